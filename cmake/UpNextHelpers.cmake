@@ -1,0 +1,12 @@
+# upnext_add_test(<name> [LIBS <targets>...])
+# Builds tests/<name>.cpp into a QtTest executable and registers it with ctest.
+function(upnext_add_test name)
+    cmake_parse_arguments(ARG "" "" "LIBS" ${ARGN})
+    add_executable(${name} ${name}.cpp)
+    target_link_libraries(${name} PRIVATE Qt6::Test upnext_common_flags ${ARG_LIBS})
+    add_test(NAME ${name} COMMAND ${name})
+    # Tests never touch the user's real profile or keychain service.
+    set_tests_properties(${name} PROPERTIES
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;UPNEXT_PROFILE=${CMAKE_CURRENT_BINARY_DIR}/profiles/${name};XDG_DATA_HOME=${CMAKE_CURRENT_BINARY_DIR}/xdg/${name}"
+        TIMEOUT 120)
+endfunction()

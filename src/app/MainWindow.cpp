@@ -1,0 +1,114 @@
+#include "MainWindow.h"
+#include "TaskTableModel.h"
+
+#include "core/TaskStore.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QHeaderView>
+#include <QIcon>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace UpNext {
+
+MainWindow::MainWindow(TaskStore *store, const Entities *entities, const QString &profileDirectory,
+                       QWidget *parent)
+    : QMainWindow(parent)
+    , m_store(store)
+    , m_model(new TaskTableModel(store, entities, this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_banner(new QLabel(this))
+    , m_filter(new QLineEdit(this))
+    , m_stack(new QStackedWidget(this))
+    , m_emptyState(new QLabel(this))
+    , m_view(new QTableView(this))
+    , m_countLabel(new QLabel(this))
+{
+    setWindowTitle(tr("UpNext"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/upnext.svg")));
+    resize(960, 600);
+
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    quit->setShortcut(QKeySequence::Quit);
+
+    m_banner->setWordWrap(true);
+    m_banner->setTextFormat(Qt::PlainText);
+    m_banner->setMargin(8);
+    m_banner->setStyleSheet(QStringLiteral("background: #fff4ce; color: #4d3800; border: 1px solid #e8c65b;"));
+    m_banner->hide();
+
+    m_filter->setPlaceholderText(tr("Search tasks"));
+    m_filter->setClearButtonEnabled(true);
+
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(TaskTableModel::SortRole);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(-1);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(TaskTableModel::ScoreColumn, Qt::DescendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(TaskTableModel::TitleColumn, QHeaderView::Stretch);
+
+    m_emptyState->setAlignment(Qt::AlignCenter);
+    m_emptyState->setWordWrap(true);
+    m_emptyState->setTextFormat(Qt::RichText);
+    m_emptyState->setText(tr("<h2>Nothing to do yet</h2>"
+                             "<p>The ClickUp tasks and GitHub issues assigned to you appear here, "
+                             "best first, once your accounts are synced.</p>"));
+
+    m_stack->addWidget(m_emptyState);
+    m_stack->addWidget(m_view);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    statusBar()->addWidget(m_countLabel, 1);
+    statusBar()->addPermanentWidget(new QLabel(tr("Profile: %1").arg(profileDirectory), this));
+
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateView);
+    updateView();
+}
+
+void MainWindow::addProblem(const QString &message)
+{
+    if (message.isEmpty())
+        return;
+    m_problems.append(message);
+    m_banner->setText(m_problems.join(QLatin1Char('\n')));
+    m_banner->show();
+}
+
+bool MainWindow::isShowingEmptyState() const
+{
+    return m_stack->currentWidget() == m_emptyState;
+}
+
+void MainWindow::updateView()
+{
+    const int count = m_model->rowCount();
+    m_stack->setCurrentWidget(count == 0 ? static_cast<QWidget *>(m_emptyState) : m_view);
+    m_filter->setEnabled(count > 0);
+    m_countLabel->setText(tr("%n open task(s)", nullptr, count));
+}
+
+} // namespace UpNext

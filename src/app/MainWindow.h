@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTableView;
+
+namespace UpNext {
+
+class Entities;
+class TaskStore;
+class TaskTableModel;
+
+// The task list with a search field, an empty state when there is nothing to
+// show and a banner for problems found at start-up.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    MainWindow(TaskStore *store, const Entities *entities, const QString &profileDirectory,
+               QWidget *parent = nullptr);
+
+    // Shows a problem the user should know about (e.g. a recovered database).
+    void addProblem(const QString &message);
+
+    QTableView *taskView() const { return m_view; }
+    bool isShowingEmptyState() const;
+
+private:
+    void updateView();
+
+    TaskStore *m_store;
+    TaskTableModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QLabel *m_banner;
+    QLineEdit *m_filter;
+    QStackedWidget *m_stack;
+    QLabel *m_emptyState;
+    QTableView *m_view;
+    QLabel *m_countLabel;
+    QStringList m_problems;
+};
+
+} // namespace UpNext

@@ -1,0 +1,11 @@
+#include "Logging.h"
+
+namespace UpNext {
+
+Q_LOGGING_CATEGORY(lcStore, "upnext.store")
+Q_LOGGING_CATEGORY(lcSettings, "upnext.settings")
+Q_LOGGING_CATEGORY(lcEntities, "upnext.entities")
+Q_LOGGING_CATEGORY(lcSecrets, "upnext.secrets")
+Q_LOGGING_CATEGORY(lcProfile, "upnext.profile")
+
+} // namespace UpNext

@@ -1,0 +1,103 @@
+#include "Scorer.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace UpNext {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("UpNext::Scorer", text);
+}
+
+QString trN(const char *text, qint64 n)
+{
+    return QCoreApplication::translate("UpNext::Scorer", text, nullptr, int(n));
+}
+
+} // namespace
+
+Scorer::Scorer(const ScoreWeights &weights)
+    : m_weights(weights)
+{
+}
+
+ScoreResult Scorer::score(const Task &task, const Entity *entity, const QDateTime &now) const
+{
+    ScoreResult result;
+    auto add = [&result](const QString &key, const QString &label, double points) {
+        if (points == 0)
+            return;
+        result.breakdown.append({key, label, points});
+        result.score += points;
+    };
+
+    const bool revenue = entity ? entity->revenue : task.isRevenue;
+    const QString client = entity ? entity->name : task.entity;
+    if (revenue)
+        add(QStringLiteral("revenue"), tr("Revenue client %1").arg(client), m_weights.revenue);
+    if (entity)
+        add(QStringLiteral("entity_weight"), tr("Client priority (%1 × %2)").arg(entity->name).arg(entity->weight),
+            m_weights.entityWeight * entity->weight);
+
+    if (task.isBlocking)
+        add(QStringLiteral("blocking"), tr("Blocks others"), m_weights.blocking);
+
+    const QDate today = now.date();
+    if (!task.dueDate.isValid()) {
+        add(QStringLiteral("due_none"), tr("No due date"), m_weights.noDueDate);
+    } else {
+        const qint64 days = today.daysTo(task.dueDate);
+        if (days < 0)
+            add(QStringLiteral("overdue"), trN("Overdue by %n day(s)", -days), m_weights.overdue);
+        else if (days == 0)
+            add(QStringLiteral("due_today"), tr("Due today"), m_weights.dueToday);
+        else if (days <= 7)
+            add(QStringLiteral("due_this_week"), trN("Due in %n day(s)", days), m_weights.dueThisWeek);
+        else
+            add(QStringLiteral("due_later"), trN("Due in %n day(s)", days), m_weights.dueLater);
+    }
+
+    const QDateTime active = task.lastActivity.isValid() ? task.lastActivity : task.updatedAt;
+    if (active.isValid()) {
+        const qint64 idleDays = active.secsTo(now) / 86400;
+        if (idleDays >= m_weights.staleAfterDays) {
+            const qint64 counted = std::min<qint64>(idleDays, m_weights.staleMaxDays);
+            add(QStringLiteral("stale"), trN("No activity for %n day(s)", idleDays),
+                m_weights.stalePerDay * double(counted));
+        }
+    }
+
+    if (task.status == TaskStatus::InProgress)
+        add(QStringLiteral("in_progress"), tr("In progress"), m_weights.inProgress);
+
+    switch (task.sourcePriority) {
+    case 1:
+        add(QStringLiteral("priority"), tr("Urgent priority"), m_weights.priorityUrgent);
+        break;
+    case 2:
+        add(QStringLiteral("priority"), tr("High priority"), m_weights.priorityHigh);
+        break;
+    case 3:
+        add(QStringLiteral("priority"), tr("Normal priority"), m_weights.priorityNormal);
+        break;
+    case 4:
+        add(QStringLiteral("priority"), tr("Low priority"), m_weights.priorityLow);
+        break;
+    default:
+        break;
+    }
+    return result;
+}
+
+bool Scorer::ranksBefore(const Task &a, const Task &b)
+{
+    if (a.score != b.score)
+        return a.score > b.score;
+    return a.id < b.id;
+}
+
+} // namespace UpNext

@@ -1,0 +1,248 @@
+#include "Settings.h"
+#include "Logging.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QSettings>
+
+namespace UpNext {
+
+namespace {
+
+const QString SyncIntervalKey = QStringLiteral("sync/intervalMinutes");
+const QString WebhookPortKey = QStringLiteral("webhooks/port");
+const QString ClickUpBaseUrlKey = QStringLiteral("clickup/baseUrl");
+const QString GitHubBaseUrlKey = QStringLiteral("github/baseUrl");
+const QString NotifyExternalKey = QStringLiteral("notifications/externalChanges");
+const QString NotifyMorningKey = QStringLiteral("notifications/morningBriefing");
+
+struct WeightKey
+{
+    const char *name;
+    double ScoreWeights::*member;
+};
+
+// Points may be negative (a penalty) but stay within a sane range.
+constexpr double MaxPoints = 1000;
+constexpr WeightKey WeightKeys[] = {
+    {"revenue", &ScoreWeights::revenue},
+    {"entityWeight", &ScoreWeights::entityWeight},
+    {"blocking", &ScoreWeights::blocking},
+    {"overdue", &ScoreWeights::overdue},
+    {"dueToday", &ScoreWeights::dueToday},
+    {"dueThisWeek", &ScoreWeights::dueThisWeek},
+    {"dueLater", &ScoreWeights::dueLater},
+    {"noDueDate", &ScoreWeights::noDueDate},
+    {"stalePerDay", &ScoreWeights::stalePerDay},
+    {"inProgress", &ScoreWeights::inProgress},
+    {"priorityUrgent", &ScoreWeights::priorityUrgent},
+    {"priorityHigh", &ScoreWeights::priorityHigh},
+    {"priorityNormal", &ScoreWeights::priorityNormal},
+    {"priorityLow", &ScoreWeights::priorityLow},
+};
+
+QString weightKey(const char *name)
+{
+    return QStringLiteral("scoring/") + QLatin1String(name);
+}
+
+bool isValidBaseUrl(const QUrl &url)
+{
+    return url.isValid() && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"))
+           && !url.host().isEmpty() && url.userInfo().isEmpty() && !url.hasQuery() && !url.hasFragment();
+}
+
+} // namespace
+
+Settings::Settings(const QString &filePath)
+    : m_settings(std::make_unique<QSettings>(filePath, QSettings::IniFormat))
+{
+    if (m_settings->status() == QSettings::NoError)
+        return;
+    // A file QSettings cannot parse would be overwritten by the next save:
+    // keep it for the user and start from defaults.
+    const QString aside = filePath + QStringLiteral(".corrupt-")
+                          + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    if (m_settings->status() == QSettings::FormatError && QFile::rename(filePath, aside)) {
+        m_loadError = tr("The settings file %1 could not be read; it was kept as %2 and the defaults are used.")
+                          .arg(filePath, aside);
+        m_settings = std::make_unique<QSettings>(filePath, QSettings::IniFormat);
+    } else {
+        m_loadError = tr("The settings file %1 could not be read; the defaults are used.").arg(filePath);
+    }
+    qCWarning(lcSettings).noquote() << m_loadError;
+}
+
+Settings::~Settings() = default;
+
+QString Settings::filePath() const
+{
+    return m_settings->fileName();
+}
+
+bool Settings::sync()
+{
+    m_settings->sync();
+    if (m_settings->status() == QSettings::NoError) {
+        m_lastError.clear();
+        return true;
+    }
+    m_lastError = tr("Cannot save the settings to %1.").arg(filePath());
+    qCWarning(lcSettings).noquote() << m_lastError;
+    return false;
+}
+
+void Settings::warnInvalid(const QString &key, const QVariant &value, const QString &expected,
+                           const QVariant &fallback) const
+{
+    if (m_warned.contains(key))
+        return;
+    m_warned.insert(key);
+    qCWarning(lcSettings).noquote() << QStringLiteral("%1: %2 = \"%3\" is invalid (expected %4); using %5")
+                                           .arg(filePath(), key, value.toString(), expected, fallback.toString());
+}
+
+int Settings::intValue(const QString &key, int fallback, int min, int max) const
+{
+    const QVariant value = m_settings->value(key);
+    if (!value.isValid())
+        return fallback;
+    bool ok = false;
+    const int number = value.toString().trimmed().toInt(&ok);
+    if (ok && number >= min && number <= max)
+        return number;
+    warnInvalid(key, value, QStringLiteral("a whole number from %1 to %2").arg(min).arg(max), fallback);
+    return fallback;
+}
+
+double Settings::doubleValue(const QString &key, double fallback, double min, double max) const
+{
+    const QVariant value = m_settings->value(key);
+    if (!value.isValid())
+        return fallback;
+    bool ok = false;
+    const double number = value.toString().trimmed().toDouble(&ok);
+    if (ok && number >= min && number <= max)
+        return number;
+    warnInvalid(key, value, QStringLiteral("a number from %1 to %2").arg(min).arg(max), fallback);
+    return fallback;
+}
+
+bool Settings::boolValue(const QString &key, bool fallback) const
+{
+    const QVariant value = m_settings->value(key);
+    if (!value.isValid())
+        return fallback;
+    const QString text = value.toString().trimmed().toLower();
+    if (text == QLatin1String("true") || text == QLatin1String("1"))
+        return true;
+    if (text == QLatin1String("false") || text == QLatin1String("0"))
+        return false;
+    warnInvalid(key, value, QStringLiteral("true or false"), fallback);
+    return fallback;
+}
+
+QUrl Settings::urlValue(const QString &key, const QUrl &fallback) const
+{
+    const QVariant value = m_settings->value(key);
+    if (!value.isValid())
+        return fallback;
+    const QUrl url(value.toString().trimmed(), QUrl::StrictMode);
+    if (isValidBaseUrl(url))
+        return url.adjusted(QUrl::StripTrailingSlash);
+    warnInvalid(key, value, QStringLiteral("an http(s) URL without credentials or query"), fallback);
+    return fallback;
+}
+
+int Settings::syncIntervalMinutes() const
+{
+    return intValue(SyncIntervalKey, DefaultSyncIntervalMinutes, 1, 24 * 60);
+}
+
+bool Settings::setSyncIntervalMinutes(int minutes)
+{
+    if (minutes < 1 || minutes > 24 * 60)
+        return false;
+    m_settings->setValue(SyncIntervalKey, minutes);
+    return true;
+}
+
+int Settings::webhookPort() const
+{
+    return intValue(WebhookPortKey, DefaultWebhookPort, 1, 65535);
+}
+
+bool Settings::setWebhookPort(int port)
+{
+    if (port < 1 || port > 65535)
+        return false;
+    m_settings->setValue(WebhookPortKey, port);
+    return true;
+}
+
+QUrl Settings::clickUpBaseUrl() const
+{
+    return urlValue(ClickUpBaseUrlKey, DefaultClickUpBaseUrl);
+}
+
+bool Settings::setClickUpBaseUrl(const QUrl &url)
+{
+    if (!isValidBaseUrl(url))
+        return false;
+    m_settings->setValue(ClickUpBaseUrlKey, url.adjusted(QUrl::StripTrailingSlash).toString());
+    return true;
+}
+
+QUrl Settings::gitHubBaseUrl() const
+{
+    return urlValue(GitHubBaseUrlKey, DefaultGitHubBaseUrl);
+}
+
+bool Settings::setGitHubBaseUrl(const QUrl &url)
+{
+    if (!isValidBaseUrl(url))
+        return false;
+    m_settings->setValue(GitHubBaseUrlKey, url.adjusted(QUrl::StripTrailingSlash).toString());
+    return true;
+}
+
+bool Settings::notifyExternalChanges() const
+{
+    return boolValue(NotifyExternalKey, true);
+}
+
+void Settings::setNotifyExternalChanges(bool on)
+{
+    m_settings->setValue(NotifyExternalKey, on);
+}
+
+bool Settings::notifyMorningBriefing() const
+{
+    return boolValue(NotifyMorningKey, true);
+}
+
+void Settings::setNotifyMorningBriefing(bool on)
+{
+    m_settings->setValue(NotifyMorningKey, on);
+}
+
+ScoreWeights Settings::scoreWeights() const
+{
+    const ScoreWeights defaults;
+    ScoreWeights weights;
+    for (const WeightKey &key : WeightKeys)
+        weights.*key.member = doubleValue(weightKey(key.name), defaults.*key.member, -MaxPoints, MaxPoints);
+    weights.staleAfterDays = intValue(weightKey("staleAfterDays"), defaults.staleAfterDays, 0, 3650);
+    weights.staleMaxDays = intValue(weightKey("staleMaxDays"), defaults.staleMaxDays, 0, 3650);
+    return weights;
+}
+
+void Settings::setScoreWeights(const ScoreWeights &weights)
+{
+    for (const WeightKey &key : WeightKeys)
+        m_settings->setValue(weightKey(key.name), weights.*key.member);
+    m_settings->setValue(weightKey("staleAfterDays"), weights.staleAfterDays);
+    m_settings->setValue(weightKey("staleMaxDays"), weights.staleMaxDays);
+}
+
+} // namespace UpNext

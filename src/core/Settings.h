@@ -1,0 +1,69 @@
+#pragma once
+
+#include "ScoreWeights.h"
+
+#include <QCoreApplication>
+#include <QSet>
+#include <QUrl>
+
+#include <memory>
+
+class QSettings;
+
+namespace UpNext {
+
+// Typed access to the profile's settings.ini. Every getter validates what it
+// reads: a missing, malformed or out-of-range value gives the default and a
+// logged warning, never a crash. Secrets never go here (see SecretStore).
+class Settings final
+{
+    Q_DECLARE_TR_FUNCTIONS(UpNext::Settings)
+    Q_DISABLE_COPY_MOVE(Settings)
+
+public:
+    static constexpr int DefaultSyncIntervalMinutes = 60;
+    static constexpr int DefaultWebhookPort = 8787;
+    static inline const QUrl DefaultClickUpBaseUrl{QStringLiteral("https://api.clickup.com/api/v2")};
+    static inline const QUrl DefaultGitHubBaseUrl{QStringLiteral("https://api.github.com")};
+
+    explicit Settings(const QString &filePath);
+    ~Settings();
+
+    QString filePath() const;
+    // Set when the file could not be read; it was kept aside and defaults are used.
+    QString loadError() const { return m_loadError; }
+    // Writes pending changes to disk; false (and lastError()) when that failed.
+    bool sync();
+    QString lastError() const { return m_lastError; }
+
+    int syncIntervalMinutes() const;
+    bool setSyncIntervalMinutes(int minutes);
+    int webhookPort() const;
+    bool setWebhookPort(int port);
+    // API roots; GitHub Enterprise looks like https://host/api/v3.
+    QUrl clickUpBaseUrl() const;
+    bool setClickUpBaseUrl(const QUrl &url);
+    QUrl gitHubBaseUrl() const;
+    bool setGitHubBaseUrl(const QUrl &url);
+    bool notifyExternalChanges() const;
+    void setNotifyExternalChanges(bool on);
+    bool notifyMorningBriefing() const;
+    void setNotifyMorningBriefing(bool on);
+    ScoreWeights scoreWeights() const;
+    void setScoreWeights(const ScoreWeights &weights);
+
+private:
+    int intValue(const QString &key, int fallback, int min, int max) const;
+    double doubleValue(const QString &key, double fallback, double min, double max) const;
+    bool boolValue(const QString &key, bool fallback) const;
+    QUrl urlValue(const QString &key, const QUrl &fallback) const;
+    void warnInvalid(const QString &key, const QVariant &value, const QString &expected,
+                     const QVariant &fallback) const;
+
+    std::unique_ptr<QSettings> m_settings;
+    QString m_loadError;
+    QString m_lastError;
+    mutable QSet<QString> m_warned; // warn once per key, not on every read
+};
+
+} // namespace UpNext

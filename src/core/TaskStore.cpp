@@ -1,0 +1,516 @@
+#include "TaskStore.h"
+#include "Logging.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+namespace UpNext {
+
+namespace {
+
+// migrations[v] brings a database from user_version v to v + 1. Never edit a
+// released step; append a new one and bump TaskStore::SchemaVersion.
+const QList<QStringList> &migrations()
+{
+    static const QList<QStringList> steps = {
+        // 0 → 1: tasks, current task, skipped-today set.
+        {
+            QStringLiteral(R"(CREATE TABLE tasks (
+                id TEXT PRIMARY KEY NOT NULL,
+                source TEXT NOT NULL CHECK (source IN ('clickup', 'github')),
+                source_id TEXT NOT NULL,
+                container TEXT NOT NULL DEFAULT '',
+                title TEXT NOT NULL,
+                description TEXT NOT NULL DEFAULT '',
+                status TEXT NOT NULL CHECK (status IN ('todo', 'in_progress', 'done')),
+                assignee TEXT NOT NULL DEFAULT '',
+                assigned_to_me INTEGER NOT NULL DEFAULT 1,
+                due_date TEXT,
+                url TEXT NOT NULL DEFAULT '',
+                entity TEXT NOT NULL DEFAULT '',
+                is_revenue INTEGER NOT NULL DEFAULT 0,
+                is_blocking INTEGER NOT NULL DEFAULT 0,
+                source_priority INTEGER NOT NULL DEFAULT 0,
+                last_activity INTEGER,
+                updated_at INTEGER,
+                local_updated_at INTEGER,
+                score REAL NOT NULL DEFAULT 0))"),
+            QStringLiteral("CREATE INDEX tasks_open_by_score ON tasks (score DESC, id)"
+                           " WHERE status <> 'done' AND assigned_to_me = 1"),
+            QStringLiteral("CREATE INDEX tasks_by_source ON tasks (source, source_id)"),
+            QStringLiteral(R"(CREATE TABLE current_task (
+                slot INTEGER PRIMARY KEY CHECK (slot = 1),
+                task_id TEXT NOT NULL REFERENCES tasks (id) ON UPDATE CASCADE ON DELETE CASCADE,
+                started_at INTEGER NOT NULL))"),
+            QStringLiteral(R"(CREATE TABLE skipped (
+                day TEXT NOT NULL,
+                task_id TEXT NOT NULL REFERENCES tasks (id) ON UPDATE CASCADE ON DELETE CASCADE,
+                PRIMARY KEY (day, task_id)) WITHOUT ROWID)"),
+            QStringLiteral("CREATE INDEX skipped_by_task ON skipped (task_id)"),
+        },
+    };
+    return steps;
+}
+
+const QString taskColumns = QStringLiteral(
+    "id, source, source_id, container, title, description, status, assignee, assigned_to_me,"
+    " due_date, url, entity, is_revenue, is_blocking, source_priority, last_activity,"
+    " updated_at, local_updated_at, score");
+
+const QString openTasksWhere = QStringLiteral("status <> 'done' AND assigned_to_me = 1");
+
+QString upsertSql()
+{
+    QStringList columns = taskColumns.split(QLatin1Char(','));
+    QStringList updates;
+    for (QString &column : columns) {
+        column = column.trimmed();
+        if (column != QLatin1String("id"))
+            updates.append(QStringLiteral("%1 = excluded.%1").arg(column));
+    }
+    QStringList placeholders(columns.size(), QStringLiteral("?"));
+    return QStringLiteral("INSERT INTO tasks (%1) VALUES (%2) ON CONFLICT (id) DO UPDATE SET %3")
+        .arg(taskColumns, placeholders.join(QStringLiteral(", ")), updates.join(QStringLiteral(", ")));
+}
+
+QVariant fromDateTime(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QDateTime toDateTime(const QVariant &value)
+{
+    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), QTimeZone::utc());
+}
+
+QVariantList taskValues(const Task &task)
+{
+    return {task.id,
+            task.source,
+            task.sourceId,
+            task.container,
+            task.title,
+            task.description,
+            Task::statusName(task.status),
+            task.assignee,
+            task.assignedToMe,
+            task.dueDate.isValid() ? QVariant(task.dueDate.toString(Qt::ISODate))
+                                   : QVariant(QMetaType::fromType<QString>()),
+            task.url,
+            task.entity,
+            task.isRevenue,
+            task.isBlocking,
+            task.sourcePriority,
+            fromDateTime(task.lastActivity),
+            fromDateTime(task.updatedAt),
+            fromDateTime(task.localUpdatedAt),
+            task.score};
+}
+
+Task taskFromQuery(const QSqlQuery &query)
+{
+    Task task;
+    task.id = query.value(0).toString();
+    task.source = query.value(1).toString();
+    task.sourceId = query.value(2).toString();
+    task.container = query.value(3).toString();
+    task.title = query.value(4).toString();
+    task.description = query.value(5).toString();
+    task.status = Task::statusFromName(query.value(6).toString()).value_or(TaskStatus::Todo);
+    task.assignee = query.value(7).toString();
+    task.assignedToMe = query.value(8).toBool();
+    task.dueDate = QDate::fromString(query.value(9).toString(), Qt::ISODate);
+    task.url = query.value(10).toString();
+    task.entity = query.value(11).toString();
+    task.isRevenue = query.value(12).toBool();
+    task.isBlocking = query.value(13).toBool();
+    task.sourcePriority = query.value(14).toInt();
+    task.lastActivity = toDateTime(query.value(15));
+    task.updatedAt = toDateTime(query.value(16));
+    task.localUpdatedAt = toDateTime(query.value(17));
+    task.score = query.value(18).toDouble();
+    return task;
+}
+
+// SQLITE_CORRUPT and SQLITE_NOTADB: the file itself is bad. Anything else
+// (locked, permissions, full disk) is not a reason to move the file aside.
+bool isCorruption(const QSqlError &error)
+{
+    const int code = error.nativeErrorCode().toInt() & 0xff;
+    return code == 11 || code == 26;
+}
+
+QAtomicInteger<quint64> connectionCounter;
+
+} // namespace
+
+TaskStore::TaskStore(QObject *parent)
+    : QObject(parent)
+    , m_connection(QStringLiteral("upnext-store-%1").arg(connectionCounter.fetchAndAddRelaxed(1)))
+{
+}
+
+TaskStore::~TaskStore()
+{
+    close();
+}
+
+bool TaskStore::open(const QString &path)
+{
+    close();
+    m_recoveryMessage.clear();
+    m_lastError.clear();
+
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath())) {
+        m_lastError = tr("Cannot create the folder for the task database %1").arg(path);
+        qCWarning(lcStore).noquote() << m_lastError;
+        return false;
+    }
+    if (info.exists() && !info.isFile()) {
+        m_lastError = tr("The task database %1 is not a file").arg(path);
+        qCWarning(lcStore).noquote() << m_lastError;
+        return false;
+    }
+
+    OpenResult result = tryOpen(path);
+    if (result == OpenResult::Corrupt) {
+        const QString reason = m_lastError;
+        close();
+        const QString aside = moveAside(path);
+        if (aside.isEmpty())
+            return false;
+        result = tryOpen(path);
+        if (result == OpenResult::Ok) {
+            m_recoveryMessage = tr("The task database %1 was damaged (%2). It was kept as %3 and a new "
+                                   "database was created; the next sync fills it again.")
+                                    .arg(path, reason, aside);
+            qCWarning(lcStore).noquote() << m_recoveryMessage;
+        }
+    }
+    if (result != OpenResult::Ok) {
+        qCWarning(lcStore).noquote() << m_lastError;
+        close();
+        return false;
+    }
+    m_path = path;
+    qCInfo(lcStore) << "Opened" << path;
+    return true;
+}
+
+TaskStore::OpenResult TaskStore::tryOpen(const QString &path)
+{
+    const bool existed = QFileInfo::exists(path);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(path);
+    if (!db.open()) {
+        m_lastError = tr("Cannot open the task database %1: %2").arg(path, db.lastError().text());
+        return existed && isCorruption(db.lastError()) ? OpenResult::Corrupt : OpenResult::Failed;
+    }
+
+    QSqlQuery query(db);
+    auto queryFailed = [&](const QString &what) {
+        m_lastError = tr("Cannot %1 the task database %2: %3").arg(what, path, query.lastError().text());
+        return isCorruption(query.lastError()) ? OpenResult::Corrupt : OpenResult::Failed;
+    };
+
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return queryFailed(tr("read"));
+    const int version = query.value(0).toInt();
+    if (version > SchemaVersion) {
+        m_lastError = tr("The task database %1 was written by a newer version of UpNext (schema %2; this "
+                         "version knows up to %3). It was left untouched: use a newer UpNext or another profile.")
+                          .arg(path)
+                          .arg(version)
+                          .arg(SchemaVersion);
+        return OpenResult::Newer;
+    }
+
+    if (!query.exec(QStringLiteral("PRAGMA integrity_check")))
+        return queryFailed(tr("check"));
+    QStringList problems;
+    while (query.next())
+        problems.append(query.value(0).toString());
+    if (problems != QStringList{QStringLiteral("ok")}) {
+        m_lastError = tr("integrity check failed: %1").arg(problems.mid(0, 3).join(QStringLiteral("; ")));
+        return OpenResult::Corrupt;
+    }
+
+    if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next()
+        || query.value(0).toString() != QLatin1String("wal"))
+        return queryFailed(tr("configure"));
+    if (!query.exec(QStringLiteral("PRAGMA foreign_keys = ON"))
+        || !query.exec(QStringLiteral("PRAGMA synchronous = NORMAL"))
+        || !query.exec(QStringLiteral("PRAGMA busy_timeout = 5000")))
+        return queryFailed(tr("configure"));
+    query.finish();
+
+    QString error;
+    if (!migrate(db, SchemaVersion, &error)) {
+        m_lastError = tr("Cannot update the task database %1: %2").arg(path, error);
+        return OpenResult::Failed;
+    }
+    return OpenResult::Ok;
+}
+
+QString TaskStore::moveAside(const QString &path)
+{
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString aside = path + QStringLiteral(".corrupt-") + stamp;
+    for (int n = 2; QFileInfo::exists(aside); ++n)
+        aside = path + QStringLiteral(".corrupt-%1-%2").arg(stamp).arg(n);
+
+    QFile file(path);
+    if (!file.rename(aside)) {
+        m_lastError = tr("The task database %1 is damaged and could not be moved aside: %2")
+                          .arg(path, file.errorString());
+        qCWarning(lcStore).noquote() << m_lastError;
+        return {};
+    }
+    // The journal belongs to the damaged file: keep it with it.
+    for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        if (QFileInfo::exists(path + suffix))
+            QFile::rename(path + suffix, aside + suffix);
+    }
+    return aside;
+}
+
+void TaskStore::close()
+{
+    if (!QSqlDatabase::contains(m_connection))
+        return;
+    QSqlDatabase::database(m_connection, false).close();
+    QSqlDatabase::removeDatabase(m_connection);
+    m_path.clear();
+}
+
+bool TaskStore::isOpen() const
+{
+    return QSqlDatabase::contains(m_connection) && database().isOpen();
+}
+
+QSqlDatabase TaskStore::database() const
+{
+    return QSqlDatabase::database(m_connection, false);
+}
+
+bool TaskStore::fail(const QString &what, const QSqlQuery &query) const
+{
+    m_lastError = tr("Cannot %1 in the task database %2: %3").arg(what, m_path, query.lastError().text());
+    qCWarning(lcStore).noquote() << m_lastError;
+    return false;
+}
+
+bool TaskStore::migrate(QSqlDatabase &db, int target, QString *error)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    const int from = query.value(0).toInt();
+    query.finish();
+    for (int version = from; version < target; ++version) {
+        if (!db.transaction()) {
+            *error = db.lastError().text();
+            return false;
+        }
+        QStringList statements = migrations().at(version);
+        statements.append(QStringLiteral("PRAGMA user_version = %1").arg(version + 1));
+        for (const QString &statement : std::as_const(statements)) {
+            if (!query.exec(statement)) {
+                *error = tr("migration to schema %1 failed: %2").arg(version + 1).arg(query.lastError().text());
+                db.rollback();
+                return false;
+            }
+        }
+        if (!db.commit()) {
+            *error = db.lastError().text();
+            db.rollback();
+            return false;
+        }
+        qCInfo(lcStore) << "Migrated" << db.databaseName() << "to schema" << version + 1;
+    }
+    return true;
+}
+
+bool TaskStore::upsert(const QList<Task> &tasks)
+{
+    for (const Task &task : tasks) {
+        QString source;
+        QString sourceId;
+        if (!Task::parseId(task.id, &source, &sourceId) || source != task.source || sourceId != task.sourceId) {
+            m_lastError = tr("Refusing to store task \"%1\": invalid id").arg(task.id);
+            qCWarning(lcStore).noquote() << m_lastError;
+            return false;
+        }
+    }
+
+    QSqlDatabase db = database();
+    if (!db.transaction())
+        return fail(tr("start a transaction"), QSqlQuery(db));
+    QSqlQuery query(db);
+    if (!query.prepare(upsertSql())) {
+        db.rollback();
+        return fail(tr("prepare an update"), query);
+    }
+    for (const Task &task : tasks) {
+        const QVariantList values = taskValues(task);
+        for (qsizetype i = 0; i < values.size(); ++i)
+            query.bindValue(int(i), values.at(i));
+        if (!query.exec()) {
+            fail(tr("store task %1").arg(task.id), query);
+            db.rollback();
+            return false;
+        }
+    }
+    if (!db.commit()) {
+        m_lastError = tr("Cannot save tasks in the task database %1: %2").arg(m_path, db.lastError().text());
+        qCWarning(lcStore).noquote() << m_lastError;
+        db.rollback();
+        return false;
+    }
+    Q_EMIT tasksChanged();
+    return true;
+}
+
+bool TaskStore::setScores(const QHash<QString, double> &scores)
+{
+    QSqlDatabase db = database();
+    if (!db.transaction())
+        return fail(tr("start a transaction"), QSqlQuery(db));
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("UPDATE tasks SET score = ? WHERE id = ?"));
+    for (auto it = scores.cbegin(); it != scores.cend(); ++it) {
+        query.bindValue(0, it.value());
+        query.bindValue(1, it.key());
+        if (!query.exec()) {
+            fail(tr("update scores"), query);
+            db.rollback();
+            return false;
+        }
+    }
+    if (!db.commit()) {
+        db.rollback();
+        return fail(tr("save scores"), query);
+    }
+    Q_EMIT tasksChanged();
+    return true;
+}
+
+QList<Task> TaskStore::selectTasks(const QString &whereAndOrder, const QVariantList &values) const
+{
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    if (!query.prepare(QStringLiteral("SELECT %1 FROM tasks %2").arg(taskColumns, whereAndOrder))) {
+        fail(tr("read tasks"), query);
+        return {};
+    }
+    for (qsizetype i = 0; i < values.size(); ++i)
+        query.bindValue(int(i), values.at(i));
+    if (!query.exec()) {
+        fail(tr("read tasks"), query);
+        return {};
+    }
+    QList<Task> tasks;
+    while (query.next())
+        tasks.append(taskFromQuery(query));
+    return tasks;
+}
+
+std::optional<Task> TaskStore::task(const QString &id) const
+{
+    const QList<Task> tasks = selectTasks(QStringLiteral("WHERE id = ?"), {id});
+    return tasks.isEmpty() ? std::nullopt : std::optional<Task>(tasks.first());
+}
+
+QList<Task> TaskStore::openTasks(int limit) const
+{
+    return selectTasks(QStringLiteral("WHERE %1 ORDER BY score DESC, id LIMIT ?").arg(openTasksWhere), {limit});
+}
+
+int TaskStore::openTaskCount() const
+{
+    QSqlQuery query(database());
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM tasks WHERE %1").arg(openTasksWhere)) || !query.next()) {
+        fail(tr("count tasks"), query);
+        return 0;
+    }
+    return query.value(0).toInt();
+}
+
+QList<Task> TaskStore::tasksBySource(const QString &source) const
+{
+    return selectTasks(QStringLiteral("WHERE source = ? ORDER BY source_id"), {source});
+}
+
+std::optional<Task> TaskStore::bestOpenTask(const QDate &day) const
+{
+    const QList<Task> tasks = selectTasks(
+        QStringLiteral("WHERE %1 AND id NOT IN (SELECT task_id FROM skipped WHERE day = ?)"
+                       " ORDER BY score DESC, id LIMIT 1")
+            .arg(openTasksWhere),
+        {day.toString(Qt::ISODate)});
+    return tasks.isEmpty() ? std::nullopt : std::optional<Task>(tasks.first());
+}
+
+std::optional<CurrentTask> TaskStore::currentTask() const
+{
+    QSqlQuery query(database());
+    if (!query.exec(QStringLiteral("SELECT task_id, started_at FROM current_task WHERE slot = 1"))) {
+        fail(tr("read the current task"), query);
+        return std::nullopt;
+    }
+    if (!query.next())
+        return std::nullopt;
+    return CurrentTask{query.value(0).toString(), toDateTime(query.value(1))};
+}
+
+bool TaskStore::setCurrentTask(const CurrentTask &current)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("INSERT INTO current_task (slot, task_id, started_at) VALUES (1, ?, ?)"
+                                 " ON CONFLICT (slot) DO UPDATE SET task_id = excluded.task_id,"
+                                 " started_at = excluded.started_at"));
+    query.bindValue(0, current.taskId);
+    query.bindValue(1, current.startedAt.toMSecsSinceEpoch());
+    return query.exec() || fail(tr("set the current task to %1").arg(current.taskId), query);
+}
+
+bool TaskStore::clearCurrentTask()
+{
+    QSqlQuery query(database());
+    return query.exec(QStringLiteral("DELETE FROM current_task")) || fail(tr("clear the current task"), query);
+}
+
+bool TaskStore::markSkipped(const QString &taskId, const QDate &day)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("INSERT OR IGNORE INTO skipped (day, task_id) VALUES (?, ?)"));
+    query.bindValue(0, day.toString(Qt::ISODate));
+    query.bindValue(1, taskId);
+    return query.exec() || fail(tr("skip task %1").arg(taskId), query);
+}
+
+QSet<QString> TaskStore::skippedOn(const QDate &day) const
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT task_id FROM skipped WHERE day = ?"));
+    query.bindValue(0, day.toString(Qt::ISODate));
+    QSet<QString> ids;
+    if (!query.exec()) {
+        fail(tr("read skipped tasks"), query);
+        return ids;
+    }
+    while (query.next())
+        ids.insert(query.value(0).toString());
+    return ids;
+}
+
+} // namespace UpNext

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "CurrentTask.h"
+#include "Task.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QSet>
+
+#include <optional>
+
+class QSqlDatabase;
+class QSqlQuery;
+
+namespace UpNext {
+
+// The tasks, the current task and the skipped-today set in one SQLite file.
+// WAL, foreign keys, prepared statements, PRAGMA user_version migrations.
+// A file that is corrupt is moved aside (never deleted) and a fresh one made;
+// a file from a newer schema is refused and left untouched.
+class TaskStore final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TaskStore)
+
+public:
+    static constexpr int SchemaVersion = 1;
+
+    explicit TaskStore(QObject *parent = nullptr);
+    ~TaskStore() override;
+
+    bool open(const QString &path);
+    void close();
+    bool isOpen() const;
+    QString path() const { return m_path; }
+
+    // Why the last call failed; names the file.
+    QString lastError() const { return m_lastError; }
+    // Set by open() when a corrupt file was moved aside; empty otherwise.
+    QString recoveryMessage() const { return m_recoveryMessage; }
+
+    // Inserts or updates all tasks in one transaction: all or nothing.
+    bool upsert(const QList<Task> &tasks);
+    bool setScores(const QHash<QString, double> &scores);
+
+    std::optional<Task> task(const QString &id) const;
+    // Open tasks assigned to the user, best first (score, then id).
+    QList<Task> openTasks(int limit = -1) const;
+    int openTaskCount() const;
+    QList<Task> tasksBySource(const QString &source) const;
+    // The best open task assigned to the user that was not skipped on day.
+    std::optional<Task> bestOpenTask(const QDate &day) const;
+
+    std::optional<CurrentTask> currentTask() const;
+    bool setCurrentTask(const CurrentTask &current);
+    bool clearCurrentTask();
+
+    bool markSkipped(const QString &taskId, const QDate &day);
+    QSet<QString> skippedOn(const QDate &day) const;
+
+    // Brings db from its user_version up to target; exposed for migration tests.
+    static bool migrate(QSqlDatabase &db, int target, QString *error);
+
+Q_SIGNALS:
+    void tasksChanged();
+
+private:
+    enum class OpenResult { Ok, Corrupt, Newer, Failed };
+    OpenResult tryOpen(const QString &path);
+    QString moveAside(const QString &path); // the new name, or empty on failure
+    QSqlDatabase database() const;
+    bool fail(const QString &what, const QSqlQuery &query) const;
+    QList<Task> selectTasks(const QString &whereAndOrder, const QVariantList &values) const;
+
+    QString m_connection;
+    QString m_path;
+    QString m_recoveryMessage;
+    mutable QString m_lastError;
+};
+
+} // namespace UpNext
