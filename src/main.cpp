@@ -19,12 +19,14 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("upnext"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Your next task across ClickUp and GitHub."));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Your next task across ClickUp and GitHub."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption profileOption(
         QStringLiteral("profile"),
-        QApplication::translate("main", "Use the profile in <dir> instead of the default (or $UPNEXT_PROFILE)."),
+        QApplication::translate(
+            "main", "Use the profile in <dir> instead of the default (or $UPNEXT_PROFILE)."),
         QStringLiteral("dir"));
     parser.addOption(profileOption);
     parser.process(app);

@@ -42,7 +42,8 @@ MainWindow::MainWindow(TaskStore *store, const Entities *entities, const QString
     m_banner->setWordWrap(true);
     m_banner->setTextFormat(Qt::PlainText);
     m_banner->setMargin(8);
-    m_banner->setStyleSheet(QStringLiteral("background: #fff4ce; color: #4d3800; border: 1px solid #e8c65b;"));
+    m_banner->setStyleSheet(
+        QStringLiteral("background: #fff4ce; color: #4d3800; border: 1px solid #e8c65b;"));
     m_banner->hide();
 
     m_filter->setPlaceholderText(tr("Search tasks"));
@@ -52,7 +53,8 @@ MainWindow::MainWindow(TaskStore *store, const Entities *entities, const QString
     m_proxy->setSortRole(TaskTableModel::SortRole);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setFilterKeyColumn(-1);
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy,
+            &QSortFilterProxyModel::setFilterFixedString);
 
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
@@ -63,7 +65,8 @@ MainWindow::MainWindow(TaskStore *store, const Entities *entities, const QString
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(TaskTableModel::TitleColumn, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(TaskTableModel::TitleColumn,
+                                                     QHeaderView::Stretch);
 
     m_emptyState->setAlignment(Qt::AlignCenter);
     m_emptyState->setWordWrap(true);

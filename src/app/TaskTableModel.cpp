@@ -63,7 +63,8 @@ QVariant TaskTableModel::display(const Task &task, int column) const
         }
         break;
     case DueColumn:
-        return task.dueDate.isValid() ? QLocale().toString(task.dueDate, QLocale::ShortFormat) : QString();
+        return task.dueDate.isValid() ? QLocale().toString(task.dueDate, QLocale::ShortFormat)
+                                      : QString();
     }
     return {};
 }
@@ -75,7 +76,8 @@ QVariant TaskTableModel::sortKey(const Task &task, int column) const
         return task.score;
     case DueColumn:
         // Tasks without a due date sort after every dated one.
-        return task.dueDate.isValid() ? task.dueDate.toJulianDay() : std::numeric_limits<qint64>::max();
+        return task.dueDate.isValid() ? task.dueDate.toJulianDay()
+                                      : std::numeric_limits<qint64>::max();
     default:
         return display(task, column);
     }
@@ -92,9 +94,11 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return index.column() == TitleColumn ? QVariant(task.url) : QVariant();
     case Qt::TextAlignmentRole:
-        return index.column() == ScoreColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        return index.column() == ScoreColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                             : QVariant();
     case Qt::ForegroundRole:
-        if (index.column() == DueColumn && task.dueDate.isValid() && task.dueDate < QDate::currentDate())
+        if (index.column() == DueColumn && task.dueDate.isValid() &&
+            task.dueDate < QDate::currentDate())
             return QBrush(Qt::red);
         return {};
     case TaskIdRole:

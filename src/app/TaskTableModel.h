@@ -21,7 +21,15 @@ class TaskTableModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(TaskTableModel)
 
 public:
-    enum Column { ScoreColumn, TitleColumn, SourceColumn, ClientColumn, StatusColumn, DueColumn, ColumnCount };
+    enum Column {
+        ScoreColumn,
+        TitleColumn,
+        SourceColumn,
+        ClientColumn,
+        StatusColumn,
+        DueColumn,
+        ColumnCount
+    };
     enum Role { TaskIdRole = Qt::UserRole + 1, SortRole };
 
     TaskTableModel(TaskStore *store, const Entities *entities, QObject *parent = nullptr);
@@ -32,7 +40,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
 private:
     QVariant display(const Task &task, int column) const;

@@ -58,7 +58,8 @@ std::optional<Entity> entityFromJson(const QJsonValue &value, QString *error)
     entity.revenue = revenue.toBool(false);
 
     const QJsonValue weight = object.value(QLatin1String("weight"));
-    if (!weight.isUndefined() && (!weight.isDouble() || weight.toDouble() < 0 || weight.toDouble() > 100)) {
+    if (!weight.isUndefined() &&
+        (!weight.isDouble() || weight.toDouble() < 0 || weight.toDouble() > 100)) {
         *error = QStringLiteral("\"weight\" must be a number from 0 to 100");
         return std::nullopt;
     }
@@ -83,8 +84,7 @@ std::optional<Entity> entityFromJson(const QJsonValue &value, QString *error)
 
 Entities::Entities(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 bool Entities::load(const QString &path)
 {
@@ -113,7 +113,8 @@ bool Entities::load(const QString &path)
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         const auto [line, column] = lineAndColumn(data, parseError.offset);
-        return fail(tr("%1:%2:%3: %4").arg(path).arg(line).arg(column).arg(parseError.errorString()));
+        return fail(
+            tr("%1:%2:%3: %4").arg(path).arg(line).arg(column).arg(parseError.errorString()));
     }
     if (!document.isArray())
         return fail(tr("%1: expected an array of entities").arg(path));
@@ -128,7 +129,8 @@ bool Entities::load(const QString &path)
             return fail(tr("%1: entity %2: %3").arg(path).arg(i + 1).arg(error));
         for (const QString &name : QStringList{entity->id} + entity->aliases) {
             if (names.contains(name.toLower()))
-                return fail(tr("%1: entity %2: \"%3\" is used twice").arg(path).arg(i + 1).arg(name));
+                return fail(
+                    tr("%1: entity %2: \"%3\" is used twice").arg(path).arg(i + 1).arg(name));
             names.insert(name.toLower());
         }
         entities.append(*entity);
@@ -151,8 +153,8 @@ std::optional<Entity> Entities::find(const QString &idOrAlias) const
 {
     const QString wanted = idOrAlias.trimmed();
     for (const Entity &entity : m_entities) {
-        if (entity.id.compare(wanted, Qt::CaseInsensitive) == 0
-            || entity.aliases.contains(wanted, Qt::CaseInsensitive))
+        if (entity.id.compare(wanted, Qt::CaseInsensitive) == 0 ||
+            entity.aliases.contains(wanted, Qt::CaseInsensitive))
             return entity;
     }
     return std::nullopt;
@@ -179,8 +181,9 @@ QString Entities::fromClickUpTags(const QStringList &tags) const
 
 QString Entities::fromGitHubTitle(const QString &title) const
 {
-    static const QRegularExpression clientPrefix(QStringLiteral(R"(^\s*\[\s*client\s*:\s*([^\]]*?)\s*\])"),
-                                                 QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression clientPrefix(
+        QStringLiteral(R"(^\s*\[\s*client\s*:\s*([^\]]*?)\s*\])"),
+        QRegularExpression::CaseInsensitiveOption);
     const QRegularExpressionMatch match = clientPrefix.match(title);
     if (!match.hasMatch() || match.captured(1).isEmpty())
         return {};

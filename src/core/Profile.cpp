@@ -20,8 +20,7 @@ QString Profile::resolveDirectory(const QString &commandLineValue)
 
 Profile::Profile(const QString &directory)
     : m_directory(QDir::cleanPath(directory))
-{
-}
+{}
 
 QString Profile::databasePath() const
 {
@@ -49,7 +48,8 @@ bool Profile::ensureWritable(QString *error) const
         QTemporaryFile probe(m_directory + QStringLiteral("/.write-test-XXXXXX"));
         if (probe.open())
             return true;
-        *error = tr("Cannot write to the profile folder %1: %2").arg(m_directory, probe.errorString());
+        *error =
+            tr("Cannot write to the profile folder %1: %2").arg(m_directory, probe.errorString());
     }
     qCWarning(lcProfile).noquote() << *error;
     return false;

@@ -22,8 +22,7 @@ QString trN(const char *text, qint64 n)
 
 Scorer::Scorer(const ScoreWeights &weights)
     : m_weights(weights)
-{
-}
+{}
 
 ScoreResult Scorer::score(const Task &task, const Entity *entity, const QDateTime &now) const
 {
@@ -40,7 +39,8 @@ ScoreResult Scorer::score(const Task &task, const Entity *entity, const QDateTim
     if (revenue)
         add(QStringLiteral("revenue"), tr("Revenue client %1").arg(client), m_weights.revenue);
     if (entity)
-        add(QStringLiteral("entity_weight"), tr("Client priority (%1 × %2)").arg(entity->name).arg(entity->weight),
+        add(QStringLiteral("entity_weight"),
+            tr("Client priority (%1 × %2)").arg(entity->name).arg(entity->weight),
             m_weights.entityWeight * entity->weight);
 
     if (task.isBlocking)
@@ -56,7 +56,8 @@ ScoreResult Scorer::score(const Task &task, const Entity *entity, const QDateTim
         else if (days == 0)
             add(QStringLiteral("due_today"), tr("Due today"), m_weights.dueToday);
         else if (days <= 7)
-            add(QStringLiteral("due_this_week"), trN("Due in %n day(s)", days), m_weights.dueThisWeek);
+            add(QStringLiteral("due_this_week"), trN("Due in %n day(s)", days),
+                m_weights.dueThisWeek);
         else
             add(QStringLiteral("due_later"), trN("Due in %n day(s)", days), m_weights.dueLater);
     }

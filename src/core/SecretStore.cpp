@@ -7,8 +7,7 @@ namespace UpNext {
 
 namespace {
 
-template<typename JobType>
-JobType *makeJob(const QString &service, const QString &key)
+template<typename JobType> JobType *makeJob(const QString &service, const QString &key)
 {
     auto *job = new JobType(service);
     job->setAutoDelete(true);
@@ -27,8 +26,7 @@ QString describe(const QKeychain::Job *job, const QString &key)
 SecretStore::SecretStore(const QString &service, QObject *parent)
     : QObject(parent)
     , m_service(service)
-{
-}
+{}
 
 QString SecretStore::keyName(Secret secret, const QString &account)
 {
@@ -70,13 +68,16 @@ QString SecretStore::environmentVariable(Secret secret)
     Q_UNREACHABLE();
 }
 
-void SecretStore::read(Secret secret, const QString &account, QObject *context, ReadCallback callback)
+void SecretStore::read(Secret secret, const QString &account, QObject *context,
+                       ReadCallback callback)
 {
     const QString variable = environmentVariable(secret);
     if (!variable.isEmpty() && qEnvironmentVariableIsSet(variable.toLatin1().constData())) {
-        const SecretResult result{SecretResult::Status::Found, qEnvironmentVariable(variable.toLatin1().constData()), {}};
+        const SecretResult result{
+            SecretResult::Status::Found, qEnvironmentVariable(variable.toLatin1().constData()), {}};
         qCDebug(lcSecrets).noquote() << "Using" << variable << "from the environment";
-        QMetaObject::invokeMethod(context, [callback, result] { callback(result); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            context, [callback, result] { callback(result); }, Qt::QueuedConnection);
         return;
     }
 
@@ -99,14 +100,15 @@ void SecretStore::read(Secret secret, const QString &account, QObject *context, 
     job->start();
 }
 
-void SecretStore::write(Secret secret, const QString &account, const QString &value, QObject *context,
-                        DoneCallback callback)
+void SecretStore::write(Secret secret, const QString &account, const QString &value,
+                        QObject *context, DoneCallback callback)
 {
     const QString key = keyName(secret, account);
     auto *job = makeJob<QKeychain::WritePasswordJob>(m_service, key);
     job->setTextData(value);
     connect(job, &QKeychain::Job::finished, context, [callback, key](QKeychain::Job *finished) {
-        const QString error = finished->error() == QKeychain::NoError ? QString() : describe(finished, key);
+        const QString error =
+            finished->error() == QKeychain::NoError ? QString() : describe(finished, key);
         if (!error.isEmpty())
             qCWarning(lcSecrets).noquote() << error;
         callback(error);
@@ -114,12 +116,14 @@ void SecretStore::write(Secret secret, const QString &account, const QString &va
     job->start();
 }
 
-void SecretStore::remove(Secret secret, const QString &account, QObject *context, DoneCallback callback)
+void SecretStore::remove(Secret secret, const QString &account, QObject *context,
+                         DoneCallback callback)
 {
     const QString key = keyName(secret, account);
     auto *job = makeJob<QKeychain::DeletePasswordJob>(m_service, key);
     connect(job, &QKeychain::Job::finished, context, [callback, key](QKeychain::Job *finished) {
-        const bool ok = finished->error() == QKeychain::NoError || finished->error() == QKeychain::EntryNotFound;
+        const bool ok = finished->error() == QKeychain::NoError ||
+                        finished->error() == QKeychain::EntryNotFound;
         const QString error = ok ? QString() : describe(finished, key);
         if (!error.isEmpty())
             qCWarning(lcSecrets).noquote() << error;

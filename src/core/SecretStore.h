@@ -27,12 +27,19 @@ class SecretStore final : public QObject
     Q_DISABLE_COPY_MOVE(SecretStore)
 
 public:
-    enum class Secret { ClickUpToken, GitHubToken, ClickUpWebhookSecret, GitHubWebhookSecret, LocalApiToken };
+    enum class Secret {
+        ClickUpToken,
+        GitHubToken,
+        ClickUpWebhookSecret,
+        GitHubWebhookSecret,
+        LocalApiToken
+    };
 
     using ReadCallback = std::function<void(const SecretResult &)>;
     using DoneCallback = std::function<void(const QString &error)>; // empty error: success
 
-    explicit SecretStore(const QString &service = QStringLiteral("UpNext"), QObject *parent = nullptr);
+    explicit SecretStore(const QString &service = QStringLiteral("UpNext"),
+                         QObject *parent = nullptr);
 
     QString service() const { return m_service; }
 

@@ -1,9 +1,10 @@
 #include "Settings.h"
+#include "KeepAside.h"
 #include "Logging.h"
 
-#include <QDateTime>
 #include <QFile>
 #include <QSettings>
+#include <QTemporaryFile>
 
 namespace UpNext {
 
@@ -46,31 +47,52 @@ QString weightKey(const char *name)
     return QStringLiteral("scoring/") + QLatin1String(name);
 }
 
+// QSettings caches parsed files per process and reports a format error only
+// on the first parse of a file, so check a private copy.
+QSettings::Status probe(const QString &path)
+{
+    QFile file(path);
+    if (!file.exists())
+        return QSettings::NoError;
+    if (!file.open(QIODevice::ReadOnly))
+        return QSettings::AccessError;
+    QTemporaryFile copy;
+    if (!copy.open() || copy.write(file.readAll()) != file.size())
+        return QSettings::AccessError;
+    copy.close();
+    return QSettings(copy.fileName(), QSettings::IniFormat).status();
+}
+
 bool isValidBaseUrl(const QUrl &url)
 {
-    return url.isValid() && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"))
-           && !url.host().isEmpty() && url.userInfo().isEmpty() && !url.hasQuery() && !url.hasFragment();
+    return url.isValid() &&
+           (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")) &&
+           !url.host().isEmpty() && url.userInfo().isEmpty() && !url.hasQuery() &&
+           !url.hasFragment();
 }
 
 } // namespace
 
 Settings::Settings(const QString &filePath)
-    : m_settings(std::make_unique<QSettings>(filePath, QSettings::IniFormat))
 {
-    if (m_settings->status() == QSettings::NoError)
-        return;
-    // A file QSettings cannot parse would be overwritten by the next save:
-    // keep it for the user and start from defaults.
-    const QString aside = filePath + QStringLiteral(".corrupt-")
-                          + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    if (m_settings->status() == QSettings::FormatError && QFile::rename(filePath, aside)) {
-        m_loadError = tr("The settings file %1 could not be read; it was kept as %2 and the defaults are used.")
-                          .arg(filePath, aside);
-        m_settings = std::make_unique<QSettings>(filePath, QSettings::IniFormat);
-    } else {
-        m_loadError = tr("The settings file %1 could not be read; the defaults are used.").arg(filePath);
+    const QSettings::Status status = probe(filePath);
+    if (status == QSettings::FormatError) {
+        // The next save would overwrite what QSettings could not parse: keep it for the user.
+        QString error;
+        const QString aside = keepAside(filePath, {}, &error);
+        m_loadError = aside.isEmpty() ? tr("The settings file %1 could not be read nor moved aside "
+                                           "(%2); the defaults are used.")
+                                            .arg(filePath, error)
+                                      : tr("The settings file %1 could not be read; it was kept as "
+                                           "%2 and the defaults are used.")
+                                            .arg(filePath, aside);
+    } else if (status == QSettings::AccessError) {
+        m_loadError =
+            tr("The settings file %1 could not be read; the defaults are used.").arg(filePath);
     }
-    qCWarning(lcSettings).noquote() << m_loadError;
+    if (!m_loadError.isEmpty())
+        qCWarning(lcSettings).noquote() << m_loadError;
+    m_settings = std::make_unique<QSettings>(filePath, QSettings::IniFormat);
 }
 
 Settings::~Settings() = default;
@@ -98,8 +120,9 @@ void Settings::warnInvalid(const QString &key, const QVariant &value, const QStr
     if (m_warned.contains(key))
         return;
     m_warned.insert(key);
-    qCWarning(lcSettings).noquote() << QStringLiteral("%1: %2 = \"%3\" is invalid (expected %4); using %5")
-                                           .arg(filePath(), key, value.toString(), expected, fallback.toString());
+    qCWarning(lcSettings).noquote()
+        << QStringLiteral("%1: %2 = \"%3\" is invalid (expected %4); using %5")
+               .arg(filePath(), key, value.toString(), expected, fallback.toString());
 }
 
 int Settings::intValue(const QString &key, int fallback, int min, int max) const
@@ -111,7 +134,8 @@ int Settings::intValue(const QString &key, int fallback, int min, int max) const
     const int number = value.toString().trimmed().toInt(&ok);
     if (ok && number >= min && number <= max)
         return number;
-    warnInvalid(key, value, QStringLiteral("a whole number from %1 to %2").arg(min).arg(max), fallback);
+    warnInvalid(key, value, QStringLiteral("a whole number from %1 to %2").arg(min).arg(max),
+                fallback);
     return fallback;
 }
 
@@ -150,7 +174,8 @@ QUrl Settings::urlValue(const QString &key, const QUrl &fallback) const
     const QUrl url(value.toString().trimmed(), QUrl::StrictMode);
     if (isValidBaseUrl(url))
         return url.adjusted(QUrl::StripTrailingSlash);
-    warnInvalid(key, value, QStringLiteral("an http(s) URL without credentials or query"), fallback);
+    warnInvalid(key, value, QStringLiteral("an http(s) URL without credentials or query"),
+                fallback);
     return fallback;
 }
 
@@ -231,8 +256,10 @@ ScoreWeights Settings::scoreWeights() const
     const ScoreWeights defaults;
     ScoreWeights weights;
     for (const WeightKey &key : WeightKeys)
-        weights.*key.member = doubleValue(weightKey(key.name), defaults.*key.member, -MaxPoints, MaxPoints);
-    weights.staleAfterDays = intValue(weightKey("staleAfterDays"), defaults.staleAfterDays, 0, 3650);
+        weights.*key.member =
+            doubleValue(weightKey(key.name), defaults.*key.member, -MaxPoints, MaxPoints);
+    weights.staleAfterDays =
+        intValue(weightKey("staleAfterDays"), defaults.staleAfterDays, 0, 3650);
     weights.staleMaxDays = intValue(weightKey("staleMaxDays"), defaults.staleMaxDays, 0, 3650);
     return weights;
 }

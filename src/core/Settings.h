@@ -23,7 +23,8 @@ class Settings final
 public:
     static constexpr int DefaultSyncIntervalMinutes = 60;
     static constexpr int DefaultWebhookPort = 8787;
-    static inline const QUrl DefaultClickUpBaseUrl{QStringLiteral("https://api.clickup.com/api/v2")};
+    static inline const QUrl DefaultClickUpBaseUrl{
+        QStringLiteral("https://api.clickup.com/api/v2")};
     static inline const QUrl DefaultGitHubBaseUrl{QStringLiteral("https://api.github.com")};
 
     explicit Settings(const QString &filePath);

@@ -21,8 +21,8 @@ bool Task::parseId(const QString &id, QString *source, QString *sourceId)
         return false;
     const QString src = id.left(colon);
     const QString rest = id.mid(colon + 1);
-    const bool valid = (src == Sources::ClickUp && clickUpId.match(rest).hasMatch())
-                       || (src == Sources::GitHub && gitHubId.match(rest).hasMatch());
+    const bool valid = (src == Sources::ClickUp && clickUpId.match(rest).hasMatch()) ||
+                       (src == Sources::GitHub && gitHubId.match(rest).hasMatch());
     if (!valid)
         return false;
     if (source)

@@ -1,4 +1,5 @@
 #include "TaskStore.h"
+#include "KeepAside.h"
 #include "Logging.h"
 
 #include <QAtomicInteger>
@@ -76,17 +77,26 @@ QString upsertSql()
     }
     QStringList placeholders(columns.size(), QStringLiteral("?"));
     return QStringLiteral("INSERT INTO tasks (%1) VALUES (%2) ON CONFLICT (id) DO UPDATE SET %3")
-        .arg(taskColumns, placeholders.join(QStringLiteral(", ")), updates.join(QStringLiteral(", ")));
+        .arg(taskColumns, placeholders.join(QStringLiteral(", ")),
+             updates.join(QStringLiteral(", ")));
 }
 
 QVariant fromDateTime(const QDateTime &time)
 {
-    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>());
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch())
+                          : QVariant(QMetaType::fromType<qint64>());
 }
 
 QDateTime toDateTime(const QVariant &value)
 {
-    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), QTimeZone::utc());
+    return value.isNull() ? QDateTime()
+                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), QTimeZone::utc());
+}
+
+// QtSql binds a null QString as NULL; NOT NULL text columns want ''.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
 }
 
 QVariantList taskValues(const Task &task)
@@ -94,16 +104,16 @@ QVariantList taskValues(const Task &task)
     return {task.id,
             task.source,
             task.sourceId,
-            task.container,
-            task.title,
-            task.description,
+            text(task.container),
+            text(task.title),
+            text(task.description),
             Task::statusName(task.status),
-            task.assignee,
+            text(task.assignee),
             task.assignedToMe,
             task.dueDate.isValid() ? QVariant(task.dueDate.toString(Qt::ISODate))
                                    : QVariant(QMetaType::fromType<QString>()),
-            task.url,
-            task.entity,
+            text(task.url),
+            text(task.entity),
             task.isRevenue,
             task.isBlocking,
             task.sourcePriority,
@@ -153,8 +163,7 @@ QAtomicInteger<quint64> connectionCounter;
 TaskStore::TaskStore(QObject *parent)
     : QObject(parent)
     , m_connection(QStringLiteral("upnext-store-%1").arg(connectionCounter.fetchAndAddRelaxed(1)))
-{
-}
+{}
 
 TaskStore::~TaskStore()
 {
@@ -183,14 +192,22 @@ bool TaskStore::open(const QString &path)
     if (result == OpenResult::Corrupt) {
         const QString reason = m_lastError;
         close();
-        const QString aside = moveAside(path);
-        if (aside.isEmpty())
+        QString error;
+        const QString aside =
+            keepAside(path, {QStringLiteral("-wal"), QStringLiteral("-shm")}, &error);
+        if (aside.isEmpty()) {
+            m_lastError =
+                tr("The task database %1 is damaged (%2) and could not be moved aside: %3")
+                    .arg(path, reason, error);
+            qCWarning(lcStore).noquote() << m_lastError;
             return false;
+        }
         result = tryOpen(path);
         if (result == OpenResult::Ok) {
-            m_recoveryMessage = tr("The task database %1 was damaged (%2). It was kept as %3 and a new "
-                                   "database was created; the next sync fills it again.")
-                                    .arg(path, reason, aside);
+            m_recoveryMessage =
+                tr("The task database %1 was damaged (%2). It was kept as %3 and a new "
+                   "database was created; the next sync fills it again.")
+                    .arg(path, reason, aside);
             qCWarning(lcStore).noquote() << m_recoveryMessage;
         }
     }
@@ -216,7 +233,8 @@ TaskStore::OpenResult TaskStore::tryOpen(const QString &path)
 
     QSqlQuery query(db);
     auto queryFailed = [&](const QString &what) {
-        m_lastError = tr("Cannot %1 the task database %2: %3").arg(what, path, query.lastError().text());
+        m_lastError =
+            tr("Cannot %1 the task database %2: %3").arg(what, path, query.lastError().text());
         return isCorruption(query.lastError()) ? OpenResult::Corrupt : OpenResult::Failed;
     };
 
@@ -224,11 +242,13 @@ TaskStore::OpenResult TaskStore::tryOpen(const QString &path)
         return queryFailed(tr("read"));
     const int version = query.value(0).toInt();
     if (version > SchemaVersion) {
-        m_lastError = tr("The task database %1 was written by a newer version of UpNext (schema %2; this "
-                         "version knows up to %3). It was left untouched: use a newer UpNext or another profile.")
-                          .arg(path)
-                          .arg(version)
-                          .arg(SchemaVersion);
+        m_lastError =
+            tr("The task database %1 was written by a newer version of UpNext (schema %2; this "
+               "version knows up to %3). It was left untouched: use a newer UpNext or another "
+               "profile.")
+                .arg(path)
+                .arg(version)
+                .arg(SchemaVersion);
         return OpenResult::Newer;
     }
 
@@ -238,16 +258,17 @@ TaskStore::OpenResult TaskStore::tryOpen(const QString &path)
     while (query.next())
         problems.append(query.value(0).toString());
     if (problems != QStringList{QStringLiteral("ok")}) {
-        m_lastError = tr("integrity check failed: %1").arg(problems.mid(0, 3).join(QStringLiteral("; ")));
+        m_lastError =
+            tr("integrity check failed: %1").arg(problems.mid(0, 3).join(QStringLiteral("; ")));
         return OpenResult::Corrupt;
     }
 
-    if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next()
-        || query.value(0).toString() != QLatin1String("wal"))
+    if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next() ||
+        query.value(0).toString() != QLatin1String("wal"))
         return queryFailed(tr("configure"));
-    if (!query.exec(QStringLiteral("PRAGMA foreign_keys = ON"))
-        || !query.exec(QStringLiteral("PRAGMA synchronous = NORMAL"))
-        || !query.exec(QStringLiteral("PRAGMA busy_timeout = 5000")))
+    if (!query.exec(QStringLiteral("PRAGMA foreign_keys = ON")) ||
+        !query.exec(QStringLiteral("PRAGMA synchronous = NORMAL")) ||
+        !query.exec(QStringLiteral("PRAGMA busy_timeout = 5000")))
         return queryFailed(tr("configure"));
     query.finish();
 
@@ -257,28 +278,6 @@ TaskStore::OpenResult TaskStore::tryOpen(const QString &path)
         return OpenResult::Failed;
     }
     return OpenResult::Ok;
-}
-
-QString TaskStore::moveAside(const QString &path)
-{
-    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    QString aside = path + QStringLiteral(".corrupt-") + stamp;
-    for (int n = 2; QFileInfo::exists(aside); ++n)
-        aside = path + QStringLiteral(".corrupt-%1-%2").arg(stamp).arg(n);
-
-    QFile file(path);
-    if (!file.rename(aside)) {
-        m_lastError = tr("The task database %1 is damaged and could not be moved aside: %2")
-                          .arg(path, file.errorString());
-        qCWarning(lcStore).noquote() << m_lastError;
-        return {};
-    }
-    // The journal belongs to the damaged file: keep it with it.
-    for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")}) {
-        if (QFileInfo::exists(path + suffix))
-            QFile::rename(path + suffix, aside + suffix);
-    }
-    return aside;
 }
 
 void TaskStore::close()
@@ -302,7 +301,8 @@ QSqlDatabase TaskStore::database() const
 
 bool TaskStore::fail(const QString &what, const QSqlQuery &query) const
 {
-    m_lastError = tr("Cannot %1 in the task database %2: %3").arg(what, m_path, query.lastError().text());
+    m_lastError =
+        tr("Cannot %1 in the task database %2: %3").arg(what, m_path, query.lastError().text());
     qCWarning(lcStore).noquote() << m_lastError;
     return false;
 }
@@ -325,7 +325,9 @@ bool TaskStore::migrate(QSqlDatabase &db, int target, QString *error)
         statements.append(QStringLiteral("PRAGMA user_version = %1").arg(version + 1));
         for (const QString &statement : std::as_const(statements)) {
             if (!query.exec(statement)) {
-                *error = tr("migration to schema %1 failed: %2").arg(version + 1).arg(query.lastError().text());
+                *error = tr("migration to schema %1 failed: %2")
+                             .arg(version + 1)
+                             .arg(query.lastError().text());
                 db.rollback();
                 return false;
             }
@@ -345,7 +347,8 @@ bool TaskStore::upsert(const QList<Task> &tasks)
     for (const Task &task : tasks) {
         QString source;
         QString sourceId;
-        if (!Task::parseId(task.id, &source, &sourceId) || source != task.source || sourceId != task.sourceId) {
+        if (!Task::parseId(task.id, &source, &sourceId) || source != task.source ||
+            sourceId != task.sourceId) {
             m_lastError = tr("Refusing to store task \"%1\": invalid id").arg(task.id);
             qCWarning(lcStore).noquote() << m_lastError;
             return false;
@@ -371,7 +374,8 @@ bool TaskStore::upsert(const QList<Task> &tasks)
         }
     }
     if (!db.commit()) {
-        m_lastError = tr("Cannot save tasks in the task database %1: %2").arg(m_path, db.lastError().text());
+        m_lastError =
+            tr("Cannot save tasks in the task database %1: %2").arg(m_path, db.lastError().text());
         qCWarning(lcStore).noquote() << m_lastError;
         db.rollback();
         return false;
@@ -432,13 +436,15 @@ std::optional<Task> TaskStore::task(const QString &id) const
 
 QList<Task> TaskStore::openTasks(int limit) const
 {
-    return selectTasks(QStringLiteral("WHERE %1 ORDER BY score DESC, id LIMIT ?").arg(openTasksWhere), {limit});
+    return selectTasks(
+        QStringLiteral("WHERE %1 ORDER BY score DESC, id LIMIT ?").arg(openTasksWhere), {limit});
 }
 
 int TaskStore::openTaskCount() const
 {
     QSqlQuery query(database());
-    if (!query.exec(QStringLiteral("SELECT count(*) FROM tasks WHERE %1").arg(openTasksWhere)) || !query.next()) {
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM tasks WHERE %1").arg(openTasksWhere)) ||
+        !query.next()) {
         fail(tr("count tasks"), query);
         return 0;
     }
@@ -463,7 +469,8 @@ std::optional<Task> TaskStore::bestOpenTask(const QDate &day) const
 std::optional<CurrentTask> TaskStore::currentTask() const
 {
     QSqlQuery query(database());
-    if (!query.exec(QStringLiteral("SELECT task_id, started_at FROM current_task WHERE slot = 1"))) {
+    if (!query.exec(
+            QStringLiteral("SELECT task_id, started_at FROM current_task WHERE slot = 1"))) {
         fail(tr("read the current task"), query);
         return std::nullopt;
     }
@@ -475,9 +482,10 @@ std::optional<CurrentTask> TaskStore::currentTask() const
 bool TaskStore::setCurrentTask(const CurrentTask &current)
 {
     QSqlQuery query(database());
-    query.prepare(QStringLiteral("INSERT INTO current_task (slot, task_id, started_at) VALUES (1, ?, ?)"
-                                 " ON CONFLICT (slot) DO UPDATE SET task_id = excluded.task_id,"
-                                 " started_at = excluded.started_at"));
+    query.prepare(
+        QStringLiteral("INSERT INTO current_task (slot, task_id, started_at) VALUES (1, ?, ?)"
+                       " ON CONFLICT (slot) DO UPDATE SET task_id = excluded.task_id,"
+                       " started_at = excluded.started_at"));
     query.bindValue(0, current.taskId);
     query.bindValue(1, current.startedAt.toMSecsSinceEpoch());
     return query.exec() || fail(tr("set the current task to %1").arg(current.taskId), query);
@@ -486,7 +494,8 @@ bool TaskStore::setCurrentTask(const CurrentTask &current)
 bool TaskStore::clearCurrentTask()
 {
     QSqlQuery query(database());
-    return query.exec(QStringLiteral("DELETE FROM current_task")) || fail(tr("clear the current task"), query);
+    return query.exec(QStringLiteral("DELETE FROM current_task")) ||
+           fail(tr("clear the current task"), query);
 }
 
 bool TaskStore::markSkipped(const QString &taskId, const QDate &day)

@@ -68,7 +68,6 @@ Q_SIGNALS:
 private:
     enum class OpenResult { Ok, Corrupt, Newer, Failed };
     OpenResult tryOpen(const QString &path);
-    QString moveAside(const QString &path); // the new name, or empty on failure
     QSqlDatabase database() const;
     bool fail(const QString &what, const QSqlQuery &query) const;
     QList<Task> selectTasks(const QString &whereAndOrder, const QVariantList &values) const;

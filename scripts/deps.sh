@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what UpNext needs to build, run and test on Debian 12.
+# Idempotent: does nothing when everything is already installed.
+set -euo pipefail
+
+packages=(
+    # toolchain
+    g++ cmake ninja-build ccache git ca-certificates
+    # Qt 6 and QtKeychain
+    qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libqt6sql6-sqlite
+    qt6-tools-dev qt6-l10n-tools qt6-svg-dev qt6-qpa-plugins fonts-dejavu-core
+    # headless GUI, tray and keychain for the tests
+    xvfb xauth dbus dbus-x11 gnome-keyring trayer
+)
+
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "deps.sh: run as root or install sudo" >&2; exit 1; }
+    sudo=(sudo)
+fi
+echo "Installing: ${missing[*]}"
+"${sudo[@]}" apt-get update -q
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"

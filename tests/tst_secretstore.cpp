@@ -1,0 +1,195 @@
+#include "core/SecretStore.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QUuid>
+
+using namespace UpNext;
+
+// Runs against the session's real keychain (gnome-keyring in CI, see
+// scripts/test.sh), under a service name of its own.
+class TestSecretStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+    void keyNames();
+    void environmentVariables();
+    void writeReadRemove();
+    void secretsArePerAccount();
+    void missingSecretIsNotFound();
+    void environmentOverridesKeychain();
+    void callbackIsNotRunAfterContextIsGone();
+
+private:
+    SecretResult readNow(SecretStore::Secret secret, const QString &account);
+    QString writeNow(SecretStore::Secret secret, const QString &account, const QString &value);
+    QString removeNow(SecretStore::Secret secret, const QString &account);
+
+    std::unique_ptr<SecretStore> m_store;
+};
+
+void TestSecretStore::initTestCase()
+{
+    m_store = std::make_unique<SecretStore>(QStringLiteral("UpNext-test-") +
+                                            QUuid::createUuid().toString(QUuid::WithoutBraces));
+    const QString error =
+        writeNow(SecretStore::Secret::LocalApiToken, QStringLiteral("probe"), QStringLiteral("x"));
+    if (!error.isEmpty()) {
+        if (qEnvironmentVariableIsSet("CI"))
+            QFAIL(qPrintable(QStringLiteral("No usable keychain in CI: ") + error));
+        QSKIP(qPrintable(QStringLiteral("No usable keychain (run through scripts/test.sh): ") +
+                         error));
+    }
+    QVERIFY(removeNow(SecretStore::Secret::LocalApiToken, QStringLiteral("probe")).isEmpty());
+}
+
+void TestSecretStore::cleanup()
+{
+    for (const char *name : {"UPNEXT_CLICKUP_TOKEN", "UPNEXT_GITHUB_TOKEN"})
+        qunsetenv(name);
+}
+
+SecretResult TestSecretStore::readNow(SecretStore::Secret secret, const QString &account)
+{
+    std::optional<SecretResult> result;
+    m_store->read(secret, account, this, [&result](const SecretResult &r) { result = r; });
+    if (!QTest::qWaitFor([&result] { return result.has_value(); }, 10000))
+        return {SecretResult::Status::Error, {}, QStringLiteral("timed out")};
+    return *result;
+}
+
+QString TestSecretStore::writeNow(SecretStore::Secret secret, const QString &account,
+                                  const QString &value)
+{
+    std::optional<QString> error;
+    m_store->write(secret, account, value, this, [&error](const QString &e) { error = e; });
+    return QTest::qWaitFor([&error] { return error.has_value(); }, 10000)
+               ? *error
+               : QStringLiteral("timed out");
+}
+
+QString TestSecretStore::removeNow(SecretStore::Secret secret, const QString &account)
+{
+    std::optional<QString> error;
+    m_store->remove(secret, account, this, [&error](const QString &e) { error = e; });
+    return QTest::qWaitFor([&error] { return error.has_value(); }, 10000)
+               ? *error
+               : QStringLiteral("timed out");
+}
+
+void TestSecretStore::keyNames()
+{
+    QCOMPARE(
+        SecretStore::keyName(SecretStore::Secret::GitHubToken, QStringLiteral("api.github.com")),
+        QStringLiteral("github-token/api.github.com"));
+    QCOMPARE(SecretStore::keyName(SecretStore::Secret::ClickUpWebhookSecret, QString()),
+             QStringLiteral("clickup-webhook-secret"));
+    QCOMPARE(SecretStore().service(), QStringLiteral("UpNext"));
+}
+
+void TestSecretStore::environmentVariables()
+{
+    QCOMPARE(SecretStore::environmentVariable(SecretStore::Secret::ClickUpToken),
+             QStringLiteral("UPNEXT_CLICKUP_TOKEN"));
+    QCOMPARE(SecretStore::environmentVariable(SecretStore::Secret::GitHubToken),
+             QStringLiteral("UPNEXT_GITHUB_TOKEN"));
+    QCOMPARE(SecretStore::environmentVariable(SecretStore::Secret::ClickUpWebhookSecret),
+             QStringLiteral("UPNEXT_CLICKUP_WEBHOOK_SECRET"));
+    QCOMPARE(SecretStore::environmentVariable(SecretStore::Secret::GitHubWebhookSecret),
+             QStringLiteral("UPNEXT_GITHUB_WEBHOOK_SECRET"));
+    QVERIFY(SecretStore::environmentVariable(SecretStore::Secret::LocalApiToken).isEmpty());
+}
+
+void TestSecretStore::writeReadRemove()
+{
+    const QString account = QStringLiteral("api.github.com");
+    const QString token = QStringLiteral("ghp_ünïcødé_%1").arg(QUuid::createUuid().toString());
+    QCOMPARE(writeNow(SecretStore::Secret::GitHubToken, account, token), QString());
+
+    SecretResult result = readNow(SecretStore::Secret::GitHubToken, account);
+    QCOMPARE(result.status, SecretResult::Status::Found);
+    QCOMPARE(result.value, token);
+
+    QCOMPARE(writeNow(SecretStore::Secret::GitHubToken, account, QStringLiteral("replaced")),
+             QString());
+    QCOMPARE(readNow(SecretStore::Secret::GitHubToken, account).value, QStringLiteral("replaced"));
+
+    QCOMPARE(removeNow(SecretStore::Secret::GitHubToken, account), QString());
+    QCOMPARE(readNow(SecretStore::Secret::GitHubToken, account).status,
+             SecretResult::Status::NotFound);
+    QCOMPARE(removeNow(SecretStore::Secret::GitHubToken, account),
+             QString()); // removing twice is fine
+}
+
+void TestSecretStore::secretsArePerAccount()
+{
+    QCOMPARE(writeNow(SecretStore::Secret::GitHubToken, QStringLiteral("api.github.com"),
+                      QStringLiteral("public")),
+             QString());
+    QCOMPARE(writeNow(SecretStore::Secret::GitHubToken, QStringLiteral("ghe.example.com"),
+                      QStringLiteral("enterprise")),
+             QString());
+    QCOMPARE(writeNow(SecretStore::Secret::GitHubWebhookSecret, QStringLiteral("api.github.com"),
+                      QStringLiteral("hook")),
+             QString());
+
+    QCOMPARE(readNow(SecretStore::Secret::GitHubToken, QStringLiteral("api.github.com")).value,
+             QStringLiteral("public"));
+    QCOMPARE(readNow(SecretStore::Secret::GitHubToken, QStringLiteral("ghe.example.com")).value,
+             QStringLiteral("enterprise"));
+    QCOMPARE(
+        readNow(SecretStore::Secret::GitHubWebhookSecret, QStringLiteral("api.github.com")).value,
+        QStringLiteral("hook"));
+
+    for (const auto &[secret, account] :
+         {std::pair{SecretStore::Secret::GitHubToken, QStringLiteral("api.github.com")},
+          std::pair{SecretStore::Secret::GitHubToken, QStringLiteral("ghe.example.com")},
+          std::pair{SecretStore::Secret::GitHubWebhookSecret, QStringLiteral("api.github.com")}})
+        QCOMPARE(removeNow(secret, account), QString());
+}
+
+void TestSecretStore::missingSecretIsNotFound()
+{
+    const SecretResult result =
+        readNow(SecretStore::Secret::ClickUpToken, QStringLiteral("never-written"));
+    QCOMPARE(result.status, SecretResult::Status::NotFound);
+    QVERIFY(result.value.isEmpty());
+}
+
+void TestSecretStore::environmentOverridesKeychain()
+{
+    QCOMPARE(writeNow(SecretStore::Secret::ClickUpToken, QStringLiteral("team"),
+                      QStringLiteral("pk_keychain")),
+             QString());
+    qputenv("UPNEXT_CLICKUP_TOKEN", "pk_from_env");
+    SecretResult result = readNow(SecretStore::Secret::ClickUpToken, QStringLiteral("team"));
+    QCOMPARE(result.status, SecretResult::Status::Found);
+    QCOMPARE(result.value, QStringLiteral("pk_from_env"));
+    // Other secrets are unaffected.
+    QCOMPARE(readNow(SecretStore::Secret::GitHubToken, QStringLiteral("team")).status,
+             SecretResult::Status::NotFound);
+
+    qunsetenv("UPNEXT_CLICKUP_TOKEN");
+    QCOMPARE(readNow(SecretStore::Secret::ClickUpToken, QStringLiteral("team")).value,
+             QStringLiteral("pk_keychain"));
+    QCOMPARE(removeNow(SecretStore::Secret::ClickUpToken, QStringLiteral("team")), QString());
+}
+
+void TestSecretStore::callbackIsNotRunAfterContextIsGone()
+{
+    qputenv("UPNEXT_GITHUB_TOKEN", "from-env");
+    bool called = false;
+    auto *context = new QObject;
+    m_store->read(SecretStore::Secret::GitHubToken, {}, context,
+                  [&called](const SecretResult &) { called = true; });
+    delete context;
+    // A second read with a live context proves the event loop ran past the first one.
+    QCOMPARE(readNow(SecretStore::Secret::GitHubToken, {}).value, QStringLiteral("from-env"));
+    QVERIFY(!called);
+}
+
+QTEST_GUILESS_MAIN(TestSecretStore)
+#include "tst_secretstore.moc"

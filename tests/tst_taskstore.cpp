@@ -1,0 +1,442 @@
+#include "TestTasks.h"
+
+#include "core/TaskStore.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace UpNext;
+using namespace UpNext::TestTasks;
+
+namespace {
+
+// Runs statements on a database file through a connection of its own.
+QVariant rawQuery(const QString &path, const QStringList &statements)
+{
+    const QString name = QStringLiteral("raw");
+    QVariant last;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery query(db);
+            for (const QString &statement : statements) {
+                if (query.exec(statement) && query.next())
+                    last = query.value(0);
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return last;
+}
+
+QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+QStringList asideFiles(const QString &dir)
+{
+    return QDir(dir).entryList({QStringLiteral("upnext.db.corrupt-*")}, QDir::Files);
+}
+
+QStringList ids(const QList<Task> &tasks)
+{
+    QStringList result;
+    for (const Task &task : tasks)
+        result.append(task.id);
+    return result;
+}
+
+} // namespace
+
+class TestTaskStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void freshDatabase();
+    void migratesFromEveryEarlierVersion();
+    void upsertRoundTripsEveryField();
+    void upsertUpdatesExistingTasks();
+    void upsertIsAllOrNothing();
+    void openTasksAreOrderedByScoreThenId();
+    void tasksBySource();
+    void setScoresReorders();
+    void currentTask();
+    void currentTaskNeedsAKnownTask();
+    void skippedToday();
+    void persistsAcrossReopen();
+    void garbageFileIsMovedAside();
+    void damagedPageIsMovedAside();
+    void newerSchemaIsRefusedAndUntouched();
+    void unwritableLocationIsAClearError();
+    void directoryInPlaceOfFileIsAClearError();
+
+private:
+    QString dbPath() const { return m_dir->filePath(QStringLiteral("upnext.db")); }
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestTaskStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestTaskStore::freshDatabase()
+{
+    TaskStore store;
+    QVERIFY2(store.open(dbPath()), qPrintable(store.lastError()));
+    QVERIFY(store.isOpen());
+    QCOMPARE(store.path(), dbPath());
+    QVERIFY(store.recoveryMessage().isEmpty());
+    QCOMPARE(store.openTaskCount(), 0);
+    QVERIFY(store.openTasks().isEmpty());
+    QCOMPARE(store.currentTask(), std::nullopt);
+
+    QCOMPARE(rawQuery(dbPath(), {QStringLiteral("PRAGMA user_version")}).toInt(),
+             TaskStore::SchemaVersion);
+    QCOMPARE(rawQuery(dbPath(), {QStringLiteral("PRAGMA journal_mode")}).toString(),
+             QStringLiteral("wal"));
+}
+
+void TestTaskStore::migratesFromEveryEarlierVersion()
+{
+    for (int version = 0; version < TaskStore::SchemaVersion; ++version) {
+        const QString path = m_dir->filePath(QStringLiteral("v%1.db").arg(version));
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QString error;
+            QVERIFY2(TaskStore::migrate(db, version, &error), qPrintable(error));
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version")) && query.next());
+            QCOMPARE(query.value(0).toInt(), version);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+
+        TaskStore store;
+        QVERIFY2(store.open(path), qPrintable(store.lastError()));
+        QCOMPARE(rawQuery(path, {QStringLiteral("PRAGMA user_version")}).toInt(),
+                 TaskStore::SchemaVersion);
+        const Task task = clickUp(QStringLiteral("a1"), QStringLiteral("Migrated"));
+        QVERIFY(store.upsert({task}));
+        QCOMPARE(store.task(task.id), std::optional<Task>(task));
+    }
+}
+
+void TestTaskStore::upsertRoundTripsEveryField()
+{
+    TaskStore store;
+    QVERIFY(store.open(dbPath()));
+
+    Task full = gitHub(QStringLiteral("acme/web"), 42,
+                       QStringLiteral("[CLIENT:acme] Fix login 🚀 — שלום\nsecond line"), 87.5);
+    full.description = QString(64 * 1024, QLatin1Char('x'));
+    full.status = TaskStatus::InProgress;
+    full.assignee = QStringLiteral("octocat");
+    full.dueDate = QDate(2026, 3, 14);
+    full.entity = QStringLiteral("acme");
+    full.isRevenue = true;
+    full.isBlocking = true;
+    full.sourcePriority = 2;
+    full.lastActivity = utc(2026, 3, 2, 14);
+    full.localUpdatedAt = utc(2026, 3, 3, 8);
+
+    const Task sparse = clickUp(QStringLiteral("86abc"), QStringLiteral("Sparse"));
+
+    QSignalSpy changed(&store, &TaskStore::tasksChanged);
+    QVERIFY2(store.upsert({full, sparse}), qPrintable(store.lastError()));
+    QCOMPARE(changed.count(), 1);
+
+    QCOMPARE(store.task(full.id), std::optional<Task>(full));
+    QCOMPARE(store.task(sparse.id), std::optional<Task>(sparse));
+    QVERIFY(!store.task(sparse.id)->dueDate.isValid());
+    QVERIFY(!store.task(sparse.id)->lastActivity.isValid());
+    QCOMPARE(store.task(QStringLiteral("clickup:nope")), std::nullopt);
+}
+
+void TestTaskStore::upsertUpdatesExistingTasks()
+{
+    TaskStore store;
+    QVERIFY(store.open(dbPath()));
+    Task task = clickUp(QStringLiteral("86abc"), QStringLiteral("Old title"), 10);
+    QVERIFY(store.upsert({task}));
+
+    task.title = QStringLiteral("New title");
+    task.status = TaskStatus::Done;
+    task.dueDate = QDate(2026, 4, 1);
+    QVERIFY(store.upsert({task}));
+
+    QCOMPARE(store.task(task.id), std::optional<Task>(task));
+    QCOMPARE(store.tasksBySource(Sources::ClickUp).size(), 1);
+    QCOMPARE(store.openTaskCount(), 0);
+}
+
+void TestTaskStore::upsertIsAllOrNothing()
+{
+    TaskStore store;
+    QVERIFY(store.open(dbPath()));
+    const Task good = clickUp(QStringLiteral("good"), QStringLiteral("Good"));
+    Task bad = clickUp(QStringLiteral("bad"), QStringLiteral("Bad"));
+    bad.id = QStringLiteral("clickup:bad id");
+
+    Task mismatched = gitHub(QStringLiteral("acme/web"), 1, QStringLiteral("Mismatched"));
+    mismatched.sourceId = QStringLiteral("acme/web#2");
+
+    QSignalSpy changed(&store, &TaskStore::tasksChanged);
+    for (const Task &invalid : {bad, mismatched}) {
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("invalid id")));
+        QVERIFY(!store.upsert({good, invalid}));
+        QVERIFY(store.lastError().contains(invalid.id));
+    }
+    QCOMPARE(store.task(good.id), std::nullopt);
+    QCOMPARE(changed.count(), 0);
+}
+
+void TestTaskStore::openTasksAreOrderedByScoreThenId()
+{
+    TaskStore store;
+    QVERIFY(store.open(dbPath()));
+    Task done = clickUp(QStringLiteral("done"), QStringLiteral("Done"), 99);
+    done.status = TaskStatus::Done;
+    Task notMine = clickUp(QStringLiteral("theirs"), QStringLiteral("Not mine"), 98);
+    notMine.assignedToMe = false;
+    Task inProgress = clickUp(QStringLiteral("c"), QStringLiteral("Started"), 20);
+    inProgress.status = TaskStatus::InProgress;
+    QVERIFY(store.upsert({clickUp(QStringLiteral("b"), QStringLiteral("Tie b"), 50),
+                          gitHub(QStringLiteral("o/r"), 1, QStringLiteral("Low"), 5), done, notMine,
+                          inProgress, clickUp(QStringLiteral("a"), QStringLiteral("Tie a"), 50),
+                          gitHub(QStringLiteral("o/r"), 2, QStringLiteral("Top"), 70)}));
+
+    const QStringList expected = {QStringLiteral("github:o/r#2"), QStringLiteral("clickup:a"),
+                                  QStringLiteral("clickup:b"), QStringLiteral("clickup:c"),
+                                  QStringLiteral("github:o/r#1")};
+    QCOMPARE(ids(store.openTasks()), expected);
+    QCOMPARE(ids(store.openTasks(2)), expected.mid(0, 2));
+    QCOMPARE(store.openTaskCount(), 5);
+    QCOMPARE(store.bestOpenTask(QDate(2026, 3, 10))->id, expected.first());
+}
+
+void TestTaskStore::tasksBySource()
+{
+    TaskStore store;
+    QVERIFY(store.open(dbPath()));
+    Task closed = gitHub(QStringLiteral("o/r"), 3, QStringLiteral("Closed"));
+    closed.status = TaskStatus::Done;
+    QVERIFY(
+        store.upsert({clickUp(QStringLiteral("x"), QStringLiteral("X")),
+                      gitHub(QStringLiteral("o/r"), 1, QStringLiteral("One")),
+                      gitHub(QStringLiteral("o/other"), 1, QStringLiteral("Other repo")), closed}));
+    QCOMPARE(ids(store.tasksBySource(Sources::GitHub)),
+             QStringList({QStringLiteral("github:o/other#1"), QStringLiteral("github:o/r#1"),
+                          QStringLiteral("github:o/r#3")}));
+    QCOMPARE(ids(store.tasksBySource(Sources::ClickUp)), QStringList{QStringLiteral("clickup:x")});
+}
+
+void TestTaskStore::setScoresReorders()
+{
+    TaskStore store;
+    QVERIFY(store.open(dbPath()));
+    QVERIFY(store.upsert({clickUp(QStringLiteral("a"), QStringLiteral("A"), 10),
+                          clickUp(QStringLiteral("b"), QStringLiteral("B"), 20)}));
+    QSignalSpy changed(&store, &TaskStore::tasksChanged);
+    QVERIFY(store.setScores({{QStringLiteral("clickup:a"), 30}, {QStringLiteral("clickup:b"), 5}}));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(ids(store.openTasks()),
+             QStringList({QStringLiteral("clickup:a"), QStringLiteral("clickup:b")}));
+    QCOMPARE(store.task(QStringLiteral("clickup:b"))->score, 5.0);
+}
+
+void TestTaskStore::currentTask()
+{
+    TaskStore store;
+    QVERIFY(store.open(dbPath()));
+    QVERIFY(store.upsert({clickUp(QStringLiteral("a"), QStringLiteral("A")),
+                          clickUp(QStringLiteral("b"), QStringLiteral("B"))}));
+
+    const CurrentTask first{QStringLiteral("clickup:a"), utc(2026, 3, 10, 9)};
+    QVERIFY(store.setCurrentTask(first));
+    QCOMPARE(store.currentTask(), std::optional<CurrentTask>(first));
+
+    const CurrentTask second{QStringLiteral("clickup:b"), utc(2026, 3, 10, 11)};
+    QVERIFY(store.setCurrentTask(second));
+    QCOMPARE(store.currentTask(), std::optional<CurrentTask>(second));
+
+    QVERIFY(store.clearCurrentTask());
+    QCOMPARE(store.currentTask(), std::nullopt);
+}
+
+void TestTaskStore::currentTaskNeedsAKnownTask()
+{
+    TaskStore store;
+    QVERIFY(store.open(dbPath()));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("clickup:ghost")));
+    QVERIFY(!store.setCurrentTask({QStringLiteral("clickup:ghost"), utc(2026, 3, 10)}));
+    QVERIFY(store.lastError().contains(dbPath()));
+    QCOMPARE(store.currentTask(), std::nullopt);
+}
+
+void TestTaskStore::skippedToday()
+{
+    TaskStore store;
+    QVERIFY(store.open(dbPath()));
+    QVERIFY(store.upsert({clickUp(QStringLiteral("a"), QStringLiteral("A"), 30),
+                          clickUp(QStringLiteral("b"), QStringLiteral("B"), 20),
+                          clickUp(QStringLiteral("c"), QStringLiteral("C"), 10)}));
+    const QDate today(2026, 3, 10);
+    const QDate yesterday = today.addDays(-1);
+
+    QVERIFY(store.markSkipped(QStringLiteral("clickup:a"), today));
+    QVERIFY(store.markSkipped(QStringLiteral("clickup:a"), today)); // twice is fine
+    QVERIFY(store.markSkipped(QStringLiteral("clickup:b"), yesterday));
+
+    QCOMPARE(store.skippedOn(today), QSet<QString>{QStringLiteral("clickup:a")});
+    QCOMPARE(store.skippedOn(yesterday), QSet<QString>{QStringLiteral("clickup:b")});
+    QCOMPARE(store.bestOpenTask(today)->id, QStringLiteral("clickup:b"));
+    QCOMPARE(store.bestOpenTask(yesterday)->id, QStringLiteral("clickup:a"));
+
+    QVERIFY(store.markSkipped(QStringLiteral("clickup:b"), today));
+    QVERIFY(store.markSkipped(QStringLiteral("clickup:c"), today));
+    QCOMPARE(store.bestOpenTask(today), std::nullopt);
+    QCOMPARE(store.bestOpenTask(today.addDays(1))->id, QStringLiteral("clickup:a"));
+}
+
+void TestTaskStore::persistsAcrossReopen()
+{
+    const Task task = gitHub(QStringLiteral("acme/api"), 7, QStringLiteral("Persist me"), 12);
+    {
+        TaskStore store;
+        QVERIFY(store.open(dbPath()));
+        QVERIFY(store.upsert({task}));
+        QVERIFY(store.setCurrentTask({task.id, utc(2026, 3, 10)}));
+        QVERIFY(store.markSkipped(task.id, QDate(2026, 3, 9)));
+    }
+    TaskStore store;
+    QVERIFY(store.open(dbPath()));
+    QCOMPARE(store.task(task.id), std::optional<Task>(task));
+    QCOMPARE(store.currentTask()->taskId, task.id);
+    QCOMPARE(store.skippedOn(QDate(2026, 3, 9)), QSet<QString>{task.id});
+}
+
+void TestTaskStore::garbageFileIsMovedAside()
+{
+    const QByteArray garbage = QByteArray("this is not a database\n").repeated(500);
+    {
+        QFile file(dbPath());
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(garbage);
+    }
+    TaskStore store;
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("was damaged")));
+    QVERIFY2(store.open(dbPath()), qPrintable(store.lastError()));
+    const QStringList aside = asideFiles(m_dir->path());
+    QCOMPARE(aside.size(), 1);
+    QVERIFY(store.recoveryMessage().contains(dbPath()));
+    QVERIFY(store.recoveryMessage().contains(aside.first()));
+
+    QFile kept(m_dir->filePath(aside.first()));
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), garbage);
+
+    QVERIFY(store.upsert({clickUp(QStringLiteral("a"), QStringLiteral("Fresh"))}));
+    QCOMPARE(store.openTaskCount(), 1);
+}
+
+void TestTaskStore::damagedPageIsMovedAside()
+{
+    {
+        TaskStore store;
+        QVERIFY(store.open(dbPath()));
+        QList<Task> tasks;
+        for (int i = 0; i < 2000; ++i)
+            tasks.append(clickUp(QStringLiteral("t%1").arg(i),
+                                 QStringLiteral("Task number %1 with some text").arg(i), i));
+        QVERIFY(store.upsert(tasks));
+    }
+    QVERIFY(!QFile::exists(dbPath() + QStringLiteral("-wal")) ||
+            QFileInfo(dbPath() + QStringLiteral("-wal")).size() == 0);
+    {
+        QFile file(dbPath());
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.size() > 40 * 4096);
+        // Scribble over a few pages in the middle (b-tree pages of the tasks table and its
+        // indexes).
+        for (qint64 page = 10; page < 40; page += 3) {
+            file.seek(page * 4096 + 8);
+            file.write(QByteArray(512, '\x55'));
+        }
+    }
+    TaskStore store;
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("was damaged")));
+    QVERIFY2(store.open(dbPath()), qPrintable(store.lastError()));
+    QVERIFY(store.recoveryMessage().contains(QStringLiteral("integrity")) ||
+            store.recoveryMessage().contains(QStringLiteral("malformed")));
+    QCOMPARE(asideFiles(m_dir->path()).size(), 1);
+    QCOMPARE(store.openTaskCount(), 0);
+}
+
+void TestTaskStore::newerSchemaIsRefusedAndUntouched()
+{
+    {
+        TaskStore store;
+        QVERIFY(store.open(dbPath()));
+        QVERIFY(store.upsert({clickUp(QStringLiteral("a"), QStringLiteral("From the future"))}));
+    }
+    rawQuery(dbPath(),
+             {QStringLiteral("PRAGMA user_version = %1").arg(TaskStore::SchemaVersion + 1)});
+    const QByteArray before = fileHash(dbPath());
+    QVERIFY(!before.isEmpty());
+
+    TaskStore store;
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("newer version")));
+    QVERIFY(!store.open(dbPath()));
+    QVERIFY(!store.isOpen());
+    QVERIFY(store.lastError().contains(dbPath()));
+    QVERIFY(store.lastError().contains(QStringLiteral("newer version")));
+    QCOMPARE(fileHash(dbPath()), before);
+    QVERIFY(asideFiles(m_dir->path()).isEmpty());
+}
+
+void TestTaskStore::unwritableLocationIsAClearError()
+{
+    // Tests may run as root, for whom permissions are no obstacle: use a file where a folder should
+    // be.
+    const QString blocker = m_dir->filePath(QStringLiteral("blocker"));
+    {
+        QFile file(blocker);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+    }
+    const QString path = blocker + QStringLiteral("/profile/upnext.db");
+    TaskStore store;
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Cannot create")));
+    QVERIFY(!store.open(path));
+    QVERIFY(store.lastError().contains(path));
+    QVERIFY(!store.isOpen());
+}
+
+void TestTaskStore::directoryInPlaceOfFileIsAClearError()
+{
+    QVERIFY(QDir().mkpath(dbPath()));
+    TaskStore store;
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("not a file")));
+    QVERIFY(!store.open(dbPath()));
+    QVERIFY(store.lastError().contains(dbPath()));
+    QVERIFY(QFileInfo(dbPath()).isDir());
+}
+
+QTEST_GUILESS_MAIN(TestTaskStore)
+#include "tst_taskstore.moc"

@@ -1,0 +1,150 @@
+#include "TestTasks.h"
+
+#include "app/TaskTableModel.h"
+#include "core/Entities.h"
+#include "core/TaskStore.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace UpNext;
+using namespace UpNext::TestTasks;
+
+class TestTaskTableModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void emptyStore();
+    void showsOpenTasksBestFirst();
+    void followsStoreChanges();
+    void showsClientNamesFromEntities();
+    void sortKeys();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TaskStore> m_store;
+};
+
+void TestTaskTableModel::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_store = std::make_unique<TaskStore>();
+    QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("upnext.db"))));
+}
+
+void TestTaskTableModel::emptyStore()
+{
+    TaskTableModel model(m_store.get(), nullptr);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.columnCount(), int(TaskTableModel::ColumnCount));
+    QCOMPARE(model.headerData(TaskTableModel::TitleColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Task"));
+}
+
+void TestTaskTableModel::showsOpenTasksBestFirst()
+{
+    Task done = clickUp(QStringLiteral("d"), QStringLiteral("Finished"), 90);
+    done.status = TaskStatus::Done;
+    Task started = gitHub(QStringLiteral("acme/web"), 3, QStringLiteral("Fix login"), 42.5);
+    started.status = TaskStatus::InProgress;
+    started.dueDate = QDate(2026, 3, 14);
+    QVERIFY(m_store->upsert(
+        {clickUp(QStringLiteral("a"), QStringLiteral("Write report"), 10), started, done}));
+
+    TaskTableModel model(m_store.get(), nullptr);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0, TaskTableModel::TitleColumn).data().toString(),
+             QStringLiteral("Fix login"));
+    QCOMPARE(model.index(0, TaskTableModel::SourceColumn).data().toString(),
+             QStringLiteral("GitHub"));
+    QCOMPARE(model.index(0, TaskTableModel::StatusColumn).data().toString(),
+             QStringLiteral("In progress"));
+    QCOMPARE(model.index(0, TaskTableModel::ScoreColumn).data().toString(),
+             QLocale().toString(42.5, 'f', 1));
+    QCOMPARE(model.index(0, TaskTableModel::DueColumn).data().toString(),
+             QLocale().toString(QDate(2026, 3, 14), QLocale::ShortFormat));
+    QCOMPARE(
+        model.index(0, TaskTableModel::TitleColumn).data(TaskTableModel::TaskIdRole).toString(),
+        QStringLiteral("github:acme/web#3"));
+    QCOMPARE(model.index(0, TaskTableModel::TitleColumn).data(Qt::ToolTipRole).toString(),
+             started.url);
+    QCOMPARE(model.index(1, TaskTableModel::TitleColumn).data().toString(),
+             QStringLiteral("Write report"));
+    QCOMPARE(model.index(1, TaskTableModel::StatusColumn).data().toString(),
+             QStringLiteral("To do"));
+    QCOMPARE(model.index(1, TaskTableModel::DueColumn).data().toString(), QString());
+    QCOMPARE(model.taskAt(1).id, QStringLiteral("clickup:a"));
+}
+
+void TestTaskTableModel::followsStoreChanges()
+{
+    TaskTableModel model(m_store.get(), nullptr);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+
+    Task task = clickUp(QStringLiteral("a"), QStringLiteral("New"), 1);
+    QVERIFY(m_store->upsert({task}));
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(model.rowCount(), 1);
+
+    task.status = TaskStatus::Done;
+    QVERIFY(m_store->upsert({task}));
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestTaskTableModel::showsClientNamesFromEntities()
+{
+    const QString path = m_dir->filePath(QStringLiteral("entities.json"));
+    auto writeEntities = [&path](const QByteArray &json) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(json);
+    };
+    writeEntities(R"([{"id": "acme", "name": "Acme Corp", "revenue": true}])");
+    Entities entities;
+    QVERIFY(entities.load(path));
+
+    Task known = clickUp(QStringLiteral("a"), QStringLiteral("Known"), 2);
+    known.entity = QStringLiteral("acme");
+    Task unknown = clickUp(QStringLiteral("b"), QStringLiteral("Unknown"), 1);
+    unknown.entity = QStringLiteral("globex");
+    QVERIFY(m_store->upsert({known, unknown}));
+
+    TaskTableModel model(m_store.get(), &entities);
+    QCOMPARE(model.index(0, TaskTableModel::ClientColumn).data().toString(),
+             QStringLiteral("Acme Corp"));
+    QCOMPARE(model.index(1, TaskTableModel::ClientColumn).data().toString(),
+             QStringLiteral("globex"));
+
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    writeEntities(R"([{"id": "acme", "name": "ACME Inc."}])");
+    QVERIFY(entities.reload());
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(model.index(0, TaskTableModel::ClientColumn).data().toString(),
+             QStringLiteral("ACME Inc."));
+}
+
+void TestTaskTableModel::sortKeys()
+{
+    Task dated = clickUp(QStringLiteral("a"), QStringLiteral("Dated"), 9.5);
+    dated.dueDate = QDate(2026, 3, 14);
+    QVERIFY(m_store->upsert({dated, clickUp(QStringLiteral("b"), QStringLiteral("Undated"), 1)}));
+    TaskTableModel model(m_store.get(), nullptr);
+    QCOMPARE(model.index(0, TaskTableModel::ScoreColumn).data(TaskTableModel::SortRole).toDouble(),
+             9.5);
+    // Undated tasks sort after dated ones.
+    QVERIFY(model.index(0, TaskTableModel::DueColumn).data(TaskTableModel::SortRole).toLongLong() <
+            model.index(1, TaskTableModel::DueColumn).data(TaskTableModel::SortRole).toLongLong());
+    QCOMPARE(model.index(1, TaskTableModel::TitleColumn).data(TaskTableModel::SortRole).toString(),
+             QStringLiteral("Undated"));
+}
+
+QTEST_MAIN(TestTaskTableModel)
+#include "tst_tasktablemodel.moc"
