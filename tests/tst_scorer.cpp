@@ -82,6 +82,8 @@ private Q_SLOTS:
     void singleSignal_data();
     void singleSignal();
     void entityLabelNamesTheClient();
+    void labelsReadNaturally_data();
+    void labelsReadNaturally();
     void combinedScoreIsSumOfBreakdown();
     void customWeights_data();
     void customWeights();
@@ -510,6 +512,42 @@ void TestScorer::sortingScoredTasks()
     QCOMPARE(tasks.at(1).score, 30.0);
     QCOMPARE(tasks.at(2).score, 30.0);
     QCOMPARE(tasks.at(3).score, -5.0);
+}
+
+void TestScorer::labelsReadNaturally_data()
+{
+    QTest::addColumn<QDate>("dueDate");
+    QTest::addColumn<QDateTime>("lastActivity");
+    QTest::addColumn<QString>("label");
+
+    const QDateTime now(QDate(2026, 3, 10), QTime(9, 0), QTimeZone::utc());
+    QTest::newRow("overdue 1") << QDate(2026, 3, 9) << now << "Overdue by 1 day";
+    QTest::newRow("overdue 3") << QDate(2026, 3, 7) << now << "Overdue by 3 days";
+    QTest::newRow("due in 1") << QDate(2026, 3, 11) << now << "Due in 1 day";
+    QTest::newRow("due in 12") << QDate(2026, 3, 22) << now << "Due in 12 days";
+    QTest::newRow("due today") << QDate(2026, 3, 10) << now << "Due today";
+    QTest::newRow("stale") << QDate() << now.addDays(-9) << "No activity for 9 days";
+}
+
+void TestScorer::labelsReadNaturally()
+{
+    QFETCH(QDate, dueDate);
+    QFETCH(QDateTime, lastActivity);
+    QFETCH(QString, label);
+
+    ScoreWeights weights;
+    weights.dueLater = 1; // so "due later" shows in the breakdown
+    weights.noDueDate = 0;
+    Task task;
+    task.id = QStringLiteral("clickup:x");
+    task.dueDate = dueDate;
+    task.lastActivity = lastActivity;
+    const ScoreResult result = Scorer(weights).score(
+        task, nullptr, QDateTime(QDate(2026, 3, 10), QTime(9, 0), QTimeZone::utc()));
+    QStringList labels;
+    for (const ScoreContribution &contribution : result.breakdown)
+        labels.append(contribution.label);
+    QVERIFY2(labels.contains(label), qPrintable(labels.join(QStringLiteral(" | "))));
 }
 
 QTEST_GUILESS_MAIN(TestScorer)

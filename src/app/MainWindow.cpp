@@ -111,7 +111,9 @@ void MainWindow::updateView()
     const int count = m_model->rowCount();
     m_stack->setCurrentWidget(count == 0 ? static_cast<QWidget *>(m_emptyState) : m_view);
     m_filter->setEnabled(count > 0);
-    m_countLabel->setText(tr("%n open task(s)", nullptr, count));
+    m_countLabel->setText(count == 0   ? tr("No open tasks")
+                          : count == 1 ? tr("1 open task")
+                                       : tr("%1 open tasks").arg(count));
 }
 
 } // namespace UpNext

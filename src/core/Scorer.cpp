@@ -13,9 +13,10 @@ QString tr(const char *text)
     return QCoreApplication::translate("UpNext::Scorer", text);
 }
 
-QString trN(const char *text, qint64 n)
+// English plural without a translation loaded: "1 day", "3 days".
+QString days(qint64 n)
 {
-    return QCoreApplication::translate("UpNext::Scorer", text, nullptr, int(n));
+    return n == 1 ? tr("1 day") : tr("%1 days").arg(n);
 }
 
 } // namespace
@@ -50,16 +51,17 @@ ScoreResult Scorer::score(const Task &task, const Entity *entity, const QDateTim
     if (!task.dueDate.isValid()) {
         add(QStringLiteral("due_none"), tr("No due date"), m_weights.noDueDate);
     } else {
-        const qint64 days = today.daysTo(task.dueDate);
-        if (days < 0)
-            add(QStringLiteral("overdue"), trN("Overdue by %n day(s)", -days), m_weights.overdue);
-        else if (days == 0)
+        const qint64 dueIn = today.daysTo(task.dueDate);
+        if (dueIn < 0)
+            add(QStringLiteral("overdue"), tr("Overdue by %1").arg(days(-dueIn)),
+                m_weights.overdue);
+        else if (dueIn == 0)
             add(QStringLiteral("due_today"), tr("Due today"), m_weights.dueToday);
-        else if (days <= 7)
-            add(QStringLiteral("due_this_week"), trN("Due in %n day(s)", days),
+        else if (dueIn <= 7)
+            add(QStringLiteral("due_this_week"), tr("Due in %1").arg(days(dueIn)),
                 m_weights.dueThisWeek);
         else
-            add(QStringLiteral("due_later"), trN("Due in %n day(s)", days), m_weights.dueLater);
+            add(QStringLiteral("due_later"), tr("Due in %1").arg(days(dueIn)), m_weights.dueLater);
     }
 
     const QDateTime active = task.lastActivity.isValid() ? task.lastActivity : task.updatedAt;
@@ -67,7 +69,7 @@ ScoreResult Scorer::score(const Task &task, const Entity *entity, const QDateTim
         const qint64 idleDays = active.secsTo(now) / 86400;
         if (idleDays >= m_weights.staleAfterDays) {
             const qint64 counted = std::min<qint64>(idleDays, m_weights.staleMaxDays);
-            add(QStringLiteral("stale"), trN("No activity for %n day(s)", idleDays),
+            add(QStringLiteral("stale"), tr("No activity for %1").arg(days(idleDays)),
                 m_weights.stalePerDay * double(counted));
         }
     }
