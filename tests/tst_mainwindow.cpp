@@ -1,10 +1,14 @@
 #include "TestTasks.h"
 
 #include "app/MainWindow.h"
+#include "core/Entities.h"
 #include "core/TaskStore.h"
 
+#include <QAction>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,6 +26,7 @@ private Q_SLOTS:
     void tableOnceTasksArrive();
     void searchFiltersTheTable();
     void problemsAreShown();
+    void reloadClientsShowsErrors();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -95,6 +100,44 @@ void TestMainWindow::problemsAreShown()
     window.addProblem(QStringLiteral("entities.json:3:4: bad"));
     QVERIFY(hasBannerWith(QStringLiteral("damaged")));
     QVERIFY(hasBannerWith(QStringLiteral("entities.json:3:4")));
+}
+
+void TestMainWindow::reloadClientsShowsErrors()
+{
+    const QString path = m_dir->filePath(QStringLiteral("entities.json"));
+    auto writeEntities = [&path](const QByteArray &json) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(json);
+    };
+    writeEntities(R"([{"id": "acme", "name": "Acme"}])");
+    Entities entities;
+    QVERIFY(entities.load(path));
+    MainWindow window(m_store.get(), &entities, m_dir->path());
+    window.show();
+
+    QAction *reload = nullptr;
+    for (QAction *action : window.findChildren<QAction *>()) {
+        if (action->text() == QStringLiteral("&Reload Clients"))
+            reload = action;
+    }
+    QVERIFY(reload);
+
+    writeEntities(R"([{"id": "acme", "name": "Acme Corp"}, {"id": "globex"}])");
+    reload->trigger();
+    QCOMPARE(entities.all().size(), 2);
+    QVERIFY(window.statusBar()->currentMessage().contains(path));
+
+    writeEntities("[{\"id\": }]");
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("keeping the previous entities")));
+    reload->trigger();
+    QCOMPARE(entities.all().size(), 2);
+    bool shown = false;
+    for (QLabel *label : window.findChildren<QLabel *>())
+        shown =
+            shown || (label->isVisible() && label->text().contains(path + QStringLiteral(":1:")));
+    QVERIFY(shown);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 #include "TaskTableModel.h"
 
+#include "core/Entities.h"
 #include "core/TaskStore.h"
 
 #include <QAction>
@@ -18,10 +19,11 @@
 
 namespace UpNext {
 
-MainWindow::MainWindow(TaskStore *store, const Entities *entities, const QString &profileDirectory,
+MainWindow::MainWindow(TaskStore *store, Entities *entities, const QString &profileDirectory,
                        QWidget *parent)
     : QMainWindow(parent)
     , m_store(store)
+    , m_entities(entities)
     , m_model(new TaskTableModel(store, entities, this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_banner(new QLabel(this))
@@ -36,6 +38,12 @@ MainWindow::MainWindow(TaskStore *store, const Entities *entities, const QString
     resize(960, 600);
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    if (m_entities) {
+        QAction *reload =
+            fileMenu->addAction(tr("&Reload Clients"), this, &MainWindow::reloadEntities);
+        reload->setShortcut(QKeySequence::Refresh);
+        reload->setStatusTip(tr("Read entities.json again"));
+    }
     QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -99,6 +107,14 @@ void MainWindow::addProblem(const QString &message)
     m_problems.append(message);
     m_banner->setText(m_problems.join(QLatin1Char('\n')));
     m_banner->show();
+}
+
+void MainWindow::reloadEntities()
+{
+    if (m_entities->reload())
+        statusBar()->showMessage(tr("Reloaded %1").arg(m_entities->path()), 5000);
+    else
+        addProblem(m_entities->lastError());
 }
 
 bool MainWindow::isShowingEmptyState() const

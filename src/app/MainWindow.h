@@ -22,7 +22,7 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    MainWindow(TaskStore *store, const Entities *entities, const QString &profileDirectory,
+    MainWindow(TaskStore *store, Entities *entities, const QString &profileDirectory,
                QWidget *parent = nullptr);
 
     // Shows a problem the user should know about (e.g. a recovered database).
@@ -33,8 +33,10 @@ public:
 
 private:
     void updateView();
+    void reloadEntities();
 
     TaskStore *m_store;
+    Entities *m_entities;
     TaskTableModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QLabel *m_banner;
