@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace UpNext::TestSim {
+
+struct Reply
+{
+    int status = 0;
+    QByteArray body;
+    QHash<QByteArray, QByteArray> headers; // lower-case names
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
+
+    QByteArray header(const QByteArray &name) const { return headers.value(name.toLower()); }
+};
+
+// Sends one request with a real QNetworkAccessManager and waits for the answer.
+inline Reply send(QNetworkAccessManager &manager, const QByteArray &verb, const QUrl &url,
+                  const QList<std::pair<QByteArray, QByteArray>> &headers = {},
+                  const QByteArray &body = {})
+{
+    QNetworkRequest request(url);
+    request.setTransferTimeout(10000);
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
+    QNetworkReply *reply = manager.sendCustomRequest(request, verb, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    Reply result;
+    if (!finished.wait(15000)) {
+        reply->abort();
+        result.error = QNetworkReply::TimeoutError;
+    } else {
+        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        result.body = reply->readAll();
+        result.error = reply->error();
+        for (const auto &[name, value] : reply->rawHeaderPairs())
+            result.headers.insert(name.toLower(), value);
+    }
+    reply->deleteLater();
+    return result;
+}
+
+} // namespace UpNext::TestSim
