@@ -60,7 +60,7 @@ SimGitHub::SimGitHub(const QString &pathPrefix, QObject *parent)
                  const QString repo =
                      request.captures.at(0) + QLatin1Char('/') + request.captures.at(1);
                  if (!m_repos.contains(repo))
-                     return error(404, QStringLiteral("Not Found"));
+                     return errorResponse(404, QStringLiteral("Not Found"));
                  const QString assignee = request.queryValue(QStringLiteral("assignee"));
                  QList<const SimGitHubIssue *> candidates;
                  for (const SimGitHubIssue &issue : std::as_const(m_issues)) {
@@ -82,7 +82,7 @@ SimGitHub::SimGitHub(const QString &pathPrefix, QObject *parent)
                      request.captures.at(0) + QLatin1Char('/') + request.captures.at(1);
                  const SimGitHubIssue *found = issue(repo, request.captures.at(2).toInt());
                  if (!found)
-                     return error(404, QStringLiteral("Not Found"));
+                     return errorResponse(404, QStringLiteral("Not Found"));
                  QJsonObject json = issueJson(*found, false);
                  json.insert(
                      QStringLiteral("closed_by"),
@@ -198,7 +198,7 @@ SimGitHub::Window &SimGitHub::window(const QString &token)
     return window;
 }
 
-SimResponse SimGitHub::error(int status, const QString &message)
+SimResponse SimGitHub::errorResponse(int status, const QString &message) const
 {
     return SimResponse::json(status,
                              QJsonObject{{QStringLiteral("message"), message},
@@ -206,18 +206,13 @@ SimResponse SimGitHub::error(int status, const QString &message)
                                          {QStringLiteral("status"), QString::number(status)}});
 }
 
-SimResponse SimGitHub::notFound(const SimRequest &) const
-{
-    return error(404, QStringLiteral("Not Found"));
-}
-
 std::optional<SimResponse> SimGitHub::admit(const SimRequest &request)
 {
     if (login(request).isEmpty())
-        return error(401, QStringLiteral("Bad credentials"));
+        return errorResponse(401, QStringLiteral("Bad credentials"));
     if (window(token(request)).used >= m_rateLimit) {
         const QString login = this->login(request);
-        return error(
+        return errorResponse(
             403, QStringLiteral(
                      "API rate limit exceeded for user ID %1. If you reach out to GitHub Support "
                      "for help, please include the request ID.")
@@ -331,7 +326,7 @@ SimResponse SimGitHub::listIssues(const SimRequest &request,
     const QString sinceText = request.queryValue(QStringLiteral("since"));
     const QDateTime since = QDateTime::fromString(sinceText, Qt::ISODate);
     if (!sinceText.isEmpty() && !since.isValid())
-        return error(422, QStringLiteral("Validation Failed"));
+        return errorResponse(422, QStringLiteral("Validation Failed"));
     const bool byUpdate = request.queryValue(QStringLiteral("sort"), QStringLiteral("created")) ==
                           QLatin1String("updated");
     const bool ascending = request.queryValue(QStringLiteral("direction"),

@@ -56,7 +56,7 @@ public:
 protected:
     std::optional<SimResponse> admit(const SimRequest &request) override;
     int finish(const SimRequest &request, SimResponse &response) override;
-    SimResponse notFound(const SimRequest &request) const override;
+    SimResponse errorResponse(int status, const QString &message) const override;
 
 private:
     struct Window
@@ -71,7 +71,6 @@ private:
     QJsonObject issueJson(const SimGitHubIssue &issue, bool withRepository) const;
     SimResponse listIssues(const SimRequest &request,
                            const QList<const SimGitHubIssue *> &candidates) const;
-    static SimResponse error(int status, const QString &message);
     QDateTime now() const;
 
     QString m_pathPrefix;

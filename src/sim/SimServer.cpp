@@ -6,6 +6,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMetaEnum>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
 
 namespace UpNext::Sim {
 
@@ -73,17 +76,10 @@ QByteArray SimResponse::headerValue(const QByteArray &name) const
 SimServer::SimServer(QObject *parent)
     : QObject(parent)
 {
-    // Every request goes through dispatch(): one place for auth, limits and the log.
+    // Every request comes here: one place for auth, limits, faults and the log.
     m_server.setMissingHandler(
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-            const SimResponse response = dispatch(request);
-            responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
-            for (const auto &[name, value] : response.headers) {
-                if (!value.isEmpty())
-                    responder.writeHeader(name, value);
-            }
-            responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
-            responder.writeBody(response.body);
+            respond(request, std::move(responder));
         });
 }
 
@@ -110,7 +106,42 @@ void SimServer::addRoute(QHttpServerRequest::Method method, const QString &patte
                      std::move(handler)});
 }
 
-SimResponse SimServer::dispatch(const QHttpServerRequest &raw)
+void SimServer::injectFault(const QString &endpoint, const SimFault &fault, int times)
+{
+    m_faults.append({endpoint, fault, times, 0, nullptr});
+}
+
+void SimServer::setRandomFaults(const QString &endpoint, const SimFault &fault, double probability,
+                                quint32 seed)
+{
+    m_faults.append({endpoint, fault, 0, probability, std::make_shared<QRandomGenerator>(seed)});
+}
+
+void SimServer::clearFaults()
+{
+    m_faults.clear();
+}
+
+std::optional<SimFault> SimServer::takeFault(const QString &endpoint)
+{
+    for (qsizetype i = 0; i < m_faults.size(); ++i) {
+        PlannedFault &planned = m_faults[i];
+        if (planned.endpoint != endpoint && planned.endpoint != QLatin1String("*"))
+            continue;
+        if (planned.random) {
+            if (planned.random->generateDouble() < planned.probability)
+                return planned.fault;
+            continue;
+        }
+        const SimFault fault = planned.fault;
+        if (--planned.times <= 0)
+            m_faults.removeAt(i);
+        return fault;
+    }
+    return std::nullopt;
+}
+
+SimRequest SimServer::parse(const QHttpServerRequest &raw) const
 {
     SimRequest request;
     request.method = raw.method();
@@ -119,7 +150,23 @@ SimResponse SimServer::dispatch(const QHttpServerRequest &raw)
     request.raw = &raw;
     for (const auto &[key, value] : raw.query().queryItems(QUrl::FullyDecoded))
         request.query.append({key, value});
+    return request;
+}
 
+void SimServer::write(QHttpServerResponder &responder, const SimResponse &response)
+{
+    responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
+    for (const auto &[name, value] : response.headers) {
+        if (!value.isEmpty())
+            responder.writeHeader(name, value);
+    }
+    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
+    responder.writeBody(response.body);
+}
+
+void SimServer::respond(const QHttpServerRequest &raw, QHttpServerResponder &&responder)
+{
+    SimRequest request = parse(raw);
     const QString path = raw.url().path(QUrl::FullyDecoded);
     const QString prefix = baseUrl().path();
     const bool underPrefix = path.startsWith(prefix + QLatin1Char('/'));
@@ -139,18 +186,45 @@ SimResponse SimServer::dispatch(const QHttpServerRequest &raw)
     request.endpoint =
         route ? route->name : methodName(request.method) + QStringLiteral(" (unknown)");
 
+    const std::optional<SimFault> fault = takeFault(request.endpoint);
     SimResponse response;
     if (std::optional<SimResponse> refused = admit(request))
         response = *refused;
+    else if (fault && fault->kind == SimFault::Kind::Status)
+        response = errorResponse(fault->status, QStringLiteral("Injected failure"));
     else
-        response = route ? route->handler(request) : notFound(request);
+        response =
+            route ? route->handler(request) : errorResponse(404, QStringLiteral("Not Found"));
     const int cost = finish(request, response);
 
     const QString target =
         raw.url().path() +
         (raw.url().hasQuery() ? QLatin1Char('?') + raw.url().query() : QString());
-    m_log.record({request.endpoint, target, response.status, cost});
-    return response;
+    const SimFault::Kind kind = fault ? fault->kind : SimFault::Kind::Status;
+    const bool answered =
+        !fault || (kind != SimFault::Kind::Reset && kind != SimFault::Kind::Delay);
+    m_log.record({request.endpoint, target, answered ? response.status : 0, cost});
+
+    if (!fault || kind == SimFault::Kind::Status) {
+        write(responder, response);
+    } else if (kind == SimFault::Kind::Truncated) {
+        response.body.truncate(response.body.size() / 2);
+        write(responder, response);
+    } else if (kind == SimFault::Kind::Malformed) {
+        response.body = QByteArrayLiteral("<html><body>upstream error</body>");
+        write(responder, response);
+    } else if (kind == SimFault::Kind::Reset) {
+        responder.socket()->abort();
+    } else {
+        // Qt 6.4's responder only points at the socket: keep it until the delay is over and
+        // write only if the client is still there.
+        auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
+        QPointer<QTcpSocket> socket = held->socket();
+        QTimer::singleShot(fault->delayMs, this, [held, socket, response] {
+            if (socket && socket->state() == QAbstractSocket::ConnectedState)
+                write(*held, response);
+        });
+    }
 }
 
 } // namespace UpNext::Sim

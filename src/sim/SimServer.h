@@ -9,13 +9,16 @@
 
 #include <QHttpServer>
 #include <QHttpServerRequest>
+#include <QHttpServerResponder>
 #include <QList>
 #include <QObject>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace UpNext::Sim {
@@ -46,6 +49,22 @@ struct SimResponse
     QByteArray headerValue(const QByteArray &name) const;
 };
 
+// A failure to inject instead of a normal answer.
+struct SimFault
+{
+    enum class Kind {
+        Status, // answer with status and the service's error body; the request has no effect
+        Delay,  // answer delayMs late (hangs when beyond the client's timeout); the request takes
+                // effect
+        Reset,  // drop the connection without an answer; the request takes effect
+        Truncated, // cut the body in half, Content-Length matching; the request takes effect
+        Malformed, // replace the body with text that is not JSON; the request takes effect
+    };
+    Kind kind = Kind::Status;
+    int status = 500;
+    int delayMs = 0;
+};
+
 // One HTTP service on 127.0.0.1: a route table, a request log and the hooks a
 // concrete service uses for auth and rate limits.
 class SimServer : public QObject
@@ -61,6 +80,13 @@ public:
     quint16 port() const { return m_port; }
     // http://127.0.0.1:<port> plus the service's path prefix.
     virtual QUrl baseUrl() const;
+
+    // The next `times` requests to endpoint ("GET /user", or "*" for any) fail this way.
+    void injectFault(const QString &endpoint, const SimFault &fault, int times = 1);
+    // Each request to endpoint fails with probability, drawn from a generator seeded with seed.
+    void setRandomFaults(const QString &endpoint, const SimFault &fault, double probability,
+                         quint32 seed);
+    void clearFaults();
 
     const SimRequestLog &requestLog() const { return m_log; }
     SimRequestLog &requestLog() { return m_log; }
@@ -78,8 +104,8 @@ protected:
     // Runs after the handler, e.g. to add rate-limit headers. Returns the request's rate-limit
     // cost.
     virtual int finish(const SimRequest &request, SimResponse &response) = 0;
-    // Answer for a path no route matches.
-    virtual SimResponse notFound(const SimRequest &request) const = 0;
+    // The service's error answer, e.g. for unknown paths and injected faults.
+    virtual SimResponse errorResponse(int status, const QString &message) const = 0;
 
 private:
     struct Route
@@ -90,10 +116,23 @@ private:
         Handler handler;
     };
 
-    SimResponse dispatch(const QHttpServerRequest &raw);
+    struct PlannedFault
+    {
+        QString endpoint;
+        SimFault fault;
+        int times = 0;          // for injected faults
+        double probability = 0; // for random faults
+        std::shared_ptr<QRandomGenerator> random;
+    };
+
+    void respond(const QHttpServerRequest &raw, QHttpServerResponder &&responder);
+    SimRequest parse(const QHttpServerRequest &raw) const;
+    std::optional<SimFault> takeFault(const QString &endpoint);
+    static void write(QHttpServerResponder &responder, const SimResponse &response);
 
     QHttpServer m_server;
     QList<Route> m_routes;
+    QList<PlannedFault> m_faults;
     SimRequestLog m_log;
     quint16 m_port = 0;
 };

@@ -10,8 +10,7 @@ namespace UpNext::Sim {
 
 SimWebhookSender::SimWebhookSender(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 QByteArray SimWebhookSender::signature(const QByteArray &secret, const QByteArray &body)
 {
@@ -24,7 +23,8 @@ int SimWebhookSender::pending() const
                              [](const Delivery &delivery) { return delivery.status == -1; }));
 }
 
-void SimWebhookSender::deliver(const QUrl &url, const QList<std::pair<QByteArray, QByteArray>> &headers,
+void SimWebhookSender::deliver(const QUrl &url,
+                               const QList<std::pair<QByteArray, QByteArray>> &headers,
                                const QByteArray &body)
 {
     QNetworkRequest request(url);

@@ -26,7 +26,8 @@ public:
 
     explicit SimWebhookSender(QObject *parent = nullptr);
 
-    void deliver(const QUrl &url, const QList<std::pair<QByteArray, QByteArray>> &headers, const QByteArray &body);
+    void deliver(const QUrl &url, const QList<std::pair<QByteArray, QByteArray>> &headers,
+                 const QByteArray &body);
 
     QList<Delivery> deliveries() const { return m_deliveries; }
     int pending() const;
