@@ -1,10 +1,12 @@
 #include "SimClient.h"
+#include "WebhookReceiver.h"
 
 #include "sim/SimGitHub.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMessageAuthenticationCode>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTimeZone>
@@ -55,6 +57,11 @@ private Q_SLOTS:
     void conditionalRequestsAreFree();
     void primaryRateLimit();
     void enterprisePathPrefix();
+    void closeAndReopen();
+    void comments();
+    void createIssue();
+    void webhooks();
+    void secondaryWriteLimit();
 
 private:
     QUrl url(const QString &pathAndQuery) const;
@@ -385,6 +392,220 @@ void TestSimGitHub::enterprisePathPrefix()
                 .startsWith(base + QStringLiteral("/repos/corp/app/")));
     const QUrl withoutPrefix = QUrl(base.left(base.size() - 7) + QStringLiteral("/user"));
     QCOMPARE(send(m_manager, "GET", withoutPrefix, Auth).status, 404);
+}
+
+void TestSimGitHub::closeAndReopen()
+{
+    const QDateTime old(QDate(2026, 1, 1), QTime(12, 0), QTimeZone::utc());
+    const int number = m_sim->addIssue({.repo = QStringLiteral("o/r"),
+                                        .title = QStringLiteral("Close me"),
+                                        .assignees = {QStringLiteral("me")},
+                                        .createdAt = old,
+                                        .updatedAt = old});
+    const QUrl issueUrl = url(QStringLiteral("/repos/o/r/issues/%1").arg(number));
+
+    Reply reply = send(m_manager, "PATCH", issueUrl, Auth,
+                       R"({"state":"closed","state_reason":"completed"})");
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(object(reply).value(QStringLiteral("state")).toString(), QStringLiteral("closed"));
+    QCOMPARE(object(reply).value(QStringLiteral("state_reason")).toString(),
+             QStringLiteral("completed"));
+    QVERIFY(m_sim->issue(QStringLiteral("o/r"), number)->updatedAt > old);
+    QCOMPARE(m_sim->issue(QStringLiteral("o/r"), number)->closedBy, QStringLiteral("me"));
+
+    reply = send(m_manager, "GET", issueUrl, Auth);
+    QCOMPARE(object(reply)
+                 .value(QStringLiteral("closed_by"))
+                 .toObject()
+                 .value(QStringLiteral("login"))
+                 .toString(),
+             QStringLiteral("me"));
+
+    reply = send(m_manager, "PATCH", issueUrl, Auth, R"({"state":"open"})");
+    QCOMPARE(object(reply).value(QStringLiteral("state")).toString(), QStringLiteral("open"));
+    QCOMPARE(object(reply).value(QStringLiteral("state_reason")).toString(),
+             QStringLiteral("reopened"));
+
+    reply = send(m_manager, "PATCH", issueUrl, Auth, R"({"state":"done"})");
+    QCOMPARE(reply.status, 422);
+    QCOMPARE(object(reply).value(QStringLiteral("message")).toString(),
+             QStringLiteral("Validation Failed"));
+    QCOMPARE(send(m_manager, "PATCH", issueUrl, Auth, "{not json").status, 400);
+    QCOMPARE(send(m_manager, "PATCH", url(QStringLiteral("/repos/o/r/issues/99")), Auth,
+                  R"({"state":"closed"})")
+                 .status,
+             404);
+}
+
+void TestSimGitHub::comments()
+{
+    const int number = m_sim->addIssue({.repo = QStringLiteral("o/r"),
+                                        .title = QStringLiteral("Talk"),
+                                        .assignees = {QStringLiteral("me")}});
+    const QUrl commentsUrl = url(QStringLiteral("/repos/o/r/issues/%1/comments").arg(number));
+    const QString text = QStringLiteral("Done ✅ — שלום\nsecond line");
+    Reply reply = send(m_manager, "POST", commentsUrl, Auth,
+                       QJsonDocument(QJsonObject{{QStringLiteral("body"), text}}).toJson());
+    QCOMPARE(reply.status, 201);
+    QCOMPARE(object(reply).value(QStringLiteral("body")).toString(), text);
+    QCOMPARE(object(reply)
+                 .value(QStringLiteral("user"))
+                 .toObject()
+                 .value(QStringLiteral("login"))
+                 .toString(),
+             QStringLiteral("me"));
+    m_sim->addComment(QStringLiteral("o/r"), number, QStringLiteral("From Bob"),
+                      QStringLiteral("bob"));
+
+    reply = send(m_manager, "GET", commentsUrl, Auth);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(array(reply).size(), 2);
+    QCOMPARE(array(reply)
+                 .at(1)
+                 .toObject()
+                 .value(QStringLiteral("user"))
+                 .toObject()
+                 .value(QStringLiteral("login"))
+                 .toString(),
+             QStringLiteral("bob"));
+    QCOMPARE(m_sim->issue(QStringLiteral("o/r"), number)->comments, 2);
+
+    QCOMPARE(send(m_manager, "POST", commentsUrl, Auth, R"({"body":"   "})").status, 422);
+    QCOMPARE(send(m_manager, "POST", url(QStringLiteral("/repos/o/r/issues/77/comments")), Auth,
+                  R"({"body":"x"})")
+                 .status,
+             404);
+}
+
+void TestSimGitHub::createIssue()
+{
+    m_sim->addRepo(QStringLiteral("acme/web"));
+    Reply reply =
+        send(m_manager, "POST", url(QStringLiteral("/repos/acme/web/issues")), Auth,
+             R"({"title":"[CLIENT:acme] New thing","body":"Details","assignees":["me"]})");
+    QCOMPARE(reply.status, 201);
+    const int number = object(reply).value(QStringLiteral("number")).toInt();
+    QCOMPARE(number, 1);
+    QCOMPARE(m_sim->issue(QStringLiteral("acme/web"), number)->assignees,
+             QStringList{QStringLiteral("me")});
+    QCOMPARE(m_sim->issue(QStringLiteral("acme/web"), number)->author, QStringLiteral("me"));
+
+    QCOMPARE(send(m_manager, "POST", url(QStringLiteral("/repos/acme/web/issues")), Auth,
+                  R"({"title":""})")
+                 .status,
+             422);
+    const QByteArray longTitle = "{\"title\":\"" + QByteArray(257, 'x') + "\"}";
+    QCOMPARE(send(m_manager, "POST", url(QStringLiteral("/repos/acme/web/issues")), Auth, longTitle)
+                 .status,
+             422);
+    QCOMPARE(send(m_manager, "POST", url(QStringLiteral("/repos/acme/none/issues")), Auth,
+                  R"({"title":"x"})")
+                 .status,
+             404);
+}
+
+void TestSimGitHub::webhooks()
+{
+    WebhookReceiver receiver;
+    const int number = m_sim->addIssue({.repo = QStringLiteral("o/r"),
+                                        .title = QStringLiteral("Hooked"),
+                                        .assignees = {QStringLiteral("me")}});
+    const QByteArray secret = "It's a Secret to Everybody";
+    const QJsonObject hook{{QStringLiteral("name"), QStringLiteral("web")},
+                           {QStringLiteral("config"),
+                            QJsonObject{{QStringLiteral("url"), receiver.url().toString()},
+                                        {QStringLiteral("content_type"), QStringLiteral("json")},
+                                        {QStringLiteral("secret"), QString::fromLatin1(secret)}}},
+                           {QStringLiteral("events"),
+                            QJsonArray{QStringLiteral("issues"), QStringLiteral("issue_comment")}}};
+    Reply reply = send(m_manager, "POST", url(QStringLiteral("/repos/o/r/hooks")), Auth,
+                       QJsonDocument(hook).toJson());
+    QCOMPARE(reply.status, 201);
+    const qint64 hookId = object(reply).value(QStringLiteral("id")).toInteger();
+    QCOMPARE(object(reply)
+                 .value(QStringLiteral("config"))
+                 .toObject()
+                 .value(QStringLiteral("secret"))
+                 .toString(),
+             QStringLiteral("********"));
+
+    QTRY_COMPARE(receiver.deliveries().size(), 1);
+    QCOMPARE(receiver.deliveries().at(0).headers.value("x-github-event"), QByteArray("ping"));
+
+    send(m_manager, "PATCH", url(QStringLiteral("/repos/o/r/issues/%1").arg(number)), Auth,
+         R"({"state":"closed"})");
+    m_sim->addComment(QStringLiteral("o/r"), number, QStringLiteral("Why?"), QStringLiteral("bob"));
+    QTRY_COMPARE(receiver.deliveries().size(), 3);
+
+    for (const WebhookReceiver::Delivery &delivery : receiver.deliveries()) {
+        const QByteArray expected =
+            "sha256=" +
+            QMessageAuthenticationCode::hash(delivery.body, secret, QCryptographicHash::Sha256)
+                .toHex();
+        QCOMPARE(delivery.headers.value("x-hub-signature-256"), expected);
+        QVERIFY(!delivery.headers.value("x-github-delivery").isEmpty());
+        QCOMPARE(delivery.headers.value("content-type"), QByteArray("application/json"));
+    }
+    const QJsonObject closed = QJsonDocument::fromJson(receiver.deliveries().at(1).body).object();
+    QCOMPARE(receiver.deliveries().at(1).headers.value("x-github-event"), QByteArray("issues"));
+    QCOMPARE(closed.value(QStringLiteral("action")).toString(), QStringLiteral("closed"));
+    QCOMPARE(
+        closed.value(QStringLiteral("issue")).toObject().value(QStringLiteral("state")).toString(),
+        QStringLiteral("closed"));
+    QCOMPARE(closed.value(QStringLiteral("repository"))
+                 .toObject()
+                 .value(QStringLiteral("full_name"))
+                 .toString(),
+             QStringLiteral("o/r"));
+    QCOMPARE(
+        closed.value(QStringLiteral("sender")).toObject().value(QStringLiteral("login")).toString(),
+        QStringLiteral("me"));
+    const QJsonObject comment = QJsonDocument::fromJson(receiver.deliveries().at(2).body).object();
+    QCOMPARE(receiver.deliveries().at(2).headers.value("x-github-event"),
+             QByteArray("issue_comment"));
+    QCOMPARE(comment.value(QStringLiteral("comment"))
+                 .toObject()
+                 .value(QStringLiteral("body"))
+                 .toString(),
+             QStringLiteral("Why?"));
+    QCOMPARE(comment.value(QStringLiteral("sender"))
+                 .toObject()
+                 .value(QStringLiteral("login"))
+                 .toString(),
+             QStringLiteral("bob"));
+
+    reply = send(m_manager, "GET", url(QStringLiteral("/repos/o/r/hooks")), Auth);
+    QCOMPARE(array(reply).size(), 1);
+    QCOMPARE(send(m_manager, "DELETE", url(QStringLiteral("/repos/o/r/hooks/%1").arg(hookId)), Auth)
+                 .status,
+             204);
+    QCOMPARE(send(m_manager, "DELETE", url(QStringLiteral("/repos/o/r/hooks/%1").arg(hookId)), Auth)
+                 .status,
+             404);
+    m_sim->reopenIssue(QStringLiteral("o/r"), number, QStringLiteral("bob"));
+    QCOMPARE(m_sim->webhooks().pending(), 0);
+    QCOMPARE(m_sim->webhooks().deliveries().size(), 3);
+}
+
+void TestSimGitHub::secondaryWriteLimit()
+{
+    const int number = m_sim->addIssue({.repo = QStringLiteral("o/r"),
+                                        .title = QStringLiteral("Busy"),
+                                        .assignees = {QStringLiteral("me")}});
+    m_sim->setWriteLimit(2, 60);
+    const QUrl commentsUrl = url(QStringLiteral("/repos/o/r/issues/%1/comments").arg(number));
+    QCOMPARE(send(m_manager, "POST", commentsUrl, Auth, R"({"body":"1"})").status, 201);
+    QCOMPARE(send(m_manager, "POST", commentsUrl, Auth, R"({"body":"2"})").status, 201);
+    const Reply limited = send(m_manager, "POST", commentsUrl, Auth, R"({"body":"3"})");
+    QCOMPARE(limited.status, 403);
+    QVERIFY(limited.header("retry-after").toInt() >= 1);
+    QVERIFY(object(limited)
+                .value(QStringLiteral("message"))
+                .toString()
+                .contains(QStringLiteral("secondary rate limit")));
+    QCOMPARE(m_sim->comments(QStringLiteral("o/r"), number).size(), 2);
+    // Reads are not limited by it.
+    QCOMPARE(send(m_manager, "GET", commentsUrl, Auth).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestSimGitHub)

@@ -1,6 +1,7 @@
 #include "SimClient.h"
 
 #include "sim/SimGitHub.h"
+#include "sim/SimWebhookSender.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void delayBeyondTimeout();
     void truncatedAndMalformedBodies();
     void randomFaultsAreRepeatable();
+    void signatureTestVectors();
 
 private:
     QUrl url(const QString &path) const { return QUrl(m_sim->baseUrl().toString() + path); }
@@ -175,6 +177,18 @@ void TestSimServer::randomFaultsAreRepeatable()
     QVERIFY(first.contains(500));
     QVERIFY(first.contains(200));
     QVERIFY(run(7) != first);
+}
+
+void TestSimServer::signatureTestVectors()
+{
+    // From GitHub's and ClickUp's documentation (see API-NOTES.md).
+    QCOMPARE(SimWebhookSender::signature("It's a Secret to Everybody", "Hello, World!"),
+             QByteArray("757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"));
+    QCOMPARE(
+        SimWebhookSender::signature(
+            "secret",
+            R"({"webhook_id":"7689a169-a000-4985-8676-6902b96d6627","event":"taskCreated","task_id":"c0j"})"),
+        QByteArray("4830bf524f6e29a3e8da953936c6f21c1fea2b9669b825d3e1be293ef3416c8c"));
 }
 
 QTEST_GUILESS_MAIN(TestSimServer)

@@ -2,7 +2,9 @@
 
 #include <QCryptographicHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QUuid>
 
 #include <algorithm>
 
@@ -24,11 +26,26 @@ QJsonObject userJson(const QString &login, qint64 id)
             {QStringLiteral("type"), QStringLiteral("User")}};
 }
 
+QJsonObject jsonBody(const SimRequest &request, bool *ok)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &error);
+    *ok = error.error == QJsonParseError::NoError && document.isObject();
+    return document.object();
+}
+
 } // namespace
 
 SimGitHub::SimGitHub(const QString &pathPrefix, QObject *parent)
     : SimServer(parent)
     , m_pathPrefix(pathPrefix)
+{
+    addReadRoutes();
+    addWriteRoutes();
+    addHookRoutes();
+}
+
+void SimGitHub::addReadRoutes()
 {
     using Method = QHttpServerRequest::Method;
     addRoute(Method::Get, QStringLiteral("/user"), [this](const SimRequest &request) {
@@ -91,6 +108,371 @@ SimGitHub::SimGitHub(const QString &pathPrefix, QObject *parent)
                          : QJsonValue(userJson(found->closedBy, m_userIds.value(found->closedBy))));
                  return SimResponse::json(200, json);
              });
+}
+
+void SimGitHub::addWriteRoutes()
+{
+    using Method = QHttpServerRequest::Method;
+    addRoute(
+        Method::Patch, QStringLiteral("/repos/{owner}/{repo}/issues/{number}"),
+        [this](const SimRequest &request) {
+            const QString repo = request.captures.at(0) + QLatin1Char('/') + request.captures.at(1);
+            const int number = request.captures.at(2).toInt();
+            SimGitHubIssue *found = issue(repo, number);
+            if (!found)
+                return errorResponse(404, QStringLiteral("Not Found"));
+            bool ok = false;
+            const QJsonObject body = jsonBody(request, &ok);
+            if (!ok)
+                return errorResponse(400, QStringLiteral("Problems parsing JSON"));
+            const QString user = login(request);
+            const QString state = body.value(QStringLiteral("state")).toString(found->state);
+            if (state != QLatin1String("open") && state != QLatin1String("closed"))
+                return validationFailed(QStringLiteral("state"));
+            if (body.contains(QStringLiteral("title"))) {
+                if (body.value(QStringLiteral("title")).toString().trimmed().isEmpty())
+                    return validationFailed(QStringLiteral("title"));
+                found->title = body.value(QStringLiteral("title")).toString();
+                found->updatedAt = now();
+                issueEvent(*found, QStringLiteral("edited"), user);
+            }
+            if (body.contains(QStringLiteral("assignees"))) {
+                QStringList assignees;
+                for (const QJsonValue &value : body.value(QStringLiteral("assignees")).toArray())
+                    assignees.append(value.toString());
+                setAssignees(repo, number, assignees, user);
+            }
+            if (state == QLatin1String("closed") && found->state != state)
+                closeIssue(repo, number, user,
+                           body.value(QStringLiteral("state_reason"))
+                               .toString(QStringLiteral("completed")));
+            else if (state == QLatin1String("open") && found->state != state)
+                reopenIssue(repo, number, user);
+            return SimResponse::json(200, issueJson(*issue(repo, number), false));
+        });
+
+    addRoute(Method::Get, QStringLiteral("/repos/{owner}/{repo}/issues/{number}/comments"),
+             [this](const SimRequest &request) {
+                 const QString repo =
+                     request.captures.at(0) + QLatin1Char('/') + request.captures.at(1);
+                 const int number = request.captures.at(2).toInt();
+                 if (!issue(repo, number))
+                     return errorResponse(404, QStringLiteral("Not Found"));
+                 const QDateTime since = QDateTime::fromString(
+                     request.queryValue(QStringLiteral("since")), Qt::ISODate);
+                 QJsonArray items;
+                 for (const SimGitHubComment &comment : comments(repo, number)) {
+                     if (!since.isValid() || comment.createdAt >= since)
+                         items.append(commentJson(comment));
+                 }
+                 return SimResponse::json(200, items);
+             });
+
+    addRoute(Method::Post, QStringLiteral("/repos/{owner}/{repo}/issues/{number}/comments"),
+             [this](const SimRequest &request) {
+                 const QString repo =
+                     request.captures.at(0) + QLatin1Char('/') + request.captures.at(1);
+                 const int number = request.captures.at(2).toInt();
+                 if (!issue(repo, number))
+                     return errorResponse(404, QStringLiteral("Not Found"));
+                 bool ok = false;
+                 const QJsonObject body = jsonBody(request, &ok);
+                 if (!ok)
+                     return errorResponse(400, QStringLiteral("Problems parsing JSON"));
+                 const QString text = body.value(QStringLiteral("body")).toString();
+                 if (text.trimmed().isEmpty())
+                     return validationFailed(QStringLiteral("body"));
+                 const qint64 id = addComment(repo, number, text, login(request));
+                 for (const SimGitHubComment &comment : std::as_const(m_comments)) {
+                     if (comment.id == id)
+                         return SimResponse::json(201, commentJson(comment));
+                 }
+                 return errorResponse(500, QStringLiteral("Server Error"));
+             });
+
+    addRoute(Method::Post, QStringLiteral("/repos/{owner}/{repo}/issues"),
+             [this](const SimRequest &request) {
+                 const QString repo =
+                     request.captures.at(0) + QLatin1Char('/') + request.captures.at(1);
+                 if (!m_repos.contains(repo))
+                     return errorResponse(404, QStringLiteral("Not Found"));
+                 bool ok = false;
+                 const QJsonObject body = jsonBody(request, &ok);
+                 if (!ok)
+                     return errorResponse(400, QStringLiteral("Problems parsing JSON"));
+                 SimGitHubIssue created;
+                 created.repo = repo;
+                 created.title = body.value(QStringLiteral("title")).toString();
+                 if (created.title.trimmed().isEmpty())
+                     return validationFailed(QStringLiteral("title"));
+                 if (created.title.size() > 256)
+                     return validationFailed(QStringLiteral("title"));
+                 created.body = body.value(QStringLiteral("body")).toString();
+                 for (const QJsonValue &value : body.value(QStringLiteral("assignees")).toArray())
+                     created.assignees.append(value.toString());
+                 for (const QJsonValue &value : body.value(QStringLiteral("labels")).toArray())
+                     created.labels.append(value.toString());
+                 const QString user = login(request);
+                 created.author = user;
+                 const int number = createIssue(created, user);
+                 return SimResponse::json(201, issueJson(*issue(repo, number), false));
+             });
+}
+
+void SimGitHub::addHookRoutes()
+{
+    using Method = QHttpServerRequest::Method;
+    addRoute(
+        Method::Post, QStringLiteral("/repos/{owner}/{repo}/hooks"),
+        [this](const SimRequest &request) {
+            const QString repo = request.captures.at(0) + QLatin1Char('/') + request.captures.at(1);
+            if (!m_repos.contains(repo))
+                return errorResponse(404, QStringLiteral("Not Found"));
+            bool ok = false;
+            const QJsonObject body = jsonBody(request, &ok);
+            if (!ok)
+                return errorResponse(400, QStringLiteral("Problems parsing JSON"));
+            const QJsonObject config = body.value(QStringLiteral("config")).toObject();
+            SimGitHubHook hook;
+            hook.id = ++m_nextObjectId;
+            hook.repo = repo;
+            hook.url = QUrl(config.value(QStringLiteral("url")).toString());
+            hook.secret = config.value(QStringLiteral("secret")).toString();
+            for (const QJsonValue &value :
+                 body.value(QStringLiteral("events")).toArray(QJsonArray{QStringLiteral("push")}))
+                hook.events.append(value.toString());
+            if (!hook.url.isValid() || hook.url.scheme().isEmpty())
+                return validationFailed(QStringLiteral("url"));
+            m_hooks.append(hook);
+            // GitHub pings a new hook at once.
+            deliver(repo, "ping",
+                    {{QStringLiteral("zen"), QStringLiteral("Keep it logically awesome.")},
+                     {QStringLiteral("hook_id"), hook.id},
+                     {QStringLiteral("hook"), hookJson(hook)}},
+                    login(request));
+            return SimResponse::json(201, hookJson(hook));
+        });
+
+    addRoute(Method::Get, QStringLiteral("/repos/{owner}/{repo}/hooks"),
+             [this](const SimRequest &request) {
+                 const QString repo =
+                     request.captures.at(0) + QLatin1Char('/') + request.captures.at(1);
+                 if (!m_repos.contains(repo))
+                     return errorResponse(404, QStringLiteral("Not Found"));
+                 QJsonArray items;
+                 for (const SimGitHubHook &hook : std::as_const(m_hooks)) {
+                     if (hook.repo == repo)
+                         items.append(hookJson(hook));
+                 }
+                 return SimResponse::json(200, items);
+             });
+
+    addRoute(Method::Delete, QStringLiteral("/repos/{owner}/{repo}/hooks/{id}"),
+             [this](const SimRequest &request) {
+                 const QString repo =
+                     request.captures.at(0) + QLatin1Char('/') + request.captures.at(1);
+                 const qint64 id = request.captures.at(2).toLongLong();
+                 const auto removed =
+                     std::remove_if(m_hooks.begin(), m_hooks.end(), [&](const SimGitHubHook &hook) {
+                         return hook.repo == repo && hook.id == id;
+                     });
+                 if (removed == m_hooks.end())
+                     return errorResponse(404, QStringLiteral("Not Found"));
+                 m_hooks.erase(removed, m_hooks.end());
+                 SimResponse response;
+                 response.status = 204;
+                 return response;
+             });
+}
+
+int SimGitHub::createIssue(SimGitHubIssue issue, const QString &by)
+{
+    const int number = addIssue(issue);
+    const SimGitHubIssue &created = *this->issue(issue.repo, number);
+    issueEvent(created, QStringLiteral("opened"), by);
+    for (const QString &assignee : created.assignees)
+        issueEvent(created, QStringLiteral("assigned"), by,
+                   {{QStringLiteral("assignee"), userJson(assignee, m_userIds.value(assignee))}});
+    return number;
+}
+
+void SimGitHub::closeIssue(const QString &repo, int number, const QString &by,
+                           const QString &reason)
+{
+    SimGitHubIssue *found = issue(repo, number);
+    if (!found || found->state == QLatin1String("closed"))
+        return;
+    found->state = QStringLiteral("closed");
+    found->stateReason = reason;
+    found->closedAt = now();
+    found->closedBy = by;
+    touch(repo, number);
+    issueEvent(*found, QStringLiteral("closed"), by);
+}
+
+void SimGitHub::reopenIssue(const QString &repo, int number, const QString &by)
+{
+    SimGitHubIssue *found = issue(repo, number);
+    if (!found || found->state == QLatin1String("open"))
+        return;
+    found->state = QStringLiteral("open");
+    found->stateReason = QStringLiteral("reopened");
+    found->closedAt = {};
+    found->closedBy.clear();
+    touch(repo, number);
+    issueEvent(*found, QStringLiteral("reopened"), by);
+}
+
+void SimGitHub::setAssignees(const QString &repo, int number, const QStringList &assignees,
+                             const QString &by)
+{
+    SimGitHubIssue *found = issue(repo, number);
+    if (!found)
+        return;
+    const QStringList before = found->assignees;
+    found->assignees = assignees;
+    for (const QString &login : assignees)
+        addUser(login, {});
+    touch(repo, number);
+    for (const QString &login : before) {
+        if (!assignees.contains(login))
+            issueEvent(*found, QStringLiteral("unassigned"), by,
+                       {{QStringLiteral("assignee"), userJson(login, m_userIds.value(login))}});
+    }
+    for (const QString &login : assignees) {
+        if (!before.contains(login))
+            issueEvent(*found, QStringLiteral("assigned"), by,
+                       {{QStringLiteral("assignee"), userJson(login, m_userIds.value(login))}});
+    }
+}
+
+qint64 SimGitHub::addComment(const QString &repo, int number, const QString &body,
+                             const QString &by)
+{
+    SimGitHubIssue *found = issue(repo, number);
+    if (!found)
+        return 0;
+    addUser(by, {});
+    const SimGitHubComment comment{++m_nextObjectId, repo, number, body, by, now()};
+    m_comments.append(comment);
+    ++found->comments;
+    touch(repo, number);
+    deliver(repo, "issue_comment",
+            {{QStringLiteral("action"), QStringLiteral("created")},
+             {QStringLiteral("issue"), issueJson(*found, false)},
+             {QStringLiteral("comment"), commentJson(comment)}},
+            by);
+    return comment.id;
+}
+
+QList<SimGitHubComment> SimGitHub::comments(const QString &repo, int number) const
+{
+    QList<SimGitHubComment> result;
+    for (const SimGitHubComment &comment : m_comments) {
+        if (comment.repo == repo && comment.number == number)
+            result.append(comment);
+    }
+    return result;
+}
+
+void SimGitHub::setWriteLimit(int limit, int windowSeconds)
+{
+    m_writeLimit = limit;
+    m_writeWindowSeconds = windowSeconds;
+    m_writes.clear();
+}
+
+void SimGitHub::issueEvent(const SimGitHubIssue &issue, const QString &action,
+                           const QString &sender, QJsonObject extra)
+{
+    extra.insert(QStringLiteral("action"), action);
+    extra.insert(QStringLiteral("issue"), issueJson(issue, false));
+    deliver(issue.repo, "issues", extra, sender);
+}
+
+void SimGitHub::deliver(const QString &repo, const QByteArray &event, QJsonObject payload,
+                        const QString &sender)
+{
+    payload.insert(QStringLiteral("repository"), repositoryJson(repo));
+    payload.insert(QStringLiteral("sender"), userJson(sender, m_userIds.value(sender)));
+    const QByteArray body = QJsonDocument(payload).toJson(QJsonDocument::Compact);
+    for (const SimGitHubHook &hook : std::as_const(m_hooks)) {
+        const bool wanted = event == "ping"
+                                ? payload.value(QStringLiteral("hook_id")).toInteger() == hook.id
+                                : hook.events.contains(QString::fromLatin1(event)) ||
+                                      hook.events.contains(QStringLiteral("*"));
+        if (hook.repo != repo || !wanted)
+            continue;
+        QList<std::pair<QByteArray, QByteArray>> headers = {
+            {"Content-Type", "application/json"},
+            {"User-Agent", "GitHub-Hookshot/sim"},
+            {"X-GitHub-Event", event},
+            {"X-GitHub-Delivery", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)},
+            {"X-GitHub-Hook-ID", QByteArray::number(hook.id)},
+            {"X-GitHub-Hook-Installation-Target-Type", "repository"},
+        };
+        if (!hook.secret.isEmpty())
+            headers.append({"X-Hub-Signature-256",
+                            "sha256=" + SimWebhookSender::signature(hook.secret.toUtf8(), body)});
+        m_sender.deliver(hook.url, headers, body);
+    }
+}
+
+QJsonObject SimGitHub::repositoryJson(const QString &repo) const
+{
+    const QString owner = repo.section(QLatin1Char('/'), 0, 0);
+    return {{QStringLiteral("full_name"), repo},
+            {QStringLiteral("name"), repo.section(QLatin1Char('/'), 1)},
+            {QStringLiteral("private"), false},
+            {QStringLiteral("html_url"), SimServer::baseUrl().toString() + QLatin1Char('/') + repo},
+            {QStringLiteral("owner"), QJsonObject{{QStringLiteral("login"), owner}}}};
+}
+
+QJsonObject SimGitHub::commentJson(const SimGitHubComment &comment) const
+{
+    const QString apiRepo = baseUrl().toString() + QStringLiteral("/repos/") + comment.repo;
+    return {{QStringLiteral("id"), comment.id},
+            {QStringLiteral("body"), comment.body},
+            {QStringLiteral("user"), userJson(comment.author, m_userIds.value(comment.author))},
+            {QStringLiteral("created_at"), time(comment.createdAt)},
+            {QStringLiteral("updated_at"), time(comment.createdAt)},
+            {QStringLiteral("issue_url"),
+             QStringLiteral("%1/issues/%2").arg(apiRepo).arg(comment.number)},
+            {QStringLiteral("html_url"), QStringLiteral("%1/%2/issues/%3#issuecomment-%4")
+                                             .arg(SimServer::baseUrl().toString(), comment.repo)
+                                             .arg(comment.number)
+                                             .arg(comment.id)}};
+}
+
+QJsonObject SimGitHub::hookJson(const SimGitHubHook &hook) const
+{
+    const QString url =
+        QStringLiteral("%1/repos/%2/hooks/%3").arg(baseUrl().toString(), hook.repo).arg(hook.id);
+    QJsonObject config{{QStringLiteral("url"), hook.url.toString()},
+                       {QStringLiteral("content_type"), QStringLiteral("json")},
+                       {QStringLiteral("insecure_ssl"), QStringLiteral("0")}};
+    if (!hook.secret.isEmpty())
+        config.insert(QStringLiteral("secret"), QStringLiteral("********"));
+    return {{QStringLiteral("id"), hook.id},
+            {QStringLiteral("type"), QStringLiteral("Repository")},
+            {QStringLiteral("name"), QStringLiteral("web")},
+            {QStringLiteral("active"), true},
+            {QStringLiteral("events"), QJsonArray::fromStringList(hook.events)},
+            {QStringLiteral("config"), config},
+            {QStringLiteral("url"), url},
+            {QStringLiteral("ping_url"), url + QStringLiteral("/pings")}};
+}
+
+SimResponse SimGitHub::validationFailed(const QString &field) const
+{
+    SimResponse response = errorResponse(422, QStringLiteral("Validation Failed"));
+    QJsonObject body = QJsonDocument::fromJson(response.body).object();
+    body.insert(QStringLiteral("errors"),
+                QJsonArray{QJsonObject{{QStringLiteral("resource"), QStringLiteral("Issue")},
+                                       {QStringLiteral("code"), QStringLiteral("invalid")},
+                                       {QStringLiteral("field"), field}}});
+    response.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return response;
 }
 
 QUrl SimGitHub::baseUrl() const
@@ -217,6 +599,23 @@ std::optional<SimResponse> SimGitHub::admit(const SimRequest &request)
                      "API rate limit exceeded for user ID %1. If you reach out to GitHub Support "
                      "for help, please include the request ID.")
                      .arg(m_userIds.value(login)));
+    }
+    if (request.method == QHttpServerRequest::Method::Post ||
+        request.method == QHttpServerRequest::Method::Patch) {
+        QList<QDateTime> &writes = m_writes[token(request)];
+        const QDateTime current = QDateTime::currentDateTimeUtc();
+        while (!writes.isEmpty() && writes.first().secsTo(current) >= m_writeWindowSeconds)
+            writes.removeFirst();
+        if (writes.size() >= m_writeLimit) {
+            SimResponse limited = errorResponse(
+                403, QStringLiteral("You have exceeded a secondary rate limit. Please wait a few "
+                                    "minutes before you try again."));
+            const qint64 wait =
+                std::max<qint64>(1, m_writeWindowSeconds - writes.first().secsTo(current));
+            limited.setHeader("retry-after", QByteArray::number(wait));
+            return limited;
+        }
+        writes.append(current);
     }
     return std::nullopt;
 }

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "SimServer.h"
+#include "SimWebhookSender.h"
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QStringList>
 
 namespace UpNext::Sim {
@@ -28,6 +30,25 @@ struct SimGitHubIssue
     int comments = 0;
 };
 
+struct SimGitHubComment
+{
+    qint64 id = 0;
+    QString repo;
+    int number = 0;
+    QString body;
+    QString author;
+    QDateTime createdAt;
+};
+
+struct SimGitHubHook
+{
+    qint64 id = 0;
+    QString repo;
+    QUrl url;
+    QString secret;
+    QStringList events;
+};
+
 // GitHub's REST API as far as UpNext uses it: users, repos, issues and pull
 // requests, Link paging, ETag / If-None-Match (304s are free), the primary
 // rate limit with its x-ratelimit-* headers and GitHub's error bodies.
@@ -49,9 +70,24 @@ public:
     // A change by someone else: bumps updated_at.
     void touch(const QString &repo, int number);
 
+    // Changes made by `by` (a teammate, or the user through the API); each
+    // bumps updated_at and sends the webhook deliveries GitHub would.
+    int createIssue(SimGitHubIssue issue, const QString &by);
+    void closeIssue(const QString &repo, int number, const QString &by,
+                    const QString &reason = QStringLiteral("completed"));
+    void reopenIssue(const QString &repo, int number, const QString &by);
+    void setAssignees(const QString &repo, int number, const QStringList &assignees,
+                      const QString &by);
+    qint64 addComment(const QString &repo, int number, const QString &body, const QString &by);
+    QList<SimGitHubComment> comments(const QString &repo, int number) const;
+    QList<SimGitHubHook> hooks() const { return m_hooks; }
+    const SimWebhookSender &webhooks() const { return m_sender; }
+
     // Primary limit per token and its window (GitHub: 5,000 an hour).
     void setRateLimit(int limit, int windowSeconds);
     int rateLimitRemaining(const QString &token) const;
+    // Secondary limit on content-creating requests (GitHub: about 80 a minute).
+    void setWriteLimit(int limit, int windowSeconds);
 
 protected:
     std::optional<SimResponse> admit(const SimRequest &request) override;
@@ -65,6 +101,17 @@ private:
         int used = 0;
     };
 
+    void addReadRoutes();
+    void addWriteRoutes();
+    void addHookRoutes();
+    void issueEvent(const SimGitHubIssue &issue, const QString &action, const QString &sender,
+                    QJsonObject extra = {});
+    void deliver(const QString &repo, const QByteArray &event, QJsonObject payload,
+                 const QString &sender);
+    QJsonObject repositoryJson(const QString &repo) const;
+    QJsonObject commentJson(const SimGitHubComment &comment) const;
+    QJsonObject hookJson(const SimGitHubHook &hook) const;
+    SimResponse validationFailed(const QString &field) const;
     QString login(const SimRequest &request) const;
     QString token(const SimRequest &request) const;
     Window &window(const QString &token);
@@ -78,6 +125,13 @@ private:
     QHash<QString, qint64> m_userIds;
     QStringList m_repos;
     QList<SimGitHubIssue> m_issues;
+    QList<SimGitHubComment> m_comments;
+    QList<SimGitHubHook> m_hooks;
+    SimWebhookSender m_sender;
+    qint64 m_nextObjectId = 90000;
+    int m_writeLimit = 80;
+    int m_writeWindowSeconds = 60;
+    QHash<QString, QList<QDateTime>> m_writes; // token → times of recent writes
     qint64 m_nextId = 1000;
     int m_rateLimit = 5000;
     int m_rateWindowSeconds = 3600;
