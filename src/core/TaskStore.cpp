@@ -54,6 +54,18 @@ const QList<QStringList> &migrations()
                 PRIMARY KEY (day, task_id)) WITHOUT ROWID)"),
             QStringLiteral("CREATE INDEX skipped_by_task ON skipped (task_id)"),
         },
+        // 1 → 2: what sync remembers between runs, and conditional-request caches.
+        {
+            QStringLiteral(R"(CREATE TABLE sync_state (
+                source TEXT NOT NULL,
+                key TEXT NOT NULL,
+                value TEXT NOT NULL,
+                PRIMARY KEY (source, key)) WITHOUT ROWID)"),
+            QStringLiteral(R"(CREATE TABLE http_cache (
+                url TEXT PRIMARY KEY NOT NULL,
+                etag TEXT NOT NULL,
+                payload BLOB NOT NULL))"),
+        },
     };
     return steps;
 }
@@ -534,6 +546,61 @@ QSet<QString> TaskStore::skippedOn(const QDate &day) const
     while (query.next())
         ids.insert(query.value(0).toString());
     return ids;
+}
+
+} // namespace UpNext
+
+namespace UpNext {
+
+QString TaskStore::syncValue(const QString &source, const QString &key) const
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT value FROM sync_state WHERE source = ? AND key = ?"));
+    query.bindValue(0, source);
+    query.bindValue(1, key);
+    if (!query.exec()) {
+        fail(tr("read the sync state"), query);
+        return {};
+    }
+    return query.next() ? query.value(0).toString() : QString();
+}
+
+bool TaskStore::setSyncValue(const QString &source, const QString &key, const QString &value)
+{
+    QSqlQuery query(database());
+    query.prepare(
+        QStringLiteral("INSERT INTO sync_state (source, key, value) VALUES (?, ?, ?)"
+                       " ON CONFLICT (source, key) DO UPDATE SET value = excluded.value"));
+    query.bindValue(0, source);
+    query.bindValue(1, key);
+    query.bindValue(2, text(value));
+    return query.exec() || fail(tr("save the sync state"), query);
+}
+
+std::optional<CachedResponse> TaskStore::cachedResponse(const QString &url) const
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT etag, payload FROM http_cache WHERE url = ?"));
+    query.bindValue(0, url);
+    if (!query.exec()) {
+        fail(tr("read the response cache"), query);
+        return std::nullopt;
+    }
+    if (!query.next())
+        return std::nullopt;
+    return CachedResponse{query.value(0).toByteArray(), query.value(1).toByteArray()};
+}
+
+bool TaskStore::setCachedResponse(const QString &url, const CachedResponse &response)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral(
+        "INSERT INTO http_cache (url, etag, payload) VALUES (?, ?, ?)"
+        " ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, payload = excluded.payload"));
+    query.bindValue(0, url);
+    query.bindValue(1, response.etag);
+    query.bindValue(2, response.payload.isNull() ? QByteArray("") : response.payload);
+    return query.exec() || fail(tr("save the response cache"), query);
 }
 
 } // namespace UpNext

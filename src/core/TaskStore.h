@@ -15,6 +15,15 @@ class QSqlQuery;
 
 namespace UpNext {
 
+// A response body remembered for conditional requests (If-None-Match).
+struct CachedResponse
+{
+    QByteArray etag;
+    QByteArray payload;
+
+    bool operator==(const CachedResponse &other) const = default;
+};
+
 // The tasks, the current task and the skipped-today set in one SQLite file.
 // WAL, foreign keys, prepared statements, PRAGMA user_version migrations.
 // A file that is corrupt is moved aside (never deleted) and a fresh one made;
@@ -25,7 +34,7 @@ class TaskStore final : public QObject
     Q_DISABLE_COPY_MOVE(TaskStore)
 
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
     explicit TaskStore(QObject *parent = nullptr);
     ~TaskStore() override;
@@ -58,6 +67,13 @@ public:
 
     bool markSkipped(const QString &taskId, const QDate &day);
     QSet<QString> skippedOn(const QDate &day) const;
+
+    // Small values sync keeps between runs (high-water marks, user ids), per source.
+    QString syncValue(const QString &source, const QString &key) const;
+    bool setSyncValue(const QString &source, const QString &key, const QString &value);
+
+    std::optional<CachedResponse> cachedResponse(const QString &url) const;
+    bool setCachedResponse(const QString &url, const CachedResponse &response);
 
     // Brings db from its user_version up to target; exposed for migration tests.
     static bool migrate(QSqlDatabase &db, int target, QString *error);
