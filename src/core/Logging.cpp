@@ -7,5 +7,6 @@ Q_LOGGING_CATEGORY(lcSettings, "upnext.settings")
 Q_LOGGING_CATEGORY(lcEntities, "upnext.entities")
 Q_LOGGING_CATEGORY(lcSecrets, "upnext.secrets")
 Q_LOGGING_CATEGORY(lcProfile, "upnext.profile")
+Q_LOGGING_CATEGORY(lcSync, "upnext.sync")
 
 } // namespace UpNext

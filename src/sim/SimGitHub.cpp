@@ -346,6 +346,17 @@ void SimGitHub::setAssignees(const QString &repo, int number, const QStringList 
     }
 }
 
+void SimGitHub::deleteIssue(const QString &repo, int number, const QString &by)
+{
+    for (qsizetype i = 0; i < m_issues.size(); ++i) {
+        if (m_issues.at(i).repo == repo && m_issues.at(i).number == number) {
+            const SimGitHubIssue deleted = m_issues.takeAt(i);
+            issueEvent(deleted, QStringLiteral("deleted"), by);
+            return;
+        }
+    }
+}
+
 qint64 SimGitHub::addComment(const QString &repo, int number, const QString &body,
                              const QString &by)
 {
@@ -514,6 +525,7 @@ int SimGitHub::addIssue(SimGitHubIssue issue)
         }
         issue.number = last + 1;
     }
+    issue.id = ++m_nextObjectId;
     if (!issue.createdAt.isValid())
         issue.createdAt = now();
     if (!issue.updatedAt.isValid())
@@ -559,7 +571,7 @@ int SimGitHub::rateLimitRemaining(const QString &token) const
 QString SimGitHub::token(const SimRequest &request) const
 {
     const QByteArray authorization = request.header("Authorization");
-    for (const QByteArray scheme : {QByteArrayLiteral("Bearer "), QByteArrayLiteral("token ")}) {
+    for (const QByteArray &scheme : {QByteArrayLiteral("Bearer "), QByteArrayLiteral("token ")}) {
         if (authorization.startsWith(scheme))
             return QString::fromUtf8(authorization.mid(scheme.size()).trimmed());
     }
@@ -662,7 +674,6 @@ QJsonObject SimGitHub::issueJson(const SimGitHubIssue &issue, bool withRepositor
     const QString api = baseUrl().toString();
     const QString apiRepo = api + QStringLiteral("/repos/") + issue.repo;
     const QString html = SimServer::baseUrl().toString() + QLatin1Char('/') + issue.repo;
-    const qsizetype index = &issue - m_issues.constData();
 
     QJsonArray assignees;
     for (const QString &login : issue.assignees)
@@ -673,7 +684,7 @@ QJsonObject SimGitHub::issueJson(const SimGitHubIssue &issue, bool withRepositor
                                   {QStringLiteral("color"), QStringLiteral("d73a4a")}});
 
     QJsonObject json{
-        {QStringLiteral("id"), m_nextId + index},
+        {QStringLiteral("id"), issue.id},
         {QStringLiteral("number"), issue.number},
         {QStringLiteral("title"), issue.title},
         {QStringLiteral("body"), issue.body.isNull() ? QJsonValue() : QJsonValue(issue.body)},

@@ -12,7 +12,8 @@ namespace UpNext::Sim {
 
 struct SimGitHubIssue
 {
-    QString repo; // "owner/name"
+    qint64 id = 0; // set by addIssue()
+    QString repo;  // "owner/name"
     int number = 0;
     QString title;
     QString body;
@@ -78,6 +79,8 @@ public:
     void reopenIssue(const QString &repo, int number, const QString &by);
     void setAssignees(const QString &repo, int number, const QStringList &assignees,
                       const QString &by);
+    // Deleted issues answer 404 (GitHub: 410 Gone for some, 404 for most).
+    void deleteIssue(const QString &repo, int number, const QString &by);
     qint64 addComment(const QString &repo, int number, const QString &body, const QString &by);
     QList<SimGitHubComment> comments(const QString &repo, int number) const;
     QList<SimGitHubHook> hooks() const { return m_hooks; }
@@ -132,7 +135,6 @@ private:
     int m_writeLimit = 80;
     int m_writeWindowSeconds = 60;
     QHash<QString, QList<QDateTime>> m_writes; // token → times of recent writes
-    qint64 m_nextId = 1000;
     int m_rateLimit = 5000;
     int m_rateWindowSeconds = 3600;
     QHash<QString, Window> m_windows;

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "SourceReader.h"
+
+#include <QSet>
+
+namespace UpNext {
+
+class Entities;
+
+struct GitHubReaderOptions
+{
+    QStringList repos; // "owner/name"; empty: every repo, through /issues
+    bool includePullRequests = false;
+    QStringList blockingLabels = {QStringLiteral("blocking"), QStringLiteral("blocker")};
+    QStringList inProgressLabels = {QStringLiteral("in progress"), QStringLiteral("in-progress")};
+};
+
+// Pulls the issues assigned to the user. Every read lists the open ones (each
+// page conditional on its ETag, so an unchanged list costs no rate limit),
+// then the ones closed since the last change seen, then asks about known open
+// issues that were in neither (closed earlier, unassigned, deleted).
+class GitHubReader final : public SourceReader
+{
+    Q_OBJECT
+
+public:
+    GitHubReader(RestClient *client, TaskStore *store, const Entities *entities,
+                 const GitHubReaderOptions &options, QObject *parent = nullptr);
+
+    void start() override;
+
+    // Fills the headers GitHub asks for on a client.
+    static void configure(RestClient *client, const QByteArray &token);
+
+protected:
+    std::optional<QDateTime> rateLimitedUntil(const HttpReply &reply) const override;
+    QString serviceName() const override { return QStringLiteral("GitHub"); }
+    QString errorText(const QByteArray &body) const override;
+
+private:
+    void readUser();
+    // GET conditional on the ETag of the last answer; a 304 hands over the cached body.
+    // The handler says whether it could use the answer; only usable answers are cached.
+    void getCached(const QUrl &url,
+                   std::function<bool(const HttpReply &, const QByteArray &body)> handler);
+    // Reads each URL and the pages its Link headers point to, then calls then.
+    void readPages(QList<QUrl> queue, std::function<void()> then);
+    void checkMissing();
+    void checkNext(QStringList ids);
+    void done();
+    // Parses one page; false when the page itself is unusable.
+    bool takeItems(const QByteArray &json, const QString &repoOfPage);
+    std::optional<Task> taskFromJson(const QJsonObject &issue, const QString &repoOfPage);
+    QList<QUrl> firstPages(const QString &state, const QString &since) const;
+
+    const Entities *m_entities;
+    GitHubReaderOptions m_options;
+    QString m_login;
+    QSet<QString> m_seen;
+    QDateTime m_since;     // latest change seen by the previous read
+    QDateTime m_highWater; // latest change seen so far
+};
+
+} // namespace UpNext

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "core/Task.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace UpNext {
+
+// What one pull from a source found.
+struct ReadResult
+{
+    QString source;
+    QList<Task> tasks; // tasks as the source has them now (open, closed or reassigned)
+    QStringList
+        notMine; // ids of known tasks that are no longer the user's (unassigned, deleted, moved)
+    bool complete = false; // every page was read
+    int requests = 0;
+    QString error;        // empty on success
+    QStringList warnings; // fields or items that were skipped or defaulted
+    QHash<QString, QString>
+        state; // sync state to keep once the tasks are stored (high-water mark, login)
+};
+
+} // namespace UpNext

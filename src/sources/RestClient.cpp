@@ -1,0 +1,69 @@
+#include "RestClient.h"
+
+#include <QBuffer>
+#include <QNetworkRequest>
+
+namespace UpNext {
+
+RestClient::RestClient(QNetworkAccessManager *manager, const QUrl &baseUrl, QObject *parent)
+    : QObject(parent)
+    , m_manager(manager)
+    , m_baseUrl(baseUrl.adjusted(QUrl::StripTrailingSlash))
+{
+    setDefaultHeader("User-Agent", "UpNext/" UPNEXT_VERSION);
+}
+
+QUrl RestClient::url(const QString &pathAndQuery) const
+{
+    return QUrl(m_baseUrl.toString() + pathAndQuery);
+}
+
+void RestClient::setDefaultHeader(const QByteArray &name, const QByteArray &value)
+{
+    for (auto &[key, existing] : m_defaultHeaders) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0) {
+            existing = value;
+            return;
+        }
+    }
+    m_defaultHeaders.append({name, value});
+}
+
+void RestClient::get(const QUrl &url, const QList<std::pair<QByteArray, QByteArray>> &headers,
+                     QObject *context, Callback callback)
+{
+    send("GET", url, {}, headers, context, std::move(callback));
+}
+
+void RestClient::send(const QByteArray &verb, const QUrl &url, const QByteArray &body,
+                      const QList<std::pair<QByteArray, QByteArray>> &headers, QObject *context,
+                      Callback callback)
+{
+    QNetworkRequest request(url);
+    request.setTransferTimeout(m_timeoutMs);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::NoLessSafeRedirectPolicy);
+    for (const auto &[name, value] : m_defaultHeaders + headers)
+        request.setRawHeader(name, value);
+    if (!body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
+    ++m_requests;
+
+    QNetworkReply *reply = body.isEmpty() && verb == "GET"
+                               ? m_manager->get(request)
+                               : m_manager->sendCustomRequest(request, verb, body);
+    connect(reply, &QNetworkReply::finished, context, [reply, callback = std::move(callback)] {
+        reply->deleteLater();
+        HttpReply result;
+        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        result.body = reply->readAll();
+        result.error = reply->error();
+        result.errorString = reply->errorString();
+        for (const auto &[name, value] : reply->rawHeaderPairs())
+            result.headers.insert(name.toLower(), value);
+        callback(result);
+    });
+}
+
+} // namespace UpNext

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "ReadResult.h"
+#include "RestClient.h"
+
+#include <QDateTime>
+#include <QObject>
+
+#include <optional>
+
+namespace UpNext {
+
+class TaskStore;
+
+// Shared by the ClickUp and GitHub readers: one request at a time, waits out
+// rate limits (up to a cap) and resumes with the same request, so no page is
+// lost or read twice; source-style error messages.
+class SourceReader : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SourceReader)
+
+public:
+    ~SourceReader() override;
+
+    // Longest rate-limit wait before the read gives up with an error.
+    void setMaxRateLimitWait(int seconds) { m_maxWaitSeconds = seconds; }
+
+    virtual void start() = 0;
+
+Q_SIGNALS:
+    void rateLimited(const QDateTime &until);
+    void finished(const UpNext::ReadResult &result);
+
+protected:
+    SourceReader(const QString &source, RestClient *client, TaskStore *store, QObject *parent);
+
+    using Handler = std::function<void(const HttpReply &)>;
+    // Sends a GET; handler gets every answer but rate-limit refusals, which are retried.
+    void request(const QUrl &url, const QList<std::pair<QByteArray, QByteArray>> &headers,
+                 Handler handler);
+    // Ends the read; emits finished() once.
+    void finish(const QString &error = {});
+    // "GitHub error: 404 (Not Found)", "Connection error: …".
+    QString describe(const HttpReply &reply) const;
+
+    // When the answer is a rate-limit refusal, the time the limit lifts.
+    virtual std::optional<QDateTime> rateLimitedUntil(const HttpReply &reply) const = 0;
+    virtual QString serviceName() const = 0;
+    virtual QString errorText(const QByteArray &body) const = 0;
+
+    RestClient *m_client;
+    TaskStore *m_store;
+    ReadResult m_result;
+
+private:
+    int m_maxWaitSeconds = 120;
+    bool m_finished = false;
+};
+
+} // namespace UpNext

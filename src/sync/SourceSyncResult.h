@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+namespace UpNext {
+
+// The outcome of one sync of one source, for the UI and `upnext --sync-once`.
+struct SourceSyncResult
+{
+    QString source;
+    int newTasks = 0;
+    int updated = 0;
+    int closed = 0; // closed, deleted or no longer assigned: left the open list
+    int requests = 0;
+    QString error;
+    QStringList warnings;
+    QDateTime finishedAt;
+
+    bool ok() const { return error.isEmpty(); }
+};
+
+} // namespace UpNext

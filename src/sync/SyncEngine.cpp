@@ -1,0 +1,153 @@
+#include "SyncEngine.h"
+
+#include "core/Entities.h"
+#include "core/Logging.h"
+#include "core/Scorer.h"
+#include "core/TaskStore.h"
+#include "sources/SourceReader.h"
+
+namespace UpNext {
+
+SyncEngine::SyncEngine(TaskStore *store, const Entities *entities, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_entities(entities)
+{
+    connect(&m_timer, &QTimer::timeout, this, &SyncEngine::syncAll);
+}
+
+void SyncEngine::addSource(const QString &source, ReaderFactory factory)
+{
+    m_factories.insert(source, std::move(factory));
+}
+
+void SyncEngine::start(std::chrono::milliseconds interval)
+{
+    m_timer.start(interval);
+    syncAll();
+}
+
+void SyncEngine::stop()
+{
+    m_timer.stop();
+}
+
+void SyncEngine::syncAll()
+{
+    for (const QString &source : m_factories.keys())
+        sync(source);
+}
+
+void SyncEngine::sync(const QString &source)
+{
+    if (!m_factories.contains(source))
+        return;
+    if (m_running.contains(source)) {
+        m_again.insert(source);
+        return;
+    }
+    SourceReader *reader = m_factories.value(source)();
+    reader->setParent(this);
+    m_running.insert(source, reader);
+    connect(reader, &SourceReader::rateLimited, this,
+            [this, source](const QDateTime &until) { Q_EMIT rateLimited(source, until); });
+    connect(reader, &SourceReader::finished, this,
+            [this, source, reader](const ReadResult &read) { finishRun(source, reader, read); });
+    qCInfo(lcSync) << "Syncing" << source;
+    Q_EMIT syncStarted(source);
+    reader->start();
+}
+
+void SyncEngine::finishRun(const QString &source, SourceReader *reader, const ReadResult &read)
+{
+    SourceSyncResult result;
+    result.source = source;
+    result.requests = read.requests;
+    result.warnings = read.warnings;
+    result.error = read.error;
+    apply(read, result);
+    result.finishedAt = QDateTime::currentDateTimeUtc();
+    if (result.ok())
+        qCInfo(lcSync).noquote() << QStringLiteral("%1: %2 new, %3 updated, %4 closed, %5 requests")
+                                        .arg(source)
+                                        .arg(result.newTasks)
+                                        .arg(result.updated)
+                                        .arg(result.closed)
+                                        .arg(result.requests);
+    else
+        qCWarning(lcSync).noquote() << source << "sync failed:" << result.error;
+
+    m_running.remove(source);
+    reader->deleteLater();
+    Q_EMIT sourceFinished(result);
+    if (m_again.remove(source))
+        sync(source);
+    else if (m_running.isEmpty())
+        Q_EMIT idle();
+}
+
+void SyncEngine::apply(const ReadResult &read, SourceSyncResult &result)
+{
+    const Scorer scorer(m_weights);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<Task> changes;
+    auto score = [&](Task &task) {
+        const std::optional<Entity> entity =
+            m_entities ? m_entities->find(task.entity) : std::nullopt;
+        task.score = scorer.score(task, entity ? &*entity : nullptr, now).score;
+    };
+
+    QHash<QString, Task> known;
+    for (const Task &task : m_store->tasksBySource(read.source))
+        known.insert(task.id, task);
+
+    for (Task task : read.tasks) {
+        const auto existing = known.constFind(task.id);
+        const bool isNew = existing == known.cend();
+        // A task we never had that is already closed or not ours is of no interest.
+        if (isNew && (!task.isOpen() || !task.assignedToMe))
+            continue;
+        // An older remote state never overwrites a newer one (e.g. from a webhook).
+        if (!isNew && existing->updatedAt.isValid() && task.updatedAt.isValid() &&
+            task.updatedAt < existing->updatedAt)
+            continue;
+        if (!isNew) {
+            task.localUpdatedAt = existing->localUpdatedAt;
+            task.score = existing->score;
+        }
+        const bool changed = isNew || !(task == *existing);
+        const double before = task.score;
+        score(task);
+        if (isNew) {
+            ++result.newTasks;
+        } else if (changed) {
+            const bool wasListed = existing->isOpen() && existing->assignedToMe;
+            const bool isListed = task.isOpen() && task.assignedToMe;
+            ++(wasListed && !isListed ? result.closed : result.updated);
+        } else if (task.score == before) {
+            continue; // nothing to store
+        }
+        changes.append(task);
+    }
+    for (const QString &id : read.notMine) {
+        const auto existing = known.constFind(id);
+        if (existing == known.cend() || !existing->assignedToMe)
+            continue;
+        Task task = *existing;
+        task.assignedToMe = false;
+        if (task.isOpen())
+            ++result.closed;
+        changes.append(task);
+    }
+    if (!changes.isEmpty() && !m_store->upsert(changes)) {
+        result.error = m_store->lastError();
+        result.newTasks = result.updated = result.closed = 0;
+        return;
+    }
+    if (read.error.isEmpty()) {
+        for (auto it = read.state.cbegin(); it != read.state.cend(); ++it)
+            m_store->setSyncValue(read.source, it.key(), it.value());
+    }
+}
+
+} // namespace UpNext

@@ -1,0 +1,70 @@
+#pragma once
+
+// upnext_sync: keeps the TaskStore in step with the sources — scheduled and
+// on-demand pulls through the readers, merged by the source's updated_at.
+
+#include "SourceSyncResult.h"
+
+#include "core/ScoreWeights.h"
+#include "sources/ReadResult.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+
+namespace UpNext {
+
+class Entities;
+class SourceReader;
+class TaskStore;
+
+// Syncs each source on start, on a timer and on demand, independently: one
+// failing does not stop the other, and a request while a source is syncing
+// is coalesced into one more run after it.
+class SyncEngine final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SyncEngine)
+
+public:
+    // Makes a fresh reader for one run; the engine owns and deletes it.
+    using ReaderFactory = std::function<SourceReader *()>;
+
+    SyncEngine(TaskStore *store, const Entities *entities, QObject *parent = nullptr);
+
+    void setScoreWeights(const ScoreWeights &weights) { m_weights = weights; }
+    void addSource(const QString &source, ReaderFactory factory);
+    QStringList sources() const { return m_factories.keys(); }
+
+    // Syncs every source now and then every interval.
+    void start(std::chrono::milliseconds interval);
+    void stop();
+
+    void syncAll();
+    void sync(const QString &source);
+    bool isSyncing(const QString &source) const { return m_running.contains(source); }
+    bool isIdle() const { return m_running.isEmpty(); }
+
+Q_SIGNALS:
+    void syncStarted(const QString &source);
+    void rateLimited(const QString &source, const QDateTime &until);
+    void sourceFinished(const UpNext::SourceSyncResult &result);
+    // Every source that was syncing is done.
+    void idle();
+
+private:
+    void apply(const ReadResult &read, SourceSyncResult &result);
+    void finishRun(const QString &source, SourceReader *reader, const ReadResult &read);
+
+    TaskStore *m_store;
+    const Entities *m_entities;
+    ScoreWeights m_weights;
+    QHash<QString, ReaderFactory> m_factories;
+    QHash<QString, SourceReader *> m_running;
+    QSet<QString> m_again; // asked for while running
+    QTimer m_timer;
+};
+
+} // namespace UpNext

@@ -1,0 +1,390 @@
+#include "sim/SimGitHub.h"
+#include "sources/GitHubReader.h"
+
+#include "core/Entities.h"
+#include "core/TaskStore.h"
+
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace UpNext;
+using namespace UpNext::Sim;
+
+namespace {
+
+const QString Token = QStringLiteral("ghp_reader");
+
+QStringList ids(const QList<Task> &tasks)
+{
+    QStringList result;
+    for (const Task &task : tasks)
+        result.append(task.id);
+    result.sort();
+    return result;
+}
+
+} // namespace
+
+class TestGitHubReader : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void readsAssignedIssuesAcrossRepos();
+    void mapsFields();
+    void pullRequestsOnlyWhenEnabled();
+    void pagingBoundaries_data();
+    void pagingBoundaries();
+    void unchangedResyncIsAllNotModified();
+    void closedIssuesAreFound();
+    void unassignedAndDeletedAreNotMine();
+    void configuredRepos();
+    void waitsOutRateLimitAndResumes();
+    void rateLimitBeyondCapIsAnError();
+    void faultMidSyncFailsCleanly();
+    void rejectedToken();
+    void malformedAnswers();
+    void badFieldsAreSkippedOrDefaulted();
+    void enterpriseBaseUrl();
+
+private:
+    ReadResult read(const GitHubReaderOptions &options = {}, SimGitHub *sim = nullptr);
+    void addMine(const QString &repo, int count);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TaskStore> m_store;
+    std::unique_ptr<Entities> m_entities;
+    std::unique_ptr<SimGitHub> m_sim;
+    QNetworkAccessManager m_manager;
+};
+
+void TestGitHubReader::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_store = std::make_unique<TaskStore>();
+    QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("upnext.db"))));
+    QFile entities(m_dir->filePath(QStringLiteral("entities.json")));
+    QVERIFY(entities.open(QIODevice::WriteOnly));
+    entities.write(
+        R"([{"id": "acme", "name": "Acme", "revenue": true, "aliases": ["acme-corp"]}])");
+    entities.close();
+    m_entities = std::make_unique<Entities>();
+    QVERIFY(m_entities->load(entities.fileName()));
+    m_sim = std::make_unique<SimGitHub>();
+    QVERIFY(m_sim->listen() > 0);
+    m_sim->addUser(QStringLiteral("me"), Token);
+}
+
+void TestGitHubReader::addMine(const QString &repo, int count)
+{
+    for (int i = 0; i < count; ++i)
+        m_sim->addIssue({.repo = repo,
+                         .title = QStringLiteral("Issue %1").arg(i),
+                         .assignees = {QStringLiteral("me")}});
+}
+
+ReadResult TestGitHubReader::read(const GitHubReaderOptions &options, SimGitHub *sim)
+{
+    sim = sim ? sim : m_sim.get();
+    RestClient client(&m_manager, sim->baseUrl());
+    client.setTimeout(2000);
+    GitHubReader::configure(&client, Token.toUtf8());
+    GitHubReader reader(&client, m_store.get(), m_entities.get(), options);
+    reader.setMaxRateLimitWait(10);
+    QSignalSpy finished(&reader, &SourceReader::finished);
+    reader.start();
+    if (!finished.wait(30000))
+        return {.error = QStringLiteral("timed out")};
+    const ReadResult result = finished.first().first().value<ReadResult>();
+    // What the sync engine does with a successful read: remember its state.
+    if (result.error.isEmpty()) {
+        for (auto it = result.state.cbegin(); it != result.state.cend(); ++it)
+            m_store->setSyncValue(Sources::GitHub, it.key(), it.value());
+        m_store->upsert(result.tasks);
+    }
+    return result;
+}
+
+void TestGitHubReader::readsAssignedIssuesAcrossRepos()
+{
+    addMine(QStringLiteral("acme/web"), 2);
+    addMine(QStringLiteral("acme/api"), 1);
+    m_sim->addIssue({.repo = QStringLiteral("acme/web"),
+                     .title = QStringLiteral("Bob's"),
+                     .assignees = {QStringLiteral("bob")}});
+
+    const ReadResult result = read();
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QVERIFY(result.complete);
+    QCOMPARE(ids(result.tasks),
+             QStringList({QStringLiteral("github:acme/api#1"), QStringLiteral("github:acme/web#1"),
+                          QStringLiteral("github:acme/web#2")}));
+    QCOMPARE(result.state.value(QStringLiteral("login")), QStringLiteral("me"));
+}
+
+void TestGitHubReader::mapsFields()
+{
+    const QDateTime due(QDate(2026, 4, 1), QTime(7, 0), QTimeZone::utc());
+    m_sim->addIssue({.repo = QStringLiteral("acme/web"),
+                     .title = QStringLiteral("[CLIENT:acme-corp] Fix login"),
+                     .body = QStringLiteral("Steps"),
+                     .assignees = {QStringLiteral("bob"), QStringLiteral("me")},
+                     .labels = {QStringLiteral("Blocker"), QStringLiteral("in progress")},
+                     .milestoneDueOn = due});
+    const ReadResult result = read();
+    QCOMPARE(result.tasks.size(), 1);
+    const Task task = result.tasks.first();
+    QCOMPARE(task.id, QStringLiteral("github:acme/web#1"));
+    QCOMPARE(task.container, QStringLiteral("acme/web"));
+    QCOMPARE(task.title, QStringLiteral("[CLIENT:acme-corp] Fix login"));
+    QCOMPARE(task.description, QStringLiteral("Steps"));
+    QCOMPARE(task.entity, QStringLiteral("acme"));
+    QVERIFY(task.isRevenue);
+    QVERIFY(task.isBlocking);
+    QCOMPARE(task.status, TaskStatus::InProgress);
+    QCOMPARE(task.assignee, QStringLiteral("me"));
+    QVERIFY(task.assignedToMe);
+    QCOMPARE(task.dueDate, QDate(2026, 4, 1));
+    QVERIFY(task.url.endsWith(QStringLiteral("/acme/web/issues/1")));
+    QCOMPARE(task.updatedAt, m_sim->issue(QStringLiteral("acme/web"), 1)->updatedAt);
+}
+
+void TestGitHubReader::pullRequestsOnlyWhenEnabled()
+{
+    addMine(QStringLiteral("o/r"), 1);
+    m_sim->addIssue({.repo = QStringLiteral("o/r"),
+                     .title = QStringLiteral("PR"),
+                     .assignees = {QStringLiteral("me")},
+                     .pullRequest = true});
+    QCOMPARE(read().tasks.size(), 1);
+    QCOMPARE(read({.includePullRequests = true}).tasks.size(), 2);
+}
+
+void TestGitHubReader::pagingBoundaries_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::addColumn<int>("listRequests");
+    // Pages of open issues, plus one listing of recently closed ones when there is anything.
+    QTest::newRow("0") << 0 << 1;
+    QTest::newRow("1") << 1 << 1 + 1;
+    QTest::newRow("100") << 100 << 1 + 1;
+    QTest::newRow("101") << 101 << 2 + 1;
+    QTest::newRow("250") << 250 << 3 + 1;
+}
+
+void TestGitHubReader::pagingBoundaries()
+{
+    QFETCH(int, count);
+    QFETCH(int, listRequests);
+    addMine(QStringLiteral("o/r"), count);
+    const ReadResult result = read();
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(result.tasks.size(), count);
+    QCOMPARE(m_sim->requestLog().count(QStringLiteral("GET /issues")), listRequests);
+    QCOMPARE(result.requests, listRequests + 1); // + GET /user
+}
+
+void TestGitHubReader::unchangedResyncIsAllNotModified()
+{
+    addMine(QStringLiteral("o/r"), 150);
+    QVERIFY(read().error.isEmpty());
+    m_sim->requestLog().clear();
+
+    const ReadResult again = read();
+    QVERIFY2(again.error.isEmpty(), qPrintable(again.error));
+    QCOMPARE(again.tasks.size(), 150);
+    QCOMPARE(m_sim->requestLog().rateLimitCost(), 0);
+    QCOMPARE(m_sim->requestLog().countWithStatus(304), m_sim->requestLog().count());
+    QVERIFY(m_sim->requestLog().count() >= 3);
+
+    // One change shows up in the next read and costs only what changed.
+    m_sim->touch(QStringLiteral("o/r"), 7);
+    m_sim->issue(QStringLiteral("o/r"), 7)->title = QStringLiteral("Changed");
+    m_sim->requestLog().clear();
+    const ReadResult changed = read();
+    QVERIFY(changed.error.isEmpty());
+    bool found = false;
+    for (const Task &task : changed.tasks)
+        found = found || (task.id == QStringLiteral("github:o/r#7") &&
+                          task.title == QStringLiteral("Changed"));
+    QVERIFY(found);
+    QVERIFY(m_sim->requestLog().rateLimitCost() >= 1);
+    QVERIFY(m_sim->requestLog().rateLimitCost() <= 3);
+}
+
+void TestGitHubReader::closedIssuesAreFound()
+{
+    addMine(QStringLiteral("o/r"), 3);
+    QVERIFY(read().error.isEmpty());
+    m_sim->closeIssue(QStringLiteral("o/r"), 2, QStringLiteral("bob"));
+
+    const ReadResult result = read();
+    QVERIFY(result.error.isEmpty());
+    Task closed;
+    for (const Task &task : result.tasks) {
+        if (task.id == QStringLiteral("github:o/r#2"))
+            closed = task;
+    }
+    QCOMPARE(closed.status, TaskStatus::Done);
+    QVERIFY(result.notMine.isEmpty());
+    // Found by the "closed since" listing, not by asking for the issue itself.
+    QCOMPARE(m_sim->requestLog().count(QStringLiteral("GET /repos/{owner}/{repo}/issues/{number}")),
+             0);
+}
+
+void TestGitHubReader::unassignedAndDeletedAreNotMine()
+{
+    addMine(QStringLiteral("o/r"), 3);
+    QVERIFY(read().error.isEmpty());
+    m_sim->setAssignees(QStringLiteral("o/r"), 1, {QStringLiteral("bob")}, QStringLiteral("bob"));
+    m_sim->deleteIssue(QStringLiteral("o/r"), 3, QStringLiteral("bob"));
+
+    const ReadResult result = read();
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QStringList notMine = result.notMine;
+    notMine.sort();
+    QCOMPARE(notMine,
+             QStringList({QStringLiteral("github:o/r#1"), QStringLiteral("github:o/r#3")}));
+}
+
+void TestGitHubReader::configuredRepos()
+{
+    addMine(QStringLiteral("acme/web"), 2);
+    addMine(QStringLiteral("acme/api"), 1);
+    addMine(QStringLiteral("other/x"), 1);
+    const ReadResult result =
+        read({.repos = {QStringLiteral("acme/web"), QStringLiteral("acme/api")}});
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(ids(result.tasks),
+             QStringList({QStringLiteral("github:acme/api#1"), QStringLiteral("github:acme/web#1"),
+                          QStringLiteral("github:acme/web#2")}));
+    QCOMPARE(m_sim->requestLog().count(QStringLiteral("GET /issues")), 0);
+    QCOMPARE(m_sim->requestLog().count(QStringLiteral("GET /repos/{owner}/{repo}/issues")),
+             2 * 2); // open + closed
+}
+
+void TestGitHubReader::waitsOutRateLimitAndResumes()
+{
+    addMine(QStringLiteral("o/r"), 250);
+    m_sim->setRateLimit(2, 1); // /user and page 1, then each page waits for the next window
+
+    const ReadResult result = read();
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(result.tasks.size(), 250);
+    QVERIFY(m_sim->requestLog().countWithStatus(403) >= 1);
+    // Every page was answered with data once: none lost, none read twice.
+    QStringList answered;
+    for (const SimRequestLog::Entry &entry : m_sim->requestLog().entries()) {
+        if (entry.endpoint == QStringLiteral("GET /issues") && entry.status == 200)
+            answered.append(entry.target);
+    }
+    QCOMPARE(answered.size(), 3 + 1); // three pages of open issues, one of closed ones
+    QCOMPARE(QSet<QString>(answered.cbegin(), answered.cend()).size(), answered.size());
+}
+
+void TestGitHubReader::rateLimitBeyondCapIsAnError()
+{
+    addMine(QStringLiteral("o/r"), 1);
+    m_sim->setRateLimit(1, 3600);
+    const ReadResult result = read();
+    QVERIFY(!result.complete);
+    QVERIFY2(result.error.startsWith(QStringLiteral("GitHub rate limit reached; try again after ")),
+             qPrintable(result.error));
+}
+
+void TestGitHubReader::faultMidSyncFailsCleanly()
+{
+    addMine(QStringLiteral("o/r"), 150);
+    m_sim->injectFault(QStringLiteral("GET /issues"), {SimFault::Kind::Status, 500}, 1);
+    // Page 1 fails: the read stops with the source's message and nothing half-done is claimed.
+    ReadResult result = read();
+    QVERIFY(!result.complete);
+    QVERIFY2(result.error.startsWith(QStringLiteral("GitHub error: 500")),
+             qPrintable(result.error));
+    QVERIFY(result.notMine.isEmpty());
+
+    result = read();
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(result.tasks.size(), 150);
+
+    m_sim->injectFault(QStringLiteral("GET /issues"), {SimFault::Kind::Reset}, 2);
+    result = read();
+    QVERIFY2(result.error.startsWith(QStringLiteral("Connection error: ")),
+             qPrintable(result.error));
+    m_sim->injectFault(QStringLiteral("GET /issues"), {SimFault::Kind::Delay, 0, 5000}, 1);
+    result = read();
+    QVERIFY2(result.error.startsWith(QStringLiteral("Connection error: ")),
+             qPrintable(result.error));
+    QVERIFY(read().error.isEmpty());
+}
+
+void TestGitHubReader::rejectedToken()
+{
+    SimGitHub other;
+    QVERIFY(other.listen() > 0);
+    other.addUser(QStringLiteral("me"), QStringLiteral("another-token"));
+    const ReadResult result = read({}, &other);
+    QCOMPARE(result.error, QStringLiteral("GitHub error: 401 (Bad credentials)"));
+    QVERIFY(result.tasks.isEmpty());
+}
+
+void TestGitHubReader::malformedAnswers()
+{
+    addMine(QStringLiteral("o/r"), 2);
+    m_sim->injectFault(QStringLiteral("GET /issues"), {SimFault::Kind::Truncated}, 1);
+    ReadResult result = read();
+    QVERIFY2(result.error.contains(QStringLiteral("not a JSON list")), qPrintable(result.error));
+    m_sim->injectFault(QStringLiteral("GET /issues"), {SimFault::Kind::Malformed}, 1);
+    result = read();
+    QVERIFY2(result.error.contains(QStringLiteral("not a JSON list")), qPrintable(result.error));
+    QCOMPARE(read().tasks.size(), 2);
+}
+
+void TestGitHubReader::badFieldsAreSkippedOrDefaulted()
+{
+    addMine(QStringLiteral("o/r"), 1);
+    m_sim->addIssue({.repo = QStringLiteral("o/r"),
+                     .title = QString(5000, QLatin1Char('x')),
+                     .body = QString(300 * 1024, QLatin1Char('y')),
+                     .assignees = {QStringLiteral("me")}});
+    m_sim->addIssue({.repo = QStringLiteral("o/r"),
+                     .title = QStringLiteral("   "),
+                     .assignees = {QStringLiteral("me")}});
+    m_sim->addIssue({.repo = QStringLiteral("o/r"),
+                     .title = QStringLiteral("Odd state"),
+                     .state = QStringLiteral("merged"),
+                     .assignees = {QStringLiteral("me")}});
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("very long title")));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("very long description")));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("has no title")));
+    const ReadResult result = read();
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(result.tasks.size(), 3); // "merged" is not a state /issues?state=open returns
+    for (const Task &task : result.tasks) {
+        QVERIFY(task.title.size() <= 1024);
+        QVERIFY(task.description.size() <= 256 * 1024);
+        QVERIFY(!task.title.trimmed().isEmpty());
+    }
+    QCOMPARE(result.warnings.size(), 3);
+}
+
+void TestGitHubReader::enterpriseBaseUrl()
+{
+    SimGitHub enterprise(QStringLiteral("/api/v3"));
+    QVERIFY(enterprise.listen() > 0);
+    enterprise.addUser(QStringLiteral("me"), Token);
+    enterprise.addIssue({.repo = QStringLiteral("corp/app"),
+                         .title = QStringLiteral("On GHE"),
+                         .assignees = {QStringLiteral("me")}});
+    const ReadResult result = read({}, &enterprise);
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(ids(result.tasks), QStringList{QStringLiteral("github:corp/app#1")});
+}
+
+QTEST_GUILESS_MAIN(TestGitHubReader)
+#include "tst_githubreader.moc"
