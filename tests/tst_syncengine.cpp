@@ -1,0 +1,266 @@
+#include "sim/SimGitHub.h"
+#include "sources/GitHubReader.h"
+#include "sync/SyncEngine.h"
+
+#include "core/TaskStore.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace UpNext;
+using namespace UpNext::Sim;
+
+namespace {
+
+const QString Token = QStringLiteral("ghp_engine");
+
+// A source whose every read fails, to show the other source carries on.
+class FailingReader final : public SourceReader
+{
+public:
+    explicit FailingReader(TaskStore *store)
+        : SourceReader(Sources::ClickUp, nullptr, store, nullptr)
+    {}
+    void start() override
+    {
+        QTimer::singleShot(0, this,
+                           [this] { finish(QStringLiteral("ClickUp error: 500 (boom)")); });
+    }
+
+protected:
+    std::optional<QDateTime> rateLimitedUntil(const HttpReply &) const override
+    {
+        return std::nullopt;
+    }
+    QString serviceName() const override { return QStringLiteral("ClickUp"); }
+    QString errorText(const QByteArray &) const override { return {}; }
+};
+
+} // namespace
+
+class TestSyncEngine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void countsNewUpdatedAndClosed();
+    void unassignedTasksLeaveTheOpenList();
+    void tasksAreScored();
+    void oneSourceFailingDoesNotStopTheOther();
+    void requestsDuringASyncAreCoalesced();
+    void olderRemoteStateDoesNotOverwrite();
+    void failedSyncRecoversNextTime();
+    void timerSyncsAgain();
+
+private:
+    SourceSyncResult syncGitHub();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TaskStore> m_store;
+    std::unique_ptr<SimGitHub> m_sim;
+    std::unique_ptr<RestClient> m_client;
+    std::unique_ptr<SyncEngine> m_engine;
+    QNetworkAccessManager m_manager;
+};
+
+void TestSyncEngine::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_store = std::make_unique<TaskStore>();
+    QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("upnext.db"))));
+    m_sim = std::make_unique<SimGitHub>();
+    QVERIFY(m_sim->listen() > 0);
+    m_sim->addUser(QStringLiteral("me"), Token);
+    m_client = std::make_unique<RestClient>(&m_manager, m_sim->baseUrl());
+    m_client->setTimeout(2000);
+    GitHubReader::configure(m_client.get(), Token.toUtf8());
+    m_engine = std::make_unique<SyncEngine>(m_store.get(), nullptr);
+    m_engine->addSource(Sources::GitHub, [this] {
+        return new GitHubReader(m_client.get(), m_store.get(), nullptr, {});
+    });
+}
+
+void TestSyncEngine::cleanup()
+{
+    m_engine.reset();
+}
+
+SourceSyncResult TestSyncEngine::syncGitHub()
+{
+    QSignalSpy finished(m_engine.get(), &SyncEngine::sourceFinished);
+    m_engine->sync(Sources::GitHub);
+    if (!finished.wait(30000))
+        return {.error = QStringLiteral("timed out")};
+    return finished.first().first().value<SourceSyncResult>();
+}
+
+void TestSyncEngine::countsNewUpdatedAndClosed()
+{
+    for (int i = 0; i < 3; ++i)
+        m_sim->addIssue({.repo = QStringLiteral("o/r"),
+                         .title = QStringLiteral("Issue %1").arg(i),
+                         .assignees = {QStringLiteral("me")}});
+    SourceSyncResult result = syncGitHub();
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.newTasks, 3);
+    QCOMPARE(result.updated, 0);
+    QCOMPARE(result.closed, 0);
+    QCOMPARE(m_store->openTaskCount(), 3);
+
+    result = syncGitHub();
+    QCOMPARE(result.newTasks, 0);
+    QCOMPARE(result.updated, 0);
+    QCOMPARE(result.closed, 0);
+
+    m_sim->issue(QStringLiteral("o/r"), 1)->title = QStringLiteral("Renamed");
+    m_sim->touch(QStringLiteral("o/r"), 1);
+    m_sim->closeIssue(QStringLiteral("o/r"), 2, QStringLiteral("bob"));
+    m_sim->addIssue({.repo = QStringLiteral("o/r"),
+                     .title = QStringLiteral("Fresh"),
+                     .assignees = {QStringLiteral("me")}});
+    result = syncGitHub();
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.newTasks, 1);
+    QCOMPARE(result.updated, 1);
+    QCOMPARE(result.closed, 1);
+    QCOMPARE(m_store->task(QStringLiteral("github:o/r#1"))->title, QStringLiteral("Renamed"));
+    QCOMPARE(m_store->task(QStringLiteral("github:o/r#2"))->status, TaskStatus::Done);
+    QCOMPARE(m_store->openTaskCount(), 3);
+    QVERIFY(result.requests > 0);
+}
+
+void TestSyncEngine::unassignedTasksLeaveTheOpenList()
+{
+    for (int i = 0; i < 2; ++i)
+        m_sim->addIssue({.repo = QStringLiteral("o/r"),
+                         .title = QStringLiteral("Issue %1").arg(i),
+                         .assignees = {QStringLiteral("me")}});
+    QVERIFY(syncGitHub().ok());
+    m_sim->setAssignees(QStringLiteral("o/r"), 1, {QStringLiteral("bob")}, QStringLiteral("bob"));
+    m_sim->deleteIssue(QStringLiteral("o/r"), 2, QStringLiteral("bob"));
+    const SourceSyncResult result = syncGitHub();
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.closed, 2);
+    QCOMPARE(m_store->openTaskCount(), 0);
+    QVERIFY(!m_store->task(QStringLiteral("github:o/r#1"))->assignedToMe);
+    // Reassigned back: it returns.
+    m_sim->setAssignees(QStringLiteral("o/r"), 1, {QStringLiteral("me")}, QStringLiteral("bob"));
+    QVERIFY(syncGitHub().ok());
+    QCOMPARE(m_store->openTaskCount(), 1);
+}
+
+void TestSyncEngine::tasksAreScored()
+{
+    m_sim->addIssue({.repo = QStringLiteral("o/r"),
+                     .title = QStringLiteral("Plain"),
+                     .assignees = {QStringLiteral("me")}});
+    m_sim->addIssue({.repo = QStringLiteral("o/r"),
+                     .title = QStringLiteral("Urgent"),
+                     .assignees = {QStringLiteral("me")},
+                     .labels = {QStringLiteral("blocking")}});
+    ScoreWeights weights;
+    weights.blocking = 77;
+    m_engine->setScoreWeights(weights);
+    QVERIFY(syncGitHub().ok());
+    QCOMPARE(m_store->openTasks().first().id, QStringLiteral("github:o/r#2"));
+    QCOMPARE(m_store->task(QStringLiteral("github:o/r#2"))->score -
+                 m_store->task(QStringLiteral("github:o/r#1"))->score,
+             77.0);
+}
+
+void TestSyncEngine::oneSourceFailingDoesNotStopTheOther()
+{
+    m_sim->addIssue({.repo = QStringLiteral("o/r"),
+                     .title = QStringLiteral("A"),
+                     .assignees = {QStringLiteral("me")}});
+    m_engine->addSource(Sources::ClickUp, [this] { return new FailingReader(m_store.get()); });
+    QSignalSpy finished(m_engine.get(), &SyncEngine::sourceFinished);
+    QSignalSpy idle(m_engine.get(), &SyncEngine::idle);
+    m_engine->syncAll();
+    QVERIFY(idle.wait(30000));
+    QCOMPARE(finished.size(), 2);
+    QHash<QString, SourceSyncResult> results;
+    for (const QList<QVariant> &arguments : finished) {
+        const SourceSyncResult result = arguments.first().value<SourceSyncResult>();
+        results.insert(result.source, result);
+    }
+    QCOMPARE(results.value(Sources::ClickUp).error, QStringLiteral("ClickUp error: 500 (boom)"));
+    QVERIFY(results.value(Sources::GitHub).ok());
+    QCOMPARE(results.value(Sources::GitHub).newTasks, 1);
+    QCOMPARE(idle.size(), 1);
+}
+
+void TestSyncEngine::requestsDuringASyncAreCoalesced()
+{
+    m_sim->addIssue({.repo = QStringLiteral("o/r"),
+                     .title = QStringLiteral("A"),
+                     .assignees = {QStringLiteral("me")}});
+    QSignalSpy started(m_engine.get(), &SyncEngine::syncStarted);
+    QSignalSpy idle(m_engine.get(), &SyncEngine::idle);
+    m_engine->sync(Sources::GitHub);
+    QVERIFY(m_engine->isSyncing(Sources::GitHub));
+    m_engine->sync(Sources::GitHub);
+    m_engine->sync(Sources::GitHub);
+    m_engine->syncAll();
+    QCOMPARE(started.size(), 1); // never two at once
+    QVERIFY(idle.wait(30000));
+    QCOMPARE(started.size(), 2); // the requests made during the run became one more run
+    QVERIFY(m_engine->isIdle());
+}
+
+void TestSyncEngine::olderRemoteStateDoesNotOverwrite()
+{
+    m_sim->addIssue({.repo = QStringLiteral("o/r"),
+                     .title = QStringLiteral("Remote"),
+                     .assignees = {QStringLiteral("me")}});
+    QVERIFY(syncGitHub().ok());
+    // A newer state arrived meanwhile (as a webhook would bring it).
+    Task newer = *m_store->task(QStringLiteral("github:o/r#1"));
+    newer.title = QStringLiteral("Newer");
+    newer.updatedAt = newer.updatedAt.addSecs(3600);
+    QVERIFY(m_store->upsert({newer}));
+
+    m_sim->issue(QStringLiteral("o/r"), 1)->title = QStringLiteral("Stale");
+    m_sim->touch(QStringLiteral("o/r"), 1);
+    const SourceSyncResult result = syncGitHub();
+    QVERIFY(result.ok());
+    QCOMPARE(result.updated, 0);
+    QCOMPARE(m_store->task(QStringLiteral("github:o/r#1"))->title, QStringLiteral("Newer"));
+}
+
+void TestSyncEngine::failedSyncRecoversNextTime()
+{
+    for (int i = 0; i < 2; ++i)
+        m_sim->addIssue({.repo = QStringLiteral("o/r"),
+                         .title = QStringLiteral("Issue %1").arg(i),
+                         .assignees = {QStringLiteral("me")}});
+    QVERIFY(syncGitHub().ok());
+    m_sim->closeIssue(QStringLiteral("o/r"), 1, QStringLiteral("bob"));
+    m_sim->injectFault(QStringLiteral("*"), {SimFault::Kind::Status, 502}, 1);
+    SourceSyncResult result = syncGitHub();
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error.startsWith(QStringLiteral("GitHub error: 502")),
+             qPrintable(result.error));
+    QCOMPARE(m_store->openTaskCount(), 2); // a failed sync wipes nothing
+
+    result = syncGitHub();
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.closed, 1);
+    QCOMPARE(m_store->openTaskCount(), 1);
+}
+
+void TestSyncEngine::timerSyncsAgain()
+{
+    QSignalSpy started(m_engine.get(), &SyncEngine::syncStarted);
+    m_engine->start(std::chrono::milliseconds(50));
+    QTRY_VERIFY_WITH_TIMEOUT(started.size() >= 3, 10000);
+    m_engine->stop();
+}
+
+QTEST_GUILESS_MAIN(TestSyncEngine)
+#include "tst_syncengine.moc"
