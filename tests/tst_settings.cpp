@@ -125,6 +125,8 @@ private Q_SLOTS:
     void corruptFileIsMovedAside();
     void corruptFileOpenedEarlierInProcess();
     void unwritablePath();
+    void sourceSettings();
+    void invalidSourceSettings();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -571,6 +573,53 @@ void TestSettings::unwritablePath()
     QVERIFY(!settings.sync());
     QVERIFY2(settings.lastError().contains(path), qPrintable(settings.lastError()));
     QCOMPARE(readFile(blocker), QByteArray("x"));
+}
+
+void TestSettings::sourceSettings()
+{
+    {
+        Settings settings(m_path);
+        QCOMPARE(settings.gitHubRepos(), QStringList());
+        QCOMPARE(settings.gitHubIncludePullRequests(), false);
+        QCOMPARE(settings.gitHubBlockingLabels(),
+                 QStringList({QStringLiteral("blocking"), QStringLiteral("blocker")}));
+        QCOMPARE(settings.clickUpListIds(), QStringList());
+        QCOMPARE(settings.clickUpTeamId(), QString());
+        QCOMPARE(settings.clickUpInProgressStatuses(), QStringList{QStringLiteral("in progress")});
+
+        QVERIFY(settings.setGitHubRepos(
+            {QStringLiteral("acme/web"), QStringLiteral("my-org/my.repo_x")}));
+        QVERIFY(!settings.setGitHubRepos({QStringLiteral("not a repo")}));
+        settings.setGitHubIncludePullRequests(true);
+        settings.setGitHubBlockingLabels({QStringLiteral("P0")});
+        QVERIFY(settings.setClickUpListIds({QStringLiteral("901"), QStringLiteral("902")}));
+        QVERIFY(!settings.setClickUpListIds({QStringLiteral("90 1")}));
+        QVERIFY(settings.setClickUpTeamId(QStringLiteral("9015")));
+        QVERIFY(!settings.setClickUpTeamId(QString()));
+        settings.setClickUpInProgressStatuses({QStringLiteral("doing"), QStringLiteral("review")});
+        QVERIFY(settings.sync());
+    }
+    Settings settings(m_path);
+    QCOMPARE(settings.gitHubRepos(),
+             QStringList({QStringLiteral("acme/web"), QStringLiteral("my-org/my.repo_x")}));
+    QCOMPARE(settings.gitHubIncludePullRequests(), true);
+    QCOMPARE(settings.gitHubBlockingLabels(), QStringList{QStringLiteral("P0")});
+    QCOMPARE(settings.clickUpListIds(),
+             QStringList({QStringLiteral("901"), QStringLiteral("902")}));
+    QCOMPARE(settings.clickUpTeamId(), QStringLiteral("9015"));
+    QCOMPARE(settings.clickUpInProgressStatuses(),
+             QStringList({QStringLiteral("doing"), QStringLiteral("review")}));
+}
+
+void TestSettings::invalidSourceSettings()
+{
+    QVERIFY(writeFile(m_path, "[github]\nrepos=acme/web, bad repo name\n[clickup]\nlistIds=901\n"));
+    Settings settings(m_path);
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("github/repos = .* is invalid")));
+    QCOMPARE(settings.gitHubRepos(), QStringList());
+    QCOMPARE(settings.clickUpListIds(),
+             QStringList{QStringLiteral("901")}); // a single value is a list of one
 }
 
 QTEST_GUILESS_MAIN(TestSettings)

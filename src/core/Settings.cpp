@@ -6,6 +6,8 @@
 #include <QSettings>
 #include <QTemporaryFile>
 
+#include <algorithm>
+
 namespace UpNext {
 
 namespace {
@@ -16,6 +18,22 @@ const QString ClickUpBaseUrlKey = QStringLiteral("clickup/baseUrl");
 const QString GitHubBaseUrlKey = QStringLiteral("github/baseUrl");
 const QString NotifyExternalKey = QStringLiteral("notifications/externalChanges");
 const QString NotifyMorningKey = QStringLiteral("notifications/morningBriefing");
+const QString GitHubReposKey = QStringLiteral("github/repos");
+const QString GitHubPullRequestsKey = QStringLiteral("github/includePullRequests");
+const QString GitHubBlockingLabelsKey = QStringLiteral("github/blockingLabels");
+const QString ClickUpListsKey = QStringLiteral("clickup/listIds");
+const QString ClickUpTeamKey = QStringLiteral("clickup/teamId");
+const QString ClickUpInProgressKey = QStringLiteral("clickup/inProgressStatuses");
+
+const QRegularExpression RepoName(QStringLiteral(R"(^[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+$)"));
+const QRegularExpression ClickUpId(QStringLiteral(R"(^[A-Za-z0-9_-]{1,64}$)"));
+const QRegularExpression AnyName(QStringLiteral(R"(^\S.{0,99}$)"));
+
+bool allMatch(const QStringList &values, const QRegularExpression &valid)
+{
+    return std::all_of(values.cbegin(), values.cend(),
+                       [&valid](const QString &value) { return valid.match(value).hasMatch(); });
+}
 
 struct WeightKey
 {
@@ -179,6 +197,25 @@ QUrl Settings::urlValue(const QString &key, const QUrl &fallback) const
     return fallback;
 }
 
+QStringList Settings::listValue(const QString &key, const QStringList &fallback,
+                                const QRegularExpression &valid) const
+{
+    const QVariant value = m_settings->value(key);
+    if (!value.isValid())
+        return fallback;
+    QStringList items;
+    for (const QString &item : value.toStringList()) {
+        if (!item.trimmed().isEmpty())
+            items.append(item.trimmed());
+    }
+    if (allMatch(items, valid))
+        return items;
+    warnInvalid(key, items.join(QStringLiteral(", ")),
+                QStringLiteral("a comma-separated list of valid names"),
+                fallback.join(QStringLiteral(", ")));
+    return fallback;
+}
+
 int Settings::syncIntervalMinutes() const
 {
     return intValue(SyncIntervalKey, DefaultSyncIntervalMinutes, 1, 24 * 60);
@@ -249,6 +286,76 @@ bool Settings::notifyMorningBriefing() const
 void Settings::setNotifyMorningBriefing(bool on)
 {
     m_settings->setValue(NotifyMorningKey, on);
+}
+
+QStringList Settings::gitHubRepos() const
+{
+    return listValue(GitHubReposKey, {}, RepoName);
+}
+
+bool Settings::setGitHubRepos(const QStringList &repos)
+{
+    if (!allMatch(repos, RepoName))
+        return false;
+    m_settings->setValue(GitHubReposKey, repos);
+    return true;
+}
+
+bool Settings::gitHubIncludePullRequests() const
+{
+    return boolValue(GitHubPullRequestsKey, false);
+}
+
+void Settings::setGitHubIncludePullRequests(bool on)
+{
+    m_settings->setValue(GitHubPullRequestsKey, on);
+}
+
+QStringList Settings::gitHubBlockingLabels() const
+{
+    return listValue(GitHubBlockingLabelsKey,
+                     {QStringLiteral("blocking"), QStringLiteral("blocker")}, AnyName);
+}
+
+void Settings::setGitHubBlockingLabels(const QStringList &labels)
+{
+    m_settings->setValue(GitHubBlockingLabelsKey, labels);
+}
+
+QStringList Settings::clickUpListIds() const
+{
+    return listValue(ClickUpListsKey, {}, ClickUpId);
+}
+
+bool Settings::setClickUpListIds(const QStringList &ids)
+{
+    if (!allMatch(ids, ClickUpId))
+        return false;
+    m_settings->setValue(ClickUpListsKey, ids);
+    return true;
+}
+
+QString Settings::clickUpTeamId() const
+{
+    return listValue(ClickUpTeamKey, {}, ClickUpId).value(0);
+}
+
+bool Settings::setClickUpTeamId(const QString &id)
+{
+    if (!ClickUpId.match(id).hasMatch())
+        return false;
+    m_settings->setValue(ClickUpTeamKey, id);
+    return true;
+}
+
+QStringList Settings::clickUpInProgressStatuses() const
+{
+    return listValue(ClickUpInProgressKey, {QStringLiteral("in progress")}, AnyName);
+}
+
+void Settings::setClickUpInProgressStatuses(const QStringList &names)
+{
+    m_settings->setValue(ClickUpInProgressKey, names);
 }
 
 ScoreWeights Settings::scoreWeights() const

@@ -3,6 +3,7 @@
 #include "ScoreWeights.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
 
@@ -50,6 +51,21 @@ public:
     void setNotifyExternalChanges(bool on);
     bool notifyMorningBriefing() const;
     void setNotifyMorningBriefing(bool on);
+    // Repos to read ("owner/name"); empty: every repo with issues assigned to the user.
+    QStringList gitHubRepos() const;
+    bool setGitHubRepos(const QStringList &repos);
+    bool gitHubIncludePullRequests() const;
+    void setGitHubIncludePullRequests(bool on);
+    QStringList gitHubBlockingLabels() const;
+    void setGitHubBlockingLabels(const QStringList &labels);
+    // ClickUp lists to read; empty: the whole workspace (clickUpTeamId).
+    QStringList clickUpListIds() const;
+    bool setClickUpListIds(const QStringList &ids);
+    QString clickUpTeamId() const;
+    bool setClickUpTeamId(const QString &id);
+    QStringList clickUpInProgressStatuses() const;
+    void setClickUpInProgressStatuses(const QStringList &names);
+
     ScoreWeights scoreWeights() const;
     void setScoreWeights(const ScoreWeights &weights);
 
@@ -58,6 +74,8 @@ private:
     double doubleValue(const QString &key, double fallback, double min, double max) const;
     bool boolValue(const QString &key, bool fallback) const;
     QUrl urlValue(const QString &key, const QUrl &fallback) const;
+    QStringList listValue(const QString &key, const QStringList &fallback,
+                          const QRegularExpression &valid) const;
     void warnInvalid(const QString &key, const QVariant &value, const QString &expected,
                      const QVariant &fallback) const;
 
