@@ -3,35 +3,54 @@
 #include "core/Profile.h"
 #include "core/Settings.h"
 #include "core/TaskStore.h"
+#include "sync/SyncOnce.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
 
+#include <algorithm>
+#include <memory>
+
 using namespace UpNext;
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("upnext"));
-    QApplication::setApplicationDisplayName(QStringLiteral("UpNext"));
-    QApplication::setApplicationVersion(QStringLiteral(UPNEXT_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("upnext"));
+    // --sync-once needs no display: start without widgets.
+    const bool headless = std::any_of(
+        argv + 1, argv + argc, [](const char *arg) { return qstrcmp(arg, "--sync-once") == 0; });
+    std::unique_ptr<QCoreApplication> app = headless
+                                                ? std::make_unique<QCoreApplication>(argc, argv)
+                                                : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("upnext"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(UPNEXT_VERSION));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QApplication::translate("main", "Your next task across ClickUp and GitHub."));
+        QCoreApplication::translate("main", "Your next task across ClickUp and GitHub."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption profileOption(
         QStringLiteral("profile"),
-        QApplication::translate(
+        QCoreApplication::translate(
             "main", "Use the profile in <dir> instead of the default (or $UPNEXT_PROFILE)."),
         QStringLiteral("dir"));
-    parser.addOption(profileOption);
-    parser.process(app);
+    const QCommandLineOption syncOnceOption(
+        QStringLiteral("sync-once"),
+        QCoreApplication::translate(
+            "main", "Sync every configured source once, print the result and exit."));
+    parser.addOptions({profileOption, syncOnceOption});
+    parser.process(*app);
 
     const Profile profile(Profile::resolveDirectory(parser.value(profileOption)));
+    if (headless) {
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return SyncOnce(profile, out, err).exec();
+    }
+
+    QApplication::setApplicationDisplayName(QStringLiteral("UpNext"));
+    QApplication::setDesktopFileName(QStringLiteral("upnext"));
     QString error;
     if (!profile.ensureWritable(&error)) {
         QMessageBox::critical(nullptr, QStringLiteral("UpNext"), error);
@@ -51,5 +70,5 @@ int main(int argc, char *argv[])
     window.addProblem(settings.loadError());
     window.addProblem(entities.lastError());
     window.show();
-    return app.exec();
+    return app->exec();
 }

@@ -1,0 +1,145 @@
+#include "sim/SimGitHub.h"
+
+#include "core/TaskStore.h"
+
+#include <QProcess>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace UpNext;
+using namespace UpNext::Sim;
+
+// Runs the real `upnext --sync-once` against a simulated GitHub on loopback.
+class TestSyncOnce : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void nothingToSync();
+    void syncsAndReports();
+    void rejectedTokenFails();
+    void enterpriseBaseUrl();
+    void unusableProfile();
+
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    Run run(const QString &token, const QUrl &baseUrl, const QString &profile = {});
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<SimGitHub> m_sim;
+};
+
+void TestSyncOnce::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_sim = std::make_unique<SimGitHub>();
+    QVERIFY(m_sim->listen() > 0);
+    m_sim->addUser(QStringLiteral("me"), QStringLiteral("ghp_cli"));
+    for (int i = 0; i < 3; ++i)
+        m_sim->addIssue({.repo = QStringLiteral("acme/web"),
+                         .title = QStringLiteral("Issue %1").arg(i),
+                         .assignees = {QStringLiteral("me")}});
+}
+
+TestSyncOnce::Run TestSyncOnce::run(const QString &token, const QUrl &baseUrl,
+                                    const QString &profile)
+{
+    const QString dir = profile.isEmpty() ? m_dir->path() : profile;
+    if (baseUrl.isValid()) {
+        QSettings settings(dir + QStringLiteral("/settings.ini"), QSettings::IniFormat);
+        settings.setValue(QStringLiteral("github/baseUrl"), baseUrl.toString());
+    }
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("UPNEXT_CLICKUP_TOKEN"));
+    environment.remove(QStringLiteral("UPNEXT_GITHUB_TOKEN"));
+    if (!token.isEmpty())
+        environment.insert(QStringLiteral("UPNEXT_GITHUB_TOKEN"), token);
+
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QStringLiteral(UPNEXT_BINARY),
+                  {QStringLiteral("--sync-once"), QStringLiteral("--profile"), dir});
+    // The simulator lives in this process: keep serving it while the child runs.
+    if (!finished.wait(60000))
+        process.kill();
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+void TestSyncOnce::nothingToSync()
+{
+    const Run result = run({}, {});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(QStringLiteral("Nothing to sync")), qPrintable(result.err));
+    QCOMPARE(m_sim->requestLog().count(), 0);
+}
+
+void TestSyncOnce::syncsAndReports()
+{
+    Run result = run(QStringLiteral("ghp_cli"), m_sim->baseUrl());
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains(QRegularExpression(
+                 QStringLiteral("^github: 3 new, 0 updated, 0 closed, \\d+ requests, 0 errors$"),
+                 QRegularExpression::MultilineOption)),
+             qPrintable(result.out));
+    {
+        TaskStore store;
+        QVERIFY(store.open(m_dir->filePath(QStringLiteral("upnext.db"))));
+        QCOMPARE(store.openTaskCount(), 3);
+    }
+
+    m_sim->closeIssue(QStringLiteral("acme/web"), 1, QStringLiteral("bob"));
+    result = run(QStringLiteral("ghp_cli"), m_sim->baseUrl());
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains(QStringLiteral("github: 0 new, 0 updated, 1 closed")),
+             qPrintable(result.out));
+    // The token never reaches the output.
+    QVERIFY(!result.out.contains(QStringLiteral("ghp_cli")));
+    QVERIFY(!result.err.contains(QStringLiteral("ghp_cli")));
+}
+
+void TestSyncOnce::rejectedTokenFails()
+{
+    const Run result = run(QStringLiteral("ghp_wrong"), m_sim->baseUrl());
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.out.contains(QStringLiteral(
+                 "github: failed after 1 requests: GitHub error: 401 (Bad credentials)")),
+             qPrintable(result.out));
+}
+
+void TestSyncOnce::enterpriseBaseUrl()
+{
+    SimGitHub enterprise(QStringLiteral("/api/v3"));
+    QVERIFY(enterprise.listen() > 0);
+    enterprise.addUser(QStringLiteral("me"), QStringLiteral("ghp_cli"));
+    enterprise.addIssue({.repo = QStringLiteral("corp/app"),
+                         .title = QStringLiteral("On GHE"),
+                         .assignees = {QStringLiteral("me")}});
+    const Run result = run(QStringLiteral("ghp_cli"), enterprise.baseUrl());
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains(QStringLiteral("github: 1 new")), qPrintable(result.out));
+}
+
+void TestSyncOnce::unusableProfile()
+{
+    const QString blocker = m_dir->filePath(QStringLiteral("blocker"));
+    QFile file(blocker);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    const Run result = run(QStringLiteral("ghp_cli"), {}, blocker + QStringLiteral("/profile"));
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(blocker), qPrintable(result.err));
+}
+
+QTEST_GUILESS_MAIN(TestSyncOnce)
+#include "tst_synconce.moc"
