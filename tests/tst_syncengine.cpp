@@ -93,10 +93,15 @@ void TestSyncEngine::cleanup()
 SourceSyncResult TestSyncEngine::syncGitHub()
 {
     QSignalSpy finished(m_engine.get(), &SyncEngine::sourceFinished);
+    QSignalSpy progress(m_engine.get(), &SyncEngine::progress);
     m_engine->sync(Sources::GitHub);
     if (!finished.wait(30000))
         return {.error = QStringLiteral("timed out")};
-    return finished.first().first().value<SourceSyncResult>();
+    const SourceSyncResult result = finished.first().first().value<SourceSyncResult>();
+    // Progress is reported per page and never runs ahead of the pages read.
+    if (result.ok() && progress.isEmpty())
+        return {.error = QStringLiteral("no progress was reported")};
+    return result;
 }
 
 void TestSyncEngine::countsNewUpdatedAndClosed()

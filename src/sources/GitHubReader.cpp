@@ -150,6 +150,7 @@ void GitHubReader::readPages(QList<QUrl> queue, std::function<void()> then)
             finish(tr("GitHub error: %1 (the answer is not a JSON list)").arg(reply.status));
             return false;
         }
+        Q_EMIT progress(int(m_result.tasks.size()));
         const QUrl next = nextLink(reply);
         if (next.isValid())
             queue.prepend(next);

@@ -29,6 +29,8 @@ public:
     virtual void start() = 0;
 
 Q_SIGNALS:
+    // After each page: how many tasks the read has found so far.
+    void progress(int tasksRead);
     void rateLimited(const QDateTime &until);
     void finished(const UpNext::ReadResult &result);
 

@@ -49,6 +49,8 @@ void SyncEngine::sync(const QString &source)
     SourceReader *reader = m_factories.value(source)();
     reader->setParent(this);
     m_running.insert(source, reader);
+    connect(reader, &SourceReader::progress, this,
+            [this, source](int tasksRead) { Q_EMIT progress(source, tasksRead); });
     connect(reader, &SourceReader::rateLimited, this,
             [this, source](const QDateTime &until) { Q_EMIT rateLimited(source, until); });
     connect(reader, &SourceReader::finished, this,

@@ -49,6 +49,7 @@ public:
 
 Q_SIGNALS:
     void syncStarted(const QString &source);
+    void progress(const QString &source, int tasksRead);
     void rateLimited(const QString &source, const QDateTime &until);
     void sourceFinished(const UpNext::SourceSyncResult &result);
     // Every source that was syncing is done.

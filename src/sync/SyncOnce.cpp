@@ -7,6 +7,7 @@
 #include "core/TaskStore.h"
 #include "sources/GitHubReader.h"
 
+#include <QLocale>
 #include <QTimer>
 
 namespace UpNext {
@@ -57,6 +58,13 @@ void SyncOnce::start()
     m_engine = std::make_unique<SyncEngine>(m_store.get(), m_entities.get());
     m_engine->setScoreWeights(m_settings->scoreWeights());
     connect(m_engine.get(), &SyncEngine::sourceFinished, this, &SyncOnce::report);
+    connect(m_engine.get(), &SyncEngine::rateLimited, this,
+            [this](const QString &source, const QDateTime &until) {
+                m_err << tr("%1: rate limited until %2, waiting")
+                             .arg(source, QLocale().toString(until.toLocalTime().time(),
+                                                             QLocale::ShortFormat))
+                      << Qt::endl;
+            });
     connect(m_engine.get(), &SyncEngine::idle, this, [this] { quit(m_failed ? 1 : 0); });
 
     m_secrets = std::make_unique<SecretStore>();
