@@ -53,8 +53,9 @@ void RestClient::send(const QByteArray &verb, const QUrl &url, const QByteArray 
     QNetworkReply *reply = body.isEmpty() && verb == "GET"
                                ? m_manager->get(request)
                                : m_manager->sendCustomRequest(request, verb, body);
+    // The reply goes away whether or not its context is still there to hear the answer.
+    connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
     connect(reply, &QNetworkReply::finished, context, [reply, callback = std::move(callback)] {
-        reply->deleteLater();
         HttpReply result;
         result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         result.body = reply->readAll();
