@@ -1,0 +1,399 @@
+#include "ClickUpReader.h"
+
+#include "core/Entities.h"
+#include "core/Logging.h"
+#include "core/TaskStore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimeZone>
+#include <QUrlQuery>
+
+namespace UpNext {
+
+namespace {
+
+const QString HighWaterKey = QStringLiteral("highWater");
+const QString UserIdKey = QStringLiteral("userId");
+constexpr qsizetype PageSize = 100;
+constexpr qsizetype MaxTitle = 1024;
+constexpr qsizetype MaxDescription = 256 * 1024;
+
+// ClickUp ids come as strings (tasks, lists) or numbers (users); compare them as text.
+QString idString(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString();
+    if (value.isDouble())
+        return QString::number(value.toInteger());
+    return {};
+}
+
+// ClickUp times are strings of unix milliseconds.
+std::optional<qint64> msFromJson(const QJsonValue &value)
+{
+    if (!value.isString())
+        return std::nullopt;
+    bool ok = false;
+    const qint64 ms = value.toString().trimmed().toLongLong(&ok);
+    return ok && ms > 0 ? std::optional<qint64>(ms) : std::nullopt;
+}
+
+bool isClosedType(const QString &type)
+{
+    return type == QLatin1String("closed") || type == QLatin1String("done");
+}
+
+// {"priority":"urgent"|"high"|"normal"|"low", "id":"1".."4"} → 1..4; null → 0.
+std::optional<int> priorityFromJson(const QJsonValue &value)
+{
+    if (value.isNull() || value.isUndefined())
+        return 0;
+    if (!value.isObject())
+        return std::nullopt;
+    static const QStringList names = {QStringLiteral("urgent"), QStringLiteral("high"),
+                                      QStringLiteral("normal"), QStringLiteral("low")};
+    const QJsonObject priority = value.toObject();
+    const qsizetype named =
+        names.indexOf(priority.value(QStringLiteral("priority")).toString().trimmed().toLower());
+    if (named >= 0)
+        return int(named) + 1;
+    const int id = idString(priority.value(QStringLiteral("id"))).toInt();
+    if (id >= 1 && id <= 4)
+        return id;
+    return std::nullopt;
+}
+
+} // namespace
+
+ClickUpReader::ClickUpReader(RestClient *client, TaskStore *store, const Entities *entities,
+                             const ClickUpReaderOptions &options, QObject *parent)
+    : SourceReader(Sources::ClickUp, client, store, parent)
+    , m_entities(entities)
+    , m_options(options)
+{
+    for (QString &id : m_options.listIds)
+        id = id.trimmed();
+    m_options.listIds.removeAll(QString());
+    m_options.listIds.removeDuplicates();
+    m_options.teamId = m_options.teamId.trimmed();
+}
+
+void ClickUpReader::configure(RestClient *client, const QByteArray &token)
+{
+    // Personal tokens ("pk_…") go bare; OAuth tokens would need "Bearer ".
+    client->setDefaultHeader("Authorization", token);
+}
+
+std::optional<QDateTime> ClickUpReader::rateLimitedUntil(const HttpReply &reply) const
+{
+    if (reply.status != 429)
+        return std::nullopt;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const qint64 reset = reply.header("x-ratelimit-reset").trimmed().toLongLong();
+    if (reset <= 0)
+        return now.addSecs(60);
+    // At least a second, so a clock that disagrees with ClickUp's cannot make us hammer it.
+    return std::max(QDateTime::fromSecsSinceEpoch(reset, QTimeZone::utc()), now.addSecs(1));
+}
+
+QString ClickUpReader::errorText(const QByteArray &body) const
+{
+    return QJsonDocument::fromJson(body).object().value(QStringLiteral("err")).toString();
+}
+
+void ClickUpReader::start()
+{
+    if (m_options.listIds.isEmpty() && m_options.teamId.isEmpty()) {
+        // Finish from the event loop, as every other outcome does.
+        QMetaObject::invokeMethod(
+            this, [this] { finish(tr("ClickUp: no lists or workspace configured")); },
+            Qt::QueuedConnection);
+        return;
+    }
+    bool ok = false;
+    m_since = m_store->syncValue(Sources::ClickUp, HighWaterKey).toLongLong(&ok);
+    if (!ok || m_since < 0)
+        m_since = 0;
+    m_highWater = m_since;
+    m_full = m_options.fullListing || m_since == 0;
+    for (const Task &task : m_store->tasksBySource(Sources::ClickUp))
+        m_known.insert(task.id);
+    readUser();
+}
+
+void ClickUpReader::readUser()
+{
+    request(m_client->url(QStringLiteral("/user")), {}, [this](const HttpReply &reply) {
+        if (reply.status != 200)
+            return finish(describe(reply));
+        const QJsonObject user =
+            QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("user")).toObject();
+        m_userId = idString(user.value(QStringLiteral("id")));
+        if (m_userId.isEmpty())
+            return finish(tr("ClickUp error: the answer to /user has no user id"));
+        m_username = user.value(QStringLiteral("username")).toString();
+        m_result.state.insert(UserIdKey, m_userId);
+        readPages(scopes(), 0, [this] {
+            if (m_full)
+                checkMissing();
+            else
+                done();
+        });
+    });
+}
+
+QList<ClickUpReader::Scope> ClickUpReader::scopes() const
+{
+    const auto encoded = [](const QString &id) {
+        return QString::fromLatin1(QUrl::toPercentEncoding(id));
+    };
+    QList<Scope> result;
+    if (m_options.listIds.isEmpty()) {
+        result.append({QStringLiteral("/team/%1/task").arg(encoded(m_options.teamId)), {}});
+        return result;
+    }
+    for (const QString &listId : m_options.listIds)
+        result.append({QStringLiteral("/list/%1/task").arg(encoded(listId)), listId});
+    return result;
+}
+
+QUrl ClickUpReader::pageUrl(const Scope &scope, int page) const
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("page"), QString::number(page));
+    if (m_full) {
+        // The user's open tasks; known ones that are missing are asked about afterwards.
+        query.addQueryItem(QStringLiteral("include_closed"), QStringLiteral("false"));
+        query.addQueryItem(QStringLiteral("subtasks"), QStringLiteral("true"));
+        query.addQueryItem(QStringLiteral("assignees[]"), m_userId);
+    } else {
+        // Everything that changed, whoever it belongs to now, so that completions and
+        // unassignments show up.
+        query.addQueryItem(QStringLiteral("include_closed"), QStringLiteral("true"));
+        query.addQueryItem(QStringLiteral("subtasks"), QStringLiteral("true"));
+        query.addQueryItem(QStringLiteral("date_updated_gt"), QString::number(m_since));
+    }
+    QUrl url = m_client->url(scope.path);
+    url.setQuery(query);
+    return url;
+}
+
+void ClickUpReader::readPages(QList<Scope> queue, int page, std::function<void()> then)
+{
+    if (queue.isEmpty())
+        return then();
+    const Scope scope = queue.first();
+    request(pageUrl(scope, page), {},
+            [this, queue, page, then, scope](const HttpReply &reply) mutable {
+                if (reply.status != 200)
+                    return finish(describe(reply));
+                bool lastPage = true;
+                if (!takeTasks(reply.body, scope.listId, &lastPage))
+                    return finish(
+                        tr("ClickUp error: %1 (the answer has no task list)").arg(reply.status));
+                if (!lastPage)
+                    return readPages(queue, page + 1, then);
+                queue.removeFirst();
+                readPages(queue, 0, then);
+            });
+}
+
+bool ClickUpReader::takeTasks(const QByteArray &json, const QString &listOfPage, bool *lastPage)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return false;
+    const QJsonObject page = document.object();
+    const QJsonValue tasks = page.value(QStringLiteral("tasks"));
+    if (!tasks.isArray())
+        return false;
+    const QJsonArray items = tasks.toArray();
+    for (const QJsonValue &value : items) {
+        if (!value.isObject()) {
+            warn(tr("Skipped an item that is not an object"));
+            continue;
+        }
+        const std::optional<Task> task = taskFromJson(value.toObject(), listOfPage);
+        if (!task || m_seen.contains(task->id))
+            continue;
+        m_seen.insert(task->id);
+        if (task->assignedToMe)
+            m_result.tasks.append(*task);
+        else if (m_known.contains(task->id))
+            m_result.notMine.append(task->id); // unassigned since we last looked
+    }
+    // An empty page ends the listing whatever it says, so a confused server cannot loop us.
+    const QJsonValue last = page.value(QStringLiteral("last_page"));
+    *lastPage = items.isEmpty() || (last.isBool() ? last.toBool() : items.size() < PageSize);
+    return true;
+}
+
+std::optional<Task> ClickUpReader::taskFromJson(const QJsonObject &json, const QString &listOfPage)
+{
+    const QJsonValue id = json.value(QStringLiteral("id"));
+    Task task;
+    task.source = Sources::ClickUp;
+    task.sourceId = id.toString();
+    task.id = Task::makeId(task.source, task.sourceId);
+    if (!id.isString() || !Task::parseId(task.id)) {
+        warn(tr("Skipped a task without a valid id"));
+        return std::nullopt;
+    }
+    task.container =
+        idString(json.value(QStringLiteral("list")).toObject().value(QStringLiteral("id")));
+    if (task.container.isEmpty())
+        task.container = listOfPage;
+
+    task.title = json.value(QStringLiteral("name")).toString();
+    if (task.title.trimmed().isEmpty()) {
+        warn(tr("%1 has no name; using \"(untitled)\"").arg(task.id));
+        task.title = tr("(untitled)");
+    } else if (task.title.size() > MaxTitle) {
+        warn(tr("%1 has a very long name; it was shortened").arg(task.id));
+        task.title.truncate(MaxTitle);
+    }
+    task.description = json.value(QStringLiteral("text_content")).toString();
+    if (task.description.isEmpty())
+        task.description = json.value(QStringLiteral("description")).toString();
+    if (task.description.size() > MaxDescription) {
+        warn(tr("%1 has a very long description; it was shortened").arg(task.id));
+        task.description.truncate(MaxDescription);
+    }
+
+    const QJsonObject status = json.value(QStringLiteral("status")).toObject();
+    const QString statusName = status.value(QStringLiteral("status")).toString().trimmed();
+    const QString type = status.value(QStringLiteral("type")).toString().trimmed().toLower();
+    if (isClosedType(type)) {
+        task.status = TaskStatus::Done;
+    } else {
+        if (type != QLatin1String("open") && type != QLatin1String("custom"))
+            warn(tr("%1 has an unknown status type \"%2\"; treated as open")
+                     .arg(task.id, type.left(64)));
+        task.status = m_options.inProgressStatuses.contains(statusName, Qt::CaseInsensitive)
+                          ? TaskStatus::InProgress
+                          : TaskStatus::Todo;
+    }
+
+    task.assignedToMe = false;
+    QString firstAssignee;
+    for (const QJsonValue &value : json.value(QStringLiteral("assignees")).toArray()) {
+        const QJsonObject assignee = value.toObject();
+        const QString username = assignee.value(QStringLiteral("username")).toString();
+        if (firstAssignee.isEmpty())
+            firstAssignee = username;
+        if (!task.assignedToMe && idString(assignee.value(QStringLiteral("id"))) == m_userId) {
+            task.assignedToMe = true;
+            task.assignee = m_username.isEmpty() ? username : m_username;
+        }
+    }
+    if (!task.assignedToMe)
+        task.assignee = firstAssignee;
+
+    const QJsonValue due = json.value(QStringLiteral("due_date"));
+    if (const std::optional<qint64> ms = msFromJson(due)) {
+        task.dueDate = QDateTime::fromMSecsSinceEpoch(*ms).date(); // the user's local day
+    } else if (!due.isNull() && !due.isUndefined() &&
+               !(due.isString() && due.toString().trimmed().isEmpty())) {
+        warn(tr("%1 has a due date that is not a time; ignored").arg(task.id));
+    }
+
+    task.url = json.value(QStringLiteral("url")).toString();
+
+    QStringList tags;
+    for (const QJsonValue &tag : json.value(QStringLiteral("tags")).toArray())
+        tags.append(tag.isString() ? tag.toString()
+                                   : tag.toObject().value(QStringLiteral("name")).toString());
+    if (m_entities) {
+        task.entity = m_entities->fromClickUpTags(tags);
+        if (const std::optional<Entity> entity = m_entities->find(task.entity))
+            task.isRevenue = entity->revenue;
+    }
+
+    if (const std::optional<int> priority =
+            priorityFromJson(json.value(QStringLiteral("priority"))))
+        task.sourcePriority = *priority;
+    else
+        warn(tr("%1 has an unknown priority; treated as none").arg(task.id));
+
+    if (const std::optional<qint64> updated =
+            msFromJson(json.value(QStringLiteral("date_updated")))) {
+        task.updatedAt = QDateTime::fromMSecsSinceEpoch(*updated, QTimeZone::utc());
+        m_highWater = std::max(m_highWater, *updated);
+    } else {
+        warn(tr("%1 has no valid date_updated").arg(task.id));
+    }
+    task.lastActivity = task.updatedAt;
+    return task;
+}
+
+bool ClickUpReader::inScope(const QString &listId) const
+{
+    return m_options.listIds.isEmpty() || m_options.listIds.contains(listId);
+}
+
+void ClickUpReader::checkMissing()
+{
+    QStringList missing;
+    for (const Task &task : m_store->tasksBySource(Sources::ClickUp)) {
+        if (task.isOpen() && task.assignedToMe && !m_seen.contains(task.id) &&
+            inScope(task.container))
+            missing.append(task.id);
+    }
+    checkNext(missing);
+}
+
+void ClickUpReader::checkNext(QStringList ids)
+{
+    if (ids.isEmpty())
+        return done();
+    const QString id = ids.takeFirst();
+    QString sourceId;
+    Task::parseId(id, nullptr, &sourceId);
+    request(m_client->url(QStringLiteral("/task/%1").arg(sourceId)), {},
+            [this, ids, id](const HttpReply &reply) {
+                const QString code = QJsonDocument::fromJson(reply.body)
+                                         .object()
+                                         .value(QStringLiteral("ECODE"))
+                                         .toString();
+                // ClickUp answers 401 OAUTH_027 for a task id that does not exist (any more).
+                if (reply.status == 404 ||
+                    (reply.status == 401 && code == QLatin1String("OAUTH_027"))) {
+                    m_result.notMine.append(id);
+                    return checkNext(ids);
+                }
+                if (reply.status != 200)
+                    return finish(describe(reply));
+                const QJsonDocument document = QJsonDocument::fromJson(reply.body);
+                const std::optional<Task> task =
+                    document.isObject() ? taskFromJson(document.object(), {}) : std::nullopt;
+                if (!task)
+                    return finish(
+                        tr("ClickUp error: %1 (the answer is not a task)").arg(reply.status));
+                if (!task->isOpen())
+                    m_result.tasks.append(*task); // completed since
+                else if (!task->assignedToMe || !inScope(task->container))
+                    m_result.notMine.append(id); // unassigned, or moved out of the lists read
+                else
+                    m_result.tasks.append(*task); // still the user's: the listing missed it
+                checkNext(ids);
+            });
+}
+
+void ClickUpReader::done()
+{
+    if (m_highWater > 0)
+        m_result.state.insert(HighWaterKey, QString::number(m_highWater));
+    m_result.complete = true;
+    finish();
+}
+
+void ClickUpReader::warn(const QString &message)
+{
+    qCWarning(lcSync).noquote() << "ClickUp:" << message;
+    m_result.warnings.append(message);
+}
+
+} // namespace UpNext

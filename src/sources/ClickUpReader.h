@@ -1,0 +1,79 @@
+#pragma once
+
+#include "SourceReader.h"
+
+#include <QSet>
+
+namespace UpNext {
+
+class Entities;
+
+struct ClickUpReaderOptions
+{
+    QStringList listIds; // lists to read; empty: the whole workspace (teamId)
+    QString teamId;      // used when listIds is empty
+    QStringList inProgressStatuses = {QStringLiteral("in progress")}; // status names, any case
+    bool fullListing = false; // list everything even when an incremental read would do
+};
+
+// Pulls the ClickUp tasks assigned to the user, list by list (or across the
+// workspace), 100 a page until last_page.
+//
+// A full listing (the first read, or when asked) lists the user's open tasks,
+// then asks about every known open task it did not see (closed, unassigned,
+// moved or deleted since). An incremental listing asks only for what changed
+// since the latest date_updated of the previous read, closed tasks and other
+// people's included, so completions and unassignments show up; deletions are
+// left to the next full listing.
+class ClickUpReader final : public SourceReader
+{
+    Q_OBJECT
+
+public:
+    ClickUpReader(RestClient *client, TaskStore *store, const Entities *entities,
+                  const ClickUpReaderOptions &options, QObject *parent = nullptr);
+
+    void start() override;
+
+    // Sets a personal token ("pk_…", sent bare: no scheme) on a client.
+    static void configure(RestClient *client, const QByteArray &token);
+
+protected:
+    std::optional<QDateTime> rateLimitedUntil(const HttpReply &reply) const override;
+    QString serviceName() const override { return QStringLiteral("ClickUp"); }
+    QString errorText(const QByteArray &body) const override;
+
+private:
+    // One listing: a list's tasks (listId set) or the workspace's.
+    struct Scope
+    {
+        QString path;
+        QString listId;
+    };
+
+    void readUser();
+    QList<Scope> scopes() const;
+    QUrl pageUrl(const Scope &scope, int page) const;
+    // Reads every page of each scope in turn, then calls then.
+    void readPages(QList<Scope> queue, int page, std::function<void()> then);
+    // Parses one page; false when the page itself is unusable. Sets *lastPage.
+    bool takeTasks(const QByteArray &json, const QString &listOfPage, bool *lastPage);
+    std::optional<Task> taskFromJson(const QJsonObject &json, const QString &listOfPage);
+    bool inScope(const QString &listId) const;
+    void warn(const QString &message);
+    void checkMissing();
+    void checkNext(QStringList ids);
+    void done();
+
+    const Entities *m_entities;
+    ClickUpReaderOptions m_options;
+    QString m_userId;
+    QString m_username;
+    bool m_full = false;
+    QSet<QString> m_known; // ids the store has for this source
+    QSet<QString> m_seen;  // ids listed by this read
+    qint64 m_since = 0;    // latest date_updated seen by the previous read (unix ms), 0: none
+    qint64 m_highWater = 0;
+};
+
+} // namespace UpNext
