@@ -58,7 +58,8 @@ void RestClient::send(const QByteArray &verb, const QUrl &url, const QByteArray 
     connect(reply, &QNetworkReply::finished, context, [reply, callback = std::move(callback)] {
         HttpReply result;
         result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        result.body = reply->readAll();
+        if (reply->isOpen()) // a timed-out reply is already closed
+            result.body = reply->readAll();
         result.error = reply->error();
         result.errorString = reply->errorString();
         for (const auto &[name, value] : reply->rawHeaderPairs())
