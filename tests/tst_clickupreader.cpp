@@ -123,6 +123,7 @@ private Q_SLOTS:
     void unassignmentIsNotMine();
     void newlyAssignedTaskIsFound();
     void fullListingChecksMissingTasks();
+    void fullListingIsDueDaily();
     void waitsOutRateLimitAndResumes();
     void rateLimitBeyondCapIsAnError();
     void faultMidReadFailsCleanly();
@@ -684,6 +685,22 @@ void TestClickUpReader::badFieldTypesAreDefaulted()
     QCOMPARE(result.notMine, QStringList{ghost.id});
     QCOMPARE(canned.requestLog().count(QStringLiteral("GET /list/{list_id}/task")), 1);
     QCOMPARE(canned.requestLog().count(QStringLiteral("GET /task/{task_id}")), 1);
+}
+
+void TestClickUpReader::fullListingIsDueDaily()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QVERIFY(ClickUpReader::fullListingDue(*m_store, now));
+    addMine(ListA, 1);
+    QVERIFY(read().error.isEmpty()); // the first read lists everything
+    QVERIFY(!ClickUpReader::fullListingDue(*m_store, now));
+    QVERIFY(ClickUpReader::fullListingDue(*m_store, now.addSecs(24 * 3600 + 60)));
+
+    // An incremental read does not count as a full one.
+    m_store->setSyncValue(Sources::ClickUp, QStringLiteral("lastFullListing"),
+                          now.addDays(-2).toString(Qt::ISODate));
+    QVERIFY(read().error.isEmpty());
+    QVERIFY(ClickUpReader::fullListingDue(*m_store, now));
 }
 
 QTEST_GUILESS_MAIN(TestClickUpReader)

@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -41,6 +43,7 @@ private Q_SLOTS:
     void pagingBoundaries_data();
     void pagingBoundaries();
     void unchangedResyncIsAllNotModified();
+    void lostTasksAreReadAgain();
     void closedIssuesAreFound();
     void unassignedAndDeletedAreNotMine();
     void configuredRepos();
@@ -189,6 +192,29 @@ void TestGitHubReader::pagingBoundaries()
     QCOMPARE(result.requests, listRequests + 1); // + GET /user
 }
 
+void TestGitHubReader::lostTasksAreReadAgain()
+{
+    addMine(QStringLiteral("o/r"), 3);
+    QVERIFY(read().error.isEmpty());
+    // The store lost what the remembered pages promised, but kept the response cache.
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        db.setDatabaseName(m_dir->filePath(QStringLiteral("upnext.db")));
+        QVERIFY(db.open());
+        QVERIFY(QSqlQuery(db).exec(QStringLiteral("DELETE FROM tasks")));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    m_sim->requestLog().clear();
+
+    const ReadResult result = read();
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(result.tasks.size(), 3);
+    QCOMPARE(m_sim->requestLog().countWithStatus(304), 3); // /user, the open page, the closed page
+    QCOMPARE(m_sim->requestLog().count(QStringLiteral("GET /issues")),
+             3); // the open page again, in full
+}
+
 void TestGitHubReader::unchangedResyncIsAllNotModified()
 {
     addMine(QStringLiteral("o/r"), 150);
@@ -197,7 +223,8 @@ void TestGitHubReader::unchangedResyncIsAllNotModified()
 
     const ReadResult again = read();
     QVERIFY2(again.error.isEmpty(), qPrintable(again.error));
-    QCOMPARE(again.tasks.size(), 150);
+    QVERIFY(again.tasks.isEmpty()); // nothing changed, nothing to store
+    QVERIFY(again.notMine.isEmpty());
     QCOMPARE(m_sim->requestLog().rateLimitCost(), 0);
     QCOMPARE(m_sim->requestLog().countWithStatus(304), m_sim->requestLog().count());
     QVERIFY(m_sim->requestLog().count() >= 3);

@@ -1,3 +1,4 @@
+#include "sim/SimClickUp.h"
 #include "sim/SimGitHub.h"
 
 #include "core/TaskStore.h"
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void rejectedTokenFails();
     void enterpriseBaseUrl();
     void unusableProfile();
+    void bothSources();
 
 private:
     struct Run
@@ -39,6 +41,9 @@ private:
 
 void TestSyncOnce::init()
 {
+    // Only what a test sets reaches the child.
+    qunsetenv("UPNEXT_CLICKUP_TOKEN");
+    qunsetenv("UPNEXT_GITHUB_TOKEN");
     m_dir = std::make_unique<QTemporaryDir>();
     m_sim = std::make_unique<SimGitHub>();
     QVERIFY(m_sim->listen() > 0);
@@ -58,7 +63,6 @@ TestSyncOnce::Run TestSyncOnce::run(const QString &token, const QUrl &baseUrl,
         settings.setValue(QStringLiteral("github/baseUrl"), baseUrl.toString());
     }
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("UPNEXT_CLICKUP_TOKEN"));
     environment.remove(QStringLiteral("UPNEXT_GITHUB_TOKEN"));
     if (!token.isEmpty())
         environment.insert(QStringLiteral("UPNEXT_GITHUB_TOKEN"), token);
@@ -139,6 +143,32 @@ void TestSyncOnce::unusableProfile()
     const Run result = run(QStringLiteral("ghp_cli"), {}, blocker + QStringLiteral("/profile"));
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains(blocker), qPrintable(result.err));
+}
+
+void TestSyncOnce::bothSources()
+{
+    SimClickUp clickUp;
+    QVERIFY(clickUp.listen() > 0);
+    clickUp.addUser(7, QStringLiteral("me"), QStringLiteral("me@example.com"),
+                    QStringLiteral("pk_cli"));
+    clickUp.addList(QStringLiteral("901"), QStringLiteral("Backlog"));
+    clickUp.addTask({.name = QStringLiteral("From ClickUp"),
+                     .listId = QStringLiteral("901"),
+                     .assignees = {7}});
+    {
+        QSettings settings(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        settings.setValue(QStringLiteral("clickup/baseUrl"), clickUp.baseUrl().toString());
+        settings.setValue(QStringLiteral("clickup/listIds"), QStringLiteral("901"));
+    }
+    qputenv("UPNEXT_CLICKUP_TOKEN", "pk_cli");
+    const Run result = run(QStringLiteral("ghp_cli"), m_sim->baseUrl());
+    qunsetenv("UPNEXT_CLICKUP_TOKEN");
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains(
+                 QStringLiteral("clickup: 1 new, 0 updated, 0 closed, 2 requests, 0 errors")),
+             qPrintable(result.out));
+    QVERIFY2(result.out.contains(QStringLiteral("github: 3 new")), qPrintable(result.out));
+    QCOMPARE(clickUp.requestLog().countWithStatus(200), 2);
 }
 
 QTEST_GUILESS_MAIN(TestSyncOnce)

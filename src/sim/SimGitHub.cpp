@@ -56,48 +56,20 @@ void SimGitHub::addReadRoutes()
     });
 
     addRoute(Method::Get, QStringLiteral("/issues"), [this](const SimRequest &request) {
-        const QString user = login(request);
-        const QString filter =
-            request.queryValue(QStringLiteral("filter"), QStringLiteral("assigned"));
-        QList<const SimGitHubIssue *> candidates;
-        for (const SimGitHubIssue &issue : std::as_const(m_issues)) {
-            const bool mine =
-                filter == QLatin1String("all") ||
-                (filter == QLatin1String("created") && issue.author == user) ||
-                ((filter == QLatin1String("assigned") || filter == QLatin1String("subscribed")) &&
-                 issue.assignees.contains(user));
-            if (mine)
-                candidates.append(&issue);
-        }
-        return listIssues(request, candidates);
+        return cachedListing(request, [this, &request] { return assignedIssues(request); });
     });
 
     addRoute(Method::Get, QStringLiteral("/repos/{owner}/{repo}/issues"),
              [this](const SimRequest &request) {
-                 const QString repo =
-                     request.captures.at(0) + QLatin1Char('/') + request.captures.at(1);
-                 if (!m_repos.contains(repo))
-                     return errorResponse(404, QStringLiteral("Not Found"));
-                 const QString assignee = request.queryValue(QStringLiteral("assignee"));
-                 QList<const SimGitHubIssue *> candidates;
-                 for (const SimGitHubIssue &issue : std::as_const(m_issues)) {
-                     if (issue.repo != repo)
-                         continue;
-                     if (assignee == QLatin1String("none") ? !issue.assignees.isEmpty()
-                         : assignee == QLatin1String("*")  ? issue.assignees.isEmpty()
-                         : !assignee.isEmpty()             ? !issue.assignees.contains(assignee)
-                                                           : false)
-                         continue;
-                     candidates.append(&issue);
-                 }
-                 return listIssues(request, candidates);
+                 return cachedListing(request, [this, &request] { return repoIssues(request); });
              });
 
     addRoute(Method::Get, QStringLiteral("/repos/{owner}/{repo}/issues/{number}"),
              [this](const SimRequest &request) {
                  const QString repo =
                      request.captures.at(0) + QLatin1Char('/') + request.captures.at(1);
-                 const SimGitHubIssue *found = issue(repo, request.captures.at(2).toInt());
+                 const SimGitHubIssue *found =
+                     std::as_const(*this).issue(repo, request.captures.at(2).toInt());
                  if (!found)
                      return errorResponse(404, QStringLiteral("Not Found"));
                  QJsonObject json = issueJson(*found, false);
@@ -156,7 +128,7 @@ void SimGitHub::addWriteRoutes()
                  const QString repo =
                      request.captures.at(0) + QLatin1Char('/') + request.captures.at(1);
                  const int number = request.captures.at(2).toInt();
-                 if (!issue(repo, number))
+                 if (!std::as_const(*this).issue(repo, number))
                      return errorResponse(404, QStringLiteral("Not Found"));
                  const QDateTime since = QDateTime::fromString(
                      request.queryValue(QStringLiteral("since")), Qt::ISODate);
@@ -173,7 +145,7 @@ void SimGitHub::addWriteRoutes()
                  const QString repo =
                      request.captures.at(0) + QLatin1Char('/') + request.captures.at(1);
                  const int number = request.captures.at(2).toInt();
-                 if (!issue(repo, number))
+                 if (!std::as_const(*this).issue(repo, number))
                      return errorResponse(404, QStringLiteral("Not Found"));
                  bool ok = false;
                  const QJsonObject body = jsonBody(request, &ok);
@@ -351,6 +323,7 @@ void SimGitHub::deleteIssue(const QString &repo, int number, const QString &by)
     for (qsizetype i = 0; i < m_issues.size(); ++i) {
         if (m_issues.at(i).repo == repo && m_issues.at(i).number == number) {
             const SimGitHubIssue deleted = m_issues.takeAt(i);
+            ++m_version;
             issueEvent(deleted, QStringLiteral("deleted"), by);
             return;
         }
@@ -535,16 +508,72 @@ int SimGitHub::addIssue(SimGitHubIssue issue)
     for (const QString &user : issue.assignees + QStringList{issue.author})
         addUser(user, {});
     m_issues.append(issue);
+    ++m_version;
     return issue.number;
 }
 
-SimGitHubIssue *SimGitHub::issue(const QString &repo, int number)
+const SimGitHubIssue *SimGitHub::issue(const QString &repo, int number) const
 {
-    for (SimGitHubIssue &issue : m_issues) {
+    for (const SimGitHubIssue &issue : m_issues) {
         if (issue.repo == repo && issue.number == number)
             return &issue;
     }
     return nullptr;
+}
+
+SimGitHubIssue *SimGitHub::issue(const QString &repo, int number)
+{
+    ++m_version;
+    return const_cast<SimGitHubIssue *>(std::as_const(*this).issue(repo, number));
+}
+
+SimResponse SimGitHub::assignedIssues(const SimRequest &request) const
+{
+    const QString user = login(request);
+    const QString filter = request.queryValue(QStringLiteral("filter"), QStringLiteral("assigned"));
+    QList<const SimGitHubIssue *> candidates;
+    for (const SimGitHubIssue &issue : std::as_const(m_issues)) {
+        const bool mine =
+            filter == QLatin1String("all") ||
+            (filter == QLatin1String("created") && issue.author == user) ||
+            ((filter == QLatin1String("assigned") || filter == QLatin1String("subscribed")) &&
+             issue.assignees.contains(user));
+        if (mine)
+            candidates.append(&issue);
+    }
+    return listIssues(request, candidates);
+}
+
+SimResponse SimGitHub::repoIssues(const SimRequest &request) const
+{
+    const QString repo = request.captures.at(0) + QLatin1Char('/') + request.captures.at(1);
+    if (!m_repos.contains(repo))
+        return errorResponse(404, QStringLiteral("Not Found"));
+    const QString assignee = request.queryValue(QStringLiteral("assignee"));
+    QList<const SimGitHubIssue *> candidates;
+    for (const SimGitHubIssue &issue : std::as_const(m_issues)) {
+        if (issue.repo != repo)
+            continue;
+        if (assignee == QLatin1String("none") ? !issue.assignees.isEmpty()
+            : assignee == QLatin1String("*")  ? issue.assignees.isEmpty()
+            : !assignee.isEmpty()             ? !issue.assignees.contains(assignee)
+                                              : false)
+            continue;
+        candidates.append(&issue);
+    }
+    return listIssues(request, candidates);
+}
+
+SimResponse SimGitHub::cachedListing(const SimRequest &request,
+                                     const std::function<SimResponse()> &render)
+{
+    const QString key = login(request) + QLatin1Char(' ') + request.url.toString();
+    const auto it = m_listings.constFind(key);
+    if (it != m_listings.cend() && it->first == m_version)
+        return it->second;
+    const SimResponse response = render();
+    m_listings.insert(key, {m_version, response});
+    return response;
 }
 
 void SimGitHub::touch(const QString &repo, int number)

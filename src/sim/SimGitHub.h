@@ -67,7 +67,9 @@ public:
     void addRepo(const QString &fullName);
     // Adds an issue; number 0 takes the repo's next number. Returns the number.
     int addIssue(SimGitHubIssue issue);
+    // The mutable one counts as a change: listings are rendered anew after it.
     SimGitHubIssue *issue(const QString &repo, int number);
+    const SimGitHubIssue *issue(const QString &repo, int number) const;
     // A change by someone else: bumps updated_at.
     void touch(const QString &repo, int number);
 
@@ -119,6 +121,11 @@ private:
     QString token(const SimRequest &request) const;
     Window &window(const QString &token);
     QJsonObject issueJson(const SimGitHubIssue &issue, bool withRepository) const;
+    // A listing as rendered for this URL and user, until the data changes.
+    SimResponse assignedIssues(const SimRequest &request) const;
+    SimResponse repoIssues(const SimRequest &request) const;
+    SimResponse cachedListing(const SimRequest &request,
+                              const std::function<SimResponse()> &render);
     SimResponse listIssues(const SimRequest &request,
                            const QList<const SimGitHubIssue *> &candidates) const;
     QDateTime now() const;
@@ -128,6 +135,8 @@ private:
     QHash<QString, qint64> m_userIds;
     QStringList m_repos;
     QList<SimGitHubIssue> m_issues;
+    quint64 m_version = 0; // bumped by every change to an issue
+    QHash<QString, std::pair<quint64, SimResponse>> m_listings;
     QList<SimGitHubComment> m_comments;
     QList<SimGitHubHook> m_hooks;
     SimWebhookSender m_sender;

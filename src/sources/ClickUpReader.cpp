@@ -16,6 +16,7 @@ namespace {
 
 const QString HighWaterKey = QStringLiteral("highWater");
 const QString UserIdKey = QStringLiteral("userId");
+const QString LastFullListingKey = QStringLiteral("lastFullListing");
 constexpr qsizetype PageSize = 100;
 constexpr qsizetype MaxTitle = 1024;
 constexpr qsizetype MaxDescription = 256 * 1024;
@@ -382,10 +383,20 @@ void ClickUpReader::checkNext(QStringList ids)
             });
 }
 
+bool ClickUpReader::fullListingDue(const TaskStore &store, const QDateTime &now)
+{
+    const QDateTime last =
+        QDateTime::fromString(store.syncValue(Sources::ClickUp, LastFullListingKey), Qt::ISODate);
+    return !last.isValid() || last.secsTo(now) >= 24 * 3600;
+}
+
 void ClickUpReader::done()
 {
     if (m_highWater > 0)
         m_result.state.insert(HighWaterKey, QString::number(m_highWater));
+    if (m_full)
+        m_result.state.insert(LastFullListingKey,
+                              QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     m_result.complete = true;
     finish();
 }

@@ -35,6 +35,9 @@ public:
 
     void start() override;
 
+    // Deleted tasks only show in full listings: one a day is enough.
+    static bool fullListingDue(const TaskStore &store, const QDateTime &now);
+
     // Sets a personal token ("pk_…", sent bare: no scheme) on a client.
     static void configure(RestClient *client, const QByteArray &token);
 

@@ -4,6 +4,7 @@
 #include "core/Logging.h"
 #include "core/TaskStore.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -66,31 +67,46 @@ void GitHubReader::start()
 {
     m_since = QDateTime::fromString(m_store->syncValue(Sources::GitHub, HighWaterKey), Qt::ISODate);
     m_highWater = m_since;
+    for (const Task &task : m_store->tasksBySource(Sources::GitHub))
+        m_known.insert(task.id);
     readUser();
 }
 
 void GitHubReader::readUser()
 {
-    getCached(m_client->url(QStringLiteral("/user")), [this](const HttpReply &,
-                                                             const QByteArray &body) {
-        m_login = QJsonDocument::fromJson(body).object().value(QStringLiteral("login")).toString();
-        if (m_login.isEmpty()) {
-            finish(tr("GitHub error: the answer to /user has no login"));
-            return false;
-        }
-        m_result.state.insert(QStringLiteral("login"), m_login);
-        readPages(firstPages(QStringLiteral("open"), {}), [this] {
-            // Issues closed since the last change seen. The URL only changes when something did,
-            // so an unchanged list is a free 304 too; the first read asks from its own newest
-            // change.
-            const QDateTime since = m_since.isValid() ? m_since : m_highWater;
-            if (!since.isValid())
-                return checkMissing();
-            readPages(firstPages(QStringLiteral("closed"), since.toString(Qt::ISODate)),
-                      [this] { checkMissing(); });
+    getCached(
+        m_client->url(QStringLiteral("/user")),
+        [this](const HttpReply &, const QByteArray &body, bool) -> std::optional<QByteArray> {
+            m_login =
+                QJsonDocument::fromJson(body).object().value(QStringLiteral("login")).toString();
+            if (m_login.isEmpty()) {
+                finish(tr("GitHub error: the answer to /user has no login"));
+                return std::nullopt;
+            }
+            m_result.state.insert(QStringLiteral("login"), m_login);
+            readPages(firstPages(QStringLiteral("open"), {}), true, [this] {
+                // Issues closed since the last change seen. The URL only changes when something
+                // did, so an unchanged list is a free 304 too; the first read asks from its own
+                // newest change.
+                const QDateTime since = m_since.isValid() ? m_since : m_highWater;
+                if (!since.isValid())
+                    return checkMissing();
+                readPages(firstPages(QStringLiteral("closed"), since.toString(Qt::ISODate)), false,
+                          [this] { checkMissing(); });
+            });
+            return body;
         });
-        return true;
-    });
+}
+
+QString GitHubReader::optionsDigest() const
+{
+    const QString options =
+        QStringList{m_options.includePullRequests ? QStringLiteral("pulls") : QString(),
+                    m_options.blockingLabels.join(QLatin1Char(',')),
+                    m_options.inProgressLabels.join(QLatin1Char(','))}
+            .join(QLatin1Char(';'));
+    return QString::fromLatin1(
+        QCryptographicHash::hash(options.toUtf8(), QCryptographicHash::Sha1).toHex().left(12));
 }
 
 QList<QUrl> GitHubReader::firstPages(const QString &state, const QString &since) const
@@ -116,70 +132,98 @@ QList<QUrl> GitHubReader::firstPages(const QString &state, const QString &since)
     return urls;
 }
 
-void GitHubReader::getCached(const QUrl &url,
-                             std::function<bool(const HttpReply &, const QByteArray &)> handler)
+void GitHubReader::getCached(const QUrl &url, CachedHandler handler, bool conditional)
 {
-    const QString key = url.toString(QUrl::FullyEncoded);
-    const std::optional<CachedResponse> cached = m_store->cachedResponse(key);
+    // What we remember of a page depends on the options it was read with.
+    const QString key = url.toString(QUrl::FullyEncoded) + QLatin1Char(' ') + optionsDigest();
+    const std::optional<CachedResponse> cached =
+        conditional ? m_store->cachedResponse(key) : std::nullopt;
     QList<std::pair<QByteArray, QByteArray>> headers;
     if (cached)
         headers.append({"If-None-Match", cached->etag});
-    request(url, headers, [this, key, cached, handler](const HttpReply &reply) {
+    request(url, headers, [this, url, key, cached, handler](const HttpReply &reply) {
         if (reply.status == 304 && cached) {
-            handler(reply, qUncompress(cached->payload));
+            if (!handler(reply, cached->payload, true))
+                getCached(url, handler, false); // what we remembered is not enough: ask in full
             return;
         }
         if (reply.status != 200)
             return finish(describe(reply));
-        // Only an answer that could be used is worth a 304 next time.
+        const std::optional<QByteArray> remember = handler(reply, reply.body, false);
         const QByteArray etag = reply.header("etag");
-        if (handler(reply, reply.body) && !etag.isEmpty())
-            m_store->setCachedResponse(key, {etag, qCompress(reply.body)});
+        if (remember && !etag.isEmpty())
+            m_store->setCachedResponse(key, {etag, *remember});
     });
 }
 
-void GitHubReader::readPages(QList<QUrl> queue, std::function<void()> then)
+void GitHubReader::readPages(QList<QUrl> queue, bool open, std::function<void()> then)
 {
     if (queue.isEmpty())
         return then();
     const QUrl url = queue.takeFirst();
-    getCached(url, [this, url, queue, then](const HttpReply &reply,
-                                            const QByteArray &body) mutable {
-        static const QRegularExpression repoPath(QStringLiteral(R"(/repos/([^/]+/[^/]+)/issues$)"));
-        if (!takeItems(body, repoPath.match(url.path()).captured(1))) {
-            finish(tr("GitHub error: %1 (the answer is not a JSON list)").arg(reply.status));
-            return false;
-        }
-        Q_EMIT progress(int(m_result.tasks.size()));
-        const QUrl next = nextLink(reply);
-        if (next.isValid())
-            queue.prepend(next);
-        // Continue once this page is cached: the handler's caller stores it after we return.
-        QMetaObject::invokeMethod(
-            this, [this, queue, then] { readPages(queue, then); }, Qt::QueuedConnection);
-        return true;
-    });
+    getCached(
+        url,
+        [this, url, queue, open, then](const HttpReply &reply, const QByteArray &data,
+                                       bool notModified) mutable -> std::optional<QByteArray> {
+            QJsonObject page;
+            if (notModified) {
+                // An unchanged page: its ids are enough, and the store has the tasks as we last
+                // saw them (or newer, e.g. done locally), unless it lost some: then read it again.
+                page = QJsonDocument::fromJson(data).object();
+                const QJsonArray ids = page.value(QStringLiteral("ids")).toArray();
+                for (const QJsonValue &id : ids) {
+                    if (open && !m_known.contains(id.toString()))
+                        return std::nullopt;
+                }
+                for (const QJsonValue &id : ids)
+                    m_seen.insert(id.toString());
+            } else {
+                static const QRegularExpression repoPath(
+                    QStringLiteral(R"(/repos/([^/]+/[^/]+)/issues$)"));
+                const std::optional<QStringList> ids =
+                    takeItems(data, repoPath.match(url.path()).captured(1));
+                if (!ids) {
+                    finish(
+                        tr("GitHub error: %1 (the answer is not a JSON list)").arg(reply.status));
+                    return std::nullopt;
+                }
+                page.insert(QStringLiteral("ids"), QJsonArray::fromStringList(*ids));
+                page.insert(QStringLiteral("next"), nextLink(reply).toString(QUrl::FullyEncoded));
+            }
+            Q_EMIT progress(int(m_seen.size()));
+            const QUrl next(page.value(QStringLiteral("next")).toString());
+            if (next.isValid())
+                queue.prepend(next);
+            // Go on after this page is remembered: getCached stores it once we return.
+            QMetaObject::invokeMethod(
+                this, [this, queue, open, then] { readPages(queue, open, then); },
+                Qt::QueuedConnection);
+            return QJsonDocument(page).toJson(QJsonDocument::Compact);
+        });
 }
 
-bool GitHubReader::takeItems(const QByteArray &json, const QString &repoOfPage)
+std::optional<QStringList> GitHubReader::takeItems(const QByteArray &json,
+                                                   const QString &repoOfPage)
 {
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError || !document.isArray())
-        return false;
+        return std::nullopt;
+    QStringList ids;
     for (const QJsonValue &value : document.array()) {
         if (!value.isObject()) {
             m_result.warnings.append(tr("Skipped an item that is not an object"));
             continue;
         }
         if (std::optional<Task> task = taskFromJson(value.toObject(), repoOfPage)) {
+            ids.append(task->id);
             if (!m_seen.contains(task->id)) {
                 m_seen.insert(task->id);
                 m_result.tasks.append(*task);
             }
         }
     }
-    return true;
+    return ids;
 }
 
 std::optional<Task> GitHubReader::taskFromJson(const QJsonObject &issue, const QString &repoOfPage)

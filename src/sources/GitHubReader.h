@@ -41,22 +41,27 @@ protected:
 private:
     void readUser();
     // GET conditional on the ETag of the last answer; a 304 hands over the cached body.
-    // The handler says whether it could use the answer; only usable answers are cached.
-    void getCached(const QUrl &url,
-                   std::function<bool(const HttpReply &, const QByteArray &body)> handler);
+    // GET conditional on the ETag of the last usable answer. The handler gets the body of a
+    // 200, or on a 304 what it returned for the 200 before; for a 200 it returns what to
+    // remember (nothing: the answer was unusable), for a 304 anything but nothing to accept it.
+    using CachedHandler = std::function<std::optional<QByteArray>(
+        const HttpReply &reply, const QByteArray &data, bool notModified)>;
+    void getCached(const QUrl &url, CachedHandler handler, bool conditional = true);
     // Reads each URL and the pages its Link headers point to, then calls then.
-    void readPages(QList<QUrl> queue, std::function<void()> then);
+    void readPages(QList<QUrl> queue, bool open, std::function<void()> then);
+    // Parses one page into m_result; the ids of its issues, or nothing when the page is unusable.
+    std::optional<QStringList> takeItems(const QByteArray &json, const QString &repoOfPage);
     void checkMissing();
     void checkNext(QStringList ids);
     void done();
-    // Parses one page; false when the page itself is unusable.
-    bool takeItems(const QByteArray &json, const QString &repoOfPage);
     std::optional<Task> taskFromJson(const QJsonObject &issue, const QString &repoOfPage);
     QList<QUrl> firstPages(const QString &state, const QString &since) const;
+    QString optionsDigest() const;
 
     const Entities *m_entities;
     GitHubReaderOptions m_options;
     QString m_login;
+    QSet<QString> m_known; // ids the store has
     QSet<QString> m_seen;
     QDateTime m_since;     // latest change seen by the previous read
     QDateTime m_highWater; // latest change seen so far

@@ -99,6 +99,11 @@ void SyncEngine::apply(const ReadResult &read, SourceSyncResult &result)
         task.score = scorer.score(task, entity ? &*entity : nullptr, now).score;
     };
 
+    if (read.tasks.isEmpty() && read.notMine.isEmpty()) {
+        if (read.error.isEmpty())
+            saveState(read);
+        return;
+    }
     QHash<QString, Task> known;
     for (const Task &task : m_store->tasksBySource(read.source))
         known.insert(task.id, task);
@@ -146,10 +151,14 @@ void SyncEngine::apply(const ReadResult &read, SourceSyncResult &result)
         result.newTasks = result.updated = result.closed = 0;
         return;
     }
-    if (read.error.isEmpty()) {
-        for (auto it = read.state.cbegin(); it != read.state.cend(); ++it)
-            m_store->setSyncValue(read.source, it.key(), it.value());
-    }
+    if (read.error.isEmpty())
+        saveState(read);
+}
+
+void SyncEngine::saveState(const ReadResult &read)
+{
+    for (auto it = read.state.cbegin(); it != read.state.cend(); ++it)
+        m_store->setSyncValue(read.source, it.key(), it.value());
 }
 
 } // namespace UpNext

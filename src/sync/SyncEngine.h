@@ -57,6 +57,7 @@ Q_SIGNALS:
 
 private:
     void apply(const ReadResult &read, SourceSyncResult &result);
+    void saveState(const ReadResult &read);
     void finishRun(const QString &source, SourceReader *reader, const ReadResult &read);
 
     TaskStore *m_store;

@@ -5,6 +5,7 @@
 #include "core/SecretStore.h"
 #include "core/Settings.h"
 #include "core/TaskStore.h"
+#include "sources/ClickUpReader.h"
 #include "sources/GitHubReader.h"
 
 #include <QLocale>
@@ -68,8 +69,9 @@ void SyncOnce::start()
     connect(m_engine.get(), &SyncEngine::idle, this, [this] { quit(m_failed ? 1 : 0); });
 
     m_secrets = std::make_unique<SecretStore>();
-    m_pendingTokens = 1;
+    m_pendingTokens = 2;
     readToken(true);
+    readToken(false);
 }
 
 void SyncOnce::readToken(bool gitHub)
@@ -95,6 +97,19 @@ void SyncOnce::tokenRead(bool gitHub, const QString &token)
         options.blockingLabels = m_settings->gitHubBlockingLabels();
         m_engine->addSource(Sources::GitHub, [this, options] {
             return new GitHubReader(m_gitHub.get(), m_store.get(), m_entities.get(), options);
+        });
+    }
+    if (!gitHub && !token.isEmpty()) {
+        m_clickUp = std::make_unique<RestClient>(&m_manager, m_settings->clickUpBaseUrl());
+        ClickUpReader::configure(m_clickUp.get(), token.toUtf8());
+        ClickUpReaderOptions options;
+        options.listIds = m_settings->clickUpListIds();
+        options.teamId = m_settings->clickUpTeamId();
+        options.inProgressStatuses = m_settings->clickUpInProgressStatuses();
+        m_engine->addSource(Sources::ClickUp, [this, options]() mutable {
+            options.fullListing =
+                ClickUpReader::fullListingDue(*m_store, QDateTime::currentDateTimeUtc());
+            return new ClickUpReader(m_clickUp.get(), m_store.get(), m_entities.get(), options);
         });
     }
     if (--m_pendingTokens == 0)
