@@ -1,9 +1,12 @@
 #include "app/MainWindow.h"
 #include "core/Entities.h"
 #include "core/Profile.h"
+#include "core/SecretStore.h"
 #include "core/Settings.h"
 #include "core/TaskStore.h"
+#include "sync/SyncEngine.h"
 #include "sync/SyncOnce.h"
+#include "sync/SyncSources.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -70,5 +73,18 @@ int main(int argc, char *argv[])
     window.addProblem(settings.loadError());
     window.addProblem(entities.lastError());
     window.show();
+
+    SecretStore secrets;
+    SyncEngine engine(&store, &entities);
+    engine.setScoreWeights(settings.scoreWeights());
+    SyncSources sources(&settings, &secrets, &store, &entities, &engine);
+    QObject::connect(&sources, &SyncSources::loaded, &window, [&](const QStringList &problems) {
+        for (const QString &problem : problems)
+            window.addProblem(problem);
+        window.setSyncEngine(&engine);
+        if (!engine.sources().isEmpty())
+            engine.start(std::chrono::minutes(settings.syncIntervalMinutes()));
+    });
+    sources.load();
     return app->exec();
 }

@@ -3,11 +3,16 @@
 #include "app/MainWindow.h"
 #include "core/Entities.h"
 #include "core/TaskStore.h"
+#include "sim/SimGitHub.h"
+#include "sources/GitHubReader.h"
+#include "sync/SyncEngine.h"
 
 #include <QAction>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -27,6 +32,8 @@ private Q_SLOTS:
     void searchFiltersTheTable();
     void problemsAreShown();
     void reloadClientsShowsErrors();
+    void notConnectedWithoutSources();
+    void syncFillsTheTableAndReports();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -138,6 +145,58 @@ void TestMainWindow::reloadClientsShowsErrors()
         shown =
             shown || (label->isVisible() && label->text().contains(path + QStringLiteral(":1:")));
     QVERIFY(shown);
+}
+
+void TestMainWindow::notConnectedWithoutSources()
+{
+    MainWindow window(m_store.get(), nullptr, m_dir->path());
+    SyncEngine engine(m_store.get(), nullptr);
+    window.setSyncEngine(&engine);
+    QCOMPARE(window.syncStatus(), QStringLiteral("Not connected"));
+}
+
+void TestMainWindow::syncFillsTheTableAndReports()
+{
+    Sim::SimGitHub sim;
+    QVERIFY(sim.listen() > 0);
+    sim.addUser(QStringLiteral("me"), QStringLiteral("t"));
+    sim.addIssue({.repo = QStringLiteral("acme/web"),
+                  .title = QStringLiteral("Synced issue"),
+                  .assignees = {QStringLiteral("me")}});
+    QNetworkAccessManager manager;
+    RestClient client(&manager, sim.baseUrl());
+    GitHubReader::configure(&client, "t");
+    SyncEngine engine(m_store.get(), nullptr);
+    engine.addSource(Sources::GitHub,
+                     [&] { return new GitHubReader(&client, m_store.get(), nullptr, {}); });
+
+    MainWindow window(m_store.get(), nullptr, m_dir->path());
+    window.show();
+    window.setSyncEngine(&engine);
+    QVERIFY(window.isShowingEmptyState());
+
+    QAction *syncNow = nullptr;
+    for (QAction *action : window.findChildren<QAction *>()) {
+        if (action->text() == QStringLiteral("&Sync Now"))
+            syncNow = action;
+    }
+    QVERIFY(syncNow && syncNow->isEnabled());
+    QSignalSpy idle(&engine, &SyncEngine::idle);
+    syncNow->trigger();
+    QCOMPARE(window.syncStatus(), QStringLiteral("Syncing GitHub…"));
+    QVERIFY(idle.wait(10000));
+    QVERIFY2(window.syncStatus().startsWith(QStringLiteral("GitHub synced at ")),
+             qPrintable(window.syncStatus()));
+    QVERIFY(!window.isShowingEmptyState());
+    QCOMPARE(window.taskView()->model()->index(0, 1).data().toString(),
+             QStringLiteral("Synced issue"));
+
+    sim.injectFault(QStringLiteral("*"), {Sim::SimFault::Kind::Status, 500});
+    syncNow->trigger();
+    QVERIFY(idle.wait(10000));
+    QVERIFY2(window.syncStatus().startsWith(QStringLiteral("GitHub sync failed at ")),
+             qPrintable(window.syncStatus()));
+    QCOMPARE(window.taskView()->model()->rowCount(), 1); // a failed sync keeps what we have
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -3,6 +3,7 @@
 
 #include "core/Entities.h"
 #include "core/TaskStore.h"
+#include "sync/SyncEngine.h"
 
 #include <QAction>
 #include <QApplication>
@@ -10,6 +11,7 @@
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenuBar>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
@@ -18,6 +20,15 @@
 #include <QVBoxLayout>
 
 namespace UpNext {
+
+namespace {
+
+QString sourceName(const QString &source)
+{
+    return source == Sources::GitHub ? MainWindow::tr("GitHub") : MainWindow::tr("ClickUp");
+}
+
+} // namespace
 
 MainWindow::MainWindow(TaskStore *store, Entities *entities, const QString &profileDirectory,
                        QWidget *parent)
@@ -32,6 +43,8 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, const QString &prof
     , m_emptyState(new QLabel(this))
     , m_view(new QTableView(this))
     , m_countLabel(new QLabel(this))
+    , m_syncLabel(new QLabel(this))
+    , m_syncNow(new QAction(tr("&Sync Now"), this))
 {
     setWindowTitle(tr("UpNext"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/upnext.svg")));
@@ -94,6 +107,7 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, const QString &prof
     setCentralWidget(central);
 
     statusBar()->addWidget(m_countLabel, 1);
+    statusBar()->addPermanentWidget(m_syncLabel);
     statusBar()->addPermanentWidget(new QLabel(tr("Profile: %1").arg(profileDirectory), this));
 
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateView);
@@ -115,6 +129,50 @@ void MainWindow::reloadEntities()
         statusBar()->showMessage(tr("Reloaded %1").arg(m_entities->path()), 5000);
     else
         addProblem(m_entities->lastError());
+}
+
+void MainWindow::setSyncEngine(SyncEngine *engine)
+{
+    m_engine = engine;
+    if (engine->sources().isEmpty()) {
+        m_syncLabel->setText(tr("Not connected"));
+        m_syncLabel->setToolTip(tr("No ClickUp or GitHub token is set up."));
+        return;
+    }
+    m_syncNow->setEnabled(true);
+    connect(m_syncNow, &QAction::triggered, engine, &SyncEngine::syncAll);
+    connect(engine, &SyncEngine::syncStarted, this, [this](const QString &source) {
+        m_syncLabel->setText(tr("Syncing %1…").arg(sourceName(source)));
+    });
+    connect(engine, &SyncEngine::rateLimited, this,
+            [this](const QString &source, const QDateTime &until) {
+                m_syncLabel->setText(
+                    tr("%1: rate limited until %2")
+                        .arg(sourceName(source),
+                             QLocale().toString(until.toLocalTime().time(), QLocale::ShortFormat)));
+            });
+    connect(engine, &SyncEngine::sourceFinished, this, &MainWindow::showSyncResult);
+}
+
+void MainWindow::showSyncResult(const SourceSyncResult &result)
+{
+    const QString time =
+        QLocale().toString(result.finishedAt.toLocalTime().time(), QLocale::ShortFormat);
+    if (result.ok()) {
+        m_syncLabel->setText(tr("%1 synced at %2").arg(sourceName(result.source), time));
+        m_syncLabel->setToolTip(tr("%1 new, %2 updated, %3 closed")
+                                    .arg(result.newTasks)
+                                    .arg(result.updated)
+                                    .arg(result.closed));
+    } else {
+        m_syncLabel->setText(tr("%1 sync failed at %2").arg(sourceName(result.source), time));
+        m_syncLabel->setToolTip(result.error);
+    }
+}
+
+QString MainWindow::syncStatus() const
+{
+    return m_syncLabel->text();
 }
 
 bool MainWindow::isShowingEmptyState() const

@@ -1,12 +1,11 @@
 #include "SyncOnce.h"
 #include "SyncEngine.h"
+#include "SyncSources.h"
 
 #include "core/Entities.h"
 #include "core/SecretStore.h"
 #include "core/Settings.h"
 #include "core/TaskStore.h"
-#include "sources/ClickUpReader.h"
-#include "sources/GitHubReader.h"
 
 #include <QLocale>
 #include <QTimer>
@@ -69,51 +68,14 @@ void SyncOnce::start()
     connect(m_engine.get(), &SyncEngine::idle, this, [this] { quit(m_failed ? 1 : 0); });
 
     m_secrets = std::make_unique<SecretStore>();
-    m_pendingTokens = 2;
-    readToken(true);
-    readToken(false);
-}
-
-void SyncOnce::readToken(bool gitHub)
-{
-    const QUrl base = gitHub ? m_settings->gitHubBaseUrl() : m_settings->clickUpBaseUrl();
-    const auto secret =
-        gitHub ? SecretStore::Secret::GitHubToken : SecretStore::Secret::ClickUpToken;
-    m_secrets->read(secret, base.host(), this, [this, gitHub](const SecretResult &result) {
-        if (result.status == SecretResult::Status::Error)
-            m_err << (gitHub ? "github: " : "clickup: ") << result.error << Qt::endl;
-        tokenRead(gitHub, result.status == SecretResult::Status::Found ? result.value : QString());
-    });
-}
-
-void SyncOnce::tokenRead(bool gitHub, const QString &token)
-{
-    if (gitHub && !token.isEmpty()) {
-        m_gitHub = std::make_unique<RestClient>(&m_manager, m_settings->gitHubBaseUrl());
-        GitHubReader::configure(m_gitHub.get(), token.toUtf8());
-        GitHubReaderOptions options;
-        options.repos = m_settings->gitHubRepos();
-        options.includePullRequests = m_settings->gitHubIncludePullRequests();
-        options.blockingLabels = m_settings->gitHubBlockingLabels();
-        m_engine->addSource(Sources::GitHub, [this, options] {
-            return new GitHubReader(m_gitHub.get(), m_store.get(), m_entities.get(), options);
-        });
-    }
-    if (!gitHub && !token.isEmpty()) {
-        m_clickUp = std::make_unique<RestClient>(&m_manager, m_settings->clickUpBaseUrl());
-        ClickUpReader::configure(m_clickUp.get(), token.toUtf8());
-        ClickUpReaderOptions options;
-        options.listIds = m_settings->clickUpListIds();
-        options.teamId = m_settings->clickUpTeamId();
-        options.inProgressStatuses = m_settings->clickUpInProgressStatuses();
-        m_engine->addSource(Sources::ClickUp, [this, options]() mutable {
-            options.fullListing =
-                ClickUpReader::fullListingDue(*m_store, QDateTime::currentDateTimeUtc());
-            return new ClickUpReader(m_clickUp.get(), m_store.get(), m_entities.get(), options);
-        });
-    }
-    if (--m_pendingTokens == 0)
+    m_sources = std::make_unique<SyncSources>(m_settings.get(), m_secrets.get(), m_store.get(),
+                                              m_entities.get(), m_engine.get());
+    connect(m_sources.get(), &SyncSources::loaded, this, [this](const QStringList &problems) {
+        for (const QString &problem : problems)
+            m_err << problem << Qt::endl;
         syncConfigured();
+    });
+    m_sources->load();
 }
 
 void SyncOnce::syncConfigured()

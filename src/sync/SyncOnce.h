@@ -5,7 +5,6 @@
 #include "core/Profile.h"
 
 #include <QEventLoop>
-#include <QNetworkAccessManager>
 #include <QObject>
 #include <QTextStream>
 
@@ -14,10 +13,10 @@
 namespace UpNext {
 
 class Entities;
-class RestClient;
 class SecretStore;
 class Settings;
 class SyncEngine;
+class SyncSources;
 class TaskStore;
 
 // `upnext --sync-once`: one sync of every configured source without a window.
@@ -38,8 +37,6 @@ public:
 
 private:
     void start();
-    void readToken(bool gitHub);
-    void tokenRead(bool gitHub, const QString &token);
     void syncConfigured();
     void report(const SourceSyncResult &result);
     void quit(int code);
@@ -47,15 +44,12 @@ private:
     Profile m_profile;
     QTextStream &m_out;
     QTextStream &m_err;
-    QNetworkAccessManager m_manager;
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<Entities> m_entities;
     std::unique_ptr<TaskStore> m_store;
     std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<SyncSources> m_sources; // outlives the engine's readers, which use its clients
     std::unique_ptr<SyncEngine> m_engine;
-    std::unique_ptr<RestClient> m_gitHub;
-    std::unique_ptr<RestClient> m_clickUp;
-    int m_pendingTokens = 0;
     bool m_failed = false;
     QEventLoop m_loop;
 };

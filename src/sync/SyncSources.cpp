@@ -1,0 +1,72 @@
+#include "SyncSources.h"
+#include "SyncEngine.h"
+
+#include "core/SecretStore.h"
+#include "core/Settings.h"
+#include "core/TaskStore.h"
+#include "sources/ClickUpReader.h"
+#include "sources/GitHubReader.h"
+
+namespace UpNext {
+
+SyncSources::SyncSources(const Settings *settings, SecretStore *secrets, TaskStore *store,
+                         const Entities *entities, SyncEngine *engine, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_secrets(secrets)
+    , m_store(store)
+    , m_entities(entities)
+    , m_engine(engine)
+{}
+
+SyncSources::~SyncSources() = default;
+
+void SyncSources::load()
+{
+    m_problems.clear();
+    m_pending = 2;
+    for (const bool gitHub : {true, false}) {
+        // One account per API host, so GitHub.com and an Enterprise host keep their own tokens.
+        const QUrl base = gitHub ? m_settings->gitHubBaseUrl() : m_settings->clickUpBaseUrl();
+        const auto secret =
+            gitHub ? SecretStore::Secret::GitHubToken : SecretStore::Secret::ClickUpToken;
+        m_secrets->read(secret, base.host(), this, [this, gitHub](const SecretResult &result) {
+            if (result.status == SecretResult::Status::Error)
+                m_problems.append((gitHub ? Sources::GitHub : Sources::ClickUp) +
+                                  QStringLiteral(": ") + result.error);
+            tokenRead(gitHub,
+                      result.status == SecretResult::Status::Found ? result.value : QString());
+        });
+    }
+}
+
+void SyncSources::tokenRead(bool gitHub, const QString &token)
+{
+    if (gitHub && !token.isEmpty()) {
+        m_gitHub = std::make_unique<RestClient>(&m_manager, m_settings->gitHubBaseUrl());
+        GitHubReader::configure(m_gitHub.get(), token.toUtf8());
+        GitHubReaderOptions options;
+        options.repos = m_settings->gitHubRepos();
+        options.includePullRequests = m_settings->gitHubIncludePullRequests();
+        options.blockingLabels = m_settings->gitHubBlockingLabels();
+        m_engine->addSource(Sources::GitHub, [this, options] {
+            return new GitHubReader(m_gitHub.get(), m_store, m_entities, options);
+        });
+    } else if (!gitHub && !token.isEmpty()) {
+        m_clickUp = std::make_unique<RestClient>(&m_manager, m_settings->clickUpBaseUrl());
+        ClickUpReader::configure(m_clickUp.get(), token.toUtf8());
+        ClickUpReaderOptions options;
+        options.listIds = m_settings->clickUpListIds();
+        options.teamId = m_settings->clickUpTeamId();
+        options.inProgressStatuses = m_settings->clickUpInProgressStatuses();
+        m_engine->addSource(Sources::ClickUp, [this, options]() mutable {
+            options.fullListing =
+                ClickUpReader::fullListingDue(*m_store, QDateTime::currentDateTimeUtc());
+            return new ClickUpReader(m_clickUp.get(), m_store, m_entities, options);
+        });
+    }
+    if (--m_pending == 0)
+        Q_EMIT loaded(m_problems);
+}
+
+} // namespace UpNext

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+
+namespace UpNext {
+
+class Entities;
+class RestClient;
+class SecretStore;
+class Settings;
+class SyncEngine;
+class TaskStore;
+
+// Adds the sources the user has set up to a SyncEngine: API roots and options
+// from Settings, tokens from the keychain (or UPNEXT_*_TOKEN). A source
+// without a token is left out. Owns the network access for them.
+class SyncSources final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SyncSources)
+
+public:
+    SyncSources(const Settings *settings, SecretStore *secrets, TaskStore *store,
+                const Entities *entities, SyncEngine *engine, QObject *parent = nullptr);
+    ~SyncSources() override;
+
+    // Reads the tokens; emits loaded() once every source is added or left out.
+    void load();
+
+Q_SIGNALS:
+    // problems: keychain errors, one line each.
+    void loaded(const QStringList &problems);
+
+private:
+    void tokenRead(bool gitHub, const QString &token);
+
+    const Settings *m_settings;
+    SecretStore *m_secrets;
+    TaskStore *m_store;
+    const Entities *m_entities;
+    SyncEngine *m_engine;
+    QNetworkAccessManager m_manager;
+    std::unique_ptr<RestClient> m_gitHub;
+    std::unique_ptr<RestClient> m_clickUp;
+    QStringList m_problems;
+    int m_pending = 0;
+};
+
+} // namespace UpNext
