@@ -1,6 +1,8 @@
 // bench_store: upsert 100,000 realistic tasks in one batch, then choose the
 // next task among them. Prints a table, or one JSON object with --json.
 
+#include "BenchSupport.h"
+
 #include "core/Entities.h"
 #include "core/Scorer.h"
 #include "core/TaskStore.h"
@@ -104,18 +106,6 @@ QList<Task> makeTasks(QRandomGenerator &random, const QDateTime &now)
     return tasks;
 }
 
-double peakRssMb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return 0;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -175,7 +165,7 @@ int main(int argc, char *argv[])
     const double nextWorstMs = *std::max_element(nextMs.cbegin(), nextMs.cend());
     std::sort(nextMs.begin(), nextMs.end());
     const double nextMedianMs = nextMs.at(Runs / 2);
-    const double rssMb = peakRssMb();
+    const double rssMb = Bench::peakRssMb();
 
     QTextStream out(stdout);
     if (parser.isSet(jsonOption)) {

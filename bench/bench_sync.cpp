@@ -8,6 +8,8 @@
 #include "sources/GitHubReader.h"
 #include "sync/SyncEngine.h"
 
+#include "BenchSupport.h"
+
 #include "core/TaskStore.h"
 
 #include <QCommandLineParser>
@@ -92,18 +94,6 @@ void seed(SimClickUp &clickUp, SimGitHub &gitHub)
                                    : QStringList{QStringLiteral("bug")};
         gitHub.addIssue(issue);
     }
-}
-
-double peakRssMb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return 0;
 }
 
 struct Run
@@ -204,7 +194,7 @@ int main(int argc, char *argv[])
     }
 
     QTextStream out(stdout);
-    const double rss = peakRssMb();
+    const double rss = Bench::peakRssMb();
     if (parser.isSet(jsonOption)) {
         const QJsonObject result{{QStringLiteral("tasks"), tasks},
                                  {QStringLiteral("full_sync_ms"), qRound(full.ms)},

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
@@ -41,6 +44,16 @@ inline Reply send(QNetworkAccessManager &manager, const QByteArray &verb, const 
     }
     reply->deleteLater();
     return result;
+}
+
+inline QJsonObject object(const Reply &reply)
+{
+    return QJsonDocument::fromJson(reply.body).object();
+}
+
+inline QJsonArray array(const Reply &reply)
+{
+    return QJsonDocument::fromJson(reply.body).array();
 }
 
 } // namespace UpNext::TestSim

@@ -1,3 +1,5 @@
+#include "ReaderRun.h"
+
 #include "sim/SimGitHub.h"
 #include "sources/GitHubReader.h"
 
@@ -98,19 +100,7 @@ ReadResult TestGitHubReader::read(const GitHubReaderOptions &options, SimGitHub 
     client.setTimeout(2000);
     GitHubReader::configure(&client, Token.toUtf8());
     GitHubReader reader(&client, m_store.get(), m_entities.get(), options);
-    reader.setMaxRateLimitWait(10);
-    QSignalSpy finished(&reader, &SourceReader::finished);
-    reader.start();
-    if (!finished.wait(30000))
-        return {.error = QStringLiteral("timed out")};
-    const ReadResult result = finished.first().first().value<ReadResult>();
-    // What the sync engine does with a successful read: remember its state.
-    if (result.error.isEmpty()) {
-        for (auto it = result.state.cbegin(); it != result.state.cend(); ++it)
-            m_store->setSyncValue(Sources::GitHub, it.key(), it.value());
-        m_store->upsert(result.tasks);
-    }
-    return result;
+    return TestSim::runReader(reader, *m_store);
 }
 
 void TestGitHubReader::readsAssignedIssuesAcrossRepos()

@@ -25,11 +25,6 @@ const QString ListId = QStringLiteral("901");
 const QList<std::pair<QByteArray, QByteArray>> Auth = {{"Authorization", Token},
                                                        {"Content-Type", "application/json"}};
 
-QJsonObject object(const Reply &reply)
-{
-    return QJsonDocument::fromJson(reply.body).object();
-}
-
 QByteArray json(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);

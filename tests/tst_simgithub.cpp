@@ -21,16 +21,6 @@ const QList<std::pair<QByteArray, QByteArray>> Auth = {{"Authorization", "Bearer
                                                        {"Accept", "application/vnd.github+json"},
                                                        {"X-GitHub-Api-Version", "2022-11-28"}};
 
-QJsonArray array(const Reply &reply)
-{
-    return QJsonDocument::fromJson(reply.body).array();
-}
-
-QJsonObject object(const Reply &reply)
-{
-    return QJsonDocument::fromJson(reply.body).object();
-}
-
 QString nextLink(const Reply &reply)
 {
     static const QRegularExpression next(QStringLiteral(R"(<([^>]+)>;\s*rel="next")"));

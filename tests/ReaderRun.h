@@ -1,0 +1,28 @@
+#pragma once
+
+#include "core/TaskStore.h"
+#include "sources/SourceReader.h"
+
+#include <QSignalSpy>
+
+namespace UpNext::TestSim {
+
+// Runs one read to the end and, when it succeeded, keeps what the sync engine
+// would keep (its state and its tasks), so the next read builds on it.
+inline ReadResult runReader(SourceReader &reader, TaskStore &store)
+{
+    reader.setMaxRateLimitWait(10);
+    QSignalSpy finished(&reader, &SourceReader::finished);
+    reader.start();
+    if (!finished.wait(30000))
+        return {.error = QStringLiteral("timed out")};
+    const ReadResult result = finished.first().first().value<ReadResult>();
+    if (result.error.isEmpty()) {
+        for (auto it = result.state.cbegin(); it != result.state.cend(); ++it)
+            store.setSyncValue(result.source, it.key(), it.value());
+        store.upsert(result.tasks);
+    }
+    return result;
+}
+
+} // namespace UpNext::TestSim
