@@ -194,6 +194,7 @@ void ClickUpReader::readPages(QList<Scope> queue, int page, std::function<void()
                 if (!takeTasks(reply.body, scope.listId, &lastPage))
                     return finish(
                         tr("ClickUp error: %1 (the answer has no task list)").arg(reply.status));
+                Q_EMIT progress(int(m_seen.size()));
                 if (!lastPage)
                     return readPages(queue, page + 1, then);
                 queue.removeFirst();
