@@ -12,8 +12,9 @@ QString Task::makeId(const QString &source, const QString &sourceId)
 bool Task::parseId(const QString &id, QString *source, QString *sourceId)
 {
     // GitHub owners: alphanumerics and '-'; repos also '.' and '_'.
-    static const QRegularExpression gitHubId(
-        QStringLiteral(R"(^[A-Za-z0-9](?:[A-Za-z0-9-]*)/[A-Za-z0-9._-]+#[1-9][0-9]{0,9}$)"));
+    // "local-<n>" numbers stand for tasks created here and not yet confirmed by the source.
+    static const QRegularExpression gitHubId(QStringLiteral(
+        R"(^[A-Za-z0-9](?:[A-Za-z0-9-]*)/[A-Za-z0-9._-]+#(?:[1-9][0-9]{0,9}|local-[0-9]{1,18})$)"));
     static const QRegularExpression clickUpId(QStringLiteral(R"(^[A-Za-z0-9_-]{1,64}$)"));
 
     const qsizetype colon = id.indexOf(QLatin1Char(':'));
@@ -30,6 +31,11 @@ bool Task::parseId(const QString &id, QString *source, QString *sourceId)
     if (sourceId)
         *sourceId = rest;
     return true;
+}
+
+bool Task::isLocalId(const QString &id)
+{
+    return id.contains(QLatin1String(":local-")) || id.contains(QLatin1String("#local-"));
 }
 
 QString Task::statusName(TaskStatus status)

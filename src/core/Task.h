@@ -48,6 +48,9 @@ struct Task
     // True when id is "clickup:<id>" or "github:owner/repo#<n>"; fills the parts.
     static bool parseId(const QString &id, QString *source = nullptr, QString *sourceId = nullptr);
 
+    // A task created here whose source has not confirmed it yet ("clickup:local-3").
+    static bool isLocalId(const QString &id);
+
     static QString statusName(TaskStatus status);
     static std::optional<TaskStatus> statusFromName(const QString &name);
 };

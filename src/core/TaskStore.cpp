@@ -66,6 +66,21 @@ const QList<QStringList> &migrations()
                 etag TEXT NOT NULL,
                 payload BLOB NOT NULL))"),
         },
+        // 2 → 3: the outbox of user writes waiting for their source.
+        {
+            QStringLiteral(R"(CREATE TABLE outbox (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                task_id TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('complete', 'comment', 'create')),
+                payload TEXT NOT NULL DEFAULT '{}',
+                state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sending', 'failed')),
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt INTEGER NOT NULL,
+                last_error TEXT NOT NULL DEFAULT '',
+                created_at INTEGER NOT NULL,
+                sent_at INTEGER))"),
+            QStringLiteral("CREATE INDEX outbox_by_task ON outbox (task_id, id)"),
+        },
     };
     return steps;
 }
@@ -370,6 +385,26 @@ bool TaskStore::migrate(QSqlDatabase &db, int target, QString *error)
 
 bool TaskStore::upsert(const QList<Task> &tasks)
 {
+    QSqlDatabase db = database();
+    if (!db.transaction())
+        return fail(tr("start a transaction"), QSqlQuery(db));
+    if (!writeTasks(tasks)) {
+        db.rollback();
+        return false;
+    }
+    if (!db.commit()) {
+        m_lastError =
+            tr("Cannot save tasks in the task database %1: %2").arg(m_path, db.lastError().text());
+        qCWarning(lcStore).noquote() << m_lastError;
+        db.rollback();
+        return false;
+    }
+    Q_EMIT tasksChanged();
+    return true;
+}
+
+bool TaskStore::writeTasks(const QList<Task> &tasks)
+{
     for (const Task &task : tasks) {
         QString source;
         QString sourceId;
@@ -380,33 +415,16 @@ bool TaskStore::upsert(const QList<Task> &tasks)
             return false;
         }
     }
-
-    QSqlDatabase db = database();
-    if (!db.transaction())
-        return fail(tr("start a transaction"), QSqlQuery(db));
-    QSqlQuery query(db);
-    if (!query.prepare(upsertSql())) {
-        db.rollback();
+    QSqlQuery query(database());
+    if (!query.prepare(upsertSql()))
         return fail(tr("prepare an update"), query);
-    }
     for (const Task &task : tasks) {
         const QVariantList values = taskValues(task);
         for (qsizetype i = 0; i < values.size(); ++i)
             query.bindValue(placeholders().at(i), values.at(i));
-        if (!query.exec()) {
-            fail(tr("store task %1").arg(task.id), query);
-            db.rollback();
-            return false;
-        }
+        if (!query.exec())
+            return fail(tr("store task %1").arg(task.id), query);
     }
-    if (!db.commit()) {
-        m_lastError =
-            tr("Cannot save tasks in the task database %1: %2").arg(m_path, db.lastError().text());
-        qCWarning(lcStore).noquote() << m_lastError;
-        db.rollback();
-        return false;
-    }
-    Q_EMIT tasksChanged();
     return true;
 }
 

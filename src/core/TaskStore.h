@@ -34,7 +34,7 @@ class TaskStore final : public QObject
     Q_DISABLE_COPY_MOVE(TaskStore)
 
 public:
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
     explicit TaskStore(QObject *parent = nullptr);
     ~TaskStore() override;
@@ -82,9 +82,14 @@ Q_SIGNALS:
     void tasksChanged();
 
 private:
+    friend class Outbox; // shares the connection, so a write and its local effect are one
+                         // transaction
+
     enum class OpenResult { Ok, Corrupt, Newer, Failed };
     OpenResult tryOpen(const QString &path);
     QSqlDatabase database() const;
+    // Validates and writes tasks inside the caller's transaction.
+    bool writeTasks(const QList<Task> &tasks);
     bool fail(const QString &what, const QSqlQuery &query) const;
     QList<Task> selectTasks(const QString &whereAndOrder, const QVariantList &values) const;
 

@@ -1,0 +1,365 @@
+#include "Outbox.h"
+#include "Logging.h"
+#include "TaskStore.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QTimeZone>
+
+namespace UpNext {
+
+namespace {
+
+const QString Columns = QStringLiteral(
+    "id, task_id, kind, payload, state, attempts, next_attempt, last_error, created_at, sent_at");
+
+OutboxEntry::State stateFromName(const QString &name)
+{
+    if (name == QLatin1String("sending"))
+        return OutboxEntry::State::Sending;
+    if (name == QLatin1String("failed"))
+        return OutboxEntry::State::Failed;
+    return OutboxEntry::State::Pending;
+}
+
+QDateTime fromMs(const QVariant &value)
+{
+    return value.isNull() ? QDateTime()
+                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), QTimeZone::utc());
+}
+
+OutboxEntry entryFromQuery(const QSqlQuery &query)
+{
+    OutboxEntry entry;
+    entry.id = query.value(0).toLongLong();
+    entry.taskId = query.value(1).toString();
+    const QString kind = query.value(2).toString();
+    entry.kind = kind == QLatin1String("comment")  ? OutboxEntry::Kind::Comment
+                 : kind == QLatin1String("create") ? OutboxEntry::Kind::Create
+                                                   : OutboxEntry::Kind::Complete;
+    const QJsonObject payload = QJsonDocument::fromJson(query.value(3).toByteArray()).object();
+    entry.text = payload.value(QStringLiteral("text")).toString();
+    entry.title = payload.value(QStringLiteral("title")).toString();
+    entry.entity = payload.value(QStringLiteral("entity")).toString();
+    entry.description = payload.value(QStringLiteral("description")).toString();
+    entry.state = stateFromName(query.value(4).toString());
+    entry.attempts = query.value(5).toInt();
+    entry.nextAttempt = fromMs(query.value(6));
+    entry.lastError = query.value(7).toString();
+    entry.createdAt = fromMs(query.value(8));
+    entry.sentAt = fromMs(query.value(9));
+    return entry;
+}
+
+QByteArray payload(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+Outbox::Outbox(TaskStore *store)
+    : m_store(store)
+{}
+
+bool Outbox::error(const QString &what, const QSqlQuery &query) const
+{
+    m_lastError = tr("Cannot %1 in the task database %2: %3")
+                      .arg(what, m_store->path(), query.lastError().text());
+    qCWarning(lcStore).noquote() << m_lastError;
+    return false;
+}
+
+bool Outbox::exec(QSqlQuery &query, const QString &sql, const QVariantList &values,
+                  const QString &what) const
+{
+    if (!query.prepare(sql))
+        return error(what, query);
+    for (qsizetype i = 0; i < values.size(); ++i)
+        query.bindValue(int(i), values.at(i));
+    return query.exec() || error(what, query);
+}
+
+bool Outbox::transaction(const std::function<bool()> &work)
+{
+    QSqlDatabase db = m_store->database();
+    if (!db.transaction()) {
+        m_lastError =
+            tr("Cannot start a transaction in %1: %2").arg(m_store->path(), db.lastError().text());
+        return false;
+    }
+    if (!work() || !db.commit()) {
+        if (m_lastError.isEmpty())
+            m_lastError = tr("Cannot save to %1: %2").arg(m_store->path(), db.lastError().text());
+        db.rollback();
+        return false;
+    }
+    Q_EMIT m_store->tasksChanged();
+    return true;
+}
+
+std::optional<qint64> Outbox::complete(const QString &taskId, const QDateTime &now)
+{
+    m_lastError.clear();
+    const std::optional<Task> task = m_store->task(taskId);
+    if (!task) {
+        m_lastError = tr("Task %1 not found").arg(taskId);
+        return std::nullopt;
+    }
+    if (!task->isOpen()) {
+        m_lastError = tr("Task %1 is already done").arg(taskId);
+        return std::nullopt;
+    }
+    qint64 id = 0;
+    const bool ok = transaction([&] {
+        QSqlQuery query(m_store->database());
+        if (!exec(query,
+                  QStringLiteral(
+                      "UPDATE tasks SET status = 'done', local_updated_at = ? WHERE id = ?"),
+                  {now.toMSecsSinceEpoch(), taskId}, tr("complete %1").arg(taskId)))
+            return false;
+        // Remember what to go back to should the source refuse.
+        const QJsonObject data{{QStringLiteral("previousStatus"), Task::statusName(task->status)}};
+        if (!exec(query,
+                  QStringLiteral(
+                      "INSERT INTO outbox (task_id, kind, payload, next_attempt, created_at)"
+                      " VALUES (?, 'complete', ?, ?, ?)"),
+                  {taskId, payload(data), now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch()},
+                  tr("queue the completion of %1").arg(taskId)))
+            return false;
+        id = query.lastInsertId().toLongLong();
+        return true;
+    });
+    return ok ? std::optional<qint64>(id) : std::nullopt;
+}
+
+std::optional<qint64> Outbox::comment(const QString &taskId, const QString &text,
+                                      const QDateTime &now)
+{
+    m_lastError.clear();
+    if (text.trimmed().isEmpty()) {
+        m_lastError = tr("A comment needs some text");
+        return std::nullopt;
+    }
+    if (!m_store->task(taskId)) {
+        m_lastError = tr("Task %1 not found").arg(taskId);
+        return std::nullopt;
+    }
+    qint64 id = 0;
+    const bool ok = transaction([&] {
+        QSqlQuery query(m_store->database());
+        if (!exec(query,
+                  QStringLiteral(
+                      "UPDATE tasks SET last_activity = ?, local_updated_at = ? WHERE id = ?"),
+                  {now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch(), taskId},
+                  tr("comment on %1").arg(taskId)))
+            return false;
+        if (!exec(query,
+                  QStringLiteral(
+                      "INSERT INTO outbox (task_id, kind, payload, next_attempt, created_at)"
+                      " VALUES (?, 'comment', ?, ?, ?)"),
+                  {taskId, payload({{QStringLiteral("text"), text}}), now.toMSecsSinceEpoch(),
+                   now.toMSecsSinceEpoch()},
+                  tr("queue a comment on %1").arg(taskId)))
+            return false;
+        id = query.lastInsertId().toLongLong();
+        return true;
+    });
+    return ok ? std::optional<qint64>(id) : std::nullopt;
+}
+
+std::optional<QString> Outbox::create(const Task &draft, const QDateTime &now)
+{
+    m_lastError.clear();
+    if (draft.title.trimmed().isEmpty()) {
+        m_lastError = tr("A task needs a title");
+        return std::nullopt;
+    }
+    QString localId;
+    const bool ok = transaction([&] {
+        QSqlQuery query(m_store->database());
+        // The outbox's own ids are unique for good (AUTOINCREMENT), so they make local ids too.
+        if (!exec(query,
+                  QStringLiteral(
+                      "INSERT INTO outbox (task_id, kind, payload, next_attempt, created_at)"
+                      " VALUES ('', 'create', ?, ?, ?)"),
+                  {payload({{QStringLiteral("title"), draft.title},
+                            {QStringLiteral("entity"), draft.entity},
+                            {QStringLiteral("description"), draft.description}}),
+                   now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch()},
+                  tr("queue a new task")))
+            return false;
+        const qint64 id = query.lastInsertId().toLongLong();
+        Task task = draft;
+        task.sourceId = draft.source == Sources::GitHub
+                            ? QStringLiteral("%1#local-%2").arg(draft.container).arg(id)
+                            : QStringLiteral("local-%1").arg(id);
+        task.id = Task::makeId(task.source, task.sourceId);
+        task.assignedToMe = true;
+        task.status = TaskStatus::Todo;
+        task.updatedAt = {};
+        task.lastActivity = now;
+        task.localUpdatedAt = now;
+        localId = task.id;
+        return exec(query, QStringLiteral("UPDATE outbox SET task_id = ? WHERE id = ?"),
+                    {localId, id}, tr("queue a new task")) &&
+               m_store->writeTasks({task});
+    });
+    return ok ? std::optional<QString>(localId) : std::nullopt;
+}
+
+QList<OutboxEntry> Outbox::select(const QString &where, const QVariantList &values) const
+{
+    QSqlQuery query(m_store->database());
+    QList<OutboxEntry> result;
+    if (!exec(query, QStringLiteral("SELECT %1 FROM outbox o %2").arg(Columns, where), values,
+              tr("read the outbox")))
+        return result;
+    while (query.next())
+        result.append(entryFromQuery(query));
+    return result;
+}
+
+std::optional<OutboxEntry> Outbox::entry(qint64 id) const
+{
+    const QList<OutboxEntry> found = select(QStringLiteral("WHERE id = ?"), {id});
+    return found.isEmpty() ? std::nullopt : std::optional<OutboxEntry>(found.first());
+}
+
+QList<OutboxEntry> Outbox::due(const QDateTime &now) const
+{
+    return select(QStringLiteral("WHERE state <> 'failed' AND next_attempt <= ?"
+                                 " AND id = (SELECT min(id) FROM outbox WHERE task_id = o.task_id)"
+                                 " ORDER BY next_attempt, id"),
+                  {now.toMSecsSinceEpoch()});
+}
+
+QList<OutboxEntry> Outbox::entries() const
+{
+    return select(QStringLiteral("ORDER BY id"), {});
+}
+
+QList<OutboxEntry> Outbox::failed() const
+{
+    return select(QStringLiteral("WHERE state = 'failed' ORDER BY id"), {});
+}
+
+int Outbox::pendingCount() const
+{
+    return int(select(QStringLiteral("WHERE state <> 'failed'"), {}).size());
+}
+
+bool Outbox::markSending(qint64 id, const QDateTime &now)
+{
+    QSqlQuery query(m_store->database());
+    return exec(query,
+                QStringLiteral("UPDATE outbox SET state = 'sending', attempts = attempts + 1, "
+                               "sent_at = ? WHERE id = ?"),
+                {now.toMSecsSinceEpoch(), id}, tr("update the outbox"));
+}
+
+bool Outbox::finish(qint64 id)
+{
+    QSqlQuery query(m_store->database());
+    return exec(query, QStringLiteral("DELETE FROM outbox WHERE id = ?"), {id},
+                tr("update the outbox"));
+}
+
+bool Outbox::retryLater(qint64 id, const QDateTime &when, const QString &error)
+{
+    QSqlQuery query(m_store->database());
+    return exec(
+        query,
+        QStringLiteral(
+            "UPDATE outbox SET state = 'pending', next_attempt = ?, last_error = ? WHERE id = ?"),
+        {when.toMSecsSinceEpoch(), error, id}, tr("update the outbox"));
+}
+
+bool Outbox::fail(qint64 id, const QString &error)
+{
+    const std::optional<OutboxEntry> found = entry(id);
+    if (!found)
+        return false;
+    return transaction([&] {
+        QSqlQuery query(m_store->database());
+        if (!exec(query,
+                  QStringLiteral("UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?"),
+                  {error, id}, tr("update the outbox")))
+            return false;
+        switch (found->kind) {
+        case OutboxEntry::Kind::Complete:
+            return exec(query,
+                        QStringLiteral(
+                            "UPDATE tasks SET status = coalesce((SELECT json_extract(payload, "
+                            "'$.previousStatus') FROM outbox WHERE id = ?), 'todo') WHERE id = ?"),
+                        {id, found->taskId}, tr("reopen %1").arg(found->taskId));
+        case OutboxEntry::Kind::Create:
+            return exec(query, QStringLiteral("UPDATE tasks SET assigned_to_me = 0 WHERE id = ?"),
+                        {found->taskId}, tr("hide %1").arg(found->taskId));
+        case OutboxEntry::Kind::Comment:
+            return true; // nothing to undo: the comment only lived in the outbox
+        }
+        return true;
+    });
+}
+
+bool Outbox::retry(qint64 id, const QDateTime &now)
+{
+    const std::optional<OutboxEntry> found = entry(id);
+    if (!found || found->state != OutboxEntry::State::Failed)
+        return false;
+    return transaction([&] {
+        QSqlQuery query(m_store->database());
+        if (!exec(query,
+                  QStringLiteral("UPDATE outbox SET state = 'pending', next_attempt = ?, "
+                                 "last_error = '' WHERE id = ?"),
+                  {now.toMSecsSinceEpoch(), id}, tr("update the outbox")))
+            return false;
+        if (found->kind == OutboxEntry::Kind::Complete)
+            return exec(query, QStringLiteral("UPDATE tasks SET status = 'done' WHERE id = ?"),
+                        {found->taskId}, tr("complete %1").arg(found->taskId));
+        if (found->kind == OutboxEntry::Kind::Create)
+            return exec(query, QStringLiteral("UPDATE tasks SET assigned_to_me = 1 WHERE id = ?"),
+                        {found->taskId}, tr("show %1").arg(found->taskId));
+        return true;
+    });
+}
+
+bool Outbox::discard(qint64 id)
+{
+    const std::optional<OutboxEntry> found = entry(id);
+    if (!found)
+        return false;
+    return transaction([&] {
+        QSqlQuery query(m_store->database());
+        if (!exec(query, QStringLiteral("DELETE FROM outbox WHERE id = ?"), {id},
+                  tr("update the outbox")))
+            return false;
+        // A task that never reached its source goes with its create.
+        if (found->kind == OutboxEntry::Kind::Create)
+            return exec(query, QStringLiteral("DELETE FROM tasks WHERE id = ?"), {found->taskId},
+                        tr("remove %1").arg(found->taskId));
+        return true;
+    });
+}
+
+bool Outbox::rekey(const QString &localId, const QString &sourceId)
+{
+    QString source;
+    QString remoteId;
+    if (!Task::parseId(sourceId, &source, &remoteId) || Task::isLocalId(sourceId)) {
+        m_lastError = tr("Refusing to re-key %1 to the invalid id \"%2\"").arg(localId, sourceId);
+        return false;
+    }
+    return transaction([&] {
+        QSqlQuery query(m_store->database());
+        // current_task and skipped follow through ON UPDATE CASCADE.
+        return exec(query, QStringLiteral("UPDATE tasks SET id = ?, source_id = ? WHERE id = ?"),
+                    {sourceId, remoteId, localId}, tr("re-key %1").arg(localId)) &&
+               exec(query, QStringLiteral("UPDATE outbox SET task_id = ? WHERE task_id = ?"),
+                    {sourceId, localId}, tr("re-key %1").arg(localId));
+    });
+}
+
+} // namespace UpNext

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "OutboxEntry.h"
+#include "Task.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QSqlQuery>
+
+#include <functional>
+#include <optional>
+
+namespace UpNext {
+
+class TaskStore;
+
+// User writes (complete, comment, create) kept in the task database until the
+// source confirms them. Each is stored in the same transaction as its local
+// effect, so neither can be lost without the other. Per task, entries go in
+// the order they were made; a failed one holds back the later ones of its task.
+class Outbox final
+{
+    Q_DECLARE_TR_FUNCTIONS(UpNext::Outbox)
+    Q_DISABLE_COPY_MOVE(Outbox)
+
+public:
+    explicit Outbox(TaskStore *store);
+
+    QString lastError() const { return m_lastError; }
+
+    // The task is done here at once; its completion waits in the outbox.
+    std::optional<qint64> complete(const QString &taskId, const QDateTime &now);
+    // The comment waits in the outbox; the task's last activity is now.
+    std::optional<qint64> comment(const QString &taskId, const QString &text, const QDateTime &now);
+    // Adds the task under a local id ("clickup:local-1", "github:owner/repo#local-1") at
+    // once; the source's id replaces it when the create is confirmed. Returns the local id.
+    std::optional<QString> create(const Task &draft, const QDateTime &now);
+
+    // Entries whose turn it is: the oldest unfinished entry of each task, if due.
+    QList<OutboxEntry> due(const QDateTime &now) const;
+    QList<OutboxEntry> entries() const;
+    QList<OutboxEntry> failed() const;
+    int pendingCount() const;
+
+    bool markSending(qint64 id, const QDateTime &now);
+    // Confirmed by the source (or found there already): the entry is done.
+    bool finish(qint64 id);
+    bool retryLater(qint64 id, const QDateTime &when, const QString &error);
+    // Refused for good: the local effect is undone (a task that could not be closed
+    // is open again; one that could not be created is hidden) and the user is told.
+    bool fail(qint64 id, const QString &error);
+    // The user's answers to a failure.
+    bool retry(qint64 id, const QDateTime &now);
+    bool discard(qint64 id);
+    // The create was confirmed: the task, its current-task pointer, skips and
+    // queued entries move from the local id to the source's.
+    bool rekey(const QString &localId, const QString &sourceId);
+
+private:
+    std::optional<OutboxEntry> entry(qint64 id) const;
+    QList<OutboxEntry> select(const QString &where, const QVariantList &values) const;
+    bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values,
+              const QString &what) const;
+    bool error(const QString &what, const QSqlQuery &query) const;
+    // Runs work in one transaction; rolls back when it returns false.
+    bool transaction(const std::function<bool()> &work);
+
+    TaskStore *m_store;
+    mutable QString m_lastError;
+};
+
+} // namespace UpNext

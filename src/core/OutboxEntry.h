@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+namespace UpNext {
+
+// One user write waiting for its source to confirm it.
+struct OutboxEntry
+{
+    enum class Kind { Complete, Comment, Create };
+    enum class State {
+        Pending, // waiting for its turn (nextAttempt)
+        Sending, // handed to the source; may have arrived if the app stopped meanwhile
+        Failed,  // the source refused it for good; waits for the user to retry or discard
+    };
+
+    qint64 id = 0;
+    QString taskId;
+    Kind kind = Kind::Complete;
+    QString text;        // comment
+    QString title;       // create
+    QString entity;      // create
+    QString description; // create
+    State state = State::Pending;
+    int attempts = 0;
+    QDateTime nextAttempt;
+    QDateTime createdAt;
+    QDateTime sentAt; // last time it was handed to the source
+    QString lastError;
+};
+
+} // namespace UpNext

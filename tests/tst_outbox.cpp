@@ -1,0 +1,250 @@
+#include "TestTasks.h"
+
+#include "core/Outbox.h"
+#include "core/TaskStore.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace UpNext;
+using namespace UpNext::TestTasks;
+
+class TestOutbox : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void completeIsLocalAtOnceAndQueued();
+    void completeNeedsAnOpenKnownTask();
+    void commentsKeepTheirTextExactly();
+    void emptyCommentIsRefused();
+    void createAppearsAtOnceUnderALocalId();
+    void entriesOfATaskGoInOrder();
+    void notDueBeforeItsTime();
+    void failedCompletionReopensTheTask();
+    void failedCreateIsHiddenUntilRetried();
+    void discardingACreateRemovesItsTask();
+    void rekeyKeepsCurrentSkipsAndQueuedComments();
+    void survivesARestart();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TaskStore> m_store;
+    std::unique_ptr<Outbox> m_outbox;
+    const QDateTime m_now = utc(2026, 3, 10, 9);
+};
+
+void TestOutbox::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_store = std::make_unique<TaskStore>();
+    QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("upnext.db"))));
+    m_outbox = std::make_unique<Outbox>(m_store.get());
+    Task started = clickUp(QStringLiteral("a"), QStringLiteral("Started"), 10);
+    started.status = TaskStatus::InProgress;
+    QVERIFY(
+        m_store->upsert({started, gitHub(QStringLiteral("o/r"), 1, QStringLiteral("Issue"), 5)}));
+}
+
+void TestOutbox::completeIsLocalAtOnceAndQueued()
+{
+    QSignalSpy changed(m_store.get(), &TaskStore::tasksChanged);
+    const std::optional<qint64> id = m_outbox->complete(QStringLiteral("clickup:a"), m_now);
+    QVERIFY2(id, qPrintable(m_outbox->lastError()));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(m_store->task(QStringLiteral("clickup:a"))->status, TaskStatus::Done);
+    QCOMPARE(m_store->task(QStringLiteral("clickup:a"))->localUpdatedAt, m_now);
+    const QList<OutboxEntry> entries = m_outbox->entries();
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.first().id, *id);
+    QCOMPARE(entries.first().kind, OutboxEntry::Kind::Complete);
+    QCOMPARE(entries.first().state, OutboxEntry::State::Pending);
+    QCOMPARE(entries.first().taskId, QStringLiteral("clickup:a"));
+    QCOMPARE(entries.first().createdAt, m_now);
+    QCOMPARE(m_outbox->pendingCount(), 1);
+}
+
+void TestOutbox::completeNeedsAnOpenKnownTask()
+{
+    QVERIFY(!m_outbox->complete(QStringLiteral("clickup:nope"), m_now));
+    QVERIFY(m_outbox->lastError().contains(QStringLiteral("not found")));
+    QVERIFY(m_outbox->complete(QStringLiteral("clickup:a"), m_now));
+    QVERIFY(!m_outbox->complete(QStringLiteral("clickup:a"), m_now));
+    QVERIFY(m_outbox->lastError().contains(QStringLiteral("already done")));
+    QCOMPARE(m_outbox->entries().size(), 1);
+}
+
+void TestOutbox::commentsKeepTheirTextExactly()
+{
+    const QString text =
+        QStringLiteral("Done 🚀\nשלום — مرحبا\n") + QString(64 * 1024, QLatin1Char('x'));
+    QVERIFY(m_outbox->comment(QStringLiteral("github:o/r#1"), text, m_now));
+    QCOMPARE(m_outbox->entries().first().text, text);
+    QCOMPARE(m_store->task(QStringLiteral("github:o/r#1"))->lastActivity, m_now);
+}
+
+void TestOutbox::emptyCommentIsRefused()
+{
+    for (const QString &text : {QString(), QStringLiteral("  \n\t ")}) {
+        QVERIFY(!m_outbox->comment(QStringLiteral("clickup:a"), text, m_now));
+        QVERIFY(!m_outbox->lastError().isEmpty());
+    }
+    QVERIFY(!m_outbox->comment(QStringLiteral("clickup:nope"), QStringLiteral("hi"), m_now));
+    QVERIFY(m_outbox->entries().isEmpty());
+}
+
+void TestOutbox::createAppearsAtOnceUnderALocalId()
+{
+    Task draft;
+    draft.source = Sources::GitHub;
+    draft.container = QStringLiteral("acme/web");
+    draft.title = QStringLiteral("New thing");
+    draft.entity = QStringLiteral("acme");
+    draft.description = QStringLiteral("Details");
+    draft.score = 50;
+    const std::optional<QString> localId = m_outbox->create(draft, m_now);
+    QVERIFY2(localId, qPrintable(m_outbox->lastError()));
+    QVERIFY(localId->startsWith(QStringLiteral("github:acme/web#local-")));
+    QVERIFY(Task::isLocalId(*localId));
+    QVERIFY(Task::parseId(*localId));
+    QCOMPARE(m_store->openTasks().first().id, *localId);
+    const OutboxEntry entry = m_outbox->entries().first();
+    QCOMPARE(entry.kind, OutboxEntry::Kind::Create);
+    QCOMPARE(entry.taskId, *localId);
+    QCOMPARE(entry.title, QStringLiteral("New thing"));
+    QCOMPARE(entry.entity, QStringLiteral("acme"));
+    QCOMPARE(entry.description, QStringLiteral("Details"));
+
+    draft.source = Sources::ClickUp;
+    draft.container = QStringLiteral("901");
+    const std::optional<QString> clickUpId = m_outbox->create(draft, m_now);
+    QVERIFY(clickUpId && clickUpId->startsWith(QStringLiteral("clickup:local-")));
+    QVERIFY(*clickUpId != *localId);
+
+    draft.title = QStringLiteral("   ");
+    QVERIFY(!m_outbox->create(draft, m_now));
+}
+
+void TestOutbox::entriesOfATaskGoInOrder()
+{
+    const qint64 first =
+        *m_outbox->comment(QStringLiteral("clickup:a"), QStringLiteral("one"), m_now);
+    const qint64 second =
+        *m_outbox->comment(QStringLiteral("clickup:a"), QStringLiteral("two"), m_now);
+    const qint64 other =
+        *m_outbox->comment(QStringLiteral("github:o/r#1"), QStringLiteral("elsewhere"), m_now);
+    auto dueIds = [this] {
+        QList<qint64> ids;
+        for (const OutboxEntry &entry : m_outbox->due(m_now))
+            ids.append(entry.id);
+        return ids;
+    };
+    QCOMPARE(dueIds(), QList<qint64>({first, other}));
+    QVERIFY(m_outbox->markSending(first, m_now));
+    QCOMPARE(dueIds(), QList<qint64>({first, other})); // sending still holds the task's turn
+    QCOMPARE(m_outbox->entries().first().attempts, 1);
+    QCOMPARE(m_outbox->entries().first().sentAt, m_now);
+    QVERIFY(m_outbox->finish(first));
+    QCOMPARE(dueIds(), QList<qint64>({second, other}));
+}
+
+void TestOutbox::notDueBeforeItsTime()
+{
+    const qint64 id =
+        *m_outbox->comment(QStringLiteral("clickup:a"), QStringLiteral("later"), m_now);
+    QVERIFY(
+        m_outbox->retryLater(id, m_now.addSecs(30), QStringLiteral("Connection error: timeout")));
+    QVERIFY(m_outbox->due(m_now).isEmpty());
+    QCOMPARE(m_outbox->due(m_now.addSecs(30)).size(), 1);
+    QCOMPARE(m_outbox->entries().first().lastError, QStringLiteral("Connection error: timeout"));
+}
+
+void TestOutbox::failedCompletionReopensTheTask()
+{
+    const qint64 id = *m_outbox->complete(QStringLiteral("clickup:a"), m_now);
+    const qint64 later =
+        *m_outbox->comment(QStringLiteral("clickup:a"), QStringLiteral("after"), m_now);
+    QVERIFY(m_outbox->fail(id, QStringLiteral("ClickUp error: 404 (Task not found)")));
+    QCOMPARE(m_store->task(QStringLiteral("clickup:a"))->status,
+             TaskStatus::InProgress); // as it was
+    QCOMPARE(m_outbox->failed().size(), 1);
+    QCOMPARE(m_outbox->failed().first().lastError,
+             QStringLiteral("ClickUp error: 404 (Task not found)"));
+    QVERIFY(m_outbox->due(m_now).isEmpty()); // the failure holds back the task's later entries
+    QCOMPARE(m_outbox->pendingCount(), 1);
+
+    QVERIFY(m_outbox->retry(id, m_now));
+    QCOMPARE(m_store->task(QStringLiteral("clickup:a"))->status, TaskStatus::Done);
+    QCOMPARE(m_outbox->due(m_now).first().id, id);
+
+    QVERIFY(m_outbox->fail(id, QStringLiteral("again")));
+    QVERIFY(m_outbox->discard(id));
+    QCOMPARE(m_store->task(QStringLiteral("clickup:a"))->status, TaskStatus::InProgress);
+    QCOMPARE(m_outbox->due(m_now).first().id, later);
+}
+
+void TestOutbox::failedCreateIsHiddenUntilRetried()
+{
+    Task draft = clickUp(QStringLiteral("x"), QStringLiteral("Draft"));
+    const QString localId = *m_outbox->create(draft, m_now);
+    const qint64 id = m_outbox->entries().first().id;
+    QVERIFY(m_outbox->fail(id, QStringLiteral("ClickUp error: 400 (Task name invalid)")));
+    QCOMPARE(m_store->openTaskCount(), 2); // just the two from init()
+    QVERIFY(m_outbox->retry(id, m_now));
+    QCOMPARE(m_store->openTaskCount(), 3);
+    QVERIFY(m_store->task(localId)->assignedToMe);
+}
+
+void TestOutbox::discardingACreateRemovesItsTask()
+{
+    const QString localId =
+        *m_outbox->create(clickUp(QStringLiteral("x"), QStringLiteral("Draft")), m_now);
+    const qint64 id = m_outbox->entries().first().id;
+    QVERIFY(m_outbox->fail(id, QStringLiteral("refused")));
+    QVERIFY(m_outbox->discard(id));
+    QCOMPARE(m_store->task(localId), std::nullopt);
+    QVERIFY(m_outbox->entries().isEmpty());
+}
+
+void TestOutbox::rekeyKeepsCurrentSkipsAndQueuedComments()
+{
+    Task draft = gitHub(QStringLiteral("acme/web"), 1, QStringLiteral("Fresh"));
+    const QString localId = *m_outbox->create(draft, m_now);
+    QVERIFY(m_store->setCurrentTask({localId, m_now}));
+    QVERIFY(m_store->markSkipped(localId, m_now.date().addDays(-1)));
+    QVERIFY(m_outbox->comment(localId, QStringLiteral("first comment"), m_now));
+    const qint64 createId = m_outbox->entries().first().id;
+    QVERIFY(m_outbox->finish(createId));
+
+    QVERIFY(!m_outbox->rekey(localId, QStringLiteral("github:acme/web#local-9")));
+    QVERIFY(m_outbox->rekey(localId, QStringLiteral("github:acme/web#43")));
+    QCOMPARE(m_store->task(localId), std::nullopt);
+    const std::optional<Task> task = m_store->task(QStringLiteral("github:acme/web#43"));
+    QVERIFY(task);
+    QCOMPARE(task->sourceId, QStringLiteral("acme/web#43"));
+    QCOMPARE(task->title, QStringLiteral("Fresh"));
+    QCOMPARE(m_store->currentTask()->taskId, QStringLiteral("github:acme/web#43"));
+    QCOMPARE(m_store->skippedOn(m_now.date().addDays(-1)),
+             QSet<QString>{QStringLiteral("github:acme/web#43")});
+    QCOMPARE(m_outbox->entries().first().taskId, QStringLiteral("github:acme/web#43"));
+    QCOMPARE(m_outbox->entries().first().text, QStringLiteral("first comment"));
+}
+
+void TestOutbox::survivesARestart()
+{
+    QVERIFY(m_outbox->complete(QStringLiteral("clickup:a"), m_now));
+    QVERIFY(m_outbox->comment(QStringLiteral("github:o/r#1"), QStringLiteral("queued"), m_now));
+    m_outbox.reset();
+    m_store.reset();
+
+    TaskStore store;
+    QVERIFY(store.open(m_dir->filePath(QStringLiteral("upnext.db"))));
+    Outbox outbox(&store);
+    QCOMPARE(outbox.due(m_now).size(), 2);
+    QCOMPARE(store.task(QStringLiteral("clickup:a"))->status, TaskStatus::Done);
+}
+
+QTEST_GUILESS_MAIN(TestOutbox)
+#include "tst_outbox.moc"
