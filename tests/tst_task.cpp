@@ -13,6 +13,7 @@ private Q_SLOTS:
     void parseId_data();
     void parseId();
     void statusNames();
+    void localIds();
 };
 
 void TestTask::makeId()
@@ -62,6 +63,12 @@ void TestTask::parseId_data()
                                          << "";
     QTest::newRow("github extra path") << "github:owner/repo/x#4" << false << ""
                                        << "";
+    QTest::newRow("clickup local") << "clickup:local-12" << true << "clickup"
+                                   << "local-12";
+    QTest::newRow("github local") << "github:o/r#local-12" << true << "github"
+                                  << "o/r#local-12";
+    QTest::newRow("github local without number") << "github:o/r#local-" << false << ""
+                                                 << "";
     QTest::newRow("uppercase source") << "GitHub:owner/repo#4" << false << ""
                                       << "";
 }
@@ -93,6 +100,14 @@ void TestTask::statusNames()
     QCOMPARE(Task::statusName(TaskStatus::InProgress), QStringLiteral("in_progress"));
     QCOMPARE(Task::statusFromName(QStringLiteral("closed")), std::nullopt);
     QCOMPARE(Task::statusFromName(QString()), std::nullopt);
+}
+
+void TestTask::localIds()
+{
+    QVERIFY(Task::isLocalId(QStringLiteral("clickup:local-3")));
+    QVERIFY(Task::isLocalId(QStringLiteral("github:o/r#local-3")));
+    QVERIFY(!Task::isLocalId(QStringLiteral("clickup:86abc")));
+    QVERIFY(!Task::isLocalId(QStringLiteral("github:local-org/r#3")));
 }
 
 QTEST_GUILESS_MAIN(TestTask)

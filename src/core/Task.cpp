@@ -35,7 +35,12 @@ bool Task::parseId(const QString &id, QString *source, QString *sourceId)
 
 bool Task::isLocalId(const QString &id)
 {
-    return id.contains(QLatin1String(":local-")) || id.contains(QLatin1String("#local-"));
+    QString source;
+    QString sourceId;
+    if (!parseId(id, &source, &sourceId))
+        return false;
+    return source == Sources::GitHub ? sourceId.contains(QLatin1String("#local-"))
+                                     : sourceId.startsWith(QLatin1String("local-"));
 }
 
 QString Task::statusName(TaskStatus status)
