@@ -1,0 +1,174 @@
+#include "TaskService.h"
+#include "Entities.h"
+#include "Outbox.h"
+#include "TaskStore.h"
+
+namespace UpNext {
+
+namespace {
+
+constexpr int GitHubTitleLimit = 256;
+constexpr int ClickUpTitleLimit = 2048;
+const QString LastBriefingKey = QStringLiteral("lastBriefing");
+const QString AppState = QStringLiteral("app");
+
+QDate today(const QDateTime &now)
+{
+    return now.toLocalTime().date();
+}
+
+} // namespace
+
+TaskService::TaskService(TaskStore *store, Outbox *outbox, const Entities *entities,
+                         QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_outbox(outbox)
+    , m_entities(entities)
+{}
+
+ScoreResult TaskService::explain(const Task &task, const QDateTime &now) const
+{
+    const std::optional<Entity> entity = m_entities ? m_entities->find(task.entity) : std::nullopt;
+    return m_scorer.score(task, entity ? &*entity : nullptr, now);
+}
+
+TaskResult TaskService::knownTask(const QString &taskId) const
+{
+    if (!Task::parseId(taskId))
+        return {tr("Invalid task id: \"%1\"").arg(taskId), std::nullopt};
+    std::optional<Task> task = m_store->task(taskId);
+    if (!task)
+        return {tr("Task %1 not found").arg(taskId), std::nullopt};
+    return {{}, task};
+}
+
+TaskResult TaskService::next(const QDateTime &now)
+{
+    if (const std::optional<CurrentTask> current = m_store->currentTask()) {
+        const std::optional<Task> task = m_store->task(current->taskId);
+        if (task && task->isOpen() && task->assignedToMe)
+            return {{}, task};
+    }
+    const std::optional<Task> best = m_store->bestOpenTask(today(now));
+    const bool stored =
+        best ? m_store->setCurrentTask({best->id, now}) : m_store->clearCurrentTask();
+    if (!stored)
+        return {m_store->lastError(), std::nullopt};
+    Q_EMIT currentChanged(best ? best->id : QString());
+    return {{}, best};
+}
+
+TaskResult TaskService::done(const QDateTime &now)
+{
+    const std::optional<CurrentTask> current = m_store->currentTask();
+    if (!current)
+        return {tr("No current task to complete"), std::nullopt};
+    if (!m_outbox->complete(current->taskId, now))
+        return {m_outbox->lastError(), std::nullopt};
+    return next(now);
+}
+
+TaskResult TaskService::skip(const QDateTime &now)
+{
+    const std::optional<CurrentTask> current = m_store->currentTask();
+    if (!current)
+        return {tr("No current task to skip"), std::nullopt};
+    if (!m_store->markSkipped(current->taskId, today(now)) || !m_store->clearCurrentTask())
+        return {m_store->lastError(), std::nullopt};
+    return next(now);
+}
+
+TaskResult TaskService::fromOutbox(const QString &taskId, bool queued)
+{
+    if (!queued)
+        return {m_outbox->lastError(), std::nullopt};
+    return {{}, m_store->task(taskId)};
+}
+
+TaskResult TaskService::complete(const QString &taskId, const QDateTime &now)
+{
+    const TaskResult known = knownTask(taskId);
+    if (!known.ok())
+        return known;
+    const bool wasCurrent = m_store->currentTask() && m_store->currentTask()->taskId == taskId;
+    const TaskResult result = fromOutbox(taskId, m_outbox->complete(taskId, now).has_value());
+    if (result.ok() && wasCurrent && m_store->clearCurrentTask())
+        Q_EMIT currentChanged({});
+    return result;
+}
+
+TaskResult TaskService::comment(const QString &taskId, const QString &text, const QDateTime &now)
+{
+    const TaskResult known = knownTask(taskId);
+    if (!known.ok())
+        return known;
+    return fromOutbox(taskId, m_outbox->comment(taskId, text, now).has_value());
+}
+
+TaskResult TaskService::create(const QString &source, const QString &container,
+                               const QString &title, const QString &entity,
+                               const QString &description, const QDateTime &now)
+{
+    if (source != Sources::ClickUp && source != Sources::GitHub)
+        return {tr("Unknown source \"%1\"").arg(source), std::nullopt};
+    if (title.trimmed().isEmpty())
+        return {tr("A task needs a title"), std::nullopt};
+    // GitHub counts the client prefix too.
+    const int length =
+        int(title.size()) + (source == Sources::GitHub && !entity.isEmpty()
+                                 ? int(QStringLiteral("[CLIENT:%1] ").arg(entity).size())
+                                 : 0);
+    const int limit = source == Sources::GitHub ? GitHubTitleLimit : ClickUpTitleLimit;
+    if (length > limit)
+        return {tr("The title is too long for %1 (%2 characters at most)")
+                    .arg(source == Sources::GitHub ? QStringLiteral("GitHub")
+                                                   : QStringLiteral("ClickUp"))
+                    .arg(limit),
+                std::nullopt};
+    if (container.isEmpty())
+        return {source == Sources::GitHub ? tr("No repository chosen for the new issue")
+                                          : tr("No list chosen for the new task"),
+                std::nullopt};
+
+    Task draft;
+    draft.source = source;
+    draft.container = container;
+    draft.title = title;
+    draft.entity = entity;
+    draft.description = description;
+    draft.lastActivity = now;
+    if (m_entities) {
+        if (const std::optional<Entity> known = m_entities->find(entity))
+            draft.isRevenue = known->revenue;
+    }
+    draft.score = explain(draft, now).score;
+    const std::optional<QString> localId = m_outbox->create(draft, now);
+    return fromOutbox(localId.value_or(QString()), localId.has_value());
+}
+
+Briefing TaskService::briefing(const QDateTime &now)
+{
+    Briefing briefing;
+    const QDateTime last =
+        QDateTime::fromString(m_store->syncValue(AppState, LastBriefingKey), Qt::ISODate);
+    const QList<Task> open = m_store->openTasks();
+    for (const Task &task : open) {
+        if (briefing.top.size() < 5)
+            briefing.top.append({task, explain(task, now)});
+        if (task.dueDate.isValid() && task.dueDate < today(now))
+            briefing.overdue.append(task);
+        else if (task.dueDate == today(now))
+            briefing.dueToday.append(task);
+        // A source change newer than anything we did to the task ourselves.
+        const bool external = task.updatedAt.isValid() && (!task.localUpdatedAt.isValid() ||
+                                                           task.updatedAt > task.localUpdatedAt);
+        if (external && (!last.isValid() || task.updatedAt > last))
+            briefing.changedElsewhere.append(task);
+    }
+    briefing.failedWrites = m_outbox->failed();
+    m_store->setSyncValue(AppState, LastBriefingKey, now.toUTC().toString(Qt::ISODate));
+    return briefing;
+}
+
+} // namespace UpNext

@@ -1,0 +1,288 @@
+#include "TestTasks.h"
+
+#include "core/Outbox.h"
+#include "core/TaskService.h"
+#include "core/TaskStore.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace UpNext;
+using namespace UpNext::TestTasks;
+
+class TestTaskService : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void nextPicksTheBestAndKeepsIt();
+    void nextWithNothingToDo();
+    void doneNeedsACurrentTask();
+    void doneCompletesAndMovesOnInOneStep();
+    void skipLastsUntilTheEndOfTheDay();
+    void completeById();
+    void badIds_data();
+    void badIds();
+    void comments();
+    void createShowsAtOnce();
+    void createChecksItsInput_data();
+    void createChecksItsInput();
+    void morningBriefing();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TaskStore> m_store;
+    std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<TaskService> m_service;
+    const QDateTime m_now = utc(2026, 3, 10, 9);
+};
+
+void TestTaskService::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_store = std::make_unique<TaskStore>();
+    QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("upnext.db"))));
+    m_outbox = std::make_unique<Outbox>(m_store.get());
+    m_service = std::make_unique<TaskService>(m_store.get(), m_outbox.get(), nullptr);
+    QVERIFY(m_store->upsert({clickUp(QStringLiteral("a"), QStringLiteral("Best"), 30),
+                             gitHub(QStringLiteral("o/r"), 1, QStringLiteral("Second"), 20),
+                             clickUp(QStringLiteral("c"), QStringLiteral("Third"), 10)}));
+}
+
+void TestTaskService::nextPicksTheBestAndKeepsIt()
+{
+    QSignalSpy changed(m_service.get(), &TaskService::currentChanged);
+    TaskResult result = m_service->next(m_now);
+    QVERIFY(result.ok());
+    QCOMPARE(result.task->id, QStringLiteral("clickup:a"));
+    QCOMPARE(m_store->currentTask()->taskId, QStringLiteral("clickup:a"));
+    QCOMPARE(m_store->currentTask()->startedAt, m_now);
+    QCOMPARE(changed.size(), 1);
+
+    // A better task arriving later does not take the place of the one being worked on.
+    QVERIFY(m_store->upsert({clickUp(QStringLiteral("z"), QStringLiteral("Even better"), 99)}));
+    result = m_service->next(m_now.addSecs(60));
+    QCOMPARE(result.task->id, QStringLiteral("clickup:a"));
+    QCOMPARE(m_store->currentTask()->startedAt, m_now);
+    QCOMPARE(changed.size(), 1);
+}
+
+void TestTaskService::nextWithNothingToDo()
+{
+    TaskStore empty;
+    QVERIFY(empty.open(m_dir->filePath(QStringLiteral("empty.db"))));
+    Outbox outbox(&empty);
+    TaskService service(&empty, &outbox, nullptr);
+    const TaskResult result = service.next(m_now);
+    QVERIFY(result.ok());
+    QCOMPARE(result.task, std::nullopt);
+    QCOMPARE(empty.currentTask(), std::nullopt);
+}
+
+void TestTaskService::doneNeedsACurrentTask()
+{
+    const TaskResult result = m_service->done(m_now);
+    QCOMPARE(result.error, QStringLiteral("No current task to complete"));
+    QVERIFY(m_outbox->entries().isEmpty());
+}
+
+void TestTaskService::doneCompletesAndMovesOnInOneStep()
+{
+    QVERIFY(m_service->next(m_now).ok());
+    const TaskResult result = m_service->done(m_now.addSecs(600));
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.task->id, QStringLiteral("github:o/r#1"));
+    QCOMPARE(m_store->currentTask()->taskId, QStringLiteral("github:o/r#1"));
+    QCOMPARE(m_store->task(QStringLiteral("clickup:a"))->status, TaskStatus::Done);
+    QCOMPARE(m_outbox->entries().size(), 1);
+    QCOMPARE(m_outbox->entries().first().kind, OutboxEntry::Kind::Complete);
+    QCOMPARE(m_outbox->entries().first().taskId, QStringLiteral("clickup:a"));
+
+    const TaskResult second = m_service->done(m_now);
+    QCOMPARE(second.task->id, QStringLiteral("clickup:c"));
+    const TaskResult last = m_service->done(m_now);
+    QVERIFY(last.ok());
+    QCOMPARE(last.task, std::nullopt); // all done
+    QCOMPARE(m_store->currentTask(), std::nullopt);
+    QCOMPARE(m_outbox->entries().size(), 3);
+}
+
+void TestTaskService::skipLastsUntilTheEndOfTheDay()
+{
+    QCOMPARE(m_service->skip(m_now).error, QStringLiteral("No current task to skip"));
+    QVERIFY(m_service->next(m_now).ok());
+    TaskResult result = m_service->skip(m_now);
+    QCOMPARE(result.task->id, QStringLiteral("github:o/r#1"));
+    result = m_service->skip(m_now);
+    QCOMPARE(result.task->id, QStringLiteral("clickup:c"));
+    result = m_service->skip(m_now);
+    QVERIFY(result.ok());
+    QCOMPARE(result.task, std::nullopt); // everything set aside today
+    QCOMPARE(m_store->task(QStringLiteral("clickup:a"))->status,
+             TaskStatus::Todo); // skipping is not doing
+    QVERIFY(m_outbox->entries().isEmpty());
+
+    // Tomorrow the best task is back.
+    QCOMPARE(m_service->next(m_now.addDays(1)).task->id, QStringLiteral("clickup:a"));
+}
+
+void TestTaskService::completeById()
+{
+    QVERIFY(m_service->next(m_now).ok());
+    TaskResult result = m_service->complete(QStringLiteral("github:o/r#1"), m_now);
+    QVERIFY(result.ok());
+    QCOMPARE(result.task->status, TaskStatus::Done);
+    QCOMPARE(m_store->currentTask()->taskId,
+             QStringLiteral("clickup:a")); // another task: current stays
+
+    QSignalSpy changed(m_service.get(), &TaskService::currentChanged);
+    result = m_service->complete(QStringLiteral("clickup:a"), m_now);
+    QVERIFY(result.ok());
+    QCOMPARE(m_store->currentTask(), std::nullopt);
+    QCOMPARE(changed.size(), 1);
+
+    QVERIFY(!m_service->complete(QStringLiteral("clickup:a"), m_now).ok()); // already done
+}
+
+void TestTaskService::badIds_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("unknown") << "clickup:nope"
+                             << "Task clickup:nope not found";
+    QTest::newRow("malformed") << "clickup:no pe"
+                               << "Invalid task id: \"clickup:no pe\"";
+    QTest::newRow("no source") << "42"
+                               << "Invalid task id: \"42\"";
+}
+
+void TestTaskService::badIds()
+{
+    QFETCH(QString, id);
+    QFETCH(QString, error);
+    QCOMPARE(m_service->complete(id, m_now).error, error);
+    QCOMPARE(m_service->comment(id, QStringLiteral("hi"), m_now).error, error);
+    QVERIFY(m_outbox->entries().isEmpty());
+}
+
+void TestTaskService::comments()
+{
+    QVERIFY(!m_service->comment(QStringLiteral("clickup:a"), QStringLiteral("   "), m_now).ok());
+    QVERIFY(m_outbox->entries().isEmpty());
+    const TaskResult result =
+        m_service->comment(QStringLiteral("clickup:a"), QStringLiteral("On it"), m_now);
+    QVERIFY(result.ok());
+    QCOMPARE(result.task->lastActivity, m_now);
+    QCOMPARE(m_outbox->entries().first().text, QStringLiteral("On it"));
+}
+
+void TestTaskService::createShowsAtOnce()
+{
+    const TaskResult result =
+        m_service->create(Sources::GitHub, QStringLiteral("acme/web"), QStringLiteral("Brand new"),
+                          QStringLiteral("acme"), QStringLiteral("Body"), m_now);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QVERIFY(Task::isLocalId(result.task->id));
+    QCOMPARE(result.task->title, QStringLiteral("Brand new"));
+    QCOMPARE(result.task->entity, QStringLiteral("acme"));
+    bool listed = false;
+    for (const Task &task : m_store->openTasks())
+        listed = listed || task.id == result.task->id;
+    QVERIFY(listed);
+    QCOMPARE(m_outbox->entries().first().kind, OutboxEntry::Kind::Create);
+}
+
+void TestTaskService::createChecksItsInput_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("container");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("entity");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("empty title") << "github"
+                                 << "o/r"
+                                 << "  "
+                                 << ""
+                                 << "A task needs a title";
+    QTest::newRow("unknown source") << "jira"
+                                    << "x"
+                                    << "T"
+                                    << ""
+                                    << "Unknown source \"jira\"";
+    QTest::newRow("no repo") << "github"
+                             << ""
+                             << "T"
+                             << ""
+                             << "No repository chosen for the new issue";
+    QTest::newRow("no list") << "clickup"
+                             << ""
+                             << "T"
+                             << ""
+                             << "No list chosen for the new task";
+    QTest::newRow("github too long") << "github"
+                                     << "o/r" << QString(257, QLatin1Char('x')) << ""
+                                     << "The title is too long for GitHub (256 characters at most)";
+    // The client prefix counts: 245 + "[CLIENT:acme] " (14) > 256.
+    QTest::newRow("github prefix too long")
+        << "github"
+        << "o/r" << QString(245, QLatin1Char('x')) << "acme"
+        << "The title is too long for GitHub (256 characters at most)";
+    QTest::newRow("clickup too long")
+        << "clickup"
+        << "901" << QString(2049, QLatin1Char('x')) << ""
+        << "The title is too long for ClickUp (2048 characters at most)";
+}
+
+void TestTaskService::createChecksItsInput()
+{
+    QFETCH(QString, source);
+    QFETCH(QString, container);
+    QFETCH(QString, title);
+    QFETCH(QString, entity);
+    QFETCH(QString, error);
+    QCOMPARE(m_service->create(source, container, title, entity, {}, m_now).error, error);
+    QVERIFY(m_outbox->entries().isEmpty());
+    QCOMPARE(m_store->openTaskCount(), 3);
+}
+
+void TestTaskService::morningBriefing()
+{
+    Task overdue = clickUp(QStringLiteral("late"), QStringLiteral("Late"), 5);
+    overdue.dueDate = m_now.date().addDays(-2);
+    Task today = clickUp(QStringLiteral("today"), QStringLiteral("Today"), 4);
+    today.dueDate = m_now.date();
+    Task changed = gitHub(QStringLiteral("o/r"), 9, QStringLiteral("Changed by Bob"), 3);
+    changed.updatedAt = m_now.addSecs(-3600);
+    QVERIFY(m_store->upsert(
+        {overdue, today, changed, clickUp(QStringLiteral("x"), QStringLiteral("Fourth"), 2)}));
+    const qint64 failedId =
+        *m_outbox->comment(QStringLiteral("clickup:a"), QStringLiteral("lost?"), m_now);
+    QVERIFY(m_outbox->fail(failedId, QStringLiteral("ClickUp error: 404 (Task not found)")));
+
+    Briefing briefing = m_service->briefing(m_now);
+    QCOMPARE(briefing.top.size(), 5);
+    QCOMPARE(briefing.top.first().first.id, QStringLiteral("clickup:a"));
+    QCOMPARE(briefing.overdue.size(), 1);
+    QCOMPARE(briefing.overdue.first().id, QStringLiteral("clickup:late"));
+    QCOMPARE(briefing.dueToday.first().id, QStringLiteral("clickup:today"));
+    QVERIFY(!briefing.changedElsewhere.isEmpty());
+    QCOMPARE(briefing.failedWrites.size(), 1);
+    // The breakdown explains the score.
+    const auto &[task, why] = briefing.top.at(3);
+    QVERIFY(!why.breakdown.isEmpty());
+    QCOMPARE(task.id, QStringLiteral("clickup:late"));
+
+    // Only what changed since: nothing yet, then Bob's next change.
+    briefing = m_service->briefing(m_now.addSecs(60));
+    QVERIFY(briefing.changedElsewhere.isEmpty());
+    changed.updatedAt = m_now.addSecs(120);
+    QVERIFY(m_store->upsert({changed}));
+    briefing = m_service->briefing(m_now.addSecs(180));
+    QCOMPARE(briefing.changedElsewhere.size(), 1);
+    QCOMPARE(briefing.changedElsewhere.first().id, QStringLiteral("github:o/r#9"));
+}
+
+QTEST_GUILESS_MAIN(TestTaskService)
+#include "tst_taskservice.moc"
