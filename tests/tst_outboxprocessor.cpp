@@ -1,0 +1,288 @@
+#include "TestTasks.h"
+
+#include "core/Outbox.h"
+#include "core/TaskStore.h"
+#include "sim/SimClickUp.h"
+#include "sim/SimGitHub.h"
+#include "sources/ClickUpReader.h"
+#include "sources/ClickUpWriter.h"
+#include "sources/GitHubReader.h"
+#include "sources/GitHubWriter.h"
+#include "sync/OutboxProcessor.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace UpNext;
+using namespace UpNext::Sim;
+using namespace UpNext::TestTasks;
+using namespace std::chrono_literals;
+
+namespace {
+
+const QString Token = QStringLiteral("ghp_outbox");
+
+} // namespace
+
+// The outbox against the simulated services: delivery, retries, pauses,
+// failures, no duplicates, re-keying and pacing.
+class TestOutboxProcessor : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void deliversInOrder();
+    void conflictKeepsTheTaskDone();
+    void retriesUntilTheSourceIsBack();
+    void rejectedTokenPausesUntilResumed();
+    void permanentRefusalUndoesAndTells();
+    void noDuplicateCommentAfterACrash();
+    void createIsReKeyedWithItsComments();
+    void pacingStaysUnderTheWriteLimit();
+    void anotherProcessDrainsWhatIsLeft();
+    void clickUpToo();
+
+private:
+    void makeProcessor();
+    bool waitIdle();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TaskStore> m_store;
+    std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<SimGitHub> m_sim;
+    std::unique_ptr<RestClient> m_client;
+    std::unique_ptr<GitHubWriter> m_writer;
+    std::unique_ptr<OutboxProcessor> m_processor;
+    QNetworkAccessManager m_manager;
+    const QDateTime m_now = QDateTime::currentDateTimeUtc();
+};
+
+void TestOutboxProcessor::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_store = std::make_unique<TaskStore>();
+    QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("upnext.db"))));
+    m_outbox = std::make_unique<Outbox>(m_store.get());
+    m_sim = std::make_unique<SimGitHub>();
+    QVERIFY(m_sim->listen() > 0);
+    m_sim->addUser(QStringLiteral("me"), Token);
+    for (int i = 0; i < 3; ++i)
+        m_sim->addIssue({.repo = QStringLiteral("o/r"),
+                         .title = QStringLiteral("Issue %1").arg(i),
+                         .assignees = {QStringLiteral("me")}});
+    QVERIFY(m_store->upsert({gitHub(QStringLiteral("o/r"), 1, QStringLiteral("Issue 0")),
+                             gitHub(QStringLiteral("o/r"), 2, QStringLiteral("Issue 1")),
+                             gitHub(QStringLiteral("o/r"), 3, QStringLiteral("Issue 2"))}));
+    m_client = std::make_unique<RestClient>(&m_manager, m_sim->baseUrl());
+    m_client->setTimeout(1000);
+    GitHubReader::configure(m_client.get(), Token.toUtf8());
+    m_writer = std::make_unique<GitHubWriter>(
+        m_client.get(), GitHubWriterOptions{QStringLiteral("me"), QStringLiteral("o/r")});
+    makeProcessor();
+}
+
+void TestOutboxProcessor::cleanup()
+{
+    m_processor.reset();
+}
+
+void TestOutboxProcessor::makeProcessor()
+{
+    m_processor = std::make_unique<OutboxProcessor>(m_outbox.get());
+    m_processor->addWriter(Sources::GitHub, m_writer.get(), 5ms);
+    m_processor->setBackoff(20ms, 200ms);
+}
+
+bool TestOutboxProcessor::waitIdle()
+{
+    QSignalSpy idle(m_processor.get(), &OutboxProcessor::idle);
+    m_processor->start();
+    return idle.wait(20000);
+}
+
+void TestOutboxProcessor::deliversInOrder()
+{
+    QVERIFY(m_outbox->comment(QStringLiteral("github:o/r#1"), QStringLiteral("first"), m_now));
+    QVERIFY(m_outbox->comment(QStringLiteral("github:o/r#1"), QStringLiteral("second"), m_now));
+    QVERIFY(m_outbox->complete(QStringLiteral("github:o/r#1"), m_now));
+    QVERIFY(m_outbox->comment(QStringLiteral("github:o/r#2"), QStringLiteral("elsewhere"), m_now));
+    QSignalSpy sent(m_processor.get(), &OutboxProcessor::sent);
+    QVERIFY(waitIdle());
+    QCOMPARE(sent.size(), 4);
+    QVERIFY(m_outbox->entries().isEmpty());
+    const QList<SimGitHubComment> comments = m_sim->comments(QStringLiteral("o/r"), 1);
+    QCOMPARE(comments.size(), 2);
+    QCOMPARE(comments.at(0).body, QStringLiteral("first"));
+    QCOMPARE(comments.at(1).body, QStringLiteral("second"));
+    QCOMPARE(m_sim->issue(QStringLiteral("o/r"), 1)->state, QStringLiteral("closed"));
+    QCOMPARE(m_sim->issue(QStringLiteral("o/r"), 1)->stateReason, QStringLiteral("completed"));
+    QCOMPARE(m_sim->comments(QStringLiteral("o/r"), 2).size(), 1);
+}
+
+void TestOutboxProcessor::conflictKeepsTheTaskDone()
+{
+    m_sim->closeIssue(QStringLiteral("o/r"), 2, QStringLiteral("bob"));
+    QVERIFY(m_outbox->complete(QStringLiteral("github:o/r#2"), m_now));
+    QSignalSpy conflict(m_processor.get(), &OutboxProcessor::conflict);
+    QVERIFY(waitIdle());
+    QCOMPARE(conflict.size(), 1);
+    QVERIFY2(conflict.first().at(1).toString().contains(QStringLiteral("bob")),
+             qPrintable(conflict.first().at(1).toString()));
+    QCOMPARE(m_store->task(QStringLiteral("github:o/r#2"))->status, TaskStatus::Done);
+    QVERIFY(m_outbox->entries().isEmpty());
+    QCOMPARE(m_sim->issue(QStringLiteral("o/r"), 2)->closedBy,
+             QStringLiteral("bob")); // not closed twice
+}
+
+void TestOutboxProcessor::retriesUntilTheSourceIsBack()
+{
+    m_sim->injectFault(QStringLiteral("POST /repos/{owner}/{repo}/issues/{number}/comments"),
+                       {SimFault::Kind::Status, 503}, 3);
+    QVERIFY(m_outbox->comment(QStringLiteral("github:o/r#1"), QStringLiteral("eventually"), m_now));
+    QVERIFY(waitIdle());
+    QVERIFY(m_outbox->entries().isEmpty());
+    QCOMPARE(m_sim->comments(QStringLiteral("o/r"), 1).size(), 1);
+    QCOMPARE(m_sim->requestLog().countWithStatus(503), 3);
+}
+
+void TestOutboxProcessor::rejectedTokenPausesUntilResumed()
+{
+    GitHubReader::configure(m_client.get(), "expired");
+    QVERIFY(m_outbox->complete(QStringLiteral("github:o/r#3"), m_now));
+    QSignalSpy paused(m_processor.get(), &OutboxProcessor::paused);
+    QVERIFY(waitIdle());
+    QCOMPARE(paused.size(), 1);
+    QCOMPARE(paused.first().at(0).toString(), Sources::GitHub);
+    QVERIFY(paused.first().at(1).toString().startsWith(QStringLiteral("GitHub error: 401")));
+    QVERIFY(m_processor->isPaused(Sources::GitHub));
+    // The user's work stays: done here, waiting in the outbox.
+    QCOMPARE(m_store->task(QStringLiteral("github:o/r#3"))->status, TaskStatus::Done);
+    QCOMPARE(m_outbox->pendingCount(), 1);
+
+    GitHubReader::configure(m_client.get(), Token.toUtf8());
+    QSignalSpy idle(m_processor.get(), &OutboxProcessor::idle);
+    m_processor->resume(Sources::GitHub);
+    QVERIFY(idle.wait(20000));
+    QVERIFY(m_outbox->entries().isEmpty());
+    QCOMPARE(m_sim->issue(QStringLiteral("o/r"), 3)->state, QStringLiteral("closed"));
+}
+
+void TestOutboxProcessor::permanentRefusalUndoesAndTells()
+{
+    QVERIFY(m_store->upsert({gitHub(QStringLiteral("o/r"), 99, QStringLiteral("Gone"))}));
+    QVERIFY(m_outbox->complete(QStringLiteral("github:o/r#99"), m_now));
+    QSignalSpy failed(m_processor.get(), &OutboxProcessor::failed);
+    QVERIFY(waitIdle());
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().at(1).toString(), QStringLiteral("GitHub error: 404 (Not Found)"));
+    QCOMPARE(m_store->task(QStringLiteral("github:o/r#99"))->status,
+             TaskStatus::Todo); // open again
+    QCOMPARE(m_outbox->failed().size(), 1);
+}
+
+void TestOutboxProcessor::noDuplicateCommentAfterACrash()
+{
+    const qint64 id = *m_outbox->comment(QStringLiteral("github:o/r#1"),
+                                         QStringLiteral("sent just before the crash"), m_now);
+    // The last run handed it over and the source got it, but the app stopped before the answer.
+    QVERIFY(m_outbox->markSending(id, m_now));
+    m_sim->addComment(QStringLiteral("o/r"), 1, QStringLiteral("sent just before the crash"),
+                      QStringLiteral("me"));
+    QVERIFY(waitIdle());
+    QVERIFY(m_outbox->entries().isEmpty());
+    QCOMPARE(m_sim->comments(QStringLiteral("o/r"), 1).size(), 1);
+
+    // A handed-over entry that did not arrive is sent.
+    const qint64 lost = *m_outbox->comment(QStringLiteral("github:o/r#2"),
+                                           QStringLiteral("lost on the way"), m_now);
+    QVERIFY(m_outbox->markSending(lost, m_now));
+    QVERIFY(waitIdle());
+    QCOMPARE(m_sim->comments(QStringLiteral("o/r"), 2).size(), 1);
+}
+
+void TestOutboxProcessor::createIsReKeyedWithItsComments()
+{
+    Task draft;
+    draft.source = Sources::GitHub;
+    draft.container = QStringLiteral("o/r");
+    draft.title = QStringLiteral("Created here");
+    draft.entity = QStringLiteral("acme");
+    const QString localId = *m_outbox->create(draft, m_now);
+    QVERIFY(m_store->setCurrentTask({localId, m_now}));
+    QVERIFY(m_outbox->comment(localId, QStringLiteral("follow-up"), m_now));
+    QVERIFY(waitIdle());
+    QVERIFY(m_outbox->entries().isEmpty());
+    const QString realId = QStringLiteral("github:o/r#4");
+    QCOMPARE(m_store->task(localId), std::nullopt);
+    QCOMPARE(m_store->task(realId)->title, QStringLiteral("Created here"));
+    QCOMPARE(m_store->currentTask()->taskId, realId);
+    QCOMPARE(m_sim->issue(QStringLiteral("o/r"), 4)->title,
+             QStringLiteral("[CLIENT:acme] Created here"));
+    QCOMPARE(m_sim->comments(QStringLiteral("o/r"), 4).size(), 1);
+}
+
+void TestOutboxProcessor::pacingStaysUnderTheWriteLimit()
+{
+    m_sim->setWriteLimit(4, 1); // four writes a second
+    m_processor->addWriter(Sources::GitHub, m_writer.get(), 300ms);
+    for (int i = 0; i < 8; ++i)
+        QVERIFY(m_outbox->comment(QStringLiteral("github:o/r#%1").arg(1 + i % 3),
+                                  QStringLiteral("paced %1").arg(i), m_now));
+    QVERIFY(waitIdle());
+    QVERIFY(m_outbox->entries().isEmpty());
+    QCOMPARE(m_sim->requestLog().countWithStatus(403), 0); // never over the limit
+    QCOMPARE(m_sim->requestLog().count(
+                 QStringLiteral("POST /repos/{owner}/{repo}/issues/{number}/comments")),
+             8);
+}
+
+void TestOutboxProcessor::anotherProcessDrainsWhatIsLeft()
+{
+    QVERIFY(
+        m_outbox->comment(QStringLiteral("github:o/r#1"), QStringLiteral("left behind"), m_now));
+    QVERIFY(m_outbox->complete(QStringLiteral("github:o/r#2"), m_now));
+    m_processor.reset();
+    m_outbox.reset();
+    m_store.reset();
+
+    // Next start: a new store, outbox and processor on the same profile.
+    m_store = std::make_unique<TaskStore>();
+    QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("upnext.db"))));
+    m_outbox = std::make_unique<Outbox>(m_store.get());
+    makeProcessor();
+    QVERIFY(waitIdle());
+    QVERIFY(m_outbox->entries().isEmpty());
+    QCOMPARE(m_sim->comments(QStringLiteral("o/r"), 1).size(), 1);
+    QCOMPARE(m_sim->issue(QStringLiteral("o/r"), 2)->state, QStringLiteral("closed"));
+}
+
+void TestOutboxProcessor::clickUpToo()
+{
+    SimClickUp sim;
+    QVERIFY(sim.listen() > 0);
+    sim.addUser(7, QStringLiteral("me"), QStringLiteral("me@example.com"),
+                QStringLiteral("pk_outbox"));
+    sim.addList(QStringLiteral("901"), QStringLiteral("Backlog"));
+    const QString id = sim.addTask(
+        {.name = QStringLiteral("Ship it"), .listId = QStringLiteral("901"), .assignees = {7}});
+    Task task = TestTasks::clickUp(id, QStringLiteral("Ship it"));
+    QVERIFY(m_store->upsert({task}));
+
+    RestClient client(&m_manager, sim.baseUrl());
+    ClickUpReader::configure(&client, "pk_outbox");
+    ClickUpWriter writer(&client, {QStringLiteral("7"), QStringLiteral("901")});
+    m_processor->addWriter(Sources::ClickUp, &writer, 5ms);
+    QVERIFY(m_outbox->comment(task.id, QStringLiteral("Done 🚀"), m_now));
+    QVERIFY(m_outbox->complete(task.id, m_now));
+    QVERIFY(waitIdle());
+    QVERIFY(m_outbox->entries().isEmpty());
+    QCOMPARE(sim.task(id)->status, QStringLiteral("complete"));
+    QCOMPARE(sim.comments(id).size(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestOutboxProcessor)
+#include "tst_outboxprocessor.moc"
