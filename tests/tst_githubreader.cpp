@@ -49,6 +49,7 @@ private Q_SLOTS:
     void closedIssuesAreFound();
     void unassignedAndDeletedAreNotMine();
     void configuredRepos();
+    void localTasksAreLeftToTheOutbox();
     void waitsOutRateLimitAndResumes();
     void rateLimitBeyondCapIsAnError();
     void faultMidSyncFailsCleanly();
@@ -267,6 +268,23 @@ void TestGitHubReader::unassignedAndDeletedAreNotMine()
     notMine.sort();
     QCOMPARE(notMine,
              QStringList({QStringLiteral("github:o/r#1"), QStringLiteral("github:o/r#3")}));
+}
+
+void TestGitHubReader::localTasksAreLeftToTheOutbox()
+{
+    addMine(QStringLiteral("o/r"), 1);
+    Task local;
+    local.source = Sources::GitHub;
+    local.sourceId = QStringLiteral("o/r#local-1");
+    local.id = Task::makeId(local.source, local.sourceId);
+    local.container = QStringLiteral("o/r");
+    local.title = QStringLiteral("Created here, not confirmed yet");
+    QVERIFY(m_store->upsert({local}));
+    const ReadResult result = read();
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QVERIFY(result.notMine.isEmpty());
+    QCOMPARE(m_sim->requestLog().count(QStringLiteral("GET /repos/{owner}/{repo}/issues/{number}")),
+             0);
 }
 
 void TestGitHubReader::configuredRepos()

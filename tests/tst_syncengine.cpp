@@ -2,6 +2,7 @@
 #include "sources/GitHubReader.h"
 #include "sync/SyncEngine.h"
 
+#include "core/Outbox.h"
 #include "core/TaskStore.h"
 
 #include <QNetworkAccessManager>
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void olderRemoteStateDoesNotOverwrite();
     void failedSyncRecoversNextTime();
     void timerSyncsAgain();
+    void pendingCompletionIsNotUndoneBySync();
 
 private:
     SourceSyncResult syncGitHub();
@@ -265,6 +267,27 @@ void TestSyncEngine::timerSyncsAgain()
     m_engine->start(std::chrono::milliseconds(50));
     QTRY_VERIFY_WITH_TIMEOUT(started.size() >= 3, 10000);
     m_engine->stop();
+}
+
+void TestSyncEngine::pendingCompletionIsNotUndoneBySync()
+{
+    m_sim->addIssue({.repo = QStringLiteral("o/r"),
+                     .title = QStringLiteral("Mine"),
+                     .assignees = {QStringLiteral("me")}});
+    QVERIFY(syncGitHub().ok());
+    Outbox outbox(m_store.get());
+    m_engine->setOutbox(&outbox);
+    QVERIFY(outbox.complete(QStringLiteral("github:o/r#1"), QDateTime::currentDateTimeUtc()));
+
+    // The source still says open (and changed meanwhile): the local completion stands.
+    m_sim->issue(QStringLiteral("o/r"), 1)->title = QStringLiteral("Renamed");
+    m_sim->touch(QStringLiteral("o/r"), 1);
+    const SourceSyncResult result = syncGitHub();
+    QVERIFY(result.ok());
+    const std::optional<Task> task = m_store->task(QStringLiteral("github:o/r#1"));
+    QCOMPARE(task->status, TaskStatus::Done);
+    QCOMPARE(task->title, QStringLiteral("Renamed")); // the rest of the remote state still arrives
+    QCOMPARE(m_store->openTaskCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)

@@ -340,8 +340,9 @@ void ClickUpReader::checkMissing()
 {
     QStringList missing;
     for (const Task &task : m_store->tasksBySource(Sources::ClickUp)) {
+        // Tasks created here and not yet confirmed are the outbox's business.
         if (task.isOpen() && task.assignedToMe && !m_seen.contains(task.id) &&
-            inScope(task.container))
+            !Task::isLocalId(task.id) && inScope(task.container))
             missing.append(task.id);
     }
     checkNext(missing);

@@ -321,7 +321,9 @@ void GitHubReader::checkMissing()
 {
     QStringList missing;
     for (const Task &task : m_store->tasksBySource(Sources::GitHub)) {
+        // Tasks created here and not yet confirmed are the outbox's business.
         if (task.isOpen() && task.assignedToMe && !m_seen.contains(task.id) &&
+            !Task::isLocalId(task.id) &&
             (m_options.repos.isEmpty() || m_options.repos.contains(task.container)))
             missing.append(task.id);
     }

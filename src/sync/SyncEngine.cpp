@@ -2,6 +2,7 @@
 
 #include "core/Entities.h"
 #include "core/Logging.h"
+#include "core/Outbox.h"
 #include "core/Scorer.h"
 #include "core/TaskStore.h"
 #include "sources/SourceReader.h"
@@ -107,6 +108,14 @@ void SyncEngine::apply(const ReadResult &read, SourceSyncResult &result)
     QHash<QString, Task> known;
     for (const Task &task : m_store->tasksBySource(read.source))
         known.insert(task.id, task);
+    QSet<QString> completing; // done here, not yet confirmed by the source
+    if (m_outbox) {
+        for (const OutboxEntry &entry : m_outbox->entries()) {
+            if (entry.kind == OutboxEntry::Kind::Complete &&
+                entry.state != OutboxEntry::State::Failed)
+                completing.insert(entry.taskId);
+        }
+    }
 
     for (Task task : read.tasks) {
         const auto existing = known.constFind(task.id);
@@ -121,6 +130,9 @@ void SyncEngine::apply(const ReadResult &read, SourceSyncResult &result)
         if (!isNew) {
             task.localUpdatedAt = existing->localUpdatedAt;
             task.score = existing->score;
+            // The user's pending completion is newer than any remote state still open.
+            if (completing.contains(task.id))
+                task.status = existing->status;
         }
         const bool changed = isNew || !(task == *existing);
         const double before = task.score;

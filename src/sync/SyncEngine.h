@@ -17,6 +17,7 @@
 namespace UpNext {
 
 class Entities;
+class Outbox;
 class SourceReader;
 class TaskStore;
 
@@ -35,6 +36,8 @@ public:
     SyncEngine(TaskStore *store, const Entities *entities, QObject *parent = nullptr);
 
     void setScoreWeights(const ScoreWeights &weights) { m_weights = weights; }
+    // With an outbox, a task whose completion is still on its way keeps its local state.
+    void setOutbox(const Outbox *outbox) { m_outbox = outbox; }
     void addSource(const QString &source, ReaderFactory factory);
     QStringList sources() const { return m_factories.keys(); }
 
@@ -62,6 +65,7 @@ private:
 
     TaskStore *m_store;
     const Entities *m_entities;
+    const Outbox *m_outbox = nullptr;
     ScoreWeights m_weights;
     QHash<QString, ReaderFactory> m_factories;
     QHash<QString, SourceReader *> m_running;
