@@ -227,12 +227,46 @@ std::optional<OutboxEntry> Outbox::entry(qint64 id) const
     return found.isEmpty() ? std::nullopt : std::optional<OutboxEntry>(found.first());
 }
 
-QList<OutboxEntry> Outbox::due(const QDateTime &now) const
+namespace {
+
+// "AND task_id NOT LIKE 'github:%' …" for the sources to leave out, with their values.
+QString skipping(const QStringList &sources, QVariantList *values)
 {
-    return select(QStringLiteral("WHERE state <> 'failed' AND next_attempt <= ?"
+    QString sql;
+    for (const QString &source : sources) {
+        sql += QStringLiteral(" AND task_id NOT LIKE ?");
+        values->append(source + QStringLiteral(":%"));
+    }
+    return sql;
+}
+
+} // namespace
+
+QList<OutboxEntry> Outbox::due(const QDateTime &now, const QStringList &skipSources,
+                               int limit) const
+{
+    QVariantList values{now.toMSecsSinceEpoch()};
+    const QString skip = skipping(skipSources, &values);
+    values.append(limit);
+    return select(QStringLiteral("WHERE state <> 'failed' AND next_attempt <= ?%1"
                                  " AND id = (SELECT min(id) FROM outbox WHERE task_id = o.task_id)"
-                                 " ORDER BY next_attempt, id"),
-                  {now.toMSecsSinceEpoch()});
+                                 " ORDER BY next_attempt, id LIMIT ?")
+                      .arg(skip),
+                  values);
+}
+
+QDateTime Outbox::nextAttempt(const QStringList &skipSources) const
+{
+    QVariantList values;
+    const QString skip = skipping(skipSources, &values);
+    QSqlQuery query(m_store->database());
+    if (!exec(query,
+              QStringLiteral("SELECT min(next_attempt) FROM outbox WHERE state <> 'failed'%1")
+                  .arg(skip),
+              values, tr("read the outbox")) ||
+        !query.next())
+        return {};
+    return fromMs(query.value(0));
 }
 
 QList<OutboxEntry> Outbox::entries() const
@@ -247,7 +281,12 @@ QList<OutboxEntry> Outbox::failed() const
 
 int Outbox::pendingCount() const
 {
-    return int(select(QStringLiteral("WHERE state <> 'failed'"), {}).size());
+    QSqlQuery query(m_store->database());
+    if (!exec(query, QStringLiteral("SELECT count(*) FROM outbox WHERE state <> 'failed'"), {},
+              tr("read the outbox")) ||
+        !query.next())
+        return 0;
+    return query.value(0).toInt();
 }
 
 bool Outbox::markSending(qint64 id, const QDateTime &now)

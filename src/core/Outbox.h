@@ -36,8 +36,12 @@ public:
     // once; the source's id replaces it when the create is confirmed. Returns the local id.
     std::optional<QString> create(const Task &draft, const QDateTime &now);
 
-    // Entries whose turn it is: the oldest unfinished entry of each task, if due.
-    QList<OutboxEntry> due(const QDateTime &now) const;
+    // Entries whose turn it is: the oldest unfinished entry of each task, if due, soonest
+    // first; at most limit (-1: all), leaving out the tasks of skipSources.
+    QList<OutboxEntry> due(const QDateTime &now, const QStringList &skipSources = {},
+                           int limit = -1) const;
+    // When the next unfinished entry of a source not in skipSources comes due; invalid: none.
+    QDateTime nextAttempt(const QStringList &skipSources = {}) const;
     QList<OutboxEntry> entries() const;
     QList<OutboxEntry> failed() const;
     int pendingCount() const;

@@ -64,22 +64,30 @@ std::chrono::milliseconds OutboxProcessor::backoff(int attempts) const
     return std::chrono::milliseconds(qint64(double(base) * jitter));
 }
 
+QStringList OutboxProcessor::unavailableSources(const QDateTime &now) const
+{
+    QStringList sources;
+    for (const QString &source : {Sources::ClickUp, Sources::GitHub}) {
+        const QDateTime notBefore = m_nextWrite.value(source);
+        if (!m_writers.contains(source) || m_paused.contains(source) ||
+            m_busySources.contains(source) || (notBefore.isValid() && notBefore > now))
+            sources.append(source);
+    }
+    return sources;
+}
+
 void OutboxProcessor::process()
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (const OutboxEntry &entry : m_outbox->due(now)) {
+    // One write per source at a time, so the first few due entries are all a pass can start.
+    for (const OutboxEntry &entry : m_outbox->due(now, unavailableSources(now), 16)) {
         const QString source = sourceOf(entry);
-        SourceWriter *writer = m_writers.value(source);
-        if (!writer || m_paused.contains(source) || m_inFlight.contains(entry.id) ||
-            m_busySources.contains(source))
-            continue;
-        // Pace each source: one write at a time, spaced out.
-        const QDateTime notBefore = m_nextWrite.value(source);
-        if (notBefore.isValid() && notBefore > now)
+        if (m_busySources.contains(source))
             continue;
         m_busySources.insert(source);
+        // Pace each source: its writes are spaced out.
         m_nextWrite.insert(source, now.addMSecs(m_spacing.value(source).count()));
-        send(entry, writer);
+        send(entry, m_writers.value(source));
     }
     scheduleNext();
 }
@@ -172,23 +180,22 @@ void OutboxProcessor::handle(const OutboxEntry &entry, const WriteResult &result
 
 void OutboxProcessor::scheduleNext()
 {
-    QDateTime next;
-    for (const OutboxEntry &entry : m_outbox->entries()) {
-        if (entry.state == OutboxEntry::State::Failed || m_paused.contains(sourceOf(entry)) ||
-            m_inFlight.contains(entry.id))
-            continue;
-        QDateTime when = std::max(entry.nextAttempt, m_nextWrite.value(sourceOf(entry)));
-        if (!next.isValid() || when < next)
-            next = when;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QDateTime when = m_outbox->nextAttempt(unavailableSources(now));
+    // A source held back only by its pacing is free again at its next write time.
+    for (auto it = m_nextWrite.cbegin(); it != m_nextWrite.cend(); ++it) {
+        const bool pacedOnly =
+            it.value() > now && !m_paused.contains(it.key()) && !m_busySources.contains(it.key());
+        if (pacedOnly && (!when.isValid() || it.value() < when))
+            when = it.value();
     }
-    if (!next.isValid()) {
+    if (!when.isValid()) {
         m_timer.stop();
         if (m_inFlight.isEmpty())
             Q_EMIT idle();
         return;
     }
-    const qint64 wait = std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(next));
-    m_timer.start(std::chrono::milliseconds(wait));
+    m_timer.start(std::chrono::milliseconds(std::max<qint64>(0, now.msecsTo(when))));
 }
 
 } // namespace UpNext

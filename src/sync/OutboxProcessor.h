@@ -60,6 +60,8 @@ private:
     void handle(const OutboxEntry &entry, const WriteResult &result);
     void scheduleNext();
     QString sourceOf(const OutboxEntry &entry) const;
+    // Sources that cannot take a write now: no writer, paused, one in flight, or paced.
+    QStringList unavailableSources(const QDateTime &now) const;
     std::chrono::milliseconds backoff(int attempts) const;
 
     Outbox *m_outbox;
