@@ -1,9 +1,11 @@
 #include "app/MainWindow.h"
 #include "core/Entities.h"
+#include "core/Outbox.h"
 #include "core/Profile.h"
 #include "core/SecretStore.h"
 #include "core/Settings.h"
 #include "core/TaskStore.h"
+#include "sync/OutboxProcessor.h"
 #include "sync/SyncEngine.h"
 #include "sync/SyncOnce.h"
 #include "sync/SyncSources.h"
@@ -11,6 +13,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QNetworkInformation>
 
 #include <algorithm>
 #include <memory>
@@ -75,16 +78,50 @@ int main(int argc, char *argv[])
     window.show();
 
     SecretStore secrets;
+    Outbox outbox(&store);
+    OutboxProcessor processor(&outbox);
     SyncEngine engine(&store, &entities);
     engine.setScoreWeights(settings.scoreWeights());
-    SyncSources sources(&settings, &secrets, &store, &entities, &engine);
+    engine.setOutbox(&outbox);
+    SyncSources sources(&settings, &secrets, &store, &entities, &engine, &processor);
     QObject::connect(&sources, &SyncSources::loaded, &window, [&](const QStringList &problems) {
         for (const QString &problem : problems)
             window.addProblem(problem);
         window.setSyncEngine(&engine);
-        if (!engine.sources().isEmpty())
-            engine.start(std::chrono::minutes(settings.syncIntervalMinutes()));
+        if (engine.sources().isEmpty())
+            return;
+        engine.start(std::chrono::minutes(settings.syncIntervalMinutes()));
+        processor.start();
     });
+    // A source that syncs again has a working token and a connection: its writes may go.
+    QObject::connect(&engine, &SyncEngine::sourceFinished, &processor,
+                     [&processor](const SourceSyncResult &result) {
+                         if (result.ok()) {
+                             processor.resume(result.source);
+                             processor.retryNow();
+                         }
+                     });
+    QObject::connect(&processor, &OutboxProcessor::paused, &window,
+                     [&window](const QString &source, const QString &message) {
+                         window.addProblem(
+                             QCoreApplication::translate(
+                                 "main", "%1 does not accept the token (%2). Your changes wait "
+                                         "until it does: fix the token in the settings.")
+                                 .arg(source, message));
+                     });
+    QObject::connect(&processor, &OutboxProcessor::failed, &window,
+                     [&window](const OutboxEntry &entry, const QString &message) {
+                         window.addProblem(
+                             QCoreApplication::translate("main", "%1 could not be written back: %2")
+                                 .arg(entry.taskId, message));
+                     });
+    if (QNetworkInformation::loadDefaultBackend()) {
+        QObject::connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged,
+                         &processor, [&processor](QNetworkInformation::Reachability reachability) {
+                             if (reachability == QNetworkInformation::Reachability::Online)
+                                 processor.retryNow();
+                         });
+    }
     sources.load();
     return app->exec();
 }

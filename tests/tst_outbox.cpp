@@ -159,6 +159,8 @@ void TestOutbox::notDueBeforeItsTime()
     QVERIFY(m_outbox->due(m_now).isEmpty());
     QCOMPARE(m_outbox->due(m_now.addSecs(30)).size(), 1);
     QCOMPARE(m_outbox->entries().first().lastError, QStringLiteral("Connection error: timeout"));
+    QVERIFY(m_outbox->bringForward(m_now));
+    QCOMPARE(m_outbox->due(m_now).size(), 1);
 }
 
 void TestOutbox::failedCompletionReopensTheTask()

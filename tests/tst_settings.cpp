@@ -609,6 +609,14 @@ void TestSettings::sourceSettings()
     QCOMPARE(settings.clickUpTeamId(), QStringLiteral("9015"));
     QCOMPARE(settings.clickUpInProgressStatuses(),
              QStringList({QStringLiteral("doing"), QStringLiteral("review")}));
+    // New tasks go to the first configured repo and list unless told otherwise.
+    QCOMPARE(settings.gitHubCreateRepo(), QStringLiteral("acme/web"));
+    QCOMPARE(settings.clickUpCreateListId(), QStringLiteral("901"));
+    QVERIFY(settings.setGitHubCreateRepo(QStringLiteral("my-org/my.repo_x")));
+    QVERIFY(!settings.setGitHubCreateRepo(QStringLiteral("nope")));
+    QVERIFY(settings.setClickUpCreateListId(QStringLiteral("902")));
+    QCOMPARE(settings.gitHubCreateRepo(), QStringLiteral("my-org/my.repo_x"));
+    QCOMPARE(settings.clickUpCreateListId(), QStringLiteral("902"));
 }
 
 void TestSettings::invalidSourceSettings()

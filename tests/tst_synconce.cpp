@@ -1,6 +1,7 @@
 #include "sim/SimClickUp.h"
 #include "sim/SimGitHub.h"
 
+#include "core/Outbox.h"
 #include "core/TaskStore.h"
 
 #include <QProcess>
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void enterpriseBaseUrl();
     void unusableProfile();
     void bothSources();
+    void drainsWhatAnotherProcessLeft();
 
 private:
     struct Run
@@ -169,6 +171,37 @@ void TestSyncOnce::bothSources()
              qPrintable(result.out));
     QVERIFY2(result.out.contains(QStringLiteral("github: 3 new")), qPrintable(result.out));
     QCOMPARE(clickUp.requestLog().countWithStatus(200), 2);
+}
+
+void TestSyncOnce::drainsWhatAnotherProcessLeft()
+{
+    QVERIFY(run(QStringLiteral("ghp_cli"), m_sim->baseUrl()).exitCode == 0);
+    {
+        // An earlier run of the app queued these and stopped before sending them.
+        TaskStore store;
+        QVERIFY(store.open(m_dir->filePath(QStringLiteral("upnext.db"))));
+        Outbox outbox(&store);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(outbox.comment(QStringLiteral("github:acme/web#1"),
+                               QStringLiteral("Queued before the restart"), now));
+        QVERIFY(outbox.complete(QStringLiteral("github:acme/web#2"), now));
+    }
+    m_sim->injectFault(QStringLiteral("POST /repos/{owner}/{repo}/issues/{number}/comments"),
+                       {SimFault::Kind::Status, 503});
+    Run result = run(QStringLiteral("ghp_cli"), m_sim->baseUrl());
+    QVERIFY2(result.out.contains(QStringLiteral("outbox: 1 sent, 0 failed, 1 waiting")),
+             qPrintable(result.out));
+
+    result = run(QStringLiteral("ghp_cli"), m_sim->baseUrl());
+    QVERIFY2(result.out.contains(QStringLiteral("outbox: 1 sent, 0 failed, 0 waiting")),
+             qPrintable(result.out));
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(m_sim->comments(QStringLiteral("acme/web"), 1).size(), 1);
+    QCOMPARE(m_sim->issue(QStringLiteral("acme/web"), 2)->state, QStringLiteral("closed"));
+    TaskStore store;
+    QVERIFY(store.open(m_dir->filePath(QStringLiteral("upnext.db"))));
+    QVERIFY(Outbox(&store).entries().isEmpty());
+    QCOMPARE(store.task(QStringLiteral("github:acme/web#2"))->status, TaskStatus::Done);
 }
 
 QTEST_GUILESS_MAIN(TestSyncOnce)

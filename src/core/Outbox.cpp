@@ -289,6 +289,16 @@ int Outbox::pendingCount() const
     return query.value(0).toInt();
 }
 
+bool Outbox::bringForward(const QDateTime &now)
+{
+    QSqlQuery query(m_store->database());
+    return exec(
+        query,
+        QStringLiteral(
+            "UPDATE outbox SET next_attempt = ? WHERE state <> 'failed' AND next_attempt > ?"),
+        {now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch()}, tr("update the outbox"));
+}
+
 bool Outbox::markSending(qint64 id, const QDateTime &now)
 {
     QSqlQuery query(m_store->database());

@@ -46,6 +46,8 @@ public:
     QList<OutboxEntry> failed() const;
     int pendingCount() const;
 
+    // Makes every waiting entry due now (connectivity is back, or the user asked to sync).
+    bool bringForward(const QDateTime &now);
     bool markSending(qint64 id, const QDateTime &now);
     // Confirmed by the source (or found there already): the entry is done.
     bool finish(qint64 id);

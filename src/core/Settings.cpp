@@ -24,6 +24,8 @@ const QString GitHubBlockingLabelsKey = QStringLiteral("github/blockingLabels");
 const QString ClickUpListsKey = QStringLiteral("clickup/listIds");
 const QString ClickUpTeamKey = QStringLiteral("clickup/teamId");
 const QString ClickUpInProgressKey = QStringLiteral("clickup/inProgressStatuses");
+const QString GitHubCreateRepoKey = QStringLiteral("github/createRepo");
+const QString ClickUpCreateListKey = QStringLiteral("clickup/createListId");
 
 const QRegularExpression RepoName(QStringLiteral(R"(^[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+$)"));
 const QRegularExpression ClickUpId(QStringLiteral(R"(^[A-Za-z0-9_-]{1,64}$)"));
@@ -345,6 +347,32 @@ bool Settings::setClickUpTeamId(const QString &id)
     if (!ClickUpId.match(id).hasMatch())
         return false;
     m_settings->setValue(ClickUpTeamKey, id);
+    return true;
+}
+
+QString Settings::gitHubCreateRepo() const
+{
+    return listValue(GitHubCreateRepoKey, gitHubRepos().mid(0, 1), RepoName).value(0);
+}
+
+bool Settings::setGitHubCreateRepo(const QString &repo)
+{
+    if (!RepoName.match(repo).hasMatch())
+        return false;
+    m_settings->setValue(GitHubCreateRepoKey, repo);
+    return true;
+}
+
+QString Settings::clickUpCreateListId() const
+{
+    return listValue(ClickUpCreateListKey, clickUpListIds().mid(0, 1), ClickUpId).value(0);
+}
+
+bool Settings::setClickUpCreateListId(const QString &id)
+{
+    if (!ClickUpId.match(id).hasMatch())
+        return false;
+    m_settings->setValue(ClickUpCreateListKey, id);
     return true;
 }
 

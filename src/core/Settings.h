@@ -63,6 +63,11 @@ public:
     bool setClickUpListIds(const QStringList &ids);
     QString clickUpTeamId() const;
     bool setClickUpTeamId(const QString &id);
+    // Where new tasks go: a repo ("owner/name") and a ClickUp list; default: the first configured.
+    QString gitHubCreateRepo() const;
+    bool setGitHubCreateRepo(const QString &repo);
+    QString clickUpCreateListId() const;
+    bool setClickUpCreateListId(const QString &id);
     QStringList clickUpInProgressStatuses() const;
     void setClickUpInProgressStatuses(const QStringList &names);
 

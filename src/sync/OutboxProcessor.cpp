@@ -42,6 +42,12 @@ void OutboxProcessor::processNow()
         QMetaObject::invokeMethod(this, &OutboxProcessor::process, Qt::QueuedConnection);
 }
 
+void OutboxProcessor::retryNow()
+{
+    m_outbox->bringForward(QDateTime::currentDateTimeUtc());
+    processNow();
+}
+
 void OutboxProcessor::resume(const QString &source)
 {
     if (m_paused.remove(source))
@@ -162,6 +168,7 @@ void OutboxProcessor::handle(const OutboxEntry &entry, const WriteResult &result
         m_outbox->retryLater(entry.id, when, result.message);
         qCInfo(lcSync).noquote() << "Will retry" << entry.taskId << "at"
                                  << when.toString(Qt::ISODate) << "-" << result.message;
+        Q_EMIT retrying(entry, result.message, when);
         break;
     }
     case WriteResult::Failure::Unauthorized:

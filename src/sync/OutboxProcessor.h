@@ -37,8 +37,10 @@ public:
 
     // Sends what is due now and keeps going as entries come due.
     void start();
-    // Something changed (a new entry, connectivity back): look again now.
+    // Something changed (a new entry): look again now.
     void processNow();
+    // Connectivity is back or the user asked: what waits for a retry goes now.
+    void retryNow();
     // The user fixed the token: the source's entries go out again.
     void resume(const QString &source);
     bool isPaused(const QString &source) const { return m_paused.contains(source); }
@@ -49,8 +51,11 @@ Q_SIGNALS:
     // complete found the task closed already: it stays done here; says who or what closed it.
     void conflict(const UpNext::OutboxEntry &entry, const QString &currentState);
     void failed(const UpNext::OutboxEntry &entry, const QString &message);
+    // The source could not take it now (offline, busy, rate limited): it goes again at when.
+    void retrying(const UpNext::OutboxEntry &entry, const QString &message, const QDateTime &when);
+    // A rejected token: the source's entries wait until resume().
     void paused(const QString &source, const QString &message);
-    // Nothing is in flight and nothing is due before the next timer.
+    // The outbox is empty of anything that could be sent, and nothing is in flight.
     void idle();
 
 private:

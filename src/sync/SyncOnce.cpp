@@ -2,7 +2,10 @@
 #include "SyncEngine.h"
 #include "SyncSources.h"
 
+#include "OutboxProcessor.h"
+
 #include "core/Entities.h"
+#include "core/Outbox.h"
 #include "core/SecretStore.h"
 #include "core/Settings.h"
 #include "core/TaskStore.h"
@@ -67,15 +70,77 @@ void SyncOnce::start()
             });
     connect(m_engine.get(), &SyncEngine::idle, this, [this] { quit(m_failed ? 1 : 0); });
 
+    m_outbox = std::make_unique<Outbox>(m_store.get());
+    m_processor = std::make_unique<OutboxProcessor>(m_outbox.get());
+    connect(m_processor.get(), &OutboxProcessor::sent, this, [this](const OutboxEntry &entry) {
+        ++m_outboxSent;
+        outboxHandled(entry.id);
+    });
+    connect(m_processor.get(), &OutboxProcessor::failed, this,
+            [this](const OutboxEntry &entry, const QString &message) {
+                m_err << tr("outbox: %1 failed: %2").arg(entry.taskId, message) << Qt::endl;
+                ++m_outboxFailed;
+                outboxHandled(entry.id);
+            });
+    connect(m_processor.get(), &OutboxProcessor::retrying, this, [this](const OutboxEntry &entry) {
+        ++m_outboxLater;
+        outboxHandled(entry.id);
+    });
+    connect(m_processor.get(), &OutboxProcessor::paused, this,
+            [this](const QString &source, const QString &message) {
+                m_err << tr("%1: writes wait until the token works again: %2").arg(source, message)
+                      << Qt::endl;
+                // Everything of that source waits.
+                for (const OutboxEntry &entry : m_outbox->entries()) {
+                    if (m_outboxWaiting.contains(entry.id) && sourceOf(entry) == source) {
+                        ++m_outboxLater;
+                        outboxHandled(entry.id);
+                    }
+                }
+            });
+
     m_secrets = std::make_unique<SecretStore>();
     m_sources = std::make_unique<SyncSources>(m_settings.get(), m_secrets.get(), m_store.get(),
-                                              m_entities.get(), m_engine.get());
+                                              m_entities.get(), m_engine.get(), m_processor.get());
     connect(m_sources.get(), &SyncSources::loaded, this, [this](const QStringList &problems) {
         for (const QString &problem : problems)
             m_err << problem << Qt::endl;
-        syncConfigured();
+        sendOutbox();
     });
     m_sources->load();
+}
+
+QString SyncOnce::sourceOf(const OutboxEntry &entry)
+{
+    QString source;
+    Task::parseId(entry.taskId, &source);
+    return source;
+}
+
+void SyncOnce::sendOutbox()
+{
+    // What the user did first, so the sync then sees it confirmed; the user asked, so no
+    // entry waits out its backoff.
+    m_outbox->bringForward(QDateTime::currentDateTimeUtc());
+    for (const OutboxEntry &entry : m_outbox->due(QDateTime::currentDateTimeUtc())) {
+        if (m_engine->sources().contains(sourceOf(entry)))
+            m_outboxWaiting.insert(entry.id);
+    }
+    if (m_outboxWaiting.isEmpty())
+        return syncConfigured();
+    m_processor->start();
+}
+
+void SyncOnce::outboxHandled(qint64 id)
+{
+    if (!m_outboxWaiting.remove(id) || !m_outboxWaiting.isEmpty())
+        return;
+    m_out << tr("outbox: %1 sent, %2 failed, %3 waiting")
+                 .arg(m_outboxSent)
+                 .arg(m_outboxFailed)
+                 .arg(m_outboxLater)
+          << Qt::endl;
+    syncConfigured();
 }
 
 void SyncOnce::syncConfigured()

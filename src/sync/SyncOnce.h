@@ -2,10 +2,12 @@
 
 #include "SourceSyncResult.h"
 
+#include "core/OutboxEntry.h"
 #include "core/Profile.h"
 
 #include <QEventLoop>
 #include <QObject>
+#include <QSet>
 #include <QTextStream>
 
 #include <memory>
@@ -13,15 +15,18 @@
 namespace UpNext {
 
 class Entities;
+class Outbox;
+class OutboxProcessor;
 class SecretStore;
 class Settings;
 class SyncEngine;
 class SyncSources;
 class TaskStore;
 
-// `upnext --sync-once`: one sync of every configured source without a window.
-// Base URLs and options come from the profile's settings, tokens from the
-// keychain or the UPNEXT_*_TOKEN variables. Prints a line per source.
+// `upnext --sync-once`: sends what waits in the outbox (one try each), then
+// syncs every configured source once, without a window. Base URLs and options
+// come from the profile's settings, tokens from the keychain or the
+// UPNEXT_*_TOKEN variables. Prints a line for the outbox and one per source.
 class SyncOnce final : public QObject
 {
     Q_OBJECT
@@ -37,6 +42,9 @@ public:
 
 private:
     void start();
+    void sendOutbox();
+    void outboxHandled(qint64 id);
+    static QString sourceOf(const OutboxEntry &entry);
     void syncConfigured();
     void report(const SourceSyncResult &result);
     void quit(int code);
@@ -48,8 +56,15 @@ private:
     std::unique_ptr<Entities> m_entities;
     std::unique_ptr<TaskStore> m_store;
     std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<SyncSources> m_sources; // outlives the engine's readers, which use its clients
+    std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<SyncSources>
+        m_sources; // outlives the readers and writers, which use its clients
     std::unique_ptr<SyncEngine> m_engine;
+    std::unique_ptr<OutboxProcessor> m_processor;
+    QSet<qint64> m_outboxWaiting;
+    int m_outboxSent = 0;
+    int m_outboxFailed = 0;
+    int m_outboxLater = 0;
     bool m_failed = false;
     QEventLoop m_loop;
 };

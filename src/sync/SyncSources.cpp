@@ -1,22 +1,27 @@
 #include "SyncSources.h"
+#include "OutboxProcessor.h"
 #include "SyncEngine.h"
 
 #include "core/SecretStore.h"
 #include "core/Settings.h"
 #include "core/TaskStore.h"
 #include "sources/ClickUpReader.h"
+#include "sources/ClickUpWriter.h"
 #include "sources/GitHubReader.h"
+#include "sources/GitHubWriter.h"
 
 namespace UpNext {
 
 SyncSources::SyncSources(const Settings *settings, SecretStore *secrets, TaskStore *store,
-                         const Entities *entities, SyncEngine *engine, QObject *parent)
+                         const Entities *entities, SyncEngine *engine, OutboxProcessor *processor,
+                         QObject *parent)
     : QObject(parent)
     , m_settings(settings)
     , m_secrets(secrets)
     , m_store(store)
     , m_entities(entities)
     , m_engine(engine)
+    , m_processor(processor)
 {}
 
 SyncSources::~SyncSources() = default;
@@ -52,6 +57,13 @@ void SyncSources::tokenRead(bool gitHub, const QString &token)
         m_engine->addSource(Sources::GitHub, [this, options] {
             return new GitHubReader(m_gitHub.get(), m_store, m_entities, options);
         });
+        if (m_processor) {
+            m_gitHubWriter = std::make_unique<GitHubWriter>(
+                m_gitHub.get(), GitHubWriterOptions{{}, m_settings->gitHubCreateRepo()});
+            // GitHub allows about 80 content-creating requests a minute.
+            m_processor->addWriter(Sources::GitHub, m_gitHubWriter.get(),
+                                   std::chrono::milliseconds(750));
+        }
     } else if (!gitHub && !token.isEmpty()) {
         m_clickUp = std::make_unique<RestClient>(&m_manager, m_settings->clickUpBaseUrl());
         ClickUpReader::configure(m_clickUp.get(), token.toUtf8());

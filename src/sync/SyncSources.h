@@ -9,15 +9,19 @@
 namespace UpNext {
 
 class Entities;
+class OutboxProcessor;
 class RestClient;
+class SourceWriter;
 class SecretStore;
 class Settings;
 class SyncEngine;
 class TaskStore;
 
-// Adds the sources the user has set up to a SyncEngine: API roots and options
-// from Settings, tokens from the keychain (or UPNEXT_*_TOKEN). A source
-// without a token is left out. Owns the network access for them.
+// Adds the sources the user has set up to a SyncEngine (readers) and, when
+// given, an OutboxProcessor (writers, paced to the sources' write limits): API
+// roots and options from Settings, tokens from the keychain (or
+// UPNEXT_*_TOKEN). A source without a token is left out. Owns the network
+// access for them.
 class SyncSources final : public QObject
 {
     Q_OBJECT
@@ -25,7 +29,8 @@ class SyncSources final : public QObject
 
 public:
     SyncSources(const Settings *settings, SecretStore *secrets, TaskStore *store,
-                const Entities *entities, SyncEngine *engine, QObject *parent = nullptr);
+                const Entities *entities, SyncEngine *engine, OutboxProcessor *processor = nullptr,
+                QObject *parent = nullptr);
     ~SyncSources() override;
 
     // Reads the tokens; emits loaded() once every source is added or left out.
@@ -43,9 +48,12 @@ private:
     TaskStore *m_store;
     const Entities *m_entities;
     SyncEngine *m_engine;
+    OutboxProcessor *m_processor;
     QNetworkAccessManager m_manager;
     std::unique_ptr<RestClient> m_gitHub;
     std::unique_ptr<RestClient> m_clickUp;
+    std::unique_ptr<SourceWriter> m_gitHubWriter;
+    std::unique_ptr<SourceWriter> m_clickUpWriter;
     QStringList m_problems;
     int m_pending = 0;
 };
