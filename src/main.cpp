@@ -115,6 +115,12 @@ int main(int argc, char *argv[])
                              QCoreApplication::translate("main", "%1 could not be written back: %2")
                                  .arg(entry.taskId, message));
                      });
+    QObject::connect(&processor, &OutboxProcessor::conflict, &window,
+                     [&window](const OutboxEntry &entry, const QString &currentState) {
+                         window.addProblem(QCoreApplication::translate(
+                                               "main", "%1 was already done at the source (%2).")
+                                               .arg(entry.taskId, currentState));
+                     });
     if (QNetworkInformation::loadDefaultBackend()) {
         QObject::connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged,
                          &processor, [&processor](QNetworkInformation::Reachability reachability) {
