@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFile>
 
 namespace UpNext::Bench {
@@ -15,6 +17,19 @@ inline double peakRssMb()
             return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
     }
     return 0;
+}
+
+// Parses --help and --json; true when one JSON object is wanted instead of a table.
+inline bool wantsJson(const QCoreApplication &app, const QString &description)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(description);
+    parser.addHelpOption();
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Print one JSON object instead of a table."));
+    parser.addOption(json);
+    parser.process(app);
+    return parser.isSet(json);
 }
 
 } // namespace UpNext::Bench

@@ -12,7 +12,6 @@
 #include "sources/GitHubWriter.h"
 #include "sync/OutboxProcessor.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -66,13 +65,8 @@ double percentile(QList<double> values, double p)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Measures the task flow and the outbox."));
-    parser.addHelpOption();
-    const QCommandLineOption jsonOption(
-        QStringLiteral("json"), QStringLiteral("Print one JSON object instead of a table."));
-    parser.addOption(jsonOption);
-    parser.process(app);
+    const bool json =
+        Bench::wantsJson(app, QStringLiteral("Measures the task flow and the outbox."));
 
     QTemporaryDir dir;
     TaskStore store;
@@ -174,7 +168,7 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
     const double p50 = percentile(doneMs, 0.50);
     const double p99 = percentile(doneMs, 0.99);
-    if (parser.isSet(jsonOption)) {
+    if (json) {
         const QJsonObject result{
             {QStringLiteral("tasks"), TaskCount},
             {QStringLiteral("done_to_next_ms_p50"), qRound(p50 * 1000) / 1000.0},

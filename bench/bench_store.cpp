@@ -7,7 +7,6 @@
 #include "core/Scorer.h"
 #include "core/TaskStore.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -111,13 +110,8 @@ QList<Task> makeTasks(QRandomGenerator &random, const QDateTime &now)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Measures TaskStore with 100,000 tasks."));
-    parser.addHelpOption();
-    const QCommandLineOption jsonOption(
-        QStringLiteral("json"), QStringLiteral("Print one JSON object instead of a table."));
-    parser.addOption(jsonOption);
-    parser.process(app);
+    const bool json =
+        Bench::wantsJson(app, QStringLiteral("Measures TaskStore with 100,000 tasks."));
 
     QTemporaryDir dir;
     TaskStore store;
@@ -168,7 +162,7 @@ int main(int argc, char *argv[])
     const double rssMb = Bench::peakRssMb();
 
     QTextStream out(stdout);
-    if (parser.isSet(jsonOption)) {
+    if (json) {
         const QJsonObject result{
             {QStringLiteral("upsert_100k_ms"), qRound(upsertMs * 10) / 10.0},
             {QStringLiteral("next_of_100k_ms"), qRound(nextWorstMs * 1000) / 1000.0},

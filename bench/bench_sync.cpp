@@ -12,7 +12,6 @@
 
 #include "core/TaskStore.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -126,14 +125,8 @@ Run syncAll(SyncEngine &engine)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Measures a sync of 10,000 tasks from the simulators."));
-    parser.addHelpOption();
-    const QCommandLineOption jsonOption(
-        QStringLiteral("json"), QStringLiteral("Print one JSON object instead of a table."));
-    parser.addOption(jsonOption);
-    parser.process(app);
+    const bool json = Bench::wantsJson(
+        app, QStringLiteral("Measures a sync of 10,000 tasks from the simulators."));
 
     SimClickUp clickUp;
     SimGitHub gitHub;
@@ -195,7 +188,7 @@ int main(int argc, char *argv[])
 
     QTextStream out(stdout);
     const double rss = Bench::peakRssMb();
-    if (parser.isSet(jsonOption)) {
+    if (json) {
         const QJsonObject result{{QStringLiteral("tasks"), tasks},
                                  {QStringLiteral("full_sync_ms"), qRound(full.ms)},
                                  {QStringLiteral("full_sync_requests"), full.requests},

@@ -111,27 +111,11 @@ std::optional<qint64> Outbox::complete(const QString &taskId, const QDateTime &n
         m_lastError = tr("Task %1 is already done").arg(taskId);
         return std::nullopt;
     }
-    qint64 id = 0;
-    const bool ok = transaction([&] {
-        QSqlQuery query(m_store->database());
-        if (!exec(query,
-                  QStringLiteral(
-                      "UPDATE tasks SET status = 'done', local_updated_at = ? WHERE id = ?"),
-                  {now.toMSecsSinceEpoch(), taskId}, tr("complete %1").arg(taskId)))
-            return false;
-        // Remember what to go back to should the source refuse.
-        const QJsonObject data{{QStringLiteral("previousStatus"), Task::statusName(task->status)}};
-        if (!exec(query,
-                  QStringLiteral(
-                      "INSERT INTO outbox (task_id, kind, payload, next_attempt, created_at)"
-                      " VALUES (?, 'complete', ?, ?, ?)"),
-                  {taskId, payload(data), now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch()},
-                  tr("queue the completion of %1").arg(taskId)))
-            return false;
-        id = query.lastInsertId().toLongLong();
-        return true;
-    });
-    return ok ? std::optional<qint64>(id) : std::nullopt;
+    // Remember what to go back to should the source refuse.
+    return enqueue(taskId, QStringLiteral("complete"),
+                   {{QStringLiteral("previousStatus"), Task::statusName(task->status)}},
+                   QStringLiteral("status = 'done', local_updated_at = ?"),
+                   {now.toMSecsSinceEpoch()}, now);
 }
 
 std::optional<qint64> Outbox::comment(const QString &taskId, const QString &text,
@@ -146,22 +130,27 @@ std::optional<qint64> Outbox::comment(const QString &taskId, const QString &text
         m_lastError = tr("Task %1 not found").arg(taskId);
         return std::nullopt;
     }
+    return enqueue(taskId, QStringLiteral("comment"), {{QStringLiteral("text"), text}},
+                   QStringLiteral("last_activity = ?, local_updated_at = ?"),
+                   {now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch()}, now);
+}
+
+std::optional<qint64> Outbox::enqueue(const QString &taskId, const QString &kind,
+                                      const QJsonObject &data, const QString &effect,
+                                      QVariantList effectValues, const QDateTime &now)
+{
     qint64 id = 0;
     const bool ok = transaction([&] {
         QSqlQuery query(m_store->database());
-        if (!exec(query,
-                  QStringLiteral(
-                      "UPDATE tasks SET last_activity = ?, local_updated_at = ? WHERE id = ?"),
-                  {now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch(), taskId},
-                  tr("comment on %1").arg(taskId)))
-            return false;
-        if (!exec(query,
+        effectValues.append(taskId);
+        if (!exec(query, QStringLiteral("UPDATE tasks SET %1 WHERE id = ?").arg(effect),
+                  effectValues, tr("change %1").arg(taskId)) ||
+            !exec(query,
                   QStringLiteral(
                       "INSERT INTO outbox (task_id, kind, payload, next_attempt, created_at)"
-                      " VALUES (?, 'comment', ?, ?, ?)"),
-                  {taskId, payload({{QStringLiteral("text"), text}}), now.toMSecsSinceEpoch(),
-                   now.toMSecsSinceEpoch()},
-                  tr("queue a comment on %1").arg(taskId)))
+                      " VALUES (?, ?, ?, ?, ?)"),
+                  {taskId, kind, payload(data), now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch()},
+                  tr("queue a change of %1").arg(taskId)))
             return false;
         id = query.lastInsertId().toLongLong();
         return true;

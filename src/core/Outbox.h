@@ -4,6 +4,7 @@
 #include "Task.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QList>
 #include <QSqlQuery>
 
@@ -63,6 +64,10 @@ public:
     bool rekey(const QString &localId, const QString &sourceId);
 
 private:
+    // The local effect (assignments to the task's row) and the entry, in one transaction.
+    std::optional<qint64> enqueue(const QString &taskId, const QString &kind,
+                                  const QJsonObject &data, const QString &effect,
+                                  QVariantList effectValues, const QDateTime &now);
     std::optional<OutboxEntry> entry(qint64 id) const;
     QList<OutboxEntry> select(const QString &where, const QVariantList &values) const;
     bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values,
