@@ -72,31 +72,23 @@ void SyncOnce::start()
 
     m_outbox = std::make_unique<Outbox>(m_store.get());
     m_processor = std::make_unique<OutboxProcessor>(m_outbox.get());
-    connect(m_processor.get(), &OutboxProcessor::sent, this, [this](const OutboxEntry &entry) {
+    // Each answer counts once; the outbox is through when nothing it can send is due.
+    connect(m_processor.get(), &OutboxProcessor::sent, this, [this] {
         ++m_outboxSent;
-        outboxHandled(entry.id);
+        outboxProgress();
     });
     connect(m_processor.get(), &OutboxProcessor::failed, this,
             [this](const OutboxEntry &entry, const QString &message) {
                 m_err << tr("outbox: %1 failed: %2").arg(entry.taskId, message) << Qt::endl;
                 ++m_outboxFailed;
-                outboxHandled(entry.id);
+                outboxProgress();
             });
-    connect(m_processor.get(), &OutboxProcessor::retrying, this, [this](const OutboxEntry &entry) {
-        ++m_outboxLater;
-        outboxHandled(entry.id);
-    });
+    connect(m_processor.get(), &OutboxProcessor::retrying, this, &SyncOnce::outboxProgress);
     connect(m_processor.get(), &OutboxProcessor::paused, this,
             [this](const QString &source, const QString &message) {
                 m_err << tr("%1: writes wait until the token works again: %2").arg(source, message)
                       << Qt::endl;
-                // Everything of that source waits.
-                for (const OutboxEntry &entry : m_outbox->entries()) {
-                    if (m_outboxWaiting.contains(entry.id) && sourceOf(entry) == source) {
-                        ++m_outboxLater;
-                        outboxHandled(entry.id);
-                    }
-                }
+                outboxProgress();
             });
 
     m_secrets = std::make_unique<SecretStore>();
@@ -110,35 +102,39 @@ void SyncOnce::start()
     m_sources->load();
 }
 
-QString SyncOnce::sourceOf(const OutboxEntry &entry)
+QStringList SyncOnce::unsendableSources() const
 {
-    QString source;
-    Task::parseId(entry.taskId, &source);
-    return source;
+    QStringList sources;
+    for (const QString &source : {Sources::ClickUp, Sources::GitHub}) {
+        if (!m_engine->sources().contains(source) || m_processor->isPaused(source))
+            sources.append(source);
+    }
+    return sources;
 }
 
 void SyncOnce::sendOutbox()
 {
-    // What the user did first, so the sync then sees it confirmed; the user asked, so no
-    // entry waits out its backoff.
-    m_outbox->bringForward(QDateTime::currentDateTimeUtc());
-    for (const OutboxEntry &entry : m_outbox->due(QDateTime::currentDateTimeUtc())) {
-        if (m_engine->sources().contains(sourceOf(entry)))
-            m_outboxWaiting.insert(entry.id);
-    }
-    if (m_outboxWaiting.isEmpty())
+    // What the user did goes first, so the sync then sees it confirmed; the user asked,
+    // so nothing waits out its backoff.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_outbox->bringForward(now);
+    m_outboxStart = now;
+    if (m_outbox->due(now, unsendableSources()).isEmpty())
         return syncConfigured();
     m_processor->start();
 }
 
-void SyncOnce::outboxHandled(qint64 id)
+void SyncOnce::outboxProgress()
 {
-    if (!m_outboxWaiting.remove(id) || !m_outboxWaiting.isEmpty())
+    // Entries retried from now on wait for the next run.
+    if (m_outboxDone || !m_processor->isIdle() ||
+        !m_outbox->due(m_outboxStart, unsendableSources()).isEmpty())
         return;
+    m_outboxDone = true;
     m_out << tr("outbox: %1 sent, %2 failed, %3 waiting")
                  .arg(m_outboxSent)
                  .arg(m_outboxFailed)
-                 .arg(m_outboxLater)
+                 .arg(m_outbox->pendingCount())
           << Qt::endl;
     syncConfigured();
 }

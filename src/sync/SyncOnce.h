@@ -7,7 +7,6 @@
 
 #include <QEventLoop>
 #include <QObject>
-#include <QSet>
 #include <QTextStream>
 
 #include <memory>
@@ -43,8 +42,9 @@ public:
 private:
     void start();
     void sendOutbox();
-    void outboxHandled(qint64 id);
-    static QString sourceOf(const OutboxEntry &entry);
+    void outboxProgress();
+    // Sources whose writes cannot go now: no token, or the token was refused.
+    QStringList unsendableSources() const;
     void syncConfigured();
     void report(const SourceSyncResult &result);
     void quit(int code);
@@ -61,10 +61,10 @@ private:
         m_sources; // outlives the readers and writers, which use its clients
     std::unique_ptr<SyncEngine> m_engine;
     std::unique_ptr<OutboxProcessor> m_processor;
-    QSet<qint64> m_outboxWaiting;
+    QDateTime m_outboxStart;
+    bool m_outboxDone = false;
     int m_outboxSent = 0;
     int m_outboxFailed = 0;
-    int m_outboxLater = 0;
     bool m_failed = false;
     QEventLoop m_loop;
 };
