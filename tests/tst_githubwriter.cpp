@@ -56,6 +56,7 @@ private Q_SLOTS:
     void findCreated();
     void findCreatedFollowsPages();
     void noCallbackOnceContextIsGone();
+    void dropAfterTheWriteDoesNotRepeatIt();
 
 private:
     std::unique_ptr<GitHubWriter> makeWriter(GitHubWriterOptions options = {QStringLiteral("me"),
@@ -602,6 +603,30 @@ void TestGitHubWriter::noCallbackOnceContextIsGone()
     QCOMPARE(m_sim->comments(Repo, 1).size(), 1);
     QCoreApplication::processEvents();
     QVERIFY(!called);
+}
+
+void TestGitHubWriter::dropAfterTheWriteDoesNotRepeatIt()
+{
+    // The source takes the comment, then the connection drops before its answer. The write
+    // must come back as a failure to retry (the outbox then looks first), never be sent again
+    // behind our back: that would post it twice.
+    const int number = addIssue();
+    auto writer = makeWriter();
+    m_sim->injectFault(QStringLiteral("POST /repos/{owner}/{repo}/issues/{number}/comments"),
+                       {SimFault::Kind::Reset, 0, 0}, 1);
+    const QString id = QStringLiteral("%1#%2").arg(Repo).arg(number);
+    const WriteResult result = run([&](QObject *c, SourceWriter::Callback cb) {
+        writer->comment(id, QStringLiteral("once"), c, cb);
+    });
+    QEXPECT_FAIL("",
+                 "Qt 6.4's QNetworkAccessManager resends a POST once when the connection drops "
+                 "before the answer, so the comment is posted twice and reported as a success",
+                 Abort);
+    QCOMPARE(result.failure, Failure::Retry);
+    QCOMPARE(m_sim->comments(Repo, number).size(), 1);
+    QCOMPARE(m_sim->requestLog().count(
+                 QStringLiteral("POST /repos/{owner}/{repo}/issues/{number}/comments")),
+             1);
 }
 
 QTEST_GUILESS_MAIN(TestGitHubWriter)
