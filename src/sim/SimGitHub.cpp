@@ -26,6 +26,12 @@ QJsonObject userJson(const QString &login, qint64 id)
             {QStringLiteral("type"), QStringLiteral("User")}};
 }
 
+// "owner/name" from a /repos/{owner}/{repo}/… route.
+QString repoOf(const SimRequest &request)
+{
+    return request.captures.at(0) + QLatin1Char('/') + request.captures.at(1);
+}
+
 QJsonObject jsonBody(const SimRequest &request, bool *ok)
 {
     QJsonParseError error;
@@ -66,8 +72,7 @@ void SimGitHub::addReadRoutes()
 
     addRoute(Method::Get, QStringLiteral("/repos/{owner}/{repo}/issues/{number}"),
              [this](const SimRequest &request) {
-                 const QString repo =
-                     request.captures.at(0) + QLatin1Char('/') + request.captures.at(1);
+                 const QString repo = repoOf(request);
                  const SimGitHubIssue *found =
                      std::as_const(*this).issue(repo, request.captures.at(2).toInt());
                  if (!found)
@@ -85,48 +90,47 @@ void SimGitHub::addReadRoutes()
 void SimGitHub::addWriteRoutes()
 {
     using Method = QHttpServerRequest::Method;
-    addRoute(
-        Method::Patch, QStringLiteral("/repos/{owner}/{repo}/issues/{number}"),
-        [this](const SimRequest &request) {
-            const QString repo = request.captures.at(0) + QLatin1Char('/') + request.captures.at(1);
-            const int number = request.captures.at(2).toInt();
-            SimGitHubIssue *found = issue(repo, number);
-            if (!found)
-                return errorResponse(404, QStringLiteral("Not Found"));
-            bool ok = false;
-            const QJsonObject body = jsonBody(request, &ok);
-            if (!ok)
-                return errorResponse(400, QStringLiteral("Problems parsing JSON"));
-            const QString user = login(request);
-            const QString state = body.value(QStringLiteral("state")).toString(found->state);
-            if (state != QLatin1String("open") && state != QLatin1String("closed"))
-                return validationFailed(QStringLiteral("state"));
-            if (body.contains(QStringLiteral("title"))) {
-                if (body.value(QStringLiteral("title")).toString().trimmed().isEmpty())
-                    return validationFailed(QStringLiteral("title"));
-                found->title = body.value(QStringLiteral("title")).toString();
-                found->updatedAt = now();
-                issueEvent(*found, QStringLiteral("edited"), user);
-            }
-            if (body.contains(QStringLiteral("assignees"))) {
-                QStringList assignees;
-                for (const QJsonValue &value : body.value(QStringLiteral("assignees")).toArray())
-                    assignees.append(value.toString());
-                setAssignees(repo, number, assignees, user);
-            }
-            if (state == QLatin1String("closed") && found->state != state)
-                closeIssue(repo, number, user,
-                           body.value(QStringLiteral("state_reason"))
-                               .toString(QStringLiteral("completed")));
-            else if (state == QLatin1String("open") && found->state != state)
-                reopenIssue(repo, number, user);
-            return SimResponse::json(200, issueJson(*issue(repo, number), false));
-        });
+    addRoute(Method::Patch, QStringLiteral("/repos/{owner}/{repo}/issues/{number}"),
+             [this](const SimRequest &request) {
+                 const QString repo = repoOf(request);
+                 const int number = request.captures.at(2).toInt();
+                 SimGitHubIssue *found = issue(repo, number);
+                 if (!found)
+                     return errorResponse(404, QStringLiteral("Not Found"));
+                 bool ok = false;
+                 const QJsonObject body = jsonBody(request, &ok);
+                 if (!ok)
+                     return errorResponse(400, QStringLiteral("Problems parsing JSON"));
+                 const QString user = login(request);
+                 const QString state = body.value(QStringLiteral("state")).toString(found->state);
+                 if (state != QLatin1String("open") && state != QLatin1String("closed"))
+                     return validationFailed(QStringLiteral("state"));
+                 if (body.contains(QStringLiteral("title"))) {
+                     if (body.value(QStringLiteral("title")).toString().trimmed().isEmpty())
+                         return validationFailed(QStringLiteral("title"));
+                     found->title = body.value(QStringLiteral("title")).toString();
+                     found->updatedAt = now();
+                     issueEvent(*found, QStringLiteral("edited"), user);
+                 }
+                 if (body.contains(QStringLiteral("assignees"))) {
+                     QStringList assignees;
+                     for (const QJsonValue &value :
+                          body.value(QStringLiteral("assignees")).toArray())
+                         assignees.append(value.toString());
+                     setAssignees(repo, number, assignees, user);
+                 }
+                 if (state == QLatin1String("closed") && found->state != state)
+                     closeIssue(repo, number, user,
+                                body.value(QStringLiteral("state_reason"))
+                                    .toString(QStringLiteral("completed")));
+                 else if (state == QLatin1String("open") && found->state != state)
+                     reopenIssue(repo, number, user);
+                 return SimResponse::json(200, issueJson(*issue(repo, number), false));
+             });
 
     addRoute(Method::Get, QStringLiteral("/repos/{owner}/{repo}/issues/{number}/comments"),
              [this](const SimRequest &request) {
-                 const QString repo =
-                     request.captures.at(0) + QLatin1Char('/') + request.captures.at(1);
+                 const QString repo = repoOf(request);
                  const int number = request.captures.at(2).toInt();
                  if (!std::as_const(*this).issue(repo, number))
                      return errorResponse(404, QStringLiteral("Not Found"));
@@ -142,8 +146,7 @@ void SimGitHub::addWriteRoutes()
 
     addRoute(Method::Post, QStringLiteral("/repos/{owner}/{repo}/issues/{number}/comments"),
              [this](const SimRequest &request) {
-                 const QString repo =
-                     request.captures.at(0) + QLatin1Char('/') + request.captures.at(1);
+                 const QString repo = repoOf(request);
                  const int number = request.captures.at(2).toInt();
                  if (!std::as_const(*this).issue(repo, number))
                      return errorResponse(404, QStringLiteral("Not Found"));
@@ -164,8 +167,7 @@ void SimGitHub::addWriteRoutes()
 
     addRoute(Method::Post, QStringLiteral("/repos/{owner}/{repo}/issues"),
              [this](const SimRequest &request) {
-                 const QString repo =
-                     request.captures.at(0) + QLatin1Char('/') + request.captures.at(1);
+                 const QString repo = repoOf(request);
                  if (!m_repos.contains(repo))
                      return errorResponse(404, QStringLiteral("Not Found"));
                  bool ok = false;
@@ -197,7 +199,7 @@ void SimGitHub::addHookRoutes()
     addRoute(
         Method::Post, QStringLiteral("/repos/{owner}/{repo}/hooks"),
         [this](const SimRequest &request) {
-            const QString repo = request.captures.at(0) + QLatin1Char('/') + request.captures.at(1);
+            const QString repo = repoOf(request);
             if (!m_repos.contains(repo))
                 return errorResponse(404, QStringLiteral("Not Found"));
             bool ok = false;
@@ -227,8 +229,7 @@ void SimGitHub::addHookRoutes()
 
     addRoute(Method::Get, QStringLiteral("/repos/{owner}/{repo}/hooks"),
              [this](const SimRequest &request) {
-                 const QString repo =
-                     request.captures.at(0) + QLatin1Char('/') + request.captures.at(1);
+                 const QString repo = repoOf(request);
                  if (!m_repos.contains(repo))
                      return errorResponse(404, QStringLiteral("Not Found"));
                  QJsonArray items;
@@ -241,8 +242,7 @@ void SimGitHub::addHookRoutes()
 
     addRoute(Method::Delete, QStringLiteral("/repos/{owner}/{repo}/hooks/{id}"),
              [this](const SimRequest &request) {
-                 const QString repo =
-                     request.captures.at(0) + QLatin1Char('/') + request.captures.at(1);
+                 const QString repo = repoOf(request);
                  const qint64 id = request.captures.at(2).toLongLong();
                  const auto removed =
                      std::remove_if(m_hooks.begin(), m_hooks.end(), [&](const SimGitHubHook &hook) {
@@ -546,7 +546,7 @@ SimResponse SimGitHub::assignedIssues(const SimRequest &request) const
 
 SimResponse SimGitHub::repoIssues(const SimRequest &request) const
 {
-    const QString repo = request.captures.at(0) + QLatin1Char('/') + request.captures.at(1);
+    const QString repo = repoOf(request);
     if (!m_repos.contains(repo))
         return errorResponse(404, QStringLiteral("Not Found"));
     const QString assignee = request.queryValue(QStringLiteral("assignee"));
