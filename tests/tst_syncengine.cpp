@@ -30,14 +30,6 @@ public:
         QTimer::singleShot(0, this,
                            [this] { finish(QStringLiteral("ClickUp error: 500 (boom)")); });
     }
-
-protected:
-    std::optional<QDateTime> rateLimitedUntil(const HttpReply &) const override
-    {
-        return std::nullopt;
-    }
-    QString serviceName() const override { return QStringLiteral("ClickUp"); }
-    QString errorText(const QByteArray &) const override { return {}; }
 };
 
 } // namespace

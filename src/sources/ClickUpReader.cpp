@@ -87,23 +87,6 @@ void ClickUpReader::configure(RestClient *client, const QByteArray &token)
     client->setDefaultHeader("Authorization", token);
 }
 
-std::optional<QDateTime> ClickUpReader::rateLimitedUntil(const HttpReply &reply) const
-{
-    if (reply.status != 429)
-        return std::nullopt;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const qint64 reset = reply.header("x-ratelimit-reset").trimmed().toLongLong();
-    if (reset <= 0)
-        return now.addSecs(60);
-    // At least a second, so a clock that disagrees with ClickUp's cannot make us hammer it.
-    return std::max(QDateTime::fromSecsSinceEpoch(reset, QTimeZone::utc()), now.addSecs(1));
-}
-
-QString ClickUpReader::errorText(const QByteArray &body) const
-{
-    return QJsonDocument::fromJson(body).object().value(QStringLiteral("err")).toString();
-}
-
 void ClickUpReader::start()
 {
     if (m_options.listIds.isEmpty() && m_options.teamId.isEmpty()) {

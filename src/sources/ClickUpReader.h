@@ -41,11 +41,6 @@ public:
     // Sets a personal token ("pk_…", sent bare: no scheme) on a client.
     static void configure(RestClient *client, const QByteArray &token);
 
-protected:
-    std::optional<QDateTime> rateLimitedUntil(const HttpReply &reply) const override;
-    QString serviceName() const override { return QStringLiteral("ClickUp"); }
-    QString errorText(const QByteArray &body) const override;
-
 private:
     // One listing: a list's tasks (listId set) or the workspace's.
     struct Scope

@@ -9,7 +9,7 @@ namespace UpNext {
 
 namespace {
 
-using WriteErrors::Source;
+using SourceErrors::Source;
 
 // ClickUp sends ids as strings or numbers, depending on the endpoint.
 QString idString(const QJsonValue &value)
@@ -80,8 +80,8 @@ void ClickUpWriter::send(const QByteArray &verb, const QUrl &url, const QJsonObj
     // Every failure ends the call here; handler sees successes only.
     m_client->send(verb, url, json, {}, this,
                    [done, handler = std::move(handler)](const HttpReply &reply) {
-                       if (!WriteErrors::isSuccess(reply))
-                           return done(WriteErrors::failure(Source::ClickUp, reply));
+                       if (!SourceErrors::isSuccess(reply))
+                           return done(SourceErrors::failure(Source::ClickUp, reply));
                        handler(reply);
                    });
 }
@@ -97,8 +97,8 @@ void ClickUpWriter::withUser(const Done &done, std::function<void()> then)
             const QString id = idString(
                 object(reply).value(QStringLiteral("user")).toObject().value(QStringLiteral("id")));
             if (id.isEmpty())
-                return done(WriteErrors::malformed(Source::ClickUp, reply,
-                                                   tr("the answer to /user has no user id")));
+                return done(SourceErrors::malformed(Source::ClickUp, reply,
+                                                    tr("the answer to /user has no user id")));
             m_userId = id;
             then();
         });
@@ -116,8 +116,8 @@ void ClickUpWriter::closedStatus(const QString &listId, const Done &done,
          [this, listId, done, then = std::move(then)](const HttpReply &reply) {
              const QJsonValue statuses = object(reply).value(QStringLiteral("statuses"));
              if (!statuses.isArray())
-                 return done(WriteErrors::malformed(Source::ClickUp, reply,
-                                                    tr("the answer is not a list")));
+                 return done(SourceErrors::malformed(Source::ClickUp, reply,
+                                                     tr("the answer is not a list")));
              QString name = m_options.fallbackClosedStatus;
              for (const QJsonValue &value : statuses.toArray()) {
                  const QJsonObject status = value.toObject();
@@ -133,9 +133,9 @@ void ClickUpWriter::closedStatus(const QString &listId, const Done &done,
 
 void ClickUpWriter::complete(const QString &sourceId, QObject *context, Callback callback)
 {
-    const Done done = WriteErrors::deliverTo(context, std::move(callback));
+    const Done done = SourceErrors::deliverTo(context, std::move(callback));
     if (sourceId.trimmed().isEmpty())
-        return done(WriteErrors::rejected(tr("ClickUp: no task id")));
+        return done(SourceErrors::rejected(tr("ClickUp: no task id")));
 
     // Read first: a task someone else completed is a conflict, not something to write over.
     send("GET", taskUrl(sourceId), {}, done, [this, sourceId, done](const HttpReply &reply) {
@@ -143,7 +143,7 @@ void ClickUpWriter::complete(const QString &sourceId, QObject *context, Callback
         const QJsonObject status = task.value(QStringLiteral("status")).toObject();
         if (status.isEmpty())
             return done(
-                WriteErrors::malformed(Source::ClickUp, reply, tr("the answer is not a task")));
+                SourceErrors::malformed(Source::ClickUp, reply, tr("the answer is not a task")));
         const QString name = status.value(QStringLiteral("status")).toString();
         if (isClosedType(status.value(QStringLiteral("type")).toString().toLower())) {
             // The task has no "closed by": say what status it is in.
@@ -168,8 +168,8 @@ void ClickUpWriter::complete(const QString &sourceId, QObject *context, Callback
                 },
                 [sourceId, closed, done](const HttpReply &reply) {
                     if (!QJsonDocument::fromJson(reply.body).isObject())
-                        return done(WriteErrors::malformed(Source::ClickUp, reply,
-                                                           tr("the answer is not a task")));
+                        return done(SourceErrors::malformed(Source::ClickUp, reply,
+                                                            tr("the answer is not a task")));
                     WriteResult result;
                     result.success = true;
                     result.sourceId = sourceId;
@@ -183,11 +183,11 @@ void ClickUpWriter::complete(const QString &sourceId, QObject *context, Callback
 void ClickUpWriter::comment(const QString &sourceId, const QString &text, QObject *context,
                             Callback callback)
 {
-    const Done done = WriteErrors::deliverTo(context, std::move(callback));
+    const Done done = SourceErrors::deliverTo(context, std::move(callback));
     if (sourceId.trimmed().isEmpty())
-        return done(WriteErrors::rejected(tr("ClickUp: no task id")));
+        return done(SourceErrors::rejected(tr("ClickUp: no task id")));
     if (text.trimmed().isEmpty())
-        return done(WriteErrors::rejected(tr("ClickUp: a comment cannot be empty")));
+        return done(SourceErrors::rejected(tr("ClickUp: a comment cannot be empty")));
 
     const QJsonObject body{{QStringLiteral("comment_text"), text},
                            {QStringLiteral("notify_all"), false}};
@@ -195,8 +195,8 @@ void ClickUpWriter::comment(const QString &sourceId, const QString &text, QObjec
          [done](const HttpReply &reply) {
              const QString id = idString(object(reply).value(QStringLiteral("id")));
              if (id.isEmpty())
-                 return done(WriteErrors::malformed(Source::ClickUp, reply,
-                                                    tr("the answer is not a comment")));
+                 return done(SourceErrors::malformed(Source::ClickUp, reply,
+                                                     tr("the answer is not a comment")));
              WriteResult result = found(id);
              result.message = tr("Commented on ClickUp");
              done(result);
@@ -206,16 +206,16 @@ void ClickUpWriter::comment(const QString &sourceId, const QString &text, QObjec
 void ClickUpWriter::create(const QString &title, const QString &entity, const QString &description,
                            QObject *context, Callback callback)
 {
-    const Done done = WriteErrors::deliverTo(context, std::move(callback));
+    const Done done = SourceErrors::deliverTo(context, std::move(callback));
     if (m_options.createListId.isEmpty())
-        return done(WriteErrors::rejected(tr("ClickUp: no list set for new tasks")));
+        return done(SourceErrors::rejected(tr("ClickUp: no list set for new tasks")));
     if (title.trimmed().isEmpty())
-        return done(WriteErrors::rejected(tr("ClickUp: a title cannot be empty")));
+        return done(SourceErrors::rejected(tr("ClickUp: a title cannot be empty")));
     if (characters(title) > MaxTitle)
-        return done(WriteErrors::rejected(tr("ClickUp: the title is %1 characters long; at most "
-                                             "%2 are allowed")
-                                              .arg(characters(title))
-                                              .arg(MaxTitle)));
+        return done(SourceErrors::rejected(tr("ClickUp: the title is %1 characters long; at most "
+                                              "%2 are allowed")
+                                               .arg(characters(title))
+                                               .arg(MaxTitle)));
 
     withUser(done, [this, title, entity, description, done] {
         QJsonObject body{{QStringLiteral("name"), title},
@@ -233,8 +233,8 @@ void ClickUpWriter::create(const QString &title, const QString &entity, const QS
         send("POST", url, body, done, [done](const HttpReply &reply) {
             const QString id = object(reply).value(QStringLiteral("id")).toString();
             if (id.isEmpty())
-                return done(
-                    WriteErrors::malformed(Source::ClickUp, reply, tr("the answer is not a task")));
+                return done(SourceErrors::malformed(Source::ClickUp, reply,
+                                                    tr("the answer is not a task")));
             WriteResult result = found(id);
             result.message = tr("Created %1 on ClickUp").arg(id);
             done(result);
@@ -245,9 +245,9 @@ void ClickUpWriter::create(const QString &title, const QString &entity, const QS
 void ClickUpWriter::findComment(const QString &sourceId, const QString &text,
                                 const QDateTime &since, QObject *context, Callback callback)
 {
-    const Done done = WriteErrors::deliverTo(context, std::move(callback));
+    const Done done = SourceErrors::deliverTo(context, std::move(callback));
     if (sourceId.trimmed().isEmpty())
-        return done(WriteErrors::rejected(tr("ClickUp: no task id")));
+        return done(SourceErrors::rejected(tr("ClickUp: no task id")));
 
     withUser(done, [this, sourceId, text, since, done] {
         // The newest comments: a comment just sent is among them.
@@ -255,8 +255,8 @@ void ClickUpWriter::findComment(const QString &sourceId, const QString &text,
              [this, text, since, done](const HttpReply &reply) {
                  const QJsonValue comments = object(reply).value(QStringLiteral("comments"));
                  if (!comments.isArray())
-                     return done(WriteErrors::malformed(Source::ClickUp, reply,
-                                                        tr("the answer has no comment list")));
+                     return done(SourceErrors::malformed(Source::ClickUp, reply,
+                                                         tr("the answer has no comment list")));
                  const qint64 sinceMs = since.isValid() ? since.toMSecsSinceEpoch() : 0;
                  for (const QJsonValue &value : comments.toArray()) {
                      const QJsonObject comment = value.toObject();
@@ -277,9 +277,9 @@ void ClickUpWriter::findComment(const QString &sourceId, const QString &text,
 void ClickUpWriter::findCreated(const QString &title, const QString &entity, const QDateTime &since,
                                 QObject *context, Callback callback)
 {
-    const Done done = WriteErrors::deliverTo(context, std::move(callback));
+    const Done done = SourceErrors::deliverTo(context, std::move(callback));
     if (m_options.createListId.isEmpty())
-        return done(WriteErrors::rejected(tr("ClickUp: no list set for new tasks")));
+        return done(SourceErrors::rejected(tr("ClickUp: no list set for new tasks")));
 
     // date_updated_gt is strict: one millisecond earlier keeps a task made exactly at since.
     const qint64 sinceMs = since.isValid() ? since.toMSecsSinceEpoch() - 1 : 0;
@@ -303,7 +303,7 @@ void ClickUpWriter::findInPages(const QString &title, const QString &tag, qint64
         const QJsonValue tasks = answer.value(QStringLiteral("tasks"));
         if (!tasks.isArray())
             return done(
-                WriteErrors::malformed(Source::ClickUp, reply, tr("the answer has no task list")));
+                SourceErrors::malformed(Source::ClickUp, reply, tr("the answer has no task list")));
         const QJsonArray items = tasks.toArray();
         for (const QJsonValue &value : items) {
             const QJsonObject task = value.toObject();

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "RestClient.h"
+#include "SourceErrors.h"
 #include "SourceWriter.h"
-#include "WriteErrors.h"
 
 #include <QHash>
 
@@ -41,7 +41,7 @@ public:
                      QObject *context, Callback callback) override;
 
 private:
-    using Done = WriteErrors::Done;
+    using Done = SourceErrors::Done;
 
     void send(const QByteArray &verb, const QUrl &url, const QJsonObject &body, const Done &done,
               std::function<void(const HttpReply &)> handler);

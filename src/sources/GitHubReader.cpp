@@ -9,7 +9,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QTimeZone>
 #include <QUrlQuery>
 
 namespace UpNext {
@@ -41,26 +40,6 @@ void GitHubReader::configure(RestClient *client, const QByteArray &token)
     client->setDefaultHeader("Authorization", "Bearer " + token);
     client->setDefaultHeader("Accept", "application/vnd.github+json");
     client->setDefaultHeader("X-GitHub-Api-Version", "2022-11-28");
-}
-
-std::optional<QDateTime> GitHubReader::rateLimitedUntil(const HttpReply &reply) const
-{
-    if (reply.status != 403 && reply.status != 429)
-        return std::nullopt;
-    const QByteArray retryAfter = reply.header("retry-after");
-    if (!retryAfter.isEmpty())
-        return QDateTime::currentDateTimeUtc().addSecs(std::max(1, retryAfter.toInt()));
-    if (reply.header("x-ratelimit-remaining") == "0") {
-        const qint64 reset = reply.header("x-ratelimit-reset").toLongLong();
-        return reset > 0 ? QDateTime::fromSecsSinceEpoch(reset, QTimeZone::utc())
-                         : QDateTime::currentDateTimeUtc().addSecs(60);
-    }
-    return std::nullopt;
-}
-
-QString GitHubReader::errorText(const QByteArray &body) const
-{
-    return QJsonDocument::fromJson(body).object().value(QStringLiteral("message")).toString();
 }
 
 void GitHubReader::start()

@@ -33,11 +33,6 @@ public:
     // Fills the headers GitHub asks for on a client.
     static void configure(RestClient *client, const QByteArray &token);
 
-protected:
-    std::optional<QDateTime> rateLimitedUntil(const HttpReply &reply) const override;
-    QString serviceName() const override { return QStringLiteral("GitHub"); }
-    QString errorText(const QByteArray &body) const override;
-
 private:
     void readUser();
     // GET conditional on the ETag of the last answer; a 304 hands over the cached body.

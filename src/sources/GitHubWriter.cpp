@@ -10,7 +10,7 @@ namespace UpNext {
 
 namespace {
 
-using WriteErrors::Source;
+using SourceErrors::Source;
 
 QUrl nextLink(const HttpReply &reply)
 {
@@ -67,8 +67,8 @@ void GitHubWriter::send(const QByteArray &verb, const QString &pathAndQuery,
     // Every failure ends the call here; handler sees successes only.
     m_client->send(verb, m_client->url(pathAndQuery), json, {}, this,
                    [done, handler = std::move(handler)](const HttpReply &reply) {
-                       if (!WriteErrors::isSuccess(reply))
-                           return done(WriteErrors::failure(Source::GitHub, reply));
+                       if (!SourceErrors::isSuccess(reply))
+                           return done(SourceErrors::failure(Source::GitHub, reply));
                        handler(reply);
                    });
 }
@@ -85,8 +85,8 @@ void GitHubWriter::withLogin(const Done &done, std::function<void()> then)
                                        .value(QStringLiteral("login"))
                                        .toString();
              if (login.isEmpty())
-                 return done(WriteErrors::malformed(Source::GitHub, reply,
-                                                    tr("the answer to /user has no login")));
+                 return done(SourceErrors::malformed(Source::GitHub, reply,
+                                                     tr("the answer to /user has no login")));
              m_login = login;
              then();
          });
@@ -94,10 +94,10 @@ void GitHubWriter::withLogin(const Done &done, std::function<void()> then)
 
 void GitHubWriter::complete(const QString &sourceId, QObject *context, Callback callback)
 {
-    const Done done = WriteErrors::deliverTo(context, std::move(callback));
+    const Done done = SourceErrors::deliverTo(context, std::move(callback));
     const QString path = issuePath(sourceId);
     if (path.isEmpty())
-        return done(WriteErrors::rejected(tr("GitHub: \"%1\" is not an issue").arg(sourceId)));
+        return done(SourceErrors::rejected(tr("GitHub: \"%1\" is not an issue").arg(sourceId)));
 
     // Read first: closing an issue someone else closed would hide who did it, and why.
     send("GET", path, {}, done, [this, path, sourceId, done](const HttpReply &reply) {
@@ -105,7 +105,7 @@ void GitHubWriter::complete(const QString &sourceId, QObject *context, Callback 
         const QString state = issue.value(QStringLiteral("state")).toString();
         if (state.isEmpty())
             return done(
-                WriteErrors::malformed(Source::GitHub, reply, tr("the answer is not an issue")));
+                SourceErrors::malformed(Source::GitHub, reply, tr("the answer is not an issue")));
         if (state == QLatin1String("closed")) {
             const QString by = issue.value(QStringLiteral("closed_by"))
                                    .toObject()
@@ -125,8 +125,8 @@ void GitHubWriter::complete(const QString &sourceId, QObject *context, Callback 
                                {QStringLiteral("state_reason"), QStringLiteral("completed")}};
         send("PATCH", path, body, done, [sourceId, done](const HttpReply &reply) {
             if (!QJsonDocument::fromJson(reply.body).isObject())
-                return done(WriteErrors::malformed(Source::GitHub, reply,
-                                                   tr("the answer is not an issue")));
+                return done(SourceErrors::malformed(Source::GitHub, reply,
+                                                    tr("the answer is not an issue")));
             WriteResult result;
             result.success = true;
             result.sourceId = sourceId;
@@ -139,12 +139,12 @@ void GitHubWriter::complete(const QString &sourceId, QObject *context, Callback 
 void GitHubWriter::comment(const QString &sourceId, const QString &text, QObject *context,
                            Callback callback)
 {
-    const Done done = WriteErrors::deliverTo(context, std::move(callback));
+    const Done done = SourceErrors::deliverTo(context, std::move(callback));
     const QString path = issuePath(sourceId);
     if (path.isEmpty())
-        return done(WriteErrors::rejected(tr("GitHub: \"%1\" is not an issue").arg(sourceId)));
+        return done(SourceErrors::rejected(tr("GitHub: \"%1\" is not an issue").arg(sourceId)));
     if (text.trimmed().isEmpty())
-        return done(WriteErrors::rejected(tr("GitHub: a comment cannot be empty")));
+        return done(SourceErrors::rejected(tr("GitHub: a comment cannot be empty")));
 
     send("POST", path + QStringLiteral("/comments"), {{QStringLiteral("body"), text}}, done,
          [done](const HttpReply &reply) {
@@ -153,8 +153,8 @@ void GitHubWriter::comment(const QString &sourceId, const QString &text, QObject
                                    .value(QStringLiteral("id"))
                                    .toInteger();
              if (id <= 0)
-                 return done(WriteErrors::malformed(Source::GitHub, reply,
-                                                    tr("the answer is not a comment")));
+                 return done(SourceErrors::malformed(Source::GitHub, reply,
+                                                     tr("the answer is not a comment")));
              WriteResult result;
              result.success = true;
              result.sourceId = QString::number(id);
@@ -166,17 +166,17 @@ void GitHubWriter::comment(const QString &sourceId, const QString &text, QObject
 void GitHubWriter::create(const QString &title, const QString &entity, const QString &description,
                           QObject *context, Callback callback)
 {
-    const Done done = WriteErrors::deliverTo(context, std::move(callback));
+    const Done done = SourceErrors::deliverTo(context, std::move(callback));
     if (m_options.createRepo.isEmpty())
-        return done(WriteErrors::rejected(tr("GitHub: no repository set for new issues")));
+        return done(SourceErrors::rejected(tr("GitHub: no repository set for new issues")));
     if (title.trimmed().isEmpty())
-        return done(WriteErrors::rejected(tr("GitHub: a title cannot be empty")));
+        return done(SourceErrors::rejected(tr("GitHub: a title cannot be empty")));
     const QString full = fullTitle(title, entity);
     if (characters(full) > MaxTitle)
         return done(
-            WriteErrors::rejected(tr("GitHub: the title is %1 characters long; GitHub allows %2")
-                                      .arg(characters(full))
-                                      .arg(MaxTitle)));
+            SourceErrors::rejected(tr("GitHub: the title is %1 characters long; GitHub allows %2")
+                                       .arg(characters(full))
+                                       .arg(MaxTitle)));
 
     withLogin(done, [this, full, description, done] {
         const QJsonObject body{{QStringLiteral("title"), full},
@@ -190,8 +190,8 @@ void GitHubWriter::create(const QString &title, const QString &entity, const QSt
                                            .value(QStringLiteral("number"))
                                            .toInteger();
                  if (number <= 0)
-                     return done(WriteErrors::malformed(Source::GitHub, reply,
-                                                        tr("the answer is not an issue")));
+                     return done(SourceErrors::malformed(Source::GitHub, reply,
+                                                         tr("the answer is not an issue")));
                  WriteResult result;
                  result.success = true;
                  result.sourceId = QStringLiteral("%1#%2").arg(repo).arg(number);
@@ -205,12 +205,12 @@ void GitHubWriter::findInPages(const QUrl &url, const Done &done,
                                std::function<QString(const QJsonObject &)> match)
 {
     m_client->get(url, {}, this, [this, done, match](const HttpReply &reply) {
-        if (!WriteErrors::isSuccess(reply))
-            return done(WriteErrors::failure(Source::GitHub, reply));
+        if (!SourceErrors::isSuccess(reply))
+            return done(SourceErrors::failure(Source::GitHub, reply));
         const QJsonDocument document = QJsonDocument::fromJson(reply.body);
         if (!document.isArray())
             return done(
-                WriteErrors::malformed(Source::GitHub, reply, tr("the answer is not a list")));
+                SourceErrors::malformed(Source::GitHub, reply, tr("the answer is not a list")));
         for (const QJsonValue &item : document.array()) {
             const QString found = match(item.toObject());
             if (!found.isEmpty()) {
@@ -232,10 +232,10 @@ void GitHubWriter::findInPages(const QUrl &url, const Done &done,
 void GitHubWriter::findComment(const QString &sourceId, const QString &text, const QDateTime &since,
                                QObject *context, Callback callback)
 {
-    const Done done = WriteErrors::deliverTo(context, std::move(callback));
+    const Done done = SourceErrors::deliverTo(context, std::move(callback));
     const QString path = issuePath(sourceId);
     if (path.isEmpty())
-        return done(WriteErrors::rejected(tr("GitHub: \"%1\" is not an issue").arg(sourceId)));
+        return done(SourceErrors::rejected(tr("GitHub: \"%1\" is not an issue").arg(sourceId)));
 
     withLogin(done, [this, path, text, since, done] {
         QUrlQuery query;
@@ -261,9 +261,9 @@ void GitHubWriter::findComment(const QString &sourceId, const QString &text, con
 void GitHubWriter::findCreated(const QString &title, const QString &entity, const QDateTime &since,
                                QObject *context, Callback callback)
 {
-    const Done done = WriteErrors::deliverTo(context, std::move(callback));
+    const Done done = SourceErrors::deliverTo(context, std::move(callback));
     if (m_options.createRepo.isEmpty())
-        return done(WriteErrors::rejected(tr("GitHub: no repository set for new issues")));
+        return done(SourceErrors::rejected(tr("GitHub: no repository set for new issues")));
 
     const QString full = fullTitle(title, entity).trimmed();
     withLogin(done, [this, full, since, done] {

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "RestClient.h"
+#include "SourceErrors.h"
 #include "SourceWriter.h"
-#include "WriteErrors.h"
 
 namespace UpNext {
 
@@ -39,7 +39,7 @@ public:
     static QString fullTitle(const QString &title, const QString &entity);
 
 private:
-    using Done = WriteErrors::Done;
+    using Done = SourceErrors::Done;
 
     // "/repos/owner/repo/issues/42" for "owner/repo#42"; empty when sourceId is not an issue id.
     static QString issuePath(const QString &sourceId);

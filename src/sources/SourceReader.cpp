@@ -10,6 +10,7 @@ SourceReader::SourceReader(const QString &source, RestClient *client, TaskStore 
     : QObject(parent)
     , m_client(client)
     , m_store(store)
+    , m_kind(SourceErrors::sourceOf(source))
 {
     m_result.source = source;
 }
@@ -21,7 +22,7 @@ void SourceReader::request(const QUrl &url, const QList<std::pair<QByteArray, QB
 {
     ++m_result.requests;
     m_client->get(url, headers, this, [this, url, headers, handler](const HttpReply &reply) {
-        const std::optional<QDateTime> until = rateLimitedUntil(reply);
+        const std::optional<QDateTime> until = SourceErrors::rateLimitedUntil(m_kind, reply);
         if (!until) {
             handler(reply);
             return;
@@ -29,7 +30,7 @@ void SourceReader::request(const QUrl &url, const QList<std::pair<QByteArray, QB
         const qint64 waitMs = std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(*until));
         if (waitMs > qint64(m_maxWaitSeconds) * 1000) {
             finish(tr("%1 rate limit reached; try again after %2")
-                       .arg(serviceName(),
+                       .arg(SourceErrors::serviceName(m_kind),
                             QLocale().toString(until->toLocalTime().time(), QLocale::ShortFormat)));
             return;
         }
@@ -50,13 +51,7 @@ void SourceReader::finish(const QString &error)
 
 QString SourceReader::describe(const HttpReply &reply) const
 {
-    if (reply.isNetworkFailure())
-        return tr("Connection error: %1").arg(reply.errorString);
-    const QString message = errorText(reply.body);
-    return tr("%1 error: %2 (%3)")
-        .arg(serviceName())
-        .arg(reply.status)
-        .arg(message.isEmpty() ? reply.errorString : message);
+    return SourceErrors::describe(m_kind, reply);
 }
 
 } // namespace UpNext

@@ -2,6 +2,7 @@
 
 #include "ReadResult.h"
 #include "RestClient.h"
+#include "SourceErrors.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -46,16 +47,12 @@ protected:
     // "GitHub error: 404 (Not Found)", "Connection error: …".
     QString describe(const HttpReply &reply) const;
 
-    // When the answer is a rate-limit refusal, the time the limit lifts.
-    virtual std::optional<QDateTime> rateLimitedUntil(const HttpReply &reply) const = 0;
-    virtual QString serviceName() const = 0;
-    virtual QString errorText(const QByteArray &body) const = 0;
-
     RestClient *m_client;
     TaskStore *m_store;
     ReadResult m_result;
 
 private:
+    SourceErrors::Source m_kind;
     int m_maxWaitSeconds = 120;
     bool m_finished = false;
 };

@@ -17,10 +17,10 @@ struct WriteResult
     };
 
     bool success = false;
-    QString message;      // "ClickUp error: 404 (Task not found)", "Connection error: …"
-    QString sourceId;     // for create: the new task's source id ("86abc", "owner/repo#43")
+    QString message;       // "ClickUp error: 404 (Task not found)", "Connection error: …"
+    QString sourceId;      // for create: the new task's source id ("86abc", "owner/repo#43")
     bool conflict = false; // complete found the task already closed; nothing was written
-    QString currentState; // with a conflict: what the source says, e.g. "closed by bob"
+    QString currentState;  // with a conflict: what the source says, e.g. "closed by bob"
     Failure failure = Failure::None;
     QDateTime retryAfter; // with Retry: not before this time, when the source says so
 };

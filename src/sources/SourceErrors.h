@@ -9,13 +9,14 @@
 
 namespace UpNext {
 
-// Shared by the ClickUp and GitHub writers: how a source's answer becomes a
-// WriteResult (message in the source's words, what the outbox should do next)
-// and how results reach the caller.
-namespace WriteErrors {
+// How ClickUp's and GitHub's answers read, shared by the readers and writers:
+// error messages in the source's words, rate limits, and for writes the
+// WriteResult (what the outbox should do next) and how it reaches the caller.
+namespace SourceErrors {
 
 enum class Source { ClickUp, GitHub };
 
+Source sourceOf(const QString &source); // Sources::ClickUp or Sources::GitHub
 QString serviceName(Source source);
 bool isSuccess(const HttpReply &reply); // any 2xx
 
@@ -39,6 +40,6 @@ using Done = std::function<void(const WriteResult &)>;
 // before the writer's call returns), and not at all once context is gone.
 Done deliverTo(QObject *context, SourceWriter::Callback callback);
 
-} // namespace WriteErrors
+} // namespace SourceErrors
 
 } // namespace UpNext

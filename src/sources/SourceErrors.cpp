@@ -1,17 +1,19 @@
-#include "WriteErrors.h"
+#include "SourceErrors.h"
+
+#include "core/Task.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimeZone>
 
-namespace UpNext::WriteErrors {
+namespace UpNext::SourceErrors {
 
 namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("UpNext::WriteErrors", text);
+    return QCoreApplication::translate("UpNext::SourceErrors", text);
 }
 
 QJsonObject errorBody(const HttpReply &reply)
@@ -20,6 +22,11 @@ QJsonObject errorBody(const HttpReply &reply)
 }
 
 } // namespace
+
+Source sourceOf(const QString &source)
+{
+    return source == Sources::GitHub ? Source::GitHub : Source::ClickUp;
+}
 
 QString serviceName(Source source)
 {
@@ -126,4 +133,4 @@ Done deliverTo(QObject *context, SourceWriter::Callback callback)
     };
 }
 
-} // namespace UpNext::WriteErrors
+} // namespace UpNext::SourceErrors
