@@ -102,8 +102,12 @@ void ClickUpReader::start()
         m_since = 0;
     m_highWater = m_since;
     m_full = m_options.fullListing || m_since == 0;
-    for (const Task &task : m_store->tasksBySource(Sources::ClickUp))
+    for (const Task &task : m_store->tasksBySource(Sources::ClickUp)) {
         m_known.insert(task.id);
+        // Tasks created here and not yet confirmed are the outbox's business.
+        if (task.isOpen() && task.assignedToMe && !Task::isLocalId(task.id))
+            m_listedBefore.append({task.id, task.container});
+    }
     readUser();
 }
 
@@ -322,11 +326,9 @@ bool ClickUpReader::inScope(const QString &listId) const
 void ClickUpReader::checkMissing()
 {
     QStringList missing;
-    for (const Task &task : m_store->tasksBySource(Sources::ClickUp)) {
-        // Tasks created here and not yet confirmed are the outbox's business.
-        if (task.isOpen() && task.assignedToMe && !m_seen.contains(task.id) &&
-            !Task::isLocalId(task.id) && inScope(task.container))
-            missing.append(task.id);
+    for (const auto &[id, listId] : std::as_const(m_listedBefore)) {
+        if (!m_seen.contains(id) && inScope(listId))
+            missing.append(id);
     }
     checkNext(missing);
 }

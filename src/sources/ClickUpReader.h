@@ -68,9 +68,10 @@ private:
     QString m_userId;
     QString m_username;
     bool m_full = false;
-    QSet<QString> m_known; // ids the store has for this source
-    QSet<QString> m_seen;  // ids listed by this read
-    qint64 m_since = 0;    // latest date_updated seen by the previous read (unix ms), 0: none
+    QSet<QString> m_known;                             // ids the store has for this source
+    QList<std::pair<QString, QString>> m_listedBefore; // open tasks of the user: id, container
+    QSet<QString> m_seen;                              // ids listed by this read
+    qint64 m_since = 0; // latest date_updated seen by the previous read (unix ms), 0: none
     qint64 m_highWater = 0;
 };
 

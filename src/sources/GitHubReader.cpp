@@ -46,8 +46,12 @@ void GitHubReader::start()
 {
     m_since = QDateTime::fromString(m_store->syncValue(Sources::GitHub, HighWaterKey), Qt::ISODate);
     m_highWater = m_since;
-    for (const Task &task : m_store->tasksBySource(Sources::GitHub))
+    for (const Task &task : m_store->tasksBySource(Sources::GitHub)) {
         m_known.insert(task.id);
+        // Tasks created here and not yet confirmed are the outbox's business.
+        if (task.isOpen() && task.assignedToMe && !Task::isLocalId(task.id))
+            m_listedBefore.append({task.id, task.container});
+    }
     readUser();
 }
 
@@ -299,12 +303,9 @@ std::optional<Task> GitHubReader::taskFromJson(const QJsonObject &issue, const Q
 void GitHubReader::checkMissing()
 {
     QStringList missing;
-    for (const Task &task : m_store->tasksBySource(Sources::GitHub)) {
-        // Tasks created here and not yet confirmed are the outbox's business.
-        if (task.isOpen() && task.assignedToMe && !m_seen.contains(task.id) &&
-            !Task::isLocalId(task.id) &&
-            (m_options.repos.isEmpty() || m_options.repos.contains(task.container)))
-            missing.append(task.id);
+    for (const auto &[id, repo] : std::as_const(m_listedBefore)) {
+        if (!m_seen.contains(id) && (m_options.repos.isEmpty() || m_options.repos.contains(repo)))
+            missing.append(id);
     }
     checkNext(missing);
 }

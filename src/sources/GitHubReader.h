@@ -56,7 +56,8 @@ private:
     const Entities *m_entities;
     GitHubReaderOptions m_options;
     QString m_login;
-    QSet<QString> m_known; // ids the store has
+    QSet<QString> m_known;                             // ids the store has
+    QList<std::pair<QString, QString>> m_listedBefore; // open tasks of the user: id, container
     QSet<QString> m_seen;
     QDateTime m_since;     // latest change seen by the previous read
     QDateTime m_highWater; // latest change seen so far
