@@ -41,6 +41,7 @@ private Q_SLOTS:
     void rejectedTokenPausesUntilResumed();
     void permanentRefusalUndoesAndTells();
     void noDuplicateCommentAfterACrash();
+    void noDuplicateWhenTheAnswerIsLost();
     void createIsReKeyedWithItsComments();
     void pacingStaysUnderTheWriteLimit();
     void anotherProcessDrainsWhatIsLeft();
@@ -202,6 +203,29 @@ void TestOutboxProcessor::noDuplicateCommentAfterACrash()
     QVERIFY(m_outbox->markSending(lost, m_now));
     QVERIFY(waitIdle());
     QCOMPARE(m_sim->comments(QStringLiteral("o/r"), 2).size(), 1);
+}
+
+void TestOutboxProcessor::noDuplicateWhenTheAnswerIsLost()
+{
+    // The source takes each write, then the connection drops before its answer.
+    const QString comments = QStringLiteral("POST /repos/{owner}/{repo}/issues/{number}/comments");
+    const QString issues = QStringLiteral("POST /repos/{owner}/{repo}/issues");
+    m_sim->injectFault(comments, {SimFault::Kind::Reset}, 1);
+    m_sim->injectFault(issues, {SimFault::Kind::Reset}, 1);
+    QVERIFY(m_outbox->comment(QStringLiteral("github:o/r#1"), QStringLiteral("only once"), m_now));
+    Task draft;
+    draft.source = Sources::GitHub;
+    draft.container = QStringLiteral("o/r");
+    draft.title = QStringLiteral("Created once");
+    const QString localId = *m_outbox->create(draft, m_now);
+    QVERIFY(waitIdle());
+    QVERIFY(m_outbox->entries().isEmpty());
+    QCOMPARE(m_sim->comments(QStringLiteral("o/r"), 1).size(), 1);
+    QCOMPARE(m_sim->requestLog().count(comments), 1);
+    QCOMPARE(m_sim->requestLog().count(issues), 1);
+    QVERIFY(!m_sim->issue(QStringLiteral("o/r"), 5));
+    QCOMPARE(m_store->task(QStringLiteral("github:o/r#4"))->title, QStringLiteral("Created once"));
+    QCOMPARE(m_store->task(localId), std::nullopt);
 }
 
 void TestOutboxProcessor::createIsReKeyedWithItsComments()

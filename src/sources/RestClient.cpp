@@ -1,6 +1,7 @@
 #include "RestClient.h"
 
-#include <QBuffer>
+#include "SendOnceBody.h"
+
 #include <QNetworkRequest>
 
 namespace UpNext {
@@ -50,9 +51,17 @@ void RestClient::send(const QByteArray &verb, const QUrl &url, const QByteArray 
                           QByteArrayLiteral("application/json"));
     ++m_requests;
 
-    QNetworkReply *reply = body.isEmpty() && verb == "GET"
-                               ? m_manager->get(request)
-                               : m_manager->sendCustomRequest(request, verb, body);
+    QNetworkReply *reply = nullptr;
+    if (verb == "GET") {
+        reply = m_manager->get(request);
+    } else {
+        // Streamed from a body that cannot rewind, so Qt cannot send a write twice.
+        auto *upload = new SendOnceBody(body);
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+        reply = m_manager->sendCustomRequest(request, verb, upload);
+        upload->setParent(reply);
+    }
     // The reply goes away whether or not its context is still there to hear the answer.
     connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
     connect(reply, &QNetworkReply::finished, context, [reply, callback = std::move(callback)] {

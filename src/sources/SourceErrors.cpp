@@ -45,6 +45,8 @@ QString describe(Source source, const HttpReply &reply)
         if (reply.error == QNetworkReply::OperationCanceledError ||
             reply.error == QNetworkReply::TimeoutError)
             return tr("Connection error: no answer in time (timed out)");
+        if (reply.error == QNetworkReply::ContentReSendError) // see SendOnceBody
+            return tr("Connection error: the connection closed before the answer arrived");
         return tr("Connection error: %1").arg(reply.errorString);
     }
     const QJsonObject body = errorBody(reply);
