@@ -154,9 +154,9 @@ void TestSyncOnce::bothSources()
     clickUp.addUser(7, QStringLiteral("me"), QStringLiteral("me@example.com"),
                     QStringLiteral("pk_cli"));
     clickUp.addList(QStringLiteral("901"), QStringLiteral("Backlog"));
-    clickUp.addTask({.name = QStringLiteral("From ClickUp"),
-                     .listId = QStringLiteral("901"),
-                     .assignees = {7}});
+    const QString clickUpId = clickUp.addTask({.name = QStringLiteral("From ClickUp"),
+                                               .listId = QStringLiteral("901"),
+                                               .assignees = {7}});
     {
         QSettings settings(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
         settings.setValue(QStringLiteral("clickup/baseUrl"), clickUp.baseUrl().toString());
@@ -171,6 +171,24 @@ void TestSyncOnce::bothSources()
              qPrintable(result.out));
     QVERIFY2(result.out.contains(QStringLiteral("github: 3 new")), qPrintable(result.out));
     QCOMPARE(clickUp.requestLog().countWithStatus(200), 2);
+
+    // Writes go back to both.
+    {
+        TaskStore store;
+        QVERIFY(store.open(m_dir->filePath(QStringLiteral("upnext.db"))));
+        Outbox outbox(&store);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(
+            outbox.comment(QStringLiteral("clickup:") + clickUpId, QStringLiteral("On it"), now));
+        QVERIFY(outbox.comment(QStringLiteral("github:acme/web#1"), QStringLiteral("Me too"), now));
+    }
+    qputenv("UPNEXT_CLICKUP_TOKEN", "pk_cli");
+    const Run second = run(QStringLiteral("ghp_cli"), m_sim->baseUrl());
+    qunsetenv("UPNEXT_CLICKUP_TOKEN");
+    QVERIFY2(second.out.contains(QStringLiteral("outbox: 2 sent, 0 failed, 0 waiting")),
+             qPrintable(second.out));
+    QCOMPARE(clickUp.comments(clickUpId).size(), 1);
+    QCOMPARE(m_sim->comments(QStringLiteral("acme/web"), 1).size(), 1);
 }
 
 void TestSyncOnce::drainsWhatAnotherProcessLeft()

@@ -76,6 +76,15 @@ void SyncSources::tokenRead(bool gitHub, const QString &token)
                 ClickUpReader::fullListingDue(*m_store, QDateTime::currentDateTimeUtc());
             return new ClickUpReader(m_clickUp.get(), m_store, m_entities, options);
         });
+        if (m_processor) {
+            ClickUpWriterOptions writerOptions;
+            writerOptions.createListId = m_settings->clickUpCreateListId();
+            m_clickUpWriter = std::make_unique<ClickUpWriter>(m_clickUp.get(), writerOptions);
+            // ClickUp allows 100 requests a minute for reads and writes together; a
+            // completion takes up to three.
+            m_processor->addWriter(Sources::ClickUp, m_clickUpWriter.get(),
+                                   std::chrono::milliseconds(1800));
+        }
     }
     if (--m_pending == 0)
         Q_EMIT loaded(m_problems);
