@@ -83,7 +83,9 @@ void TestTaskService::nextWithNothingToDo()
 
 void TestTaskService::doneNeedsACurrentTask()
 {
+    QSignalSpy queued(m_service.get(), &TaskService::queued);
     const TaskResult result = m_service->done(m_now);
+    QCOMPARE(queued.size(), 0);
     QCOMPARE(result.error, QStringLiteral("No current task to complete"));
     QVERIFY(m_outbox->entries().isEmpty());
 }
@@ -91,8 +93,10 @@ void TestTaskService::doneNeedsACurrentTask()
 void TestTaskService::doneCompletesAndMovesOnInOneStep()
 {
     QVERIFY(m_service->next(m_now).ok());
+    QSignalSpy queued(m_service.get(), &TaskService::queued);
     const TaskResult result = m_service->done(m_now.addSecs(600));
     QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(queued.size(), 1); // so the outbox sends it now
     QCOMPARE(result.task->id, QStringLiteral("github:o/r#1"));
     QCOMPARE(m_store->currentTask()->taskId, QStringLiteral("github:o/r#1"));
     QCOMPARE(m_store->task(QStringLiteral("clickup:a"))->status, TaskStatus::Done);
@@ -169,13 +173,16 @@ void TestTaskService::badIds()
 
 void TestTaskService::comments()
 {
+    QSignalSpy queued(m_service.get(), &TaskService::queued);
     QVERIFY(!m_service->comment(QStringLiteral("clickup:a"), QStringLiteral("   "), m_now).ok());
     QVERIFY(m_outbox->entries().isEmpty());
+    QCOMPARE(queued.size(), 0);
     const TaskResult result =
         m_service->comment(QStringLiteral("clickup:a"), QStringLiteral("On it"), m_now);
     QVERIFY(result.ok());
     QCOMPARE(result.task->lastActivity, m_now);
     QCOMPARE(m_outbox->entries().first().text, QStringLiteral("On it"));
+    QCOMPARE(queued.size(), 1);
 }
 
 void TestTaskService::createShowsAtOnce()

@@ -66,6 +66,7 @@ TaskResult TaskService::done(const QDateTime &now)
         return {tr("No current task to complete"), std::nullopt};
     if (!m_outbox->complete(current->taskId, now))
         return {m_outbox->lastError(), std::nullopt};
+    Q_EMIT queued();
     return next(now);
 }
 
@@ -83,6 +84,7 @@ TaskResult TaskService::fromOutbox(const QString &taskId, bool queued)
 {
     if (!queued)
         return {m_outbox->lastError(), std::nullopt};
+    Q_EMIT this->queued();
     return {{}, m_store->task(taskId)};
 }
 

@@ -69,6 +69,8 @@ public:
 
 Q_SIGNALS:
     void currentChanged(const QString &taskId);
+    // A write waits in the outbox to be sent.
+    void queued();
 
 private:
     TaskResult knownTask(const QString &taskId) const;

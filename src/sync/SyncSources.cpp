@@ -45,6 +45,18 @@ void SyncSources::load()
     }
 }
 
+QList<Destination> SyncSources::createDestinations() const
+{
+    QList<Destination> destinations;
+    const QString repo = m_settings->gitHubCreateRepo();
+    if (m_gitHubWriter && !repo.isEmpty())
+        destinations.append({Sources::GitHub, repo, tr("GitHub: %1").arg(repo)});
+    const QString list = m_settings->clickUpCreateListId();
+    if (m_clickUpWriter && !list.isEmpty())
+        destinations.append({Sources::ClickUp, list, tr("ClickUp: list %1").arg(list)});
+    return destinations;
+}
+
 void SyncSources::tokenRead(bool gitHub, const QString &token)
 {
     if (gitHub && !token.isEmpty()) {

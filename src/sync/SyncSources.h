@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Destination.h"
+
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QStringList>
@@ -35,6 +37,9 @@ public:
 
     // Reads the tokens; emits loaded() once every source is added or left out.
     void load();
+    // After loaded(): where new tasks can be created (a source with a token and a
+    // repository or list to create in).
+    QList<Destination> createDestinations() const;
 
 Q_SIGNALS:
     // problems: keychain errors, one line each.

@@ -1,0 +1,151 @@
+#include "core/Outbox.h"
+#include "core/SecretStore.h"
+#include "core/Settings.h"
+#include "core/TaskStore.h"
+#include "sim/SimClickUp.h"
+#include "sim/SimGitHub.h"
+#include "sync/OutboxProcessor.h"
+#include "sync/SyncEngine.h"
+#include "sync/SyncSources.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace UpNext;
+using namespace UpNext::Sim;
+
+// SyncSources against the simulators: what settings and tokens turn into
+// readers, writers and places to create tasks.
+class TestSyncSources : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void nothingWithoutTokens();
+    void bothSourcesReadAndWrite();
+    void noDestinationWithoutAPlaceToCreate();
+
+private:
+    // Loads the sources for the settings and tokens set up so far.
+    bool load(SyncSources &sources);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TaskStore> m_store;
+    std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<SyncEngine> m_engine;
+    std::unique_ptr<OutboxProcessor> m_processor;
+    SecretStore m_secrets;
+    SimGitHub m_gitHub;
+    SimClickUp m_clickUp;
+    QString m_clickUpTask;
+};
+
+void TestSyncSources::initTestCase()
+{
+    QVERIFY(m_gitHub.listen() > 0);
+    m_gitHub.addUser(QStringLiteral("me"), QStringLiteral("ghp_sources"));
+    m_gitHub.addIssue({.repo = QStringLiteral("acme/web"),
+                       .title = QStringLiteral("On GitHub"),
+                       .assignees = {QStringLiteral("me")}});
+    QVERIFY(m_clickUp.listen() > 0);
+    m_clickUp.addUser(7, QStringLiteral("me"), QStringLiteral("me@example.com"),
+                      QStringLiteral("pk_sources"));
+    m_clickUp.addList(QStringLiteral("901"), QStringLiteral("Backlog"));
+    m_clickUpTask = m_clickUp.addTask(
+        {.name = QStringLiteral("On ClickUp"), .listId = QStringLiteral("901"), .assignees = {7}});
+}
+
+void TestSyncSources::init()
+{
+    qunsetenv("UPNEXT_CLICKUP_TOKEN");
+    qunsetenv("UPNEXT_GITHUB_TOKEN");
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_store = std::make_unique<TaskStore>();
+    QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("upnext.db"))));
+    m_outbox = std::make_unique<Outbox>(m_store.get());
+    m_engine = std::make_unique<SyncEngine>(m_store.get(), nullptr);
+    m_engine->setOutbox(m_outbox.get());
+    m_processor = std::make_unique<OutboxProcessor>(m_outbox.get());
+
+    m_settings = std::make_unique<Settings>(m_dir->filePath(QStringLiteral("settings.ini")));
+    QVERIFY(m_settings->setGitHubBaseUrl(m_gitHub.baseUrl()));
+    QVERIFY(m_settings->setClickUpBaseUrl(m_clickUp.baseUrl()));
+}
+
+void TestSyncSources::cleanup()
+{
+    qunsetenv("UPNEXT_CLICKUP_TOKEN");
+    qunsetenv("UPNEXT_GITHUB_TOKEN");
+}
+
+bool TestSyncSources::load(SyncSources &sources)
+{
+    QSignalSpy loaded(&sources, &SyncSources::loaded);
+    sources.load();
+    return loaded.wait(10000) && loaded.constFirst().constFirst().toStringList().isEmpty();
+}
+
+void TestSyncSources::nothingWithoutTokens()
+{
+    // Keep the keychain out of it: an empty variable counts as "no token".
+    qputenv("UPNEXT_CLICKUP_TOKEN", "");
+    qputenv("UPNEXT_GITHUB_TOKEN", "");
+    SyncSources sources(m_settings.get(), &m_secrets, m_store.get(), nullptr, m_engine.get(),
+                        m_processor.get());
+    QVERIFY(load(sources));
+    QVERIFY(m_engine->sources().isEmpty());
+    QVERIFY(sources.createDestinations().isEmpty());
+}
+
+void TestSyncSources::bothSourcesReadAndWrite()
+{
+    qputenv("UPNEXT_CLICKUP_TOKEN", "pk_sources");
+    qputenv("UPNEXT_GITHUB_TOKEN", "ghp_sources");
+    QVERIFY(m_settings->setClickUpListIds({QStringLiteral("901")}));
+    QVERIFY(m_settings->setGitHubRepos({QStringLiteral("acme/web")}));
+    SyncSources sources(m_settings.get(), &m_secrets, m_store.get(), nullptr, m_engine.get(),
+                        m_processor.get());
+    QVERIFY(load(sources));
+    QCOMPARE(m_engine->sources().size(), 2);
+    const QList<Destination> expected{
+        {Sources::GitHub, QStringLiteral("acme/web"), QStringLiteral("GitHub: acme/web")},
+        {Sources::ClickUp, QStringLiteral("901"), QStringLiteral("ClickUp: list 901")}};
+    QCOMPARE(sources.createDestinations(), expected);
+
+    QSignalSpy synced(m_engine.get(), &SyncEngine::idle);
+    m_engine->syncAll();
+    QVERIFY(synced.wait(10000));
+    QCOMPARE(m_store->openTaskCount(), 2);
+
+    // Both writers are there: a comment on each task reaches its source.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QVERIFY(
+        m_outbox->comment(QStringLiteral("clickup:") + m_clickUpTask, QStringLiteral("A"), now));
+    QVERIFY(m_outbox->comment(QStringLiteral("github:acme/web#1"), QStringLiteral("B"), now));
+    QSignalSpy idle(m_processor.get(), &OutboxProcessor::idle);
+    m_processor->start();
+    QVERIFY(idle.wait(10000));
+    QVERIFY(m_outbox->entries().isEmpty());
+    QCOMPARE(m_clickUp.comments(m_clickUpTask).size(), 1);
+    QCOMPARE(m_gitHub.comments(QStringLiteral("acme/web"), 1).size(), 1);
+}
+
+void TestSyncSources::noDestinationWithoutAPlaceToCreate()
+{
+    // Tokens but neither lists nor repos named: reading works, creating has nowhere to go.
+    qputenv("UPNEXT_CLICKUP_TOKEN", "pk_sources");
+    qputenv("UPNEXT_GITHUB_TOKEN", "ghp_sources");
+    SyncSources sources(m_settings.get(), &m_secrets, m_store.get(), nullptr, m_engine.get(),
+                        m_processor.get());
+    QVERIFY(load(sources));
+    QCOMPARE(m_engine->sources().size(), 2);
+    QVERIFY(sources.createDestinations().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestSyncSources)
+#include "tst_syncsources.moc"
