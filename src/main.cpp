@@ -4,6 +4,7 @@
 #include "core/Profile.h"
 #include "core/SecretStore.h"
 #include "core/Settings.h"
+#include "core/TaskService.h"
 #include "core/TaskStore.h"
 #include "sync/OutboxProcessor.h"
 #include "sync/SyncEngine.h"
@@ -71,23 +72,28 @@ int main(int argc, char *argv[])
     Entities entities;
     entities.load(profile.entitiesPath());
 
-    MainWindow window(&store, &entities, profile.directory());
-    window.addProblem(store.recoveryMessage());
-    window.addProblem(settings.loadError());
-    window.addProblem(entities.lastError());
-    window.show();
-
     SecretStore secrets;
     Outbox outbox(&store);
+    TaskService service(&store, &outbox, &entities);
+    service.setScoreWeights(settings.scoreWeights());
     OutboxProcessor processor(&outbox);
     SyncEngine engine(&store, &entities);
     engine.setScoreWeights(settings.scoreWeights());
     engine.setOutbox(&outbox);
+
+    MainWindow window(&store, &entities, &service, &outbox, profile.directory());
+    window.addProblem(store.recoveryMessage());
+    window.addProblem(settings.loadError());
+    window.addProblem(entities.lastError());
+    window.setOutboxProcessor(&processor);
+    window.show();
+
     SyncSources sources(&settings, &secrets, &store, &entities, &engine, &processor);
     QObject::connect(&sources, &SyncSources::loaded, &window, [&](const QStringList &problems) {
         for (const QString &problem : problems)
             window.addProblem(problem);
         window.setSyncEngine(&engine);
+        window.setCreateDestinations(sources.createDestinations());
         if (engine.sources().isEmpty())
             return;
         engine.start(std::chrono::minutes(settings.syncIntervalMinutes()));
@@ -100,26 +106,6 @@ int main(int argc, char *argv[])
                              processor.resume(result.source);
                              processor.retryNow();
                          }
-                     });
-    QObject::connect(&processor, &OutboxProcessor::paused, &window,
-                     [&window](const QString &source, const QString &message) {
-                         window.addProblem(
-                             QCoreApplication::translate(
-                                 "main", "%1 does not accept the token (%2). Your changes wait "
-                                         "until it does: fix the token in the settings.")
-                                 .arg(source, message));
-                     });
-    QObject::connect(&processor, &OutboxProcessor::failed, &window,
-                     [&window](const OutboxEntry &entry, const QString &message) {
-                         window.addProblem(
-                             QCoreApplication::translate("main", "%1 could not be written back: %2")
-                                 .arg(entry.taskId, message));
-                     });
-    QObject::connect(&processor, &OutboxProcessor::conflict, &window,
-                     [&window](const OutboxEntry &entry, const QString &currentState) {
-                         window.addProblem(QCoreApplication::translate(
-                                               "main", "%1 was already done at the source (%2).")
-                                               .arg(entry.taskId, currentState));
                      });
     if (QNetworkInformation::loadDefaultBackend()) {
         QObject::connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged,

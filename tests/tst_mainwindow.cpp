@@ -1,22 +1,33 @@
 #include "TestTasks.h"
 
+#include "app/CreateTaskDialog.h"
 #include "app/MainWindow.h"
+#include "app/NowCard.h"
 #include "core/Entities.h"
+#include "core/Outbox.h"
+#include "core/TaskService.h"
 #include "core/TaskStore.h"
 #include "sim/SimGitHub.h"
 #include "sources/GitHubReader.h"
+#include "sources/GitHubWriter.h"
+#include "sync/OutboxProcessor.h"
 #include "sync/SyncEngine.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QToolButton>
 
 using namespace UpNext;
 using namespace UpNext::TestTasks;
@@ -34,10 +45,16 @@ private Q_SLOTS:
     void reloadClientsShowsErrors();
     void notConnectedWithoutSources();
     void syncFillsTheTableAndReports();
+    void bannerCanBeDismissed();
+    void doneIsWrittenBack();
+    void refusedWriteIsShownAndUndone();
+    void newTaskAppearsAndIsSelected();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<TaskStore> m_store;
+    std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<TaskService> m_service;
 };
 
 void TestMainWindow::init()
@@ -45,11 +62,13 @@ void TestMainWindow::init()
     m_dir = std::make_unique<QTemporaryDir>();
     m_store = std::make_unique<TaskStore>();
     QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("upnext.db"))));
+    m_outbox = std::make_unique<Outbox>(m_store.get());
+    m_service = std::make_unique<TaskService>(m_store.get(), m_outbox.get(), nullptr);
 }
 
 void TestMainWindow::emptyStateWhenThereAreNoTasks()
 {
-    MainWindow window(m_store.get(), nullptr, m_dir->path());
+    MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.isShowingEmptyState());
@@ -59,7 +78,7 @@ void TestMainWindow::emptyStateWhenThereAreNoTasks()
 
 void TestMainWindow::tableOnceTasksArrive()
 {
-    MainWindow window(m_store.get(), nullptr, m_dir->path());
+    MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
     window.show();
     QVERIFY(window.isShowingEmptyState());
 
@@ -78,7 +97,7 @@ void TestMainWindow::searchFiltersTheTable()
     QVERIFY(
         m_store->upsert({clickUp(QStringLiteral("a"), QStringLiteral("Write report"), 10),
                          gitHub(QStringLiteral("acme/web"), 1, QStringLiteral("Fix login"), 20)}));
-    MainWindow window(m_store.get(), nullptr, m_dir->path());
+    MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
     window.show();
     auto *search = window.findChild<QLineEdit *>();
     QVERIFY(search->isEnabled());
@@ -92,7 +111,7 @@ void TestMainWindow::searchFiltersTheTable()
 
 void TestMainWindow::problemsAreShown()
 {
-    MainWindow window(m_store.get(), nullptr, m_dir->path());
+    MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
     window.show();
     window.addProblem(QString()); // nothing to say: no banner
     const auto hasBannerWith = [&window](const QString &text) {
@@ -120,7 +139,7 @@ void TestMainWindow::reloadClientsShowsErrors()
     writeEntities(R"([{"id": "acme", "name": "Acme"}])");
     Entities entities;
     QVERIFY(entities.load(path));
-    MainWindow window(m_store.get(), &entities, m_dir->path());
+    MainWindow window(m_store.get(), &entities, m_service.get(), m_outbox.get(), m_dir->path());
     window.show();
 
     QAction *reload = nullptr;
@@ -149,7 +168,7 @@ void TestMainWindow::reloadClientsShowsErrors()
 
 void TestMainWindow::notConnectedWithoutSources()
 {
-    MainWindow window(m_store.get(), nullptr, m_dir->path());
+    MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
     SyncEngine engine(m_store.get(), nullptr);
     window.setSyncEngine(&engine);
     QCOMPARE(window.syncStatus(), QStringLiteral("Not connected"));
@@ -170,7 +189,7 @@ void TestMainWindow::syncFillsTheTableAndReports()
     engine.addSource(Sources::GitHub,
                      [&] { return new GitHubReader(&client, m_store.get(), nullptr, {}); });
 
-    MainWindow window(m_store.get(), nullptr, m_dir->path());
+    MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
     window.show();
     window.setSyncEngine(&engine);
     QVERIFY(window.isShowingEmptyState());
@@ -197,6 +216,115 @@ void TestMainWindow::syncFillsTheTableAndReports()
     QVERIFY2(window.syncStatus().startsWith(QStringLiteral("GitHub sync failed at ")),
              qPrintable(window.syncStatus()));
     QCOMPARE(window.taskView()->model()->rowCount(), 1); // a failed sync keeps what we have
+}
+
+void TestMainWindow::bannerCanBeDismissed()
+{
+    MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
+    window.show();
+    window.addProblem(QStringLiteral("Something to know"));
+    window.addProblem(QStringLiteral("Something to know")); // said once
+    QCOMPARE(window.problems().size(), 1);
+    QToolButton *dismiss = nullptr;
+    for (QToolButton *button : window.findChildren<QToolButton *>()) {
+        if (button->text() == QStringLiteral("Dismiss"))
+            dismiss = button;
+    }
+    QVERIFY(dismiss && dismiss->isVisible());
+    QTest::mouseClick(dismiss, Qt::LeftButton);
+    QVERIFY(!dismiss->isVisible());
+    QVERIFY(window.problems().isEmpty());
+}
+
+void TestMainWindow::doneIsWrittenBack()
+{
+    Sim::SimGitHub sim;
+    QVERIFY(sim.listen() > 0);
+    sim.addUser(QStringLiteral("me"), QStringLiteral("t"));
+    for (const QString &title : {QStringLiteral("First"), QStringLiteral("Second")})
+        sim.addIssue({.repo = QStringLiteral("acme/web"),
+                      .title = title,
+                      .assignees = {QStringLiteral("me")}});
+    QVERIFY(m_store->upsert({gitHub(QStringLiteral("acme/web"), 1, QStringLiteral("First"), 20),
+                             gitHub(QStringLiteral("acme/web"), 2, QStringLiteral("Second"), 10)}));
+    QNetworkAccessManager manager;
+    RestClient client(&manager, sim.baseUrl());
+    GitHubReader::configure(&client, "t");
+    GitHubWriter writer(&client, {QStringLiteral("me"), QStringLiteral("acme/web")});
+    OutboxProcessor processor(m_outbox.get());
+    processor.addWriter(Sources::GitHub, &writer, std::chrono::milliseconds(1));
+
+    MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
+    window.setOutboxProcessor(&processor);
+    processor.start();
+    window.show();
+    QCOMPARE(window.nowCard()->currentTaskId(), QStringLiteral("github:acme/web#1"));
+    QSignalSpy sent(&processor, &OutboxProcessor::sent);
+    window.nowCard()->doneAction()->trigger();
+    // Done here at once, the next task is up, and the close waits for GitHub.
+    QCOMPARE(window.nowCard()->currentTaskId(), QStringLiteral("github:acme/web#2"));
+    QCOMPARE(window.taskView()->model()->rowCount(), 1);
+    QCOMPARE(window.outboxStatus(), QStringLiteral("1 change waiting"));
+    QVERIFY(window.statusBar()->currentMessage().startsWith(QStringLiteral("Done: “First”")));
+    QVERIFY(sent.wait(10000));
+    QCOMPARE(sim.issue(QStringLiteral("acme/web"), 1)->state, QStringLiteral("closed"));
+    QTRY_COMPARE(window.outboxStatus(), QString());
+}
+
+void TestMainWindow::refusedWriteIsShownAndUndone()
+{
+    Sim::SimGitHub sim;
+    QVERIFY(sim.listen() > 0);
+    sim.addUser(QStringLiteral("me"), QStringLiteral("t"));
+    // Known here, gone at the source: GitHub answers 404.
+    QVERIFY(m_store->upsert({gitHub(QStringLiteral("acme/web"), 9, QStringLiteral("Gone"), 20)}));
+    QNetworkAccessManager manager;
+    RestClient client(&manager, sim.baseUrl());
+    GitHubReader::configure(&client, "t");
+    GitHubWriter writer(&client, {QStringLiteral("me"), QStringLiteral("acme/web")});
+    OutboxProcessor processor(m_outbox.get());
+    processor.addWriter(Sources::GitHub, &writer, std::chrono::milliseconds(1));
+
+    MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
+    window.setOutboxProcessor(&processor);
+    processor.start();
+    window.show();
+    QSignalSpy failed(&processor, &OutboxProcessor::failed);
+    window.nowCard()->doneAction()->trigger();
+    QVERIFY(failed.wait(10000));
+    QCOMPARE(window.outboxStatus(), QStringLiteral("1 change failed"));
+    QCOMPARE(window.problems().size(), 1);
+    QVERIFY2(window.problems().constFirst().startsWith(
+                 QStringLiteral("“Gone” could not be written back: GitHub error: 404")),
+             qPrintable(window.problems().constFirst()));
+    // Open again, and current again: nothing was lost.
+    QCOMPARE(m_store->task(QStringLiteral("github:acme/web#9"))->status, TaskStatus::Todo);
+    QCOMPARE(window.nowCard()->currentTaskId(), QStringLiteral("github:acme/web#9"));
+}
+
+void TestMainWindow::newTaskAppearsAndIsSelected()
+{
+    MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
+    window.setCreateDestinations(
+        {{Sources::GitHub, QStringLiteral("acme/web"), QStringLiteral("GitHub: acme/web")}});
+    window.show();
+    bool filled = false;
+    QTimer::singleShot(0, &window, [&filled] {
+        auto *dialog = qobject_cast<CreateTaskDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(), QStringLiteral("Write the docs"));
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        filled = true;
+    });
+    window.newTaskAction()->trigger(); // runs the dialog until the click above
+    QVERIFY(filled);
+    QCOMPARE(window.taskView()->model()->rowCount(), 1);
+    const QModelIndex selected = window.taskView()->currentIndex();
+    QVERIFY(selected.isValid());
+    QCOMPARE(selected.siblingAtColumn(1).data().toString(), QStringLiteral("Write the docs"));
+    QVERIFY(Task::isLocalId(m_outbox->entries().constFirst().taskId));
+    QCOMPARE(window.outboxStatus(), QStringLiteral("1 change waiting"));
 }
 
 QTEST_MAIN(TestMainWindow)

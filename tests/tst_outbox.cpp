@@ -26,6 +26,8 @@ private Q_SLOTS:
     void failedCompletionReopensTheTask();
     void failedCreateIsHiddenUntilRetried();
     void discardingACreateRemovesItsTask();
+    void discardingAPendingCloseReopens();
+    void whatCannotBeRetriedOrDiscarded();
     void rekeyKeepsCurrentSkipsAndQueuedComments();
     void survivesARestart();
 
@@ -205,9 +207,35 @@ void TestOutbox::discardingACreateRemovesItsTask()
         *m_outbox->create(clickUp(QStringLiteral("x"), QStringLiteral("Draft")), m_now);
     const qint64 id = m_outbox->entries().first().id;
     QVERIFY(m_outbox->fail(id, QStringLiteral("refused")));
+    QVERIFY(m_outbox->comment(localId, QStringLiteral("waits for the create"), m_now));
     QVERIFY(m_outbox->discard(id));
     QCOMPARE(m_store->task(localId), std::nullopt);
+    QVERIFY(m_outbox->entries().isEmpty()); // the comment on it went too
+}
+
+void TestOutbox::discardingAPendingCloseReopens()
+{
+    const qint64 id = *m_outbox->complete(QStringLiteral("clickup:a"), m_now);
+    QCOMPARE(m_store->task(QStringLiteral("clickup:a"))->status, TaskStatus::Done);
+    QVERIFY(m_outbox->discard(id));
+    QCOMPARE(m_store->task(QStringLiteral("clickup:a"))->status, TaskStatus::InProgress);
     QVERIFY(m_outbox->entries().isEmpty());
+}
+
+void TestOutbox::whatCannotBeRetriedOrDiscarded()
+{
+    const qint64 id = *m_outbox->comment(QStringLiteral("clickup:a"), QStringLiteral("hi"), m_now);
+    QVERIFY(!m_outbox->retry(id, m_now));
+    QCOMPARE(m_outbox->lastError(), QStringLiteral("Only a failed change can be retried"));
+    QVERIFY(m_outbox->markSending(id, m_now));
+    QVERIFY(!m_outbox->discard(id)); // it may be arriving right now
+    QVERIFY(m_outbox->lastError().startsWith(QStringLiteral("This change is being sent")));
+    QCOMPARE(m_outbox->entries().size(), 1);
+    QVERIFY(m_outbox->finish(id));
+    QVERIFY(!m_outbox->discard(id));
+    QCOMPARE(m_outbox->lastError(), QStringLiteral("This change is no longer in the outbox"));
+    QVERIFY(!m_outbox->retry(id, m_now));
+    QCOMPARE(m_outbox->lastError(), QStringLiteral("This change is no longer in the outbox"));
 }
 
 void TestOutbox::rekeyKeepsCurrentSkipsAndQueuedComments()

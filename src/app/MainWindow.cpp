@@ -1,22 +1,32 @@
 #include "MainWindow.h"
+#include "NowCard.h"
+#include "OutboxDialog.h"
+#include "TaskDetails.h"
 #include "TaskTableModel.h"
 
 #include "core/Entities.h"
+#include "core/Outbox.h"
+#include "core/TaskService.h"
 #include "core/TaskStore.h"
+#include "sync/OutboxProcessor.h"
 #include "sync/SyncEngine.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace UpNext {
@@ -30,42 +40,62 @@ QString sourceName(const QString &source)
 
 } // namespace
 
-MainWindow::MainWindow(TaskStore *store, Entities *entities, const QString &profileDirectory,
-                       QWidget *parent)
+MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *service, Outbox *outbox,
+                       const QString &profileDirectory, QWidget *parent)
     : QMainWindow(parent)
     , m_store(store)
     , m_entities(entities)
+    , m_service(service)
+    , m_outbox(outbox)
     , m_model(new TaskTableModel(store, entities, this))
     , m_proxy(new QSortFilterProxyModel(this))
-    , m_banner(new QLabel(this))
+    , m_bannerText(new QLabel(this))
+    , m_nowCard(new NowCard(service, store, this))
     , m_filter(new QLineEdit(this))
     , m_stack(new QStackedWidget(this))
     , m_emptyState(new QLabel(this))
     , m_view(new QTableView(this))
+    , m_details(new TaskDetails(service, store, this))
     , m_countLabel(new QLabel(this))
+    , m_outboxLabel(new QLabel(this))
     , m_syncLabel(new QLabel(this))
     , m_syncNow(new QAction(tr("&Sync Now"), this))
+    , m_newTask(new QAction(tr("&New Task…"), this))
+    , m_showOutbox(new QAction(tr("&Outbox…"), this))
 {
     setWindowTitle(tr("UpNext"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/upnext.svg")));
-    resize(960, 600);
+    resize(1100, 680);
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    m_syncNow->setShortcut(QKeySequence(Qt::Key_F5));
+    m_syncNow->setEnabled(false);
+    fileMenu->addAction(m_syncNow);
     if (m_entities) {
         QAction *reload =
             fileMenu->addAction(tr("&Reload Clients"), this, &MainWindow::reloadEntities);
-        reload->setShortcut(QKeySequence::Refresh);
         reload->setStatusTip(tr("Read entities.json again"));
     }
+    fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
 
-    m_banner->setWordWrap(true);
-    m_banner->setTextFormat(Qt::PlainText);
-    m_banner->setMargin(8);
-    m_banner->setStyleSheet(
-        QStringLiteral("background: #fff4ce; color: #4d3800; border: 1px solid #e8c65b;"));
-    m_banner->hide();
+    QMenu *taskMenu = menuBar()->addMenu(tr("&Task"));
+    taskMenu->addAction(m_nowCard->nextAction());
+    taskMenu->addAction(m_nowCard->doneAction());
+    taskMenu->addAction(m_nowCard->skipAction());
+    taskMenu->addSeparator();
+    m_newTask->setShortcut(QKeySequence::New);
+    m_newTask->setStatusTip(tr("Create a task in ClickUp or an issue in GitHub"));
+    connect(m_newTask, &QAction::triggered, this, &MainWindow::createTask);
+    taskMenu->addAction(m_newTask);
+    taskMenu->addSeparator();
+    m_showOutbox->setStatusTip(tr("Changes waiting to reach ClickUp or GitHub"));
+    connect(m_showOutbox, &QAction::triggered, this, &MainWindow::openOutbox);
+    taskMenu->addAction(m_showOutbox);
+    connect(m_nowCard, &NowCard::message, this, &MainWindow::showMessage);
+    connect(m_nowCard, &NowCard::error, this, &MainWindow::addProblem);
+    connect(m_details, &TaskDetails::message, this, &MainWindow::showMessage);
 
     m_filter->setPlaceholderText(tr("Search tasks"));
     m_filter->setClearButtonEnabled(true);
@@ -88,6 +118,10 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, const QString &prof
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(TaskTableModel::TitleColumn,
                                                      QHeaderView::Stretch);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                m_details->setTaskId(current.data(TaskTableModel::TaskIdRole).toString());
+            });
 
     m_emptyState->setAlignment(Qt::AlignCenter);
     m_emptyState->setWordWrap(true);
@@ -99,36 +133,176 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, const QString &prof
     m_stack->addWidget(m_emptyState);
     m_stack->addWidget(m_view);
 
+    auto *list = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(list);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addWidget(m_filter);
+    listLayout->addWidget(m_stack, 1);
+    auto *splitter = new QSplitter(this);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(list);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
-    layout->addWidget(m_banner);
-    layout->addWidget(m_filter);
-    layout->addWidget(m_stack, 1);
+    layout->addWidget(makeBanner());
+    layout->addWidget(m_nowCard);
+    layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
+    m_outboxLabel->setTextFormat(Qt::RichText);
+    connect(m_outboxLabel, &QLabel::linkActivated, this, &MainWindow::openOutbox);
     statusBar()->addWidget(m_countLabel, 1);
+    statusBar()->addPermanentWidget(m_outboxLabel);
     statusBar()->addPermanentWidget(m_syncLabel);
-    statusBar()->addPermanentWidget(new QLabel(tr("Profile: %1").arg(profileDirectory), this));
+    auto *profile = new QLabel(tr("Profile"), this);
+    profile->setToolTip(profileDirectory);
+    statusBar()->addPermanentWidget(profile);
 
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateView);
+    connect(m_store, &TaskStore::tasksChanged, this, &MainWindow::updateOutboxState);
     updateView();
+    updateOutboxState();
+}
+
+QWidget *MainWindow::makeBanner()
+{
+    m_banner = new QWidget(this);
+    m_banner->setObjectName(QStringLiteral("banner"));
+    m_banner->setAttribute(Qt::WA_StyledBackground);
+    m_banner->setStyleSheet(QStringLiteral(
+        "#banner { background: #fff4ce; border: 1px solid #e8c65b; } QLabel { color: #4d3800; }"));
+    m_bannerText->setWordWrap(true);
+    m_bannerText->setTextFormat(Qt::PlainText);
+    auto *dismiss = new QToolButton(m_banner);
+    dismiss->setText(tr("Dismiss"));
+    dismiss->setAutoRaise(true);
+    connect(dismiss, &QToolButton::clicked, this, [this] {
+        m_problems.clear();
+        m_banner->hide();
+    });
+    auto *layout = new QHBoxLayout(m_banner);
+    layout->setContentsMargins(8, 6, 6, 6);
+    layout->addWidget(m_bannerText, 1);
+    layout->addWidget(dismiss, 0, Qt::AlignTop);
+    m_banner->hide();
+    return m_banner;
 }
 
 void MainWindow::addProblem(const QString &message)
 {
-    if (message.isEmpty())
+    if (message.isEmpty() || m_problems.contains(message))
         return;
     m_problems.append(message);
-    m_banner->setText(m_problems.join(QLatin1Char('\n')));
+    m_bannerText->setText(m_problems.join(QLatin1Char('\n')));
     m_banner->show();
+}
+
+void MainWindow::showMessage(const QString &text)
+{
+    statusBar()->showMessage(text, 8000);
 }
 
 void MainWindow::reloadEntities()
 {
     if (m_entities->reload())
-        statusBar()->showMessage(tr("Reloaded %1").arg(m_entities->path()), 5000);
+        showMessage(tr("Reloaded %1").arg(m_entities->path()));
     else
         addProblem(m_entities->lastError());
+}
+
+void MainWindow::setCreateDestinations(const QList<Destination> &destinations)
+{
+    m_destinations = destinations;
+}
+
+void MainWindow::createTask()
+{
+    CreateTaskDialog dialog(m_service, m_entities, this);
+    dialog.setDestinations(m_destinations);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    showMessage(tr("Created; it goes to its source now"));
+    const QModelIndexList found = m_proxy->match(m_proxy->index(0, 0), TaskTableModel::TaskIdRole,
+                                                 dialog.createdTaskId(), 1, Qt::MatchExactly);
+    if (!found.isEmpty())
+        m_view->setCurrentIndex(found.first());
+}
+
+void MainWindow::openOutbox()
+{
+    if (!m_outboxDialog) {
+        m_outboxDialog = new OutboxDialog(m_outbox, m_store, this);
+        connect(m_outboxDialog, &OutboxDialog::changed, this, &MainWindow::updateOutboxState);
+        connect(m_outboxDialog, &OutboxDialog::retried, this, [this] {
+            if (m_processor)
+                m_processor->retryNow();
+        });
+    }
+    m_outboxDialog->refresh();
+    m_outboxDialog->show();
+    m_outboxDialog->raise();
+    m_outboxDialog->activateWindow();
+}
+
+void MainWindow::setOutboxProcessor(OutboxProcessor *processor)
+{
+    m_processor = processor;
+    connect(m_service, &TaskService::queued, processor, &OutboxProcessor::processNow);
+    connect(processor, &OutboxProcessor::sent, this, &MainWindow::updateOutboxState);
+    connect(processor, &OutboxProcessor::retrying, this, &MainWindow::updateOutboxState);
+    connect(processor, &OutboxProcessor::idle, this, &MainWindow::updateOutboxState);
+    connect(processor, &OutboxProcessor::paused, this,
+            [this](const QString &source, const QString &message) {
+                addProblem(tr("%1 does not accept the token (%2). Your changes wait until it "
+                              "does: fix the token and sync again.")
+                               .arg(sourceName(source), message));
+                updateOutboxState();
+            });
+    connect(processor, &OutboxProcessor::failed, this,
+            [this](const OutboxEntry &entry, const QString &message) {
+                const std::optional<Task> task = m_store->task(entry.taskId);
+                addProblem(tr("“%1” could not be written back: %2. Task → Outbox… to retry or "
+                              "discard it.")
+                               .arg(task ? task->title : entry.taskId, message));
+                updateOutboxState();
+            });
+    connect(processor, &OutboxProcessor::conflict, this,
+            [this](const OutboxEntry &entry, const QString &currentState) {
+                const std::optional<Task> task = m_store->task(entry.taskId);
+                showMessage(tr("“%1” was already closed at the source (%2); it stays done.")
+                                .arg(task ? task->title : entry.taskId, currentState));
+                updateOutboxState();
+            });
+}
+
+void MainWindow::updateOutboxState()
+{
+    const int failed = int(m_outbox->failed().size());
+    const int waiting = m_outbox->pendingCount();
+    QStringList parts;
+    QStringList links;
+    if (failed > 0) {
+        parts.append(failed == 1 ? tr("1 change failed") : tr("%1 changes failed").arg(failed));
+        links.append(
+            QStringLiteral("<a href=\"#\" style=\"color:#b3261e\">%1</a>").arg(parts.constLast()));
+    }
+    if (waiting > 0) {
+        parts.append(waiting == 1 ? tr("1 change waiting") : tr("%1 changes waiting").arg(waiting));
+        links.append(QStringLiteral("<a href=\"#\">%1</a>").arg(parts.constLast()));
+    }
+    m_outboxStatus = parts.join(QStringLiteral(" · "));
+    m_outboxLabel->setText(links.join(QStringLiteral(" · ")));
+    m_outboxLabel->setVisible(!parts.isEmpty());
+    if (m_outboxDialog && m_outboxDialog->isVisible())
+        m_outboxDialog->refresh();
+}
+
+QString MainWindow::outboxStatus() const
+{
+    return m_outboxStatus;
 }
 
 void MainWindow::setSyncEngine(SyncEngine *engine)

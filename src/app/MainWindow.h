@@ -1,5 +1,7 @@
 #pragma once
 
+#include "CreateTaskDialog.h"
+
 #include <QMainWindow>
 
 class QAction;
@@ -12,51 +14,85 @@ class QTableView;
 namespace UpNext {
 
 class Entities;
+class NowCard;
+class Outbox;
+class OutboxDialog;
+class OutboxProcessor;
 class SyncEngine;
+class TaskDetails;
+class TaskService;
 class TaskStore;
 struct SourceSyncResult;
 class TaskTableModel;
 
-// The task list with a search field, an empty state when there is nothing to
-// show and a banner for problems found at start-up.
+// The Now card, the task list with a search field (an empty state when there
+// is nothing to show), the selected task's details with a comment box, a
+// banner for problems, and the sync and outbox state in the status bar.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    MainWindow(TaskStore *store, Entities *entities, const QString &profileDirectory,
-               QWidget *parent = nullptr);
+    MainWindow(TaskStore *store, Entities *entities, TaskService *service, Outbox *outbox,
+               const QString &profileDirectory, QWidget *parent = nullptr);
 
     // Shows the engine's progress and results in the status bar and offers Sync Now.
     void setSyncEngine(SyncEngine *engine);
+    // Shows what the outbox sends, retries and fails; user writes are sent at once.
+    void setOutboxProcessor(OutboxProcessor *processor);
+    // Where New Task can create (sources with a token and a list or repo to create in).
+    void setCreateDestinations(const QList<Destination> &destinations);
 
     // Shows a problem the user should know about (e.g. a recovered database).
     void addProblem(const QString &message);
+    QStringList problems() const { return m_problems; }
 
+    NowCard *nowCard() const { return m_nowCard; }
+    TaskDetails *details() const { return m_details; }
     QTableView *taskView() const { return m_view; }
+    QAction *newTaskAction() const { return m_newTask; }
+    QAction *outboxAction() const { return m_showOutbox; }
     QString syncStatus() const;
+    QString outboxStatus() const;
     bool isShowingEmptyState() const;
 
 private:
     void updateView();
+    void updateOutboxState();
     void reloadEntities();
     void showSyncResult(const SourceSyncResult &result);
+    void showMessage(const QString &text);
+    void createTask();
+    void openOutbox();
+    QWidget *makeBanner();
 
     TaskStore *m_store;
     Entities *m_entities;
+    TaskService *m_service;
+    Outbox *m_outbox;
     TaskTableModel *m_model;
     QSortFilterProxyModel *m_proxy;
-    QLabel *m_banner;
+    QWidget *m_banner = nullptr;
+    QLabel *m_bannerText;
+    NowCard *m_nowCard;
     QLineEdit *m_filter;
     QStackedWidget *m_stack;
     QLabel *m_emptyState;
     QTableView *m_view;
+    TaskDetails *m_details;
     QLabel *m_countLabel;
+    QLabel *m_outboxLabel;
     QLabel *m_syncLabel;
     QAction *m_syncNow;
+    QAction *m_newTask;
+    QAction *m_showOutbox;
+    OutboxDialog *m_outboxDialog = nullptr;
     SyncEngine *m_engine = nullptr;
+    OutboxProcessor *m_processor = nullptr;
+    QList<Destination> m_destinations;
     QStringList m_problems;
+    QString m_outboxStatus;
 };
 
 } // namespace UpNext

@@ -327,11 +327,7 @@ bool Outbox::fail(qint64 id, const QString &error)
             return false;
         switch (found->kind) {
         case OutboxEntry::Kind::Complete:
-            return exec(query,
-                        QStringLiteral(
-                            "UPDATE tasks SET status = coalesce((SELECT json_extract(payload, "
-                            "'$.previousStatus') FROM outbox WHERE id = ?), 'todo') WHERE id = ?"),
-                        {id, found->taskId}, tr("reopen %1").arg(found->taskId));
+            return reopen(query, *found);
         case OutboxEntry::Kind::Create:
             return exec(query, QStringLiteral("UPDATE tasks SET assigned_to_me = 0 WHERE id = ?"),
                         {found->taskId}, tr("hide %1").arg(found->taskId));
@@ -344,9 +340,13 @@ bool Outbox::fail(qint64 id, const QString &error)
 
 bool Outbox::retry(qint64 id, const QDateTime &now)
 {
-    const std::optional<OutboxEntry> found = entry(id);
-    if (!found || found->state != OutboxEntry::State::Failed)
+    const std::optional<OutboxEntry> found = userEntry(id);
+    if (!found)
         return false;
+    if (found->state != OutboxEntry::State::Failed) {
+        m_lastError = tr("Only a failed change can be retried");
+        return false;
+    }
     return transaction([&] {
         QSqlQuery query(m_store->database());
         if (!exec(query,
@@ -366,20 +366,51 @@ bool Outbox::retry(qint64 id, const QDateTime &now)
 
 bool Outbox::discard(qint64 id)
 {
-    const std::optional<OutboxEntry> found = entry(id);
+    const std::optional<OutboxEntry> found = userEntry(id);
     if (!found)
         return false;
+    if (found->state == OutboxEntry::State::Sending) {
+        m_lastError = tr("This change is being sent right now; it can be discarded if it fails");
+        return false;
+    }
     return transaction([&] {
         QSqlQuery query(m_store->database());
-        if (!exec(query, QStringLiteral("DELETE FROM outbox WHERE id = ?"), {id},
-                  tr("update the outbox")))
-            return false;
-        // A task that never reached its source goes with its create.
-        if (found->kind == OutboxEntry::Kind::Create)
-            return exec(query, QStringLiteral("DELETE FROM tasks WHERE id = ?"), {found->taskId},
+        switch (found->kind) {
+        case OutboxEntry::Kind::Complete:
+            // A close that never went out: the task is open here again (a failed one already is).
+            if (found->state == OutboxEntry::State::Pending && !reopen(query, *found))
+                return false;
+            break;
+        case OutboxEntry::Kind::Create:
+            // A task that never reached its source goes, with what waited for it.
+            return exec(query, QStringLiteral("DELETE FROM outbox WHERE task_id = ?"),
+                        {found->taskId}, tr("update the outbox")) &&
+                   exec(query, QStringLiteral("DELETE FROM tasks WHERE id = ?"), {found->taskId},
                         tr("remove %1").arg(found->taskId));
-        return true;
+        case OutboxEntry::Kind::Comment:
+            break;
+        }
+        return exec(query, QStringLiteral("DELETE FROM outbox WHERE id = ?"), {id},
+                    tr("update the outbox"));
     });
+}
+
+std::optional<OutboxEntry> Outbox::userEntry(qint64 id) const
+{
+    m_lastError.clear();
+    std::optional<OutboxEntry> found = entry(id);
+    if (!found && m_lastError.isEmpty())
+        m_lastError = tr("This change is no longer in the outbox");
+    return found;
+}
+
+bool Outbox::reopen(QSqlQuery &query, const OutboxEntry &entry) const
+{
+    return exec(
+        query,
+        QStringLiteral("UPDATE tasks SET status = coalesce((SELECT json_extract(payload, "
+                       "'$.previousStatus') FROM outbox WHERE id = ?), 'todo') WHERE id = ?"),
+        {entry.id, entry.taskId}, tr("reopen %1").arg(entry.taskId));
 }
 
 bool Outbox::rekey(const QString &localId, const QString &sourceId)

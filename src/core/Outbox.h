@@ -56,7 +56,9 @@ public:
     // Refused for good: the local effect is undone (a task that could not be closed
     // is open again; one that could not be created is hidden) and the user is told.
     bool fail(qint64 id, const QString &error);
-    // The user's answers to a failure.
+    // The user's answers to a failure. A discarded entry takes its local effect with it: a
+    // close not sent reopens the task; a create removes its task and what waited for it.
+    // One being sent cannot be discarded.
     bool retry(qint64 id, const QDateTime &now);
     bool discard(qint64 id);
     // The create was confirmed: the task, its current-task pointer, skips and
@@ -69,6 +71,10 @@ private:
                                   const QJsonObject &data, const QString &effect,
                                   QVariantList effectValues, const QDateTime &now);
     std::optional<OutboxEntry> entry(qint64 id) const;
+    // entry() for the user's answers: lastError() says why when there is none.
+    std::optional<OutboxEntry> userEntry(qint64 id) const;
+    // Puts a task whose close did not go through back to its status before.
+    bool reopen(QSqlQuery &query, const OutboxEntry &entry) const;
     QList<OutboxEntry> select(const QString &where, const QVariantList &values) const;
     bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values,
               const QString &what) const;

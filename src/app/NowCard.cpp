@@ -1,0 +1,187 @@
+#include "NowCard.h"
+
+#include "core/TaskService.h"
+#include "core/TaskStore.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace UpNext {
+
+namespace {
+
+QString quoted(const Task &task)
+{
+    return NowCard::tr("“%1”").arg(task.title);
+}
+
+QString points(double value)
+{
+    return (value > 0 ? QStringLiteral("+") : QString()) + QLocale().toString(value, 'f', 0);
+}
+
+QToolButton *button(QAction *action, QWidget *parent)
+{
+    auto *result = new QToolButton(parent);
+    result->setDefaultAction(action);
+    result->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    result->setMinimumWidth(72);
+    return result;
+}
+
+} // namespace
+
+NowCard::NowCard(TaskService *service, TaskStore *store, QWidget *parent)
+    : QFrame(parent)
+    , m_service(service)
+    , m_store(store)
+    , m_heading(new QLabel(tr("NOW"), this))
+    , m_title(new QLabel(this))
+    , m_details(new QLabel(this))
+    , m_why(new QLabel(this))
+    , m_next(new QAction(tr("&Next Task"), this))
+    , m_done(new QAction(tr("&Done"), this))
+    , m_skip(new QAction(tr("S&kip"), this))
+{
+    setObjectName(QStringLiteral("nowCard"));
+    setFrameShape(QFrame::StyledPanel);
+    setStyleSheet(QStringLiteral("#nowCard { background: palette(base); border: 1px solid "
+                                 "palette(mid); border-left: 4px solid #2f7de1; }"));
+
+    m_heading->setStyleSheet(QStringLiteral("color: #2f7de1; font-weight: bold;"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setWordWrap(true);
+    m_title->setTextFormat(Qt::RichText);
+    m_title->setOpenExternalLinks(true);
+    m_title->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_details->setTextFormat(Qt::PlainText);
+    m_why->setTextFormat(Qt::PlainText);
+    m_why->setWordWrap(true);
+    m_why->setStyleSheet(QStringLiteral("color: palette(dark);"));
+
+    m_next->setShortcut(Qt::CTRL | Qt::Key_J);
+    m_next->setStatusTip(tr("Show the task to work on now"));
+    m_done->setShortcut(Qt::CTRL | Qt::Key_D);
+    m_done->setStatusTip(tr("Mark the current task done and move on to the next"));
+    m_skip->setShortcut(Qt::CTRL | Qt::Key_K);
+    m_skip->setStatusTip(tr("Set the current task aside for today and move on to the next"));
+
+    connect(m_next, &QAction::triggered, this, [this] {
+        const TaskResult result = m_service->next(QDateTime::currentDateTimeUtc());
+        if (!result.ok())
+            Q_EMIT error(result.error);
+        else if (result.task)
+            Q_EMIT message(tr("Next: %1").arg(quoted(*result.task)));
+        else
+            Q_EMIT message(tr("Nothing open is assigned to you."));
+        refresh();
+    });
+    const auto moveOn = [this](const std::function<TaskResult(const QDateTime &)> &step,
+                               const QString &what) {
+        const std::optional<Task> before = m_store->task(m_taskId);
+        const TaskResult result = step(QDateTime::currentDateTimeUtc());
+        if (!result.ok()) {
+            Q_EMIT error(result.error);
+        } else {
+            const QString was = before ? quoted(*before) : m_taskId;
+            Q_EMIT message(result.task ? tr("%1 %2. Next: %3").arg(what, was, quoted(*result.task))
+                                       : tr("%1 %2. Nothing else is open.").arg(what, was));
+        }
+        refresh();
+    };
+    connect(m_done, &QAction::triggered, this, [this, moveOn] {
+        moveOn([this](const QDateTime &now) { return m_service->done(now); }, tr("Done:"));
+    });
+    connect(m_skip, &QAction::triggered, this, [this, moveOn] {
+        moveOn([this](const QDateTime &now) { return m_service->skip(now); },
+               tr("Skipped for today:"));
+    });
+
+    auto *text = new QVBoxLayout;
+    text->setSpacing(4);
+    text->addWidget(m_heading);
+    text->addWidget(m_title);
+    text->addWidget(m_details);
+    text->addWidget(m_why);
+    auto *buttons = new QVBoxLayout;
+    buttons->addWidget(button(m_done, this));
+    buttons->addWidget(button(m_skip, this));
+    buttons->addStretch();
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(12, 10, 12, 10);
+    layout->addLayout(text, 1);
+    layout->addLayout(buttons);
+
+    connect(m_service, &TaskService::currentChanged, this, &NowCard::refresh);
+    connect(m_store, &TaskStore::tasksChanged, this, &NowCard::pick);
+    pick();
+}
+
+QString NowCard::title() const
+{
+    return m_title->text();
+}
+
+QString NowCard::explanation() const
+{
+    return m_why->text();
+}
+
+void NowCard::pick()
+{
+    // Keeps the current task, or makes the best open one current when it has gone.
+    const TaskResult result = m_service->next(QDateTime::currentDateTimeUtc());
+    if (!result.ok())
+        Q_EMIT error(result.error);
+    refresh();
+}
+
+void NowCard::refresh()
+{
+    const std::optional<CurrentTask> current = m_store->currentTask();
+    const std::optional<Task> task = current ? m_store->task(current->taskId) : std::nullopt;
+    m_taskId = task ? task->id : QString();
+    m_done->setEnabled(task.has_value());
+    m_skip->setEnabled(task.has_value());
+    if (!task) {
+        m_title->setText(tr("Nothing to do right now"));
+        m_details->setText(tr("No open task is assigned to you. New ones appear here as they "
+                              "arrive."));
+        m_why->clear();
+        return;
+    }
+    const QString title = task->title.toHtmlEscaped();
+    m_title->setText(
+        task->url.isEmpty()
+            ? title
+            : QStringLiteral("<a href=\"%1\">%2</a>").arg(task->url.toHtmlEscaped(), title));
+    m_title->setToolTip(task->url);
+
+    QStringList details{task->source == Sources::GitHub ? tr("GitHub") : tr("ClickUp"),
+                        Task::isLocalId(task->id) ? tr("not created yet") : task->sourceId};
+    if (!task->entity.isEmpty())
+        details.append(task->entity);
+    if (task->status == TaskStatus::InProgress)
+        details.append(tr("in progress"));
+    if (task->dueDate.isValid())
+        details.append(tr("due %1").arg(QLocale().toString(task->dueDate, QLocale::ShortFormat)));
+    m_details->setText(details.join(QStringLiteral(" · ")));
+
+    const ScoreResult score = m_service->explain(*task, QDateTime::currentDateTimeUtc());
+    QStringList reasons;
+    for (const ScoreContribution &part : score.breakdown)
+        reasons.append(QStringLiteral("%1 %2").arg(part.label, points(part.points)));
+    m_why->setText(tr("Score %1: %2")
+                       .arg(QLocale().toString(score.score, 'f', 0),
+                            reasons.isEmpty() ? tr("nothing stands out")
+                                              : reasons.join(QStringLiteral(" · "))));
+}
+
+} // namespace UpNext

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QFrame>
+
+class QAction;
+class QLabel;
+
+namespace UpNext {
+
+class TaskService;
+class TaskStore;
+
+// The "Now" card: the current task, why it is next (its score breakdown) and
+// the Done / Skip / Next actions on it. Keeps a task current whenever one is
+// open: when the current one goes (done, closed elsewhere), the next takes over.
+class NowCard final : public QFrame
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(NowCard)
+
+public:
+    NowCard(TaskService *service, TaskStore *store, QWidget *parent = nullptr);
+
+    // For the menus (and later the tray): the same actions as the card's buttons.
+    QAction *nextAction() const { return m_next; }
+    QAction *doneAction() const { return m_done; }
+    QAction *skipAction() const { return m_skip; }
+
+    QString currentTaskId() const { return m_taskId; }
+    QString title() const;
+    QString explanation() const;
+
+Q_SIGNALS:
+    // What happened, for the status bar ("Closed “Fix login”; next: …"), or an error.
+    void message(const QString &text);
+    void error(const QString &text);
+
+private:
+    void pick();
+    void refresh();
+
+    TaskService *m_service;
+    TaskStore *m_store;
+    QString m_taskId;
+    QLabel *m_heading;
+    QLabel *m_title;
+    QLabel *m_details;
+    QLabel *m_why;
+    QAction *m_next;
+    QAction *m_done;
+    QAction *m_skip;
+};
+
+} // namespace UpNext
