@@ -3,6 +3,8 @@
 #include "app/CreateTaskDialog.h"
 #include "app/MainWindow.h"
 #include "app/NowCard.h"
+#include "app/TaskDetails.h"
+#include "app/TaskTableModel.h"
 #include "core/Entities.h"
 #include "core/Outbox.h"
 #include "core/TaskService.h"
@@ -49,6 +51,7 @@ private Q_SLOTS:
     void doneIsWrittenBack();
     void refusedWriteIsShownAndUndone();
     void newTaskAppearsAndIsSelected();
+    void selectionSurvivesChanges();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -263,6 +266,7 @@ void TestMainWindow::doneIsWrittenBack()
     window.nowCard()->doneAction()->trigger();
     // Done here at once, the next task is up, and the close waits for GitHub.
     QCOMPARE(window.nowCard()->currentTaskId(), QStringLiteral("github:acme/web#2"));
+    QCOMPARE(window.details()->taskId(), QStringLiteral("github:acme/web#2"));
     QCOMPARE(window.taskView()->model()->rowCount(), 1);
     QCOMPARE(window.outboxStatus(), QStringLiteral("1 change waiting"));
     QVERIFY(window.statusBar()->currentMessage().startsWith(QStringLiteral("Done: “First”")));
@@ -325,6 +329,44 @@ void TestMainWindow::newTaskAppearsAndIsSelected()
     QCOMPARE(selected.siblingAtColumn(1).data().toString(), QStringLiteral("Write the docs"));
     QVERIFY(Task::isLocalId(m_outbox->entries().constFirst().taskId));
     QCOMPARE(window.outboxStatus(), QStringLiteral("1 change waiting"));
+
+    // GitHub takes it: the task gets its issue number and stays selected.
+    Sim::SimGitHub sim;
+    QVERIFY(sim.listen() > 0);
+    sim.addUser(QStringLiteral("me"), QStringLiteral("t"));
+    sim.addRepo(QStringLiteral("acme/web"));
+    QNetworkAccessManager manager;
+    RestClient client(&manager, sim.baseUrl());
+    GitHubReader::configure(&client, "t");
+    GitHubWriter writer(&client, {QStringLiteral("me"), QStringLiteral("acme/web")});
+    OutboxProcessor processor(m_outbox.get());
+    processor.addWriter(Sources::GitHub, &writer, std::chrono::milliseconds(1));
+    window.setOutboxProcessor(&processor);
+    QSignalSpy sent(&processor, &OutboxProcessor::sent);
+    processor.start();
+    QVERIFY(sent.wait(10000));
+    QCOMPARE(window.details()->taskId(), QStringLiteral("github:acme/web#1"));
+    QCOMPARE(window.taskView()->currentIndex().data(TaskTableModel::TaskIdRole).toString(),
+             QStringLiteral("github:acme/web#1"));
+}
+
+void TestMainWindow::selectionSurvivesChanges()
+{
+    QVERIFY(
+        m_store->upsert({clickUp(QStringLiteral("a"), QStringLiteral("Write report"), 10),
+                         gitHub(QStringLiteral("acme/web"), 1, QStringLiteral("Fix login"), 20)}));
+    MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
+    window.show();
+    // At first the current task is shown.
+    QCOMPARE(window.details()->taskId(), QStringLiteral("github:acme/web#1"));
+    window.taskView()->setCurrentIndex(window.taskView()->model()->index(1, 0));
+    QCOMPARE(window.details()->taskId(), QStringLiteral("clickup:a"));
+    // A sync reads the list again; the user keeps looking at the same task.
+    QVERIFY(m_store->upsert({clickUp(QStringLiteral("b"), QStringLiteral("New one"), 15)}));
+    QCOMPARE(window.taskView()->model()->rowCount(), 3);
+    QCOMPARE(window.taskView()->currentIndex().data(TaskTableModel::TaskIdRole).toString(),
+             QStringLiteral("clickup:a"));
+    QCOMPARE(window.details()->taskId(), QStringLiteral("clickup:a"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -13,6 +13,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
@@ -33,6 +34,13 @@ namespace UpNext {
 
 namespace {
 
+QString sourceOf(const QString &taskId)
+{
+    QString source;
+    Task::parseId(taskId, &source);
+    return source;
+}
+
 QString sourceName(const QString &source)
 {
     return source == Sources::GitHub ? MainWindow::tr("GitHub") : MainWindow::tr("ClickUp");
@@ -50,7 +58,7 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
     , m_model(new TaskTableModel(store, entities, this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_bannerText(new QLabel(this))
-    , m_nowCard(new NowCard(service, store, this))
+    , m_nowCard(new NowCard(service, store, entities, this))
     , m_filter(new QLineEdit(this))
     , m_stack(new QStackedWidget(this))
     , m_emptyState(new QLabel(this))
@@ -157,11 +165,16 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
     statusBar()->addWidget(m_countLabel, 1);
     statusBar()->addPermanentWidget(m_outboxLabel);
     statusBar()->addPermanentWidget(m_syncLabel);
-    auto *profile = new QLabel(tr("Profile"), this);
+    auto *profile = new QLabel(tr("Profile: %1").arg(QFileInfo(profileDirectory).fileName()), this);
     profile->setToolTip(profileDirectory);
     statusBar()->addPermanentWidget(profile);
 
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateView);
+    // After Done or Skip the list is read again before the next task is current: show it then.
+    connect(m_service, &TaskService::currentChanged, this, [this](const QString &taskId) {
+        if (!m_view->currentIndex().isValid())
+            selectTask(taskId);
+    });
     connect(m_store, &TaskStore::tasksChanged, this, &MainWindow::updateOutboxState);
     updateView();
     updateOutboxState();
@@ -225,10 +238,21 @@ void MainWindow::createTask()
     if (dialog.exec() != QDialog::Accepted)
         return;
     showMessage(tr("Created; it goes to its source now"));
+    m_createdTaskId = dialog.createdTaskId();
+    selectTask(m_createdTaskId);
+}
+
+bool MainWindow::selectTask(const QString &taskId)
+{
+    if (taskId.isEmpty())
+        return false;
     const QModelIndexList found = m_proxy->match(m_proxy->index(0, 0), TaskTableModel::TaskIdRole,
-                                                 dialog.createdTaskId(), 1, Qt::MatchExactly);
-    if (!found.isEmpty())
-        m_view->setCurrentIndex(found.first());
+                                                 taskId, 1, Qt::MatchExactly);
+    if (found.isEmpty())
+        return false;
+    m_view->setCurrentIndex(found.first());
+    m_view->scrollTo(found.first());
+    return true;
 }
 
 void MainWindow::openOutbox()
@@ -251,7 +275,14 @@ void MainWindow::setOutboxProcessor(OutboxProcessor *processor)
 {
     m_processor = processor;
     connect(m_service, &TaskService::queued, processor, &OutboxProcessor::processNow);
-    connect(processor, &OutboxProcessor::sent, this, &MainWindow::updateOutboxState);
+    connect(processor, &OutboxProcessor::sent, this,
+            [this](const OutboxEntry &entry, const WriteResult &result) {
+                // The task just created here now has its source's id: keep it selected.
+                if (entry.kind == OutboxEntry::Kind::Create && entry.taskId == m_createdTaskId &&
+                    !result.sourceId.isEmpty())
+                    selectTask(Task::makeId(sourceOf(entry.taskId), result.sourceId));
+                updateOutboxState();
+            });
     connect(processor, &OutboxProcessor::retrying, this, &MainWindow::updateOutboxState);
     connect(processor, &OutboxProcessor::idle, this, &MainWindow::updateOutboxState);
     connect(processor, &OutboxProcessor::paused, this,
@@ -356,6 +387,10 @@ bool MainWindow::isShowingEmptyState() const
 
 void MainWindow::updateView()
 {
+    // The list is read again on every change: keep the task the user looks at selected,
+    // or else show the current one.
+    if (!selectTask(m_details->taskId()))
+        selectTask(m_nowCard->currentTaskId());
     const int count = m_model->rowCount();
     m_stack->setCurrentWidget(count == 0 ? static_cast<QWidget *>(m_emptyState) : m_view);
     m_filter->setEnabled(count > 0);

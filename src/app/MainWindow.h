@@ -64,6 +64,8 @@ private:
     void showSyncResult(const SourceSyncResult &result);
     void showMessage(const QString &text);
     void createTask();
+    // Selects the task in the list (and so shows its details); false when it is not listed.
+    bool selectTask(const QString &taskId);
     void openOutbox();
     QWidget *makeBanner();
 
@@ -93,6 +95,7 @@ private:
     QList<Destination> m_destinations;
     QStringList m_problems;
     QString m_outboxStatus;
+    QString m_createdTaskId; // local id of the last task made here, followed when re-keyed
 };
 
 } // namespace UpNext

@@ -1,5 +1,6 @@
 #include "NowCard.h"
 
+#include "core/Entities.h"
 #include "core/TaskService.h"
 #include "core/TaskStore.h"
 
@@ -35,10 +36,11 @@ QToolButton *button(QAction *action, QWidget *parent)
 
 } // namespace
 
-NowCard::NowCard(TaskService *service, TaskStore *store, QWidget *parent)
+NowCard::NowCard(TaskService *service, TaskStore *store, const Entities *entities, QWidget *parent)
     : QFrame(parent)
     , m_service(service)
     , m_store(store)
+    , m_entities(entities)
     , m_heading(new QLabel(tr("NOW"), this))
     , m_title(new QLabel(this))
     , m_details(new QLabel(this))
@@ -164,10 +166,16 @@ void NowCard::refresh()
             : QStringLiteral("<a href=\"%1\">%2</a>").arg(task->url.toHtmlEscaped(), title));
     m_title->setToolTip(task->url);
 
-    QStringList details{task->source == Sources::GitHub ? tr("GitHub") : tr("ClickUp"),
-                        Task::isLocalId(task->id) ? tr("not created yet") : task->sourceId};
-    if (!task->entity.isEmpty())
-        details.append(task->entity);
+    QStringList details{task->source == Sources::GitHub ? tr("GitHub") : tr("ClickUp")};
+    if (Task::isLocalId(task->id))
+        details.append(tr("not created yet"));
+    else if (task->source == Sources::GitHub) // "acme/web#12" says where; a ClickUp id does not
+        details.append(task->sourceId);
+    if (!task->entity.isEmpty()) {
+        const std::optional<Entity> entity =
+            m_entities ? m_entities->find(task->entity) : std::nullopt;
+        details.append(entity ? entity->name : task->entity);
+    }
     if (task->status == TaskStatus::InProgress)
         details.append(tr("in progress"));
     if (task->dueDate.isValid())

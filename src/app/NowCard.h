@@ -7,6 +7,7 @@ class QLabel;
 
 namespace UpNext {
 
+class Entities;
 class TaskService;
 class TaskStore;
 
@@ -19,7 +20,9 @@ class NowCard final : public QFrame
     Q_DISABLE_COPY_MOVE(NowCard)
 
 public:
-    NowCard(TaskService *service, TaskStore *store, QWidget *parent = nullptr);
+    // entities: for client names; may be null.
+    NowCard(TaskService *service, TaskStore *store, const Entities *entities = nullptr,
+            QWidget *parent = nullptr);
 
     // For the menus (and later the tray): the same actions as the card's buttons.
     QAction *nextAction() const { return m_next; }
@@ -41,6 +44,7 @@ private:
 
     TaskService *m_service;
     TaskStore *m_store;
+    const Entities *m_entities;
     QString m_taskId;
     QLabel *m_heading;
     QLabel *m_title;

@@ -1,4 +1,5 @@
 #include "TaskDetails.h"
+#include "TaskTableModel.h"
 
 #include "core/TaskService.h"
 #include "core/TaskStore.h"
@@ -108,7 +109,7 @@ void TaskDetails::refresh()
             : QStringLiteral("<a href=\"%1\">%2</a>").arg(task->url.toHtmlEscaped(), title));
     QStringList details{task->source == Sources::GitHub ? tr("GitHub") : tr("ClickUp"),
                         Task::isLocalId(task->id) ? tr("waiting to be created") : task->sourceId,
-                        Task::statusName(task->status)};
+                        TaskTableModel::statusText(task->status)};
     if (task->dueDate.isValid())
         details.append(tr("due %1").arg(QLocale().toString(task->dueDate, QLocale::ShortFormat)));
     if (task->lastActivity.isValid())

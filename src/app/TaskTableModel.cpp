@@ -37,6 +37,19 @@ int TaskTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString TaskTableModel::statusText(TaskStatus status)
+{
+    switch (status) {
+    case TaskStatus::Todo:
+        return tr("To do");
+    case TaskStatus::InProgress:
+        return tr("In progress");
+    case TaskStatus::Done:
+        return tr("Done");
+    }
+    return {};
+}
+
 QVariant TaskTableModel::display(const Task &task, int column) const
 {
     switch (column) {
@@ -53,15 +66,7 @@ QVariant TaskTableModel::display(const Task &task, int column) const
         return entity ? entity->name : task.entity;
     }
     case StatusColumn:
-        switch (task.status) {
-        case TaskStatus::Todo:
-            return tr("To do");
-        case TaskStatus::InProgress:
-            return tr("In progress");
-        case TaskStatus::Done:
-            return tr("Done");
-        }
-        break;
+        return statusText(task.status);
     case DueColumn:
         return task.dueDate.isValid() ? QLocale().toString(task.dueDate, QLocale::ShortFormat)
                                       : QString();
