@@ -29,6 +29,7 @@ private Q_SLOTS:
     void createShowsAtOnce();
     void createChecksItsInput_data();
     void createChecksItsInput();
+    void createCountsCharacters();
     void morningBriefing();
 
 private:
@@ -236,10 +237,23 @@ void TestTaskService::createChecksItsInput_data()
         << "github"
         << "o/r" << QString(245, QLatin1Char('x')) << "acme"
         << "The title is too long for GitHub (256 characters at most)";
+    // Characters, not UTF-16 units: 256 emoji fit GitHub's limit, 257 do not.
+    QTest::newRow("github emoji too long")
+        << "github"
+        << "o/r" << QString(QStringLiteral("🚀")).repeated(257) << ""
+        << "The title is too long for GitHub (256 characters at most)";
     QTest::newRow("clickup too long")
         << "clickup"
         << "901" << QString(2049, QLatin1Char('x')) << ""
         << "The title is too long for ClickUp (2048 characters at most)";
+}
+
+void TestTaskService::createCountsCharacters()
+{
+    const TaskResult result =
+        m_service->create(Sources::GitHub, QStringLiteral("o/r"),
+                          QString(QStringLiteral("🚀")).repeated(256), {}, {}, m_now);
+    QVERIFY2(result.ok(), qPrintable(result.error));
 }
 
 void TestTaskService::createChecksItsInput()

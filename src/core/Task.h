@@ -51,6 +51,11 @@ struct Task
     // A task created here whose source has not confirmed it yet ("clickup:local-3").
     static bool isLocalId(const QString &id);
 
+    // The longest title each source takes, in characters (code points, so an emoji is one).
+    static constexpr qsizetype GitHubMaxTitle = 256;
+    static constexpr qsizetype ClickUpMaxTitle = 2048;
+    static qsizetype characterCount(const QString &text) { return text.toUcs4().size(); }
+
     static QString statusName(TaskStatus status);
     static std::optional<TaskStatus> statusFromName(const QString &name);
 };

@@ -7,8 +7,6 @@ namespace UpNext {
 
 namespace {
 
-constexpr int GitHubTitleLimit = 256;
-constexpr int ClickUpTitleLimit = 2048;
 const QString LastBriefingKey = QStringLiteral("lastBriefing");
 const QString AppState = QStringLiteral("app");
 
@@ -117,11 +115,12 @@ TaskResult TaskService::create(const QString &source, const QString &container,
     if (title.trimmed().isEmpty())
         return {tr("A task needs a title"), std::nullopt};
     // GitHub counts the client prefix too.
-    const int length =
-        int(title.size()) + (source == Sources::GitHub && !entity.isEmpty()
-                                 ? int(QStringLiteral("[CLIENT:%1] ").arg(entity).size())
-                                 : 0);
-    const int limit = source == Sources::GitHub ? GitHubTitleLimit : ClickUpTitleLimit;
+    const QString sent = source == Sources::GitHub && !entity.isEmpty()
+                             ? QStringLiteral("[CLIENT:%1] %2").arg(entity, title)
+                             : title;
+    const qsizetype length = Task::characterCount(sent);
+    const qsizetype limit =
+        source == Sources::GitHub ? Task::GitHubMaxTitle : Task::ClickUpMaxTitle;
     if (length > limit)
         return {tr("The title is too long for %1 (%2 characters at most)")
                     .arg(source == Sources::GitHub ? QStringLiteral("GitHub")

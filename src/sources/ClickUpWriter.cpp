@@ -42,11 +42,6 @@ QString clientTag(const QString &entity)
     return trimmed.isEmpty() ? QString() : QStringLiteral("client:") + trimmed;
 }
 
-qsizetype characters(const QString &text)
-{
-    return text.toUcs4().size();
-}
-
 WriteResult found(const QString &sourceId)
 {
     WriteResult result;
@@ -211,10 +206,10 @@ void ClickUpWriter::create(const QString &title, const QString &entity, const QS
         return done(SourceErrors::rejected(tr("ClickUp: no list set for new tasks")));
     if (title.trimmed().isEmpty())
         return done(SourceErrors::rejected(tr("ClickUp: a title cannot be empty")));
-    if (characters(title) > MaxTitle)
+    if (Task::characterCount(title) > MaxTitle)
         return done(SourceErrors::rejected(tr("ClickUp: the title is %1 characters long; at most "
                                               "%2 are allowed")
-                                               .arg(characters(title))
+                                               .arg(Task::characterCount(title))
                                                .arg(MaxTitle)));
 
     withUser(done, [this, title, entity, description, done] {

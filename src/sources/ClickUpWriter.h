@@ -4,6 +4,8 @@
 #include "SourceErrors.h"
 #include "SourceWriter.h"
 
+#include "core/Task.h"
+
 #include <QHash>
 
 namespace UpNext {
@@ -28,7 +30,7 @@ public:
 
     // A client-side guard: ClickUp documents no limit for task names; longer ones are
     // surely a mistake (a paste into the title field).
-    static constexpr qsizetype MaxTitle = 2048;
+    static constexpr qsizetype MaxTitle = Task::ClickUpMaxTitle;
 
     void complete(const QString &sourceId, QObject *context, Callback callback) override;
     void comment(const QString &sourceId, const QString &text, QObject *context,

@@ -26,11 +26,6 @@ QString isoTime(const QDateTime &time)
     return time.toUTC().toString(Qt::ISODate);
 }
 
-qsizetype characters(const QString &text)
-{
-    return text.toUcs4().size();
-}
-
 } // namespace
 
 GitHubWriter::GitHubWriter(RestClient *client, const GitHubWriterOptions &options, QObject *parent)
@@ -172,10 +167,10 @@ void GitHubWriter::create(const QString &title, const QString &entity, const QSt
     if (title.trimmed().isEmpty())
         return done(SourceErrors::rejected(tr("GitHub: a title cannot be empty")));
     const QString full = fullTitle(title, entity);
-    if (characters(full) > MaxTitle)
+    if (Task::characterCount(full) > MaxTitle)
         return done(
             SourceErrors::rejected(tr("GitHub: the title is %1 characters long; GitHub allows %2")
-                                       .arg(characters(full))
+                                       .arg(Task::characterCount(full))
                                        .arg(MaxTitle)));
 
     withLogin(done, [this, full, description, done] {

@@ -4,6 +4,8 @@
 #include "SourceErrors.h"
 #include "SourceWriter.h"
 
+#include "core/Task.h"
+
 namespace UpNext {
 
 struct GitHubWriterOptions
@@ -23,7 +25,7 @@ public:
     GitHubWriter(RestClient *client, const GitHubWriterOptions &options, QObject *parent = nullptr);
 
     // GitHub refuses longer titles (422).
-    static constexpr qsizetype MaxTitle = 256;
+    static constexpr qsizetype MaxTitle = Task::GitHubMaxTitle;
 
     void complete(const QString &sourceId, QObject *context, Callback callback) override;
     void comment(const QString &sourceId, const QString &text, QObject *context,
