@@ -34,6 +34,34 @@
 using namespace UpNext;
 using namespace UpNext::TestTasks;
 
+namespace {
+
+QUrl listening(Sim::SimGitHub &sim)
+{
+    return sim.listen() > 0 ? sim.baseUrl() : QUrl();
+}
+
+// Simulated GitHub behind the writer and outbox processor the app uses.
+struct GitHubSide
+{
+    explicit GitHubSide(Outbox *outbox)
+        : processor(outbox)
+    {
+        sim.addUser(QStringLiteral("me"), QStringLiteral("t"));
+        sim.addRepo(QStringLiteral("acme/web"));
+        GitHubReader::configure(&client, "t");
+        processor.addWriter(Sources::GitHub, &writer, std::chrono::milliseconds(1));
+    }
+
+    Sim::SimGitHub sim;
+    QNetworkAccessManager manager;
+    RestClient client{&manager, listening(sim)};
+    GitHubWriter writer{&client, {QStringLiteral("me"), QStringLiteral("acme/web")}};
+    OutboxProcessor processor;
+};
+
+} // namespace
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -241,21 +269,15 @@ void TestMainWindow::bannerCanBeDismissed()
 
 void TestMainWindow::doneIsWrittenBack()
 {
-    Sim::SimGitHub sim;
-    QVERIFY(sim.listen() > 0);
-    sim.addUser(QStringLiteral("me"), QStringLiteral("t"));
+    GitHubSide gitHub(m_outbox.get());
     for (const QString &title : {QStringLiteral("First"), QStringLiteral("Second")})
-        sim.addIssue({.repo = QStringLiteral("acme/web"),
-                      .title = title,
-                      .assignees = {QStringLiteral("me")}});
-    QVERIFY(m_store->upsert({gitHub(QStringLiteral("acme/web"), 1, QStringLiteral("First"), 20),
-                             gitHub(QStringLiteral("acme/web"), 2, QStringLiteral("Second"), 10)}));
-    QNetworkAccessManager manager;
-    RestClient client(&manager, sim.baseUrl());
-    GitHubReader::configure(&client, "t");
-    GitHubWriter writer(&client, {QStringLiteral("me"), QStringLiteral("acme/web")});
-    OutboxProcessor processor(m_outbox.get());
-    processor.addWriter(Sources::GitHub, &writer, std::chrono::milliseconds(1));
+        gitHub.sim.addIssue({.repo = QStringLiteral("acme/web"),
+                             .title = title,
+                             .assignees = {QStringLiteral("me")}});
+    QVERIFY(m_store->upsert(
+        {TestTasks::gitHub(QStringLiteral("acme/web"), 1, QStringLiteral("First"), 20),
+         TestTasks::gitHub(QStringLiteral("acme/web"), 2, QStringLiteral("Second"), 10)}));
+    OutboxProcessor &processor = gitHub.processor;
 
     MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
     window.setOutboxProcessor(&processor);
@@ -271,23 +293,17 @@ void TestMainWindow::doneIsWrittenBack()
     QCOMPARE(window.outboxStatus(), QStringLiteral("1 change waiting"));
     QVERIFY(window.statusBar()->currentMessage().startsWith(QStringLiteral("Done: “First”")));
     QVERIFY(sent.wait(10000));
-    QCOMPARE(sim.issue(QStringLiteral("acme/web"), 1)->state, QStringLiteral("closed"));
+    QCOMPARE(gitHub.sim.issue(QStringLiteral("acme/web"), 1)->state, QStringLiteral("closed"));
     QTRY_COMPARE(window.outboxStatus(), QString());
 }
 
 void TestMainWindow::refusedWriteIsShownAndUndone()
 {
-    Sim::SimGitHub sim;
-    QVERIFY(sim.listen() > 0);
-    sim.addUser(QStringLiteral("me"), QStringLiteral("t"));
+    GitHubSide gitHub(m_outbox.get());
+    OutboxProcessor &processor = gitHub.processor;
     // Known here, gone at the source: GitHub answers 404.
-    QVERIFY(m_store->upsert({gitHub(QStringLiteral("acme/web"), 9, QStringLiteral("Gone"), 20)}));
-    QNetworkAccessManager manager;
-    RestClient client(&manager, sim.baseUrl());
-    GitHubReader::configure(&client, "t");
-    GitHubWriter writer(&client, {QStringLiteral("me"), QStringLiteral("acme/web")});
-    OutboxProcessor processor(m_outbox.get());
-    processor.addWriter(Sources::GitHub, &writer, std::chrono::milliseconds(1));
+    QVERIFY(m_store->upsert(
+        {TestTasks::gitHub(QStringLiteral("acme/web"), 9, QStringLiteral("Gone"), 20)}));
 
     MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
     window.setOutboxProcessor(&processor);
@@ -331,16 +347,8 @@ void TestMainWindow::newTaskAppearsAndIsSelected()
     QCOMPARE(window.outboxStatus(), QStringLiteral("1 change waiting"));
 
     // GitHub takes it: the task gets its issue number and stays selected.
-    Sim::SimGitHub sim;
-    QVERIFY(sim.listen() > 0);
-    sim.addUser(QStringLiteral("me"), QStringLiteral("t"));
-    sim.addRepo(QStringLiteral("acme/web"));
-    QNetworkAccessManager manager;
-    RestClient client(&manager, sim.baseUrl());
-    GitHubReader::configure(&client, "t");
-    GitHubWriter writer(&client, {QStringLiteral("me"), QStringLiteral("acme/web")});
-    OutboxProcessor processor(m_outbox.get());
-    processor.addWriter(Sources::GitHub, &writer, std::chrono::milliseconds(1));
+    GitHubSide gitHub(m_outbox.get());
+    OutboxProcessor &processor = gitHub.processor;
     window.setOutboxProcessor(&processor);
     QSignalSpy sent(&processor, &OutboxProcessor::sent);
     processor.start();

@@ -3,6 +3,7 @@
 #include "OutboxDialog.h"
 #include "TaskDetails.h"
 #include "TaskTableModel.h"
+#include "TaskText.h"
 
 #include "core/Entities.h"
 #include "core/Outbox.h"
@@ -39,11 +40,6 @@ QString sourceOf(const QString &taskId)
     QString source;
     Task::parseId(taskId, &source);
     return source;
-}
-
-QString sourceName(const QString &source)
-{
-    return source == Sources::GitHub ? MainWindow::tr("GitHub") : MainWindow::tr("ClickUp");
 }
 
 } // namespace
@@ -289,7 +285,7 @@ void MainWindow::setOutboxProcessor(OutboxProcessor *processor)
             [this](const QString &source, const QString &message) {
                 addProblem(tr("%1 does not accept the token (%2). Your changes wait until it "
                               "does: fix the token and sync again.")
-                               .arg(sourceName(source), message));
+                               .arg(TaskText::sourceName(source), message));
                 updateOutboxState();
             });
     connect(processor, &OutboxProcessor::failed, this,
@@ -347,13 +343,13 @@ void MainWindow::setSyncEngine(SyncEngine *engine)
     m_syncNow->setEnabled(true);
     connect(m_syncNow, &QAction::triggered, engine, &SyncEngine::syncAll);
     connect(engine, &SyncEngine::syncStarted, this, [this](const QString &source) {
-        m_syncLabel->setText(tr("Syncing %1…").arg(sourceName(source)));
+        m_syncLabel->setText(tr("Syncing %1…").arg(TaskText::sourceName(source)));
     });
     connect(engine, &SyncEngine::rateLimited, this,
             [this](const QString &source, const QDateTime &until) {
                 m_syncLabel->setText(
                     tr("%1: rate limited until %2")
-                        .arg(sourceName(source),
+                        .arg(TaskText::sourceName(source),
                              QLocale().toString(until.toLocalTime().time(), QLocale::ShortFormat)));
             });
     connect(engine, &SyncEngine::sourceFinished, this, &MainWindow::showSyncResult);
@@ -364,13 +360,14 @@ void MainWindow::showSyncResult(const SourceSyncResult &result)
     const QString time =
         QLocale().toString(result.finishedAt.toLocalTime().time(), QLocale::ShortFormat);
     if (result.ok()) {
-        m_syncLabel->setText(tr("%1 synced at %2").arg(sourceName(result.source), time));
+        m_syncLabel->setText(tr("%1 synced at %2").arg(TaskText::sourceName(result.source), time));
         m_syncLabel->setToolTip(tr("%1 new, %2 updated, %3 closed")
                                     .arg(result.newTasks)
                                     .arg(result.updated)
                                     .arg(result.closed));
     } else {
-        m_syncLabel->setText(tr("%1 sync failed at %2").arg(sourceName(result.source), time));
+        m_syncLabel->setText(
+            tr("%1 sync failed at %2").arg(TaskText::sourceName(result.source), time));
         m_syncLabel->setToolTip(result.error);
     }
 }

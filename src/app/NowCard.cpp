@@ -1,4 +1,5 @@
 #include "NowCard.h"
+#include "TaskText.h"
 
 #include "core/Entities.h"
 #include "core/TaskService.h"
@@ -159,14 +160,10 @@ void NowCard::refresh()
         m_why->clear();
         return;
     }
-    const QString title = task->title.toHtmlEscaped();
-    m_title->setText(
-        task->url.isEmpty()
-            ? title
-            : QStringLiteral("<a href=\"%1\">%2</a>").arg(task->url.toHtmlEscaped(), title));
+    m_title->setText(TaskText::linkedTitle(*task));
     m_title->setToolTip(task->url);
 
-    QStringList details{task->source == Sources::GitHub ? tr("GitHub") : tr("ClickUp")};
+    QStringList details{TaskText::sourceName(task->source)};
     if (Task::isLocalId(task->id))
         details.append(tr("not created yet"));
     else if (task->source == Sources::GitHub) // "acme/web#12" says where; a ClickUp id does not

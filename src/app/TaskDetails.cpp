@@ -1,5 +1,5 @@
 #include "TaskDetails.h"
-#include "TaskTableModel.h"
+#include "TaskText.h"
 
 #include "core/TaskService.h"
 #include "core/TaskStore.h"
@@ -102,14 +102,10 @@ void TaskDetails::refresh()
         m_shownDescription.clear();
         return;
     }
-    const QString title = task->title.toHtmlEscaped();
-    m_title->setText(
-        task->url.isEmpty()
-            ? title
-            : QStringLiteral("<a href=\"%1\">%2</a>").arg(task->url.toHtmlEscaped(), title));
-    QStringList details{task->source == Sources::GitHub ? tr("GitHub") : tr("ClickUp"),
+    m_title->setText(TaskText::linkedTitle(*task));
+    QStringList details{TaskText::sourceName(task->source),
                         Task::isLocalId(task->id) ? tr("waiting to be created") : task->sourceId,
-                        TaskTableModel::statusText(task->status)};
+                        TaskText::statusName(task->status)};
     if (task->dueDate.isValid())
         details.append(tr("due %1").arg(QLocale().toString(task->dueDate, QLocale::ShortFormat)));
     if (task->lastActivity.isValid())

@@ -1,4 +1,5 @@
 #include "TaskTableModel.h"
+#include "TaskText.h"
 
 #include "core/Entities.h"
 #include "core/TaskStore.h"
@@ -37,19 +38,6 @@ int TaskTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString TaskTableModel::statusText(TaskStatus status)
-{
-    switch (status) {
-    case TaskStatus::Todo:
-        return tr("To do");
-    case TaskStatus::InProgress:
-        return tr("In progress");
-    case TaskStatus::Done:
-        return tr("Done");
-    }
-    return {};
-}
-
 QVariant TaskTableModel::display(const Task &task, int column) const
 {
     switch (column) {
@@ -58,7 +46,7 @@ QVariant TaskTableModel::display(const Task &task, int column) const
     case TitleColumn:
         return task.title;
     case SourceColumn:
-        return task.source == Sources::GitHub ? tr("GitHub") : tr("ClickUp");
+        return TaskText::sourceName(task.source);
     case ClientColumn: {
         if (task.entity.isEmpty() || !m_entities)
             return task.entity;
@@ -66,7 +54,7 @@ QVariant TaskTableModel::display(const Task &task, int column) const
         return entity ? entity->name : task.entity;
     }
     case StatusColumn:
-        return statusText(task.status);
+        return TaskText::statusName(task.status);
     case DueColumn:
         return task.dueDate.isValid() ? QLocale().toString(task.dueDate, QLocale::ShortFormat)
                                       : QString();

@@ -35,8 +35,6 @@ public:
     TaskTableModel(TaskStore *store, const Entities *entities, QObject *parent = nullptr);
 
     void reload();
-    // "To do", "In progress", "Done": what the user reads.
-    static QString statusText(TaskStatus status);
     Task taskAt(int row) const { return m_tasks.at(row); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
