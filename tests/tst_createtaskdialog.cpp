@@ -191,8 +191,10 @@ void TestCreateTaskDialog::noDestinationExplainsWhy()
     f.title->setText(QStringLiteral("Something"));
     QVERIFY(!f.create->isEnabled());
     QVERIFY(!f.where->isEnabled());
-    QVERIFY(showsLabel(dialog,
-                       QStringLiteral("Set a GitHub token or a ClickUp token to create tasks.")));
+    QVERIFY(showsLabel(
+        dialog, QStringLiteral(
+                    "Nowhere to create tasks yet: set a GitHub or ClickUp token, and a repository "
+                    "(github/createRepo) or list (clickup/createListId) in settings.ini.")));
     dialog.accept(); // nowhere to go: nothing happens
     QVERIFY(dialog.isVisible());
     QVERIFY(m_outbox->entries().isEmpty());

@@ -57,6 +57,8 @@ private Q_SLOTS:
     void findCreatedFollowsPages();
     void noCallbackOnceContextIsGone();
 
+    void renamedRepoIsFollowed();
+
 private:
     std::unique_ptr<GitHubWriter> makeWriter(GitHubWriterOptions options = {QStringLiteral("me"),
                                                                             Repo});
@@ -608,6 +610,29 @@ void TestGitHubWriter::noCallbackOnceContextIsGone()
     QCOMPARE(m_sim->comments(Repo, 1).size(), 1);
     QCoreApplication::processEvents();
     QVERIFY(!called);
+}
+
+void TestGitHubWriter::renamedRepoIsFollowed()
+{
+    // The repo was renamed after the task was synced: GitHub redirects (301 for the read,
+    // 307 for the writes) and each write goes out once, at the new place.
+    const int number = addIssue();
+    m_sim->renameRepo(Repo, QStringLiteral("acme/site"));
+    auto writer = makeWriter();
+    const QString id = QStringLiteral("%1#%2").arg(Repo).arg(number);
+    const WriteResult commented = run([&](QObject *c, SourceWriter::Callback cb) {
+        writer->comment(id, QStringLiteral("Still here"), c, cb);
+    });
+    QVERIFY2(commented.success, qPrintable(commented.message));
+    QCOMPARE(m_sim->comments(QStringLiteral("acme/site"), number).size(), 1);
+    const WriteResult closed =
+        run([&](QObject *c, SourceWriter::Callback cb) { writer->complete(id, c, cb); });
+    QVERIFY2(closed.success, qPrintable(closed.message));
+    QCOMPARE(m_sim->issue(QStringLiteral("acme/site"), number)->state, QStringLiteral("closed"));
+    const SimRequestLog &log = m_sim->requestLog();
+    QCOMPARE(log.countWithStatus(307), 2);
+    QCOMPARE(log.count(QStringLiteral("POST /repos/{owner}/{repo}/issues/{number}/comments")), 2);
+    QCOMPARE(log.count(QStringLiteral("PATCH /repos/{owner}/{repo}/issues/{number}")), 2);
 }
 
 QTEST_GUILESS_MAIN(TestGitHubWriter)

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void createIssue();
     void webhooks();
     void secondaryWriteLimit();
+    void renamedRepoRedirects();
 
 private:
     QUrl url(const QString &pathAndQuery) const;
@@ -596,6 +597,35 @@ void TestSimGitHub::secondaryWriteLimit()
     QCOMPARE(m_sim->comments(QStringLiteral("o/r"), number).size(), 2);
     // Reads are not limited by it.
     QCOMPARE(send(m_manager, "GET", commentsUrl, Auth).status, 200);
+}
+
+void TestSimGitHub::renamedRepoRedirects()
+{
+    const int number = m_sim->addIssue({.repo = QStringLiteral("o/r"),
+                                        .title = QStringLiteral("Moves"),
+                                        .assignees = {QStringLiteral("me")}});
+    m_sim->renameRepo(QStringLiteral("o/r"), QStringLiteral("o/renamed"));
+    m_manager.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    const auto restore = qScopeGuard(
+        [this] { m_manager.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy); });
+
+    Reply reply =
+        send(m_manager, "GET", url(QStringLiteral("/repos/o/r/issues/%1?x=1").arg(number)), Auth);
+    QCOMPARE(reply.status, 301);
+    QCOMPARE(reply.header("location"),
+             url(QStringLiteral("/repos/o/renamed/issues/%1?x=1").arg(number)).toEncoded());
+    reply =
+        send(m_manager, "POST", url(QStringLiteral("/repos/o/r/issues/%1/comments").arg(number)),
+             Auth, R"({"body": "hi"})");
+    QCOMPARE(reply.status, 307);
+    QCOMPARE(reply.header("location"),
+             url(QStringLiteral("/repos/o/renamed/issues/%1/comments").arg(number)).toEncoded());
+    QVERIFY(m_sim->comments(QStringLiteral("o/renamed"), number).isEmpty()); // not acted on
+
+    reply =
+        send(m_manager, "GET", url(QStringLiteral("/repos/o/renamed/issues/%1").arg(number)), Auth);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(object(reply).value(QStringLiteral("title")).toString(), QStringLiteral("Moves"));
 }
 
 QTEST_GUILESS_MAIN(TestSimGitHub)

@@ -36,7 +36,9 @@ CreateTaskDialog::CreateTaskDialog(TaskService *service, const Entities *entitie
     m_description->setTabChangesFocus(true);
     m_description->setPlaceholderText(tr("Optional details"));
 
-    m_noDestination->setText(tr("Set a GitHub token or a ClickUp token to create tasks."));
+    m_noDestination->setText(
+        tr("Nowhere to create tasks yet: set a GitHub or ClickUp token, and a repository "
+           "(github/createRepo) or list (clickup/createListId) in settings.ini."));
     m_noDestination->setWordWrap(true);
 
     m_error->setWordWrap(true);

@@ -5,7 +5,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlError>
-#include <QTimeZone>
 
 namespace UpNext {
 
@@ -21,12 +20,6 @@ OutboxEntry::State stateFromName(const QString &name)
     if (name == QLatin1String("failed"))
         return OutboxEntry::State::Failed;
     return OutboxEntry::State::Pending;
-}
-
-QDateTime fromMs(const QVariant &value)
-{
-    return value.isNull() ? QDateTime()
-                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), QTimeZone::utc());
 }
 
 OutboxEntry entryFromQuery(const QSqlQuery &query)
@@ -45,10 +38,10 @@ OutboxEntry entryFromQuery(const QSqlQuery &query)
     entry.description = payload.value(QStringLiteral("description")).toString();
     entry.state = stateFromName(query.value(4).toString());
     entry.attempts = query.value(5).toInt();
-    entry.nextAttempt = fromMs(query.value(6));
+    entry.nextAttempt = TaskStore::timeFromColumn(query.value(6));
     entry.lastError = query.value(7).toString();
-    entry.createdAt = fromMs(query.value(8));
-    entry.sentAt = fromMs(query.value(9));
+    entry.createdAt = TaskStore::timeFromColumn(query.value(8));
+    entry.sentAt = TaskStore::timeFromColumn(query.value(9));
     return entry;
 }
 
@@ -255,7 +248,7 @@ QDateTime Outbox::nextAttempt(const QStringList &skipSources) const
               values, tr("read the outbox")) ||
         !query.next())
         return {};
-    return fromMs(query.value(0));
+    return TaskStore::timeFromColumn(query.value(0));
 }
 
 QList<OutboxEntry> Outbox::entries() const

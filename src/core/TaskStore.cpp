@@ -125,12 +125,6 @@ QVariant fromDateTime(const QDateTime &time)
                           : QVariant(QMetaType::fromType<qint64>());
 }
 
-QDateTime toDateTime(const QVariant &value)
-{
-    return value.isNull() ? QDateTime()
-                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), QTimeZone::utc());
-}
-
 // QtSql binds a null QString as NULL; NOT NULL text columns want ''.
 QString text(const QString &value)
 {
@@ -179,9 +173,9 @@ Task taskFromQuery(const QSqlQuery &query)
     task.isRevenue = query.value(12).toBool();
     task.isBlocking = query.value(13).toBool();
     task.sourcePriority = query.value(14).toInt();
-    task.lastActivity = toDateTime(query.value(15));
-    task.updatedAt = toDateTime(query.value(16));
-    task.localUpdatedAt = toDateTime(query.value(17));
+    task.lastActivity = TaskStore::timeFromColumn(query.value(15));
+    task.updatedAt = TaskStore::timeFromColumn(query.value(16));
+    task.localUpdatedAt = TaskStore::timeFromColumn(query.value(17));
     task.score = query.value(18).toDouble();
     return task;
 }
@@ -206,6 +200,12 @@ TaskStore::TaskStore(QObject *parent)
 TaskStore::~TaskStore()
 {
     close();
+}
+
+QDateTime TaskStore::timeFromColumn(const QVariant &value)
+{
+    return value.isNull() ? QDateTime()
+                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), QTimeZone::utc());
 }
 
 bool TaskStore::open(const QString &path)
@@ -520,7 +520,7 @@ std::optional<CurrentTask> TaskStore::currentTask() const
     }
     if (!query.next())
         return std::nullopt;
-    return CurrentTask{query.value(0).toString(), toDateTime(query.value(1))};
+    return CurrentTask{query.value(0).toString(), TaskStore::timeFromColumn(query.value(1))};
 }
 
 bool TaskStore::setCurrentTask(const CurrentTask &current)

@@ -35,6 +35,8 @@ class TaskStore final : public QObject
 
 public:
     static constexpr int SchemaVersion = 3;
+    // Times are stored as UTC milliseconds since the epoch; NULL is no time.
+    static QDateTime timeFromColumn(const QVariant &value);
 
     explicit TaskStore(QObject *parent = nullptr);
     ~TaskStore() override;

@@ -487,6 +487,21 @@ void SimGitHub::addRepo(const QString &fullName)
         m_repos.append(fullName);
 }
 
+void SimGitHub::renameRepo(const QString &from, const QString &to)
+{
+    m_repos.replace(m_repos.indexOf(from), to);
+    for (SimGitHubIssue &issue : m_issues) {
+        if (issue.repo == from)
+            issue.repo = to;
+    }
+    for (SimGitHubComment &comment : m_comments) {
+        if (comment.repo == from)
+            comment.repo = to;
+    }
+    m_renamed.insert(from, to);
+    ++m_version;
+}
+
 int SimGitHub::addIssue(SimGitHubIssue issue)
 {
     addRepo(issue.repo);
@@ -633,6 +648,20 @@ std::optional<SimResponse> SimGitHub::admit(const SimRequest &request)
 {
     if (login(request).isEmpty())
         return errorResponse(401, QStringLiteral("Bad credentials"));
+    if (request.endpoint.contains(QLatin1String("/repos/{owner}/{repo}")) &&
+        m_renamed.contains(repoOf(request))) {
+        const bool read = request.method == QHttpServerRequest::Method::Get;
+        const QString from = QStringLiteral("/repos/") + repoOf(request);
+        QUrl moved = baseUrl();
+        moved.setPath(moved.path() + QStringLiteral("/repos/") + m_renamed.value(repoOf(request)) +
+                      request.url.path().mid(request.url.path().indexOf(from) + from.size()));
+        moved.setQuery(request.url.query());
+        SimResponse redirect =
+            errorResponse(read ? 301 : 307, read ? QStringLiteral("Moved Permanently")
+                                                 : QStringLiteral("Temporary Redirect"));
+        redirect.setHeader("location", moved.toEncoded());
+        return redirect;
+    }
     if (window(token(request)).used >= m_rateLimit) {
         const QString login = this->login(request);
         return errorResponse(

@@ -65,6 +65,9 @@ public:
 
     void addUser(const QString &login, const QString &token);
     void addRepo(const QString &fullName);
+    // The repo gets a new name; requests to the old one are redirected as GitHub does:
+    // 301 for reads, 307 (same method and body again) for writes.
+    void renameRepo(const QString &from, const QString &to);
     // Adds an issue; number 0 takes the repo's next number. Returns the number.
     int addIssue(SimGitHubIssue issue);
     // The mutable one counts as a change: listings are rendered anew after it.
@@ -134,6 +137,7 @@ private:
     QHash<QString, QString> m_tokens; // token → login
     QHash<QString, qint64> m_userIds;
     QStringList m_repos;
+    QHash<QString, QString> m_renamed; // old name → new name
     QList<SimGitHubIssue> m_issues;
     quint64 m_version = 0; // bumped by every change to an issue
     QHash<QString, std::pair<quint64, SimResponse>> m_listings;

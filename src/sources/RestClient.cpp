@@ -2,6 +2,8 @@
 
 #include "SendOnceBody.h"
 
+#include "core/Logging.h"
+
 #include <QNetworkRequest>
 
 namespace UpNext {
@@ -40,10 +42,20 @@ void RestClient::send(const QByteArray &verb, const QUrl &url, const QByteArray 
                       const QList<std::pair<QByteArray, QByteArray>> &headers, QObject *context,
                       Callback callback)
 {
+    send(verb, url, body, headers, context, std::move(callback), MaxWriteRedirects);
+}
+
+void RestClient::send(const QByteArray &verb, const QUrl &url, const QByteArray &body,
+                      const QList<std::pair<QByteArray, QByteArray>> &headers, QObject *context,
+                      Callback callback, int redirectsLeft)
+{
+    const bool read = verb == "GET";
     QNetworkRequest request(url);
     request.setTransferTimeout(m_timeoutMs);
+    // A write's body cannot be sent again by Qt (see below): its redirects are followed here.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::NoLessSafeRedirectPolicy);
+                         read ? QNetworkRequest::NoLessSafeRedirectPolicy
+                              : QNetworkRequest::ManualRedirectPolicy);
     for (const auto &[name, value] : m_defaultHeaders + headers)
         request.setRawHeader(name, value);
     if (!body.isEmpty())
@@ -52,7 +64,7 @@ void RestClient::send(const QByteArray &verb, const QUrl &url, const QByteArray 
     ++m_requests;
 
     QNetworkReply *reply = nullptr;
-    if (verb == "GET") {
+    if (read) {
         reply = m_manager->get(request);
     } else {
         // Streamed from a body that cannot rewind, so Qt cannot send a write twice.
@@ -64,17 +76,28 @@ void RestClient::send(const QByteArray &verb, const QUrl &url, const QByteArray 
     }
     // The reply goes away whether or not its context is still there to hear the answer.
     connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
-    connect(reply, &QNetworkReply::finished, context, [reply, callback = std::move(callback)] {
-        HttpReply result;
-        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (reply->isOpen()) // a timed-out reply is already closed
-            result.body = reply->readAll();
-        result.error = reply->error();
-        result.errorString = reply->errorString();
-        for (const auto &[name, value] : reply->rawHeaderPairs())
-            result.headers.insert(name.toLower(), value);
-        callback(result);
-    });
+    connect(reply, &QNetworkReply::finished, context,
+            [=, this, callback = std::move(callback)]() mutable {
+                HttpReply result;
+                result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                if (reply->isOpen()) // a timed-out reply is already closed
+                    result.body = reply->readAll();
+                result.error = reply->error();
+                result.errorString = reply->errorString();
+                for (const auto &[name, value] : reply->rawHeaderPairs())
+                    result.headers.insert(name.toLower(), value);
+                // 307 and 308 say the request was not acted on: send it to the new place,
+                // as long as that is no less safe (same scheme, host and port).
+                const QUrl target = url.resolved(QUrl::fromEncoded(result.header("location")));
+                if ((result.status == 307 || result.status == 308) && redirectsLeft > 0 &&
+                    target.scheme() == url.scheme() && target.host() == url.host() &&
+                    target.port() == url.port()) {
+                    qCDebug(lcSync).noquote() << verb << url.path() << "moved to" << target.path();
+                    return send(verb, target, body, headers, context, std::move(callback),
+                                redirectsLeft - 1);
+                }
+                callback(result);
+            });
 }
 
 } // namespace UpNext

@@ -55,6 +55,12 @@ public:
              QObject *context, Callback callback);
 
 private:
+    static constexpr int MaxWriteRedirects = 3;
+
+    void send(const QByteArray &verb, const QUrl &url, const QByteArray &body,
+              const QList<std::pair<QByteArray, QByteArray>> &headers, QObject *context,
+              Callback callback, int redirectsLeft);
+
     QNetworkAccessManager *m_manager;
     QUrl m_baseUrl;
     QList<std::pair<QByteArray, QByteArray>> m_defaultHeaders;
