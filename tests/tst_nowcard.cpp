@@ -106,8 +106,11 @@ void TestNowCard::skipMovesOn()
     QVERIFY(m_store->upsert({clickUp(QStringLiteral("a"), QStringLiteral("First"), 30),
                              clickUp(QStringLiteral("b"), QStringLiteral("Second"), 20)}));
     NowCard card(m_service.get(), m_store.get());
+    QSignalSpy message(&card, &NowCard::message);
     card.skipAction()->trigger();
     QCOMPARE(card.currentTaskId(), QStringLiteral("clickup:b"));
+    QCOMPARE(message.constLast().constFirst().toString(),
+             QStringLiteral("Skipped “First” for today. Next: “Second”"));
     QCOMPARE(m_store->task(QStringLiteral("clickup:a"))->status, TaskStatus::Todo);
     QVERIFY(m_outbox->entries().isEmpty());
     // Skipped for the day: done with the second, the first does not come back today.

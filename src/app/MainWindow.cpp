@@ -71,32 +71,7 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
     setWindowIcon(QIcon(QStringLiteral(":/icons/upnext.svg")));
     resize(1100, 680);
 
-    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    m_syncNow->setShortcut(QKeySequence(Qt::Key_F5));
-    m_syncNow->setEnabled(false);
-    fileMenu->addAction(m_syncNow);
-    if (m_entities) {
-        QAction *reload =
-            fileMenu->addAction(tr("&Reload Clients"), this, &MainWindow::reloadEntities);
-        reload->setStatusTip(tr("Read entities.json again"));
-    }
-    fileMenu->addSeparator();
-    QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
-    quit->setShortcut(QKeySequence::Quit);
-
-    QMenu *taskMenu = menuBar()->addMenu(tr("&Task"));
-    taskMenu->addAction(m_nowCard->nextAction());
-    taskMenu->addAction(m_nowCard->doneAction());
-    taskMenu->addAction(m_nowCard->skipAction());
-    taskMenu->addSeparator();
-    m_newTask->setShortcut(QKeySequence::New);
-    m_newTask->setStatusTip(tr("Create a task in ClickUp or an issue in GitHub"));
-    connect(m_newTask, &QAction::triggered, this, &MainWindow::createTask);
-    taskMenu->addAction(m_newTask);
-    taskMenu->addSeparator();
-    m_showOutbox->setStatusTip(tr("Changes waiting to reach ClickUp or GitHub"));
-    connect(m_showOutbox, &QAction::triggered, this, &MainWindow::openOutbox);
-    taskMenu->addAction(m_showOutbox);
+    makeMenus();
     connect(m_nowCard, &NowCard::message, this, &MainWindow::showMessage);
     connect(m_nowCard, &NowCard::error, this, &MainWindow::addProblem);
     connect(m_details, &TaskDetails::message, this, &MainWindow::showMessage);
@@ -174,6 +149,36 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
     connect(m_store, &TaskStore::tasksChanged, this, &MainWindow::updateOutboxState);
     updateView();
     updateOutboxState();
+}
+
+void MainWindow::makeMenus()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    m_syncNow->setShortcut(QKeySequence(Qt::Key_F5));
+    m_syncNow->setEnabled(false);
+    fileMenu->addAction(m_syncNow);
+    if (m_entities) {
+        QAction *reload =
+            fileMenu->addAction(tr("&Reload Clients"), this, &MainWindow::reloadEntities);
+        reload->setStatusTip(tr("Read entities.json again"));
+    }
+    fileMenu->addSeparator();
+    QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *taskMenu = menuBar()->addMenu(tr("&Task"));
+    taskMenu->addAction(m_nowCard->nextAction());
+    taskMenu->addAction(m_nowCard->doneAction());
+    taskMenu->addAction(m_nowCard->skipAction());
+    taskMenu->addSeparator();
+    m_newTask->setShortcut(QKeySequence::New);
+    m_newTask->setStatusTip(tr("Create a task in ClickUp or an issue in GitHub"));
+    connect(m_newTask, &QAction::triggered, this, &MainWindow::createTask);
+    taskMenu->addAction(m_newTask);
+    taskMenu->addSeparator();
+    m_showOutbox->setStatusTip(tr("Changes waiting to reach ClickUp or GitHub"));
+    connect(m_showOutbox, &QAction::triggered, this, &MainWindow::openOutbox);
+    taskMenu->addAction(m_showOutbox);
 }
 
 QWidget *MainWindow::makeBanner()
@@ -334,7 +339,6 @@ QString MainWindow::outboxStatus() const
 
 void MainWindow::setSyncEngine(SyncEngine *engine)
 {
-    m_engine = engine;
     if (engine->sources().isEmpty()) {
         m_syncLabel->setText(tr("Not connected"));
         m_syncLabel->setToolTip(tr("No ClickUp or GitHub token is set up."));

@@ -67,6 +67,7 @@ private:
     // Selects the task in the list (and so shows its details); false when it is not listed.
     bool selectTask(const QString &taskId);
     void openOutbox();
+    void makeMenus();
     QWidget *makeBanner();
 
     TaskStore *m_store;
@@ -90,7 +91,6 @@ private:
     QAction *m_newTask;
     QAction *m_showOutbox;
     OutboxDialog *m_outboxDialog = nullptr;
-    SyncEngine *m_engine = nullptr;
     OutboxProcessor *m_processor = nullptr;
     QList<Destination> m_destinations;
     QStringList m_problems;

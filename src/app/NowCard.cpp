@@ -86,25 +86,27 @@ NowCard::NowCard(TaskService *service, TaskStore *store, const Entities *entitie
             Q_EMIT message(tr("Nothing open is assigned to you."));
         refresh();
     });
+    // movedOn: "%1 … %2" (the task before, the one now current); ended: "%1 …" (nothing left).
     const auto moveOn = [this](const std::function<TaskResult(const QDateTime &)> &step,
-                               const QString &what) {
+                               const QString &movedOn, const QString &ended) {
         const std::optional<Task> before = m_store->task(m_taskId);
         const TaskResult result = step(QDateTime::currentDateTimeUtc());
         if (!result.ok()) {
             Q_EMIT error(result.error);
         } else {
             const QString was = before ? quoted(*before) : m_taskId;
-            Q_EMIT message(result.task ? tr("%1 %2. Next: %3").arg(what, was, quoted(*result.task))
-                                       : tr("%1 %2. Nothing else is open.").arg(what, was));
+            Q_EMIT message(result.task ? movedOn.arg(was, quoted(*result.task)) : ended.arg(was));
         }
         refresh();
     };
     connect(m_done, &QAction::triggered, this, [this, moveOn] {
-        moveOn([this](const QDateTime &now) { return m_service->done(now); }, tr("Done:"));
+        moveOn([this](const QDateTime &now) { return m_service->done(now); },
+               tr("Done: %1. Next: %2"), tr("Done: %1. Nothing else is open."));
     });
     connect(m_skip, &QAction::triggered, this, [this, moveOn] {
         moveOn([this](const QDateTime &now) { return m_service->skip(now); },
-               tr("Skipped for today:"));
+               tr("Skipped %1 for today. Next: %2"),
+               tr("Skipped %1 for today. Nothing else is open."));
     });
 
     auto *text = new QVBoxLayout;
