@@ -78,6 +78,7 @@ private Q_SLOTS:
     void bannerCanBeDismissed();
     void doneIsWrittenBack();
     void refusedWriteIsShownAndUndone();
+    void closedElsewhereIsTold();
     void newTaskAppearsAndIsSelected();
     void selectionSurvivesChanges();
 
@@ -320,6 +321,29 @@ void TestMainWindow::refusedWriteIsShownAndUndone()
     // Open again, and current again: nothing was lost.
     QCOMPARE(m_store->task(QStringLiteral("github:acme/web#9"))->status, TaskStatus::Todo);
     QCOMPARE(window.nowCard()->currentTaskId(), QStringLiteral("github:acme/web#9"));
+}
+
+void TestMainWindow::closedElsewhereIsTold()
+{
+    GitHubSide gitHub(m_outbox.get());
+    gitHub.sim.addIssue({.repo = QStringLiteral("acme/web"),
+                         .title = QStringLiteral("Shared"),
+                         .assignees = {QStringLiteral("me")}});
+    gitHub.sim.closeIssue(QStringLiteral("acme/web"), 1, QStringLiteral("bob"));
+    QVERIFY(m_store->upsert(
+        {TestTasks::gitHub(QStringLiteral("acme/web"), 1, QStringLiteral("Shared"), 20)}));
+    MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
+    window.setOutboxProcessor(&gitHub.processor);
+    gitHub.processor.start();
+    window.show();
+    QSignalSpy conflict(&gitHub.processor, &OutboxProcessor::conflict);
+    window.nowCard()->doneAction()->trigger();
+    QVERIFY(conflict.wait(10000));
+    QCOMPARE(window.statusBar()->currentMessage(),
+             QStringLiteral("“Shared” was already closed at the source (closed by bob); it stays "
+                            "done."));
+    QCOMPARE(m_store->task(QStringLiteral("github:acme/web#1"))->status, TaskStatus::Done);
+    QVERIFY(window.problems().isEmpty()); // nothing went wrong
 }
 
 void TestMainWindow::newTaskAppearsAndIsSelected()
