@@ -326,6 +326,31 @@ bool isClosedType(const QString &type)
     return type == QLatin1String("closed") || type == QLatin1String("done");
 }
 
+// A teammate changes who is on a task: puts me on it, or else (with a person picked by other)
+// hands it from me to them, adds them or takes them off. Says what happened, with %1 for the task.
+template<typename Id>
+QString changeAssignees(QRandomGenerator &random, QList<Id> &assignees, const Id &me,
+                        const std::function<std::pair<Id, QString>()> &other)
+{
+    if (!assignees.contains(me)) {
+        assignees.append(me);
+        return QStringLiteral("assigned %1 to me");
+    }
+    const auto [id, login] = other();
+    if (chance(random, 40)) {
+        assignees.removeAll(me);
+        if (!assignees.contains(id))
+            assignees.append(id);
+        return QStringLiteral("reassigned %1 from me to ") + login;
+    }
+    if (!assignees.contains(id)) {
+        assignees.append(id);
+        return QStringLiteral("added ") + login + QStringLiteral(" to %1");
+    }
+    assignees.removeAll(id);
+    return QStringLiteral("removed ") + login + QStringLiteral(" from %1");
+}
+
 } // namespace
 
 SimSeeder::SimSeeder(quint32 seed, const QDateTime &now)
@@ -640,25 +665,10 @@ QString SimSeeder::clickUpChange(SimClickUp &sim)
     } else if (action == 1) {
         if (SimClickUpTask *task = findTask([](const SimClickUpTask &) { return true; })) {
             QList<qint64> assignees = task->assignees;
-            QString what;
-            if (!assignees.contains(me)) {
-                assignees.append(me);
-                what = QStringLiteral("assigned %1 to me");
-            } else {
+            const QString what = changeAssignees<qint64>(random, assignees, me, [&] {
                 const Person &other = randomPerson(random, false);
-                if (chance(random, 40)) {
-                    assignees.removeAll(me);
-                    if (!assignees.contains(other.clickUpId))
-                        assignees.append(other.clickUpId);
-                    what = QStringLiteral("reassigned %1 from me to ") + other.login;
-                } else if (!assignees.contains(other.clickUpId)) {
-                    assignees.append(other.clickUpId);
-                    what = QStringLiteral("added ") + other.login + QStringLiteral(" to %1");
-                } else {
-                    assignees.removeAll(other.clickUpId);
-                    what = QStringLiteral("removed ") + other.login + QStringLiteral(" from %1");
-                }
-            }
+                return std::pair{other.clickUpId, other.login};
+            });
             const QString id = task->id;
             const QString name = task->name;
             sim.setAssignees(id, assignees, who.clickUpId);
@@ -743,25 +753,10 @@ QString SimSeeder::gitHubChange(SimGitHub &sim)
     } else if (action == 2) {
         if (SimGitHubIssue *issue = findIssue(isOpen)) {
             QStringList assignees = issue->assignees;
-            QString what;
-            if (!assignees.contains(me)) {
-                assignees.append(me);
-                what = QStringLiteral("assigned %1 to me");
-            } else {
+            const QString what = changeAssignees<QString>(random, assignees, me, [&] {
                 const Person &other = randomPerson(random, false);
-                if (chance(random, 40)) {
-                    assignees.removeAll(me);
-                    if (!assignees.contains(other.login))
-                        assignees.append(other.login);
-                    what = QStringLiteral("reassigned %1 from me to ") + other.login;
-                } else if (!assignees.contains(other.login)) {
-                    assignees.append(other.login);
-                    what = QStringLiteral("added ") + other.login + QStringLiteral(" to %1");
-                } else {
-                    assignees.removeAll(other.login);
-                    what = QStringLiteral("removed ") + other.login + QStringLiteral(" from %1");
-                }
-            }
+                return std::pair{other.login, other.login};
+            });
             const QString repo = issue->repo;
             const int number = issue->number;
             const QString title = issue->title;
