@@ -43,7 +43,7 @@ CreateTaskDialog::CreateTaskDialog(TaskService *service, const Entities *entitie
 
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
     m_error->hide();
 
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));

@@ -26,7 +26,7 @@ constexpr int StateRole = OutboxDialog::EntryIdRole + 1;
 constexpr int KindRole = OutboxDialog::EntryIdRole + 2;
 constexpr int SummaryLength = 60;
 
-const QColor FailedColor(0xb0, 0x00, 0x20);
+const QColor FailedColor(0xb3, 0x26, 0x1e);
 
 // First line, cut to a length that fits a table cell; the tooltip has the rest.
 QString summary(const QString &text)
@@ -116,7 +116,7 @@ OutboxDialog::OutboxDialog(Outbox *outbox, TaskStore *store, QWidget *parent)
 
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
     m_error->hide();
 
     m_retry->setToolTip(tr("Send the selected failed changes again"));

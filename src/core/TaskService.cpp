@@ -78,11 +78,11 @@ TaskResult TaskService::skip(const QDateTime &now)
     return next(now);
 }
 
-TaskResult TaskService::fromOutbox(const QString &taskId, bool queued)
+TaskResult TaskService::fromOutbox(const QString &taskId, bool stored)
 {
-    if (!queued)
+    if (!stored)
         return {m_outbox->lastError(), std::nullopt};
-    Q_EMIT this->queued();
+    Q_EMIT queued();
     return {{}, m_store->task(taskId)};
 }
 

@@ -74,7 +74,8 @@ Q_SIGNALS:
 
 private:
     TaskResult knownTask(const QString &taskId) const;
-    TaskResult fromOutbox(const QString &taskId, bool queued);
+    // The answer to a write the outbox stored (or refused, saying why in lastError()).
+    TaskResult fromOutbox(const QString &taskId, bool stored);
 
     TaskStore *m_store;
     Outbox *m_outbox;
