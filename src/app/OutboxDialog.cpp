@@ -90,7 +90,7 @@ OutboxDialog::OutboxDialog(Outbox *outbox, TaskStore *store, QWidget *parent)
     , m_discard(new QPushButton(tr("&Discard"), this))
 {
     setWindowTitle(tr("Outbox"));
-    resize(820, 360);
+    resize(920, 360);
 
     m_confirm = [this](const QString &question) {
         return QMessageBox::question(this, tr("Discard"), question) == QMessageBox::Yes;
@@ -104,8 +104,14 @@ OutboxDialog::OutboxDialog(Outbox *outbox, TaskStore *store, QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(WhatColumn, QHeaderView::Stretch);
+    // Long task titles and errors are cut (their tooltips have them whole) so What has room.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(WhatColumn, QHeaderView::Stretch);
+    for (const int column : {int(TaskColumn), int(ErrorColumn)}) {
+        header->setSectionResizeMode(column, QHeaderView::Interactive);
+        header->resizeSection(column, 200);
+    }
 
     m_emptyState->setAlignment(Qt::AlignCenter);
     m_emptyState->setWordWrap(true);
@@ -183,9 +189,10 @@ void OutboxDialog::refresh()
         attemptsItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         // Only a waiting entry has a time of its own; a failed one waits for the user.
         const QString next =
-            entry.state == OutboxEntry::State::Pending
-                ? QLocale().toString(entry.nextAttempt.toLocalTime(), QLocale::ShortFormat)
-                : QString();
+            entry.state != OutboxEntry::State::Pending ? QString()
+            : entry.nextAttempt <= QDateTime::currentDateTimeUtc()
+                ? tr("Now")
+                : QLocale().toString(entry.nextAttempt.toLocalTime(), QLocale::ShortFormat);
         QTableWidgetItem *nextItem = cell(next);
         QTableWidgetItem *errorItem = cell(summary(entry.lastError), entry.lastError);
 
