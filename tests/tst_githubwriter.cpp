@@ -55,6 +55,7 @@ private Q_SLOTS:
     void findComment();
     void findCreated();
     void findCreatedFollowsPages();
+    void findCommentFollowsPages();
     void noCallbackOnceContextIsGone();
 
     void renamedRepoIsFollowed();
@@ -590,6 +591,26 @@ void TestGitHubWriter::findCreatedFollowsPages()
     QVERIFY2(result.success, qPrintable(result.message));
     QCOMPARE(result.sourceId, QStringLiteral("acme/web#%1").arg(mine));
     QCOMPARE(m_sim->requestLog().count(QStringLiteral("GET /repos/{owner}/{repo}/issues")), 2);
+}
+
+void TestGitHubWriter::findCommentFollowsPages()
+{
+    // A busy issue: the user's comment is on the second page of a hundred.
+    const int number = addIssue();
+    for (int i = 0; i < 130; ++i)
+        m_sim->addComment(Repo, number, QStringLiteral("Chatter %1").arg(i), QStringLiteral("bob"));
+    const qint64 mine =
+        m_sim->addComment(Repo, number, QStringLiteral("Mine"), QStringLiteral("me"));
+    auto writer = makeWriter();
+    const WriteResult result = run([&](QObject *c, SourceWriter::Callback cb) {
+        writer->findComment(QStringLiteral("%1#%2").arg(Repo).arg(number), QStringLiteral("Mine"),
+                            {}, c, cb);
+    });
+    QVERIFY2(result.success, qPrintable(result.message));
+    QCOMPARE(result.sourceId, QString::number(mine));
+    QCOMPARE(m_sim->requestLog().count(
+                 QStringLiteral("GET /repos/{owner}/{repo}/issues/{number}/comments")),
+             2);
 }
 
 void TestGitHubWriter::noCallbackOnceContextIsGone()

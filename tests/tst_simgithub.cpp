@@ -53,6 +53,8 @@ private Q_SLOTS:
     void webhooks();
     void secondaryWriteLimit();
     void renamedRepoRedirects();
+    void commentsArePaged();
+    void creatorFilter();
 
 private:
     QUrl url(const QString &pathAndQuery) const;
@@ -626,6 +628,43 @@ void TestSimGitHub::renamedRepoRedirects()
         send(m_manager, "GET", url(QStringLiteral("/repos/o/renamed/issues/%1").arg(number)), Auth);
     QCOMPARE(reply.status, 200);
     QCOMPARE(object(reply).value(QStringLiteral("title")).toString(), QStringLiteral("Moves"));
+}
+
+void TestSimGitHub::commentsArePaged()
+{
+    const int number =
+        m_sim->addIssue({.repo = QStringLiteral("o/r"), .title = QStringLiteral("Busy")});
+    for (int i = 0; i < 45; ++i)
+        m_sim->addComment(QStringLiteral("o/r"), number, QStringLiteral("c%1").arg(i),
+                          QStringLiteral("bob"));
+    const QString path = QStringLiteral("/repos/o/r/issues/%1/comments").arg(number);
+    Reply reply = send(m_manager, "GET", url(path), Auth); // 30 a page by default
+    QCOMPARE(array(reply).size(), 30);
+    QCOMPARE(array(reply).first().toObject().value(QStringLiteral("body")).toString(),
+             QStringLiteral("c0"));
+    QVERIFY2(reply.header("link").contains("page=2>; rel=\"next\""), reply.header("link"));
+    reply = send(m_manager, "GET", url(path + QStringLiteral("?per_page=20&page=3")), Auth);
+    QCOMPARE(array(reply).size(), 5);
+    QCOMPARE(array(reply).first().toObject().value(QStringLiteral("body")).toString(),
+             QStringLiteral("c40"));
+    QVERIFY(!reply.header("link").contains("rel=\"next\""));
+    QVERIFY(reply.header("link").contains("rel=\"prev\""));
+}
+
+void TestSimGitHub::creatorFilter()
+{
+    m_sim->addIssue({.repo = QStringLiteral("o/r"),
+                     .title = QStringLiteral("Mine"),
+                     .author = QStringLiteral("me")});
+    m_sim->addIssue({.repo = QStringLiteral("o/r"),
+                     .title = QStringLiteral("Bob's"),
+                     .author = QStringLiteral("bob")});
+    const Reply reply =
+        send(m_manager, "GET", url(QStringLiteral("/repos/o/r/issues?creator=ME&state=all")), Auth);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(array(reply).size(), 1);
+    QCOMPARE(array(reply).first().toObject().value(QStringLiteral("title")).toString(),
+             QStringLiteral("Mine"));
 }
 
 QTEST_GUILESS_MAIN(TestSimGitHub)

@@ -136,12 +136,13 @@ void SimGitHub::addWriteRoutes()
                      return errorResponse(404, QStringLiteral("Not Found"));
                  const QDateTime since = QDateTime::fromString(
                      request.queryValue(QStringLiteral("since")), Qt::ISODate);
-                 QJsonArray items;
+                 QList<SimGitHubComment> matching;
                  for (const SimGitHubComment &comment : comments(repo, number)) {
                      if (!since.isValid() || comment.createdAt >= since)
-                         items.append(commentJson(comment));
+                         matching.append(comment);
                  }
-                 return SimResponse::json(200, items);
+                 return paged(request, matching.size(),
+                              [&](qsizetype i) { return commentJson(matching.at(i)); });
              });
 
     addRoute(Method::Post, QStringLiteral("/repos/{owner}/{repo}/issues/{number}/comments"),
@@ -565,9 +566,11 @@ SimResponse SimGitHub::repoIssues(const SimRequest &request) const
     if (!m_repos.contains(repo))
         return errorResponse(404, QStringLiteral("Not Found"));
     const QString assignee = request.queryValue(QStringLiteral("assignee"));
+    const QString creator = request.queryValue(QStringLiteral("creator"));
     QList<const SimGitHubIssue *> candidates;
     for (const SimGitHubIssue &issue : std::as_const(m_issues)) {
-        if (issue.repo != repo)
+        if (issue.repo != repo ||
+            (!creator.isEmpty() && issue.author.compare(creator, Qt::CaseInsensitive) != 0))
             continue;
         if (assignee == QLatin1String("none") ? !issue.assignees.isEmpty()
             : assignee == QLatin1String("*")  ? issue.assignees.isEmpty()
@@ -799,11 +802,6 @@ SimResponse SimGitHub::listIssues(const SimRequest &request,
                           QLatin1String("updated");
     const bool ascending = request.queryValue(QStringLiteral("direction"),
                                               QStringLiteral("desc")) == QLatin1String("asc");
-    const int perPage = std::clamp(
-        request.queryValue(QStringLiteral("per_page"), QStringLiteral("30")).toInt(), 1, 100);
-    const int page =
-        std::max(1, request.queryValue(QStringLiteral("page"), QStringLiteral("1")).toInt());
-
     QList<const SimGitHubIssue *> matching;
     for (const SimGitHubIssue *issue : candidates) {
         if ((state == QLatin1String("all") || issue->state == state) &&
@@ -819,14 +817,25 @@ SimResponse SimGitHub::listIssues(const SimRequest &request,
                          return ascending ? a->number < b->number : a->number > b->number;
                      });
 
-    QJsonArray items;
     const bool withRepository = request.endpoint.endsWith(QLatin1String(" /issues"));
+    return paged(request, matching.size(),
+                 [&](qsizetype i) { return issueJson(*matching.at(i), withRepository); });
+}
+
+SimResponse SimGitHub::paged(const SimRequest &request, qsizetype count,
+                             const std::function<QJsonValue(qsizetype)> &item) const
+{
+    const int perPage = std::clamp(
+        request.queryValue(QStringLiteral("per_page"), QStringLiteral("30")).toInt(), 1, 100);
+    const int page =
+        std::max(1, request.queryValue(QStringLiteral("page"), QStringLiteral("1")).toInt());
+    QJsonArray items;
     for (qsizetype i = qsizetype(page - 1) * perPage;
-         i < std::min<qsizetype>(matching.size(), qsizetype(page) * perPage); ++i)
-        items.append(issueJson(*matching.at(i), withRepository));
+         i < std::min<qsizetype>(count, qsizetype(page) * perPage); ++i)
+        items.append(item(i));
     SimResponse response = SimResponse::json(200, items);
 
-    const int lastPage = std::max(1, int((matching.size() + perPage - 1) / perPage));
+    const int lastPage = std::max(1, int((count + perPage - 1) / perPage));
     auto pageUrl = [&request, this](int number) {
         QUrl url = SimServer::baseUrl();
         url.setPath(request.url.path());

@@ -131,6 +131,9 @@ private:
                               const std::function<SimResponse()> &render);
     SimResponse listIssues(const SimRequest &request,
                            const QList<const SimGitHubIssue *> &candidates) const;
+    // One page of count items (per_page, page) with GitHub's Link header; item(i) renders one.
+    SimResponse paged(const SimRequest &request, qsizetype count,
+                      const std::function<QJsonValue(qsizetype)> &item) const;
     QDateTime now() const;
 
     QString m_pathPrefix;
