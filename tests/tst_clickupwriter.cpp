@@ -57,6 +57,7 @@ private Q_SLOTS:
     void failures();
     void rateLimitGivesRetryAfter();
     void findComment();
+    void findCommentGoesBackPages();
     void findCreated();
     void findCreatedFollowsPages();
     void noCallbackOnceContextIsGone();
@@ -523,6 +524,32 @@ void TestClickUpWriter::findComment()
     QVERIFY(!result.success);
     QCOMPARE(result.failure, Failure::Permanent);
     QCOMPARE(result.message, QStringLiteral("ClickUp error: 404 (Task not found)"));
+}
+
+void TestClickUpWriter::findCommentGoesBackPages()
+{
+    // Sixty comments came after the user's: it is on the third page going back.
+    const QString id = addTask();
+    const QString mine = m_sim->addComment(id, QStringLiteral("Mine"), Me);
+    for (int i = 0; i < 60; ++i)
+        m_sim->addComment(id, QStringLiteral("Chatter %1").arg(i), Bob);
+    auto writer = makeWriter();
+    auto find = [&](const QString &text) {
+        return run([&](QObject *c, SourceWriter::Callback cb) {
+            writer->findComment(id, text, {}, c, cb);
+        });
+    };
+    WriteResult result = find(QStringLiteral("Mine"));
+    QVERIFY2(result.success, qPrintable(result.message));
+    QCOMPARE(result.sourceId, mine);
+    const QString listing = QStringLiteral("GET /task/{task_id}/comment");
+    QCOMPARE(m_sim->requestLog().count(listing), 3);
+
+    // Not there at all: every page is read once, then the search ends.
+    result = find(QStringLiteral("Never said"));
+    QVERIFY(result.success);
+    QVERIFY(result.sourceId.isEmpty());
+    QCOMPARE(m_sim->requestLog().count(listing), 6);
 }
 
 void TestClickUpWriter::findCreated()

@@ -71,6 +71,7 @@ private Q_SLOTS:
     void completeTask();
     void updateErrors();
     void comments();
+    void commentsArePaged();
     void createTask();
     void rateLimit();
     void webhookRegistration();
@@ -906,6 +907,34 @@ void TestSimClickUp::signatureTestVector()
                                          R"({"webhook_id":"7689a169-a000-4985-8676-6902b96d6627",)"
                                          R"("event":"taskCreated","task_id":"c0j"})"),
              QByteArray("4830bf524f6e29a3e8da953936c6f21c1fea2b9669b825d3e1be293ef3416c8c"));
+}
+
+void TestSimClickUp::commentsArePaged()
+{
+    const QString id = m_sim->addTask({.name = QStringLiteral("Busy"), .listId = ListId});
+    for (int i = 0; i < 30; ++i)
+        m_sim->addComment(id, QStringLiteral("c%1").arg(i), Bob);
+    const QString path = QStringLiteral("/task/%1/comment").arg(id);
+    Reply reply = send(m_manager, "GET", url(path), Auth);
+    QJsonArray comments = object(reply).value(QStringLiteral("comments")).toArray();
+    QCOMPARE(comments.size(), SimClickUp::CommentPageSize); // the newest 25
+    QCOMPARE(comments.first().toObject().value(QStringLiteral("comment_text")).toString(),
+             QStringLiteral("c29"));
+    const QJsonObject oldest = comments.last().toObject();
+    QCOMPARE(oldest.value(QStringLiteral("comment_text")).toString(), QStringLiteral("c5"));
+
+    // start and start_id of the oldest shown: the older ones.
+    reply = send(m_manager, "GET",
+                 url(path + QStringLiteral("?start=%1&start_id=%2")
+                                .arg(oldest.value(QStringLiteral("date")).toString(),
+                                     oldest.value(QStringLiteral("id")).toString())),
+                 Auth);
+    comments = object(reply).value(QStringLiteral("comments")).toArray();
+    QCOMPARE(comments.size(), 5);
+    QCOMPARE(comments.first().toObject().value(QStringLiteral("comment_text")).toString(),
+             QStringLiteral("c4"));
+    QCOMPARE(comments.last().toObject().value(QStringLiteral("comment_text")).toString(),
+             QStringLiteral("c0"));
 }
 
 QTEST_GUILESS_MAIN(TestSimClickUp)

@@ -133,17 +133,28 @@ void SimClickUp::addReadRoutes()
         return found ? SimResponse::json(200, taskJson(*found)) : taskNotFound();
     });
 
-    addRoute(Method::Get, QStringLiteral("/task/{task_id}/comment"),
-             [this](const SimRequest &request) {
-                 const QString taskId = request.captures.at(0);
-                 if (!task(taskId))
-                     return taskNotFound();
-                 QJsonArray comments;
-                 const QList<SimClickUpComment> all = m_comments.value(taskId);
-                 for (auto it = all.crbegin(); it != all.crend(); ++it) // newest first
-                     comments.append(commentJson(*it));
-                 return SimResponse::json(200, QJsonObject{{QStringLiteral("comments"), comments}});
-             });
+    addRoute(
+        Method::Get, QStringLiteral("/task/{task_id}/comment"), [this](const SimRequest &request) {
+            const QString taskId = request.captures.at(0);
+            if (!task(taskId))
+                return taskNotFound();
+            // The newest 25, newest first; start (ms) and start_id name the oldest one of
+            // the page before, for the next older 25.
+            const QString startId = request.queryValue(QStringLiteral("start_id"));
+            const qint64 start = request.queryValue(QStringLiteral("start")).toLongLong();
+            const QList<SimClickUpComment> all = m_comments.value(taskId);
+            auto it = all.crbegin();
+            if (!startId.isEmpty() || start > 0) {
+                while (it != all.crend() && it->id != startId && (start <= 0 || it->date >= start))
+                    ++it;
+                if (it != all.crend() && it->id == startId)
+                    ++it;
+            }
+            QJsonArray comments;
+            for (; it != all.crend() && comments.size() < CommentPageSize; ++it)
+                comments.append(commentJson(*it));
+            return SimResponse::json(200, QJsonObject{{QStringLiteral("comments"), comments}});
+        });
 }
 
 void SimClickUp::addWriteRoutes()

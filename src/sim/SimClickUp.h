@@ -70,6 +70,9 @@ public:
     // http://127.0.0.1:<port>/api/v2
     QUrl baseUrl() const override;
 
+    // GET /task/{id}/comment answers with this many, newest first.
+    static constexpr int CommentPageSize = 25;
+
     // "to do" (open), "in progress" (custom), "complete" (closed).
     static QList<SimClickUpStatus> defaultStatuses();
 

@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QUrlQuery>
 
+#include <limits>
+
 namespace UpNext {
 
 namespace {
@@ -245,27 +247,45 @@ void ClickUpWriter::findComment(const QString &sourceId, const QString &text,
         return done(SourceErrors::rejected(tr("ClickUp: no task id")));
 
     withUser(done, [this, sourceId, text, since, done] {
-        // The newest comments: a comment just sent is among them.
-        send("GET", taskUrl(sourceId, QStringLiteral("/comment")), {}, done,
-             [this, text, since, done](const HttpReply &reply) {
-                 const QJsonValue comments = object(reply).value(QStringLiteral("comments"));
-                 if (!comments.isArray())
-                     return done(SourceErrors::malformed(Source::ClickUp, reply,
-                                                         tr("the answer has no comment list")));
-                 const qint64 sinceMs = since.isValid() ? since.toMSecsSinceEpoch() : 0;
-                 for (const QJsonValue &value : comments.toArray()) {
-                     const QJsonObject comment = value.toObject();
-                     const QString author = idString(comment.value(QStringLiteral("user"))
-                                                         .toObject()
-                                                         .value(QStringLiteral("id")));
-                     const qint64 date =
-                         idString(comment.value(QStringLiteral("date"))).toLongLong();
-                     if (author == m_userId && date >= sinceMs &&
-                         comment.value(QStringLiteral("comment_text")).toString() == text)
-                         return done(found(idString(comment.value(QStringLiteral("id")))));
-                 }
-                 done(found({}));
-             });
+        findCommentFrom(taskUrl(sourceId, QStringLiteral("/comment")), text,
+                        since.isValid() ? since.toMSecsSinceEpoch() : 0, done);
+    });
+}
+
+void ClickUpWriter::findCommentFrom(const QUrl &url, const QString &text, qint64 sinceMs,
+                                    const Done &done)
+{
+    // ClickUp answers with the newest comments, a page at a time going back: stop at the
+    // comment, or once the page reaches back before since.
+    send("GET", url, {}, done, [this, url, text, sinceMs, done](const HttpReply &reply) {
+        const QJsonValue comments = object(reply).value(QStringLiteral("comments"));
+        if (!comments.isArray())
+            return done(SourceErrors::malformed(Source::ClickUp, reply,
+                                                tr("the answer has no comment list")));
+        const QJsonArray page = comments.toArray();
+        qint64 oldest = std::numeric_limits<qint64>::max();
+        QString oldestId;
+        for (const QJsonValue &value : page) {
+            const QJsonObject comment = value.toObject();
+            const QString author = idString(
+                comment.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")));
+            const qint64 date = idString(comment.value(QStringLiteral("date"))).toLongLong();
+            if (author == m_userId && date >= sinceMs &&
+                comment.value(QStringLiteral("comment_text")).toString() == text)
+                return done(found(idString(comment.value(QStringLiteral("id")))));
+            if (date <= oldest) {
+                oldest = date;
+                oldestId = idString(comment.value(QStringLiteral("id")));
+            }
+        }
+        if (page.size() < CommentPageSize || oldest < sinceMs || oldestId.isEmpty())
+            return done(found({}));
+        QUrl older = url;
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("start"), QString::number(oldest));
+        query.addQueryItem(QStringLiteral("start_id"), oldestId);
+        older.setQuery(query);
+        findCommentFrom(older, text, sinceMs, done);
     });
 }
 

@@ -54,6 +54,11 @@ private:
                       std::function<void(const QString &status)> then);
     void findInPages(const QString &title, const QString &tag, qint64 sinceMs, int page,
                      const Done &done);
+    // Reads url's comments and the older pages after it until the comment turns up.
+    void findCommentFrom(const QUrl &url, const QString &text, qint64 sinceMs, const Done &done);
+
+    // GET /task/{id}/comment answers with at most this many, newest first.
+    static constexpr qsizetype CommentPageSize = 25;
 
     RestClient *m_client;
     ClickUpWriterOptions m_options;
