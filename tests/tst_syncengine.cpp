@@ -2,13 +2,16 @@
 #include "sources/GitHubReader.h"
 #include "sync/SyncEngine.h"
 
+#include "core/Entities.h"
 #include "core/Outbox.h"
 #include "core/TaskStore.h"
 
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 #include <QTimer>
 
 using namespace UpNext;
@@ -44,6 +47,8 @@ private Q_SLOTS:
     void countsNewUpdatedAndClosed();
     void unassignedTasksLeaveTheOpenList();
     void tasksAreScored();
+    void scoresMoveWithTheDays();
+    void clientChangesRescore();
     void oneSourceFailingDoesNotStopTheOther();
     void requestsDuringASyncAreCoalesced();
     void olderRemoteStateDoesNotOverwrite();
@@ -170,6 +175,57 @@ void TestSyncEngine::tasksAreScored()
     QCOMPARE(m_store->task(QStringLiteral("github:o/r#2"))->score -
                  m_store->task(QStringLiteral("github:o/r#1"))->score,
              77.0);
+}
+
+void TestSyncEngine::scoresMoveWithTheDays()
+{
+    // Scored when it was due in two days; unchanged at the source since.
+    const QDateTime monday(QDate(2026, 3, 2), QTime(9, 0), QTimeZone::utc());
+    Task task;
+    task.source = Sources::GitHub;
+    task.sourceId = QStringLiteral("o/r#1");
+    task.id = Task::makeId(task.source, task.sourceId);
+    task.title = QStringLiteral("Due Wednesday");
+    task.dueDate = monday.date().addDays(2);
+    task.updatedAt = monday;
+    QVERIFY(m_store->upsert({task}));
+    QVERIFY(m_engine->rescore(monday)); // Monday's score
+    const double mondayScore = m_store->task(task.id)->score;
+
+    QSignalSpy changed(m_store.get(), &TaskStore::tasksChanged);
+    QVERIFY(m_engine->rescore(monday)); // nothing moved: nothing written
+    QCOMPARE(changed.size(), 0);
+    QVERIFY(m_engine->rescore(monday.addDays(2))); // due today now
+    QCOMPARE(changed.size(), 1);
+    const ScoreWeights weights;
+    QCOMPARE(m_store->task(task.id)->score - mondayScore, weights.dueToday - weights.dueThisWeek);
+}
+
+void TestSyncEngine::clientChangesRescore()
+{
+    const QString path = m_dir->filePath(QStringLiteral("entities.json"));
+    const auto writeEntities = [&path](const QByteArray &json) {
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(json) > 0;
+    };
+    QVERIFY(writeEntities(R"([{"id": "acme", "name": "Acme"}])"));
+    Entities entities;
+    QVERIFY(entities.load(path));
+    SyncEngine engine(m_store.get(), &entities);
+    Task task;
+    task.source = Sources::GitHub;
+    task.sourceId = QStringLiteral("o/r#1");
+    task.id = Task::makeId(task.source, task.sourceId);
+    task.title = QStringLiteral("[CLIENT:acme] Invoice");
+    task.entity = QStringLiteral("acme");
+    QVERIFY(m_store->upsert({task}));
+    QVERIFY(engine.rescore(QDateTime::currentDateTimeUtc()));
+    const double before = m_store->task(task.id)->score;
+
+    // Acme becomes a revenue client: its task moves up as soon as the file is read again.
+    QVERIFY(writeEntities(R"([{"id": "acme", "name": "Acme", "revenue": true}])"));
+    QVERIFY(entities.reload());
+    QCOMPARE(m_store->task(task.id)->score - before, ScoreWeights().revenue);
 }
 
 void TestSyncEngine::oneSourceFailingDoesNotStopTheOther()

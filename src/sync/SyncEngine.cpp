@@ -3,7 +3,6 @@
 #include "core/Entities.h"
 #include "core/Logging.h"
 #include "core/Outbox.h"
-#include "core/Scorer.h"
 #include "core/TaskStore.h"
 #include "sources/SourceReader.h"
 
@@ -15,6 +14,11 @@ SyncEngine::SyncEngine(TaskStore *store, const Entities *entities, QObject *pare
     , m_entities(entities)
 {
     connect(&m_timer, &QTimer::timeout, this, &SyncEngine::syncAll);
+    m_nightly.setSingleShot(true);
+    connect(&m_nightly, &QTimer::timeout, this, &SyncEngine::rescoreAtMidnight);
+    if (m_entities) // a client's weight or revenue flag changed
+        connect(m_entities, &Entities::changed, this,
+                [this] { rescore(QDateTime::currentDateTimeUtc()); });
 }
 
 void SyncEngine::addSource(const QString &source, ReaderFactory factory)
@@ -24,6 +28,7 @@ void SyncEngine::addSource(const QString &source, ReaderFactory factory)
 
 void SyncEngine::start(std::chrono::milliseconds interval)
 {
+    rescoreAtMidnight();
     m_timer.start(interval);
     syncAll();
 }
@@ -31,6 +36,40 @@ void SyncEngine::start(std::chrono::milliseconds interval)
 void SyncEngine::stop()
 {
     m_timer.stop();
+    m_nightly.stop();
+}
+
+void SyncEngine::rescoreAtMidnight()
+{
+    const QDateTime now = QDateTime::currentDateTime();
+    rescore(now.toUTC());
+    // A little after the local midnight, when "due today" and "overdue" change.
+    const QDateTime next(now.date().addDays(1), QTime(0, 0, 30));
+    m_nightly.start(std::chrono::milliseconds(now.msecsTo(next)));
+}
+
+double SyncEngine::scoreOf(const Task &task, const QDateTime &now) const
+{
+    const std::optional<Entity> entity = m_entities ? m_entities->find(task.entity) : std::nullopt;
+    return m_scorer.score(task, entity ? &*entity : nullptr, now).score;
+}
+
+bool SyncEngine::rescore(const QDateTime &now)
+{
+    QHash<QString, double> moved;
+    for (const Task &task : m_store->openTasks()) {
+        const double score = scoreOf(task, now);
+        if (score != task.score)
+            moved.insert(task.id, score);
+    }
+    if (moved.isEmpty())
+        return true;
+    qCDebug(lcSync) << "Rescored" << moved.size() << "tasks";
+    if (!m_store->setScores(moved)) {
+        qCWarning(lcSync).noquote() << m_store->lastError();
+        return false;
+    }
+    return true;
 }
 
 void SyncEngine::syncAll()
@@ -91,14 +130,8 @@ void SyncEngine::finishRun(const QString &source, SourceReader *reader, const Re
 
 void SyncEngine::apply(const ReadResult &read, SourceSyncResult &result)
 {
-    const Scorer scorer(m_weights);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QList<Task> changes;
-    auto score = [&](Task &task) {
-        const std::optional<Entity> entity =
-            m_entities ? m_entities->find(task.entity) : std::nullopt;
-        task.score = scorer.score(task, entity ? &*entity : nullptr, now).score;
-    };
 
     if (read.tasks.isEmpty() && read.notMine.isEmpty()) {
         if (read.error.isEmpty())
@@ -136,7 +169,7 @@ void SyncEngine::apply(const ReadResult &read, SourceSyncResult &result)
         }
         const bool changed = isNew || !(task == *existing);
         const double before = task.score;
-        score(task);
+        task.score = scoreOf(task, now);
         if (isNew) {
             ++result.newTasks;
         } else if (changed) {

@@ -5,7 +5,7 @@
 
 #include "SourceSyncResult.h"
 
-#include "core/ScoreWeights.h"
+#include "core/Scorer.h"
 #include "sources/ReadResult.h"
 
 #include <QHash>
@@ -35,13 +35,14 @@ public:
 
     SyncEngine(TaskStore *store, const Entities *entities, QObject *parent = nullptr);
 
-    void setScoreWeights(const ScoreWeights &weights) { m_weights = weights; }
+    void setScoreWeights(const ScoreWeights &weights) { m_scorer = Scorer(weights); }
     // With an outbox, a task whose completion is still on its way keeps its local state.
     void setOutbox(const Outbox *outbox) { m_outbox = outbox; }
     void addSource(const QString &source, ReaderFactory factory);
     QStringList sources() const { return m_factories.keys(); }
 
-    // Syncs every source now and then every interval.
+    // Scores the open tasks again now and every night, then syncs every source now and then
+    // every interval.
     void start(std::chrono::milliseconds interval);
     void stop();
 
@@ -49,6 +50,10 @@ public:
     void sync(const QString &source);
     bool isSyncing(const QString &source) const { return m_running.contains(source); }
     bool isIdle() const { return m_running.isEmpty(); }
+
+    // Scores every open task again: due dates and staleness move with the days, and clients
+    // change. Only tasks whose score moved are written. False when the store refused.
+    bool rescore(const QDateTime &now);
 
 Q_SIGNALS:
     void syncStarted(const QString &source);
@@ -62,15 +67,18 @@ private:
     void apply(const ReadResult &read, SourceSyncResult &result);
     void saveState(const ReadResult &read);
     void finishRun(const QString &source, SourceReader *reader, const ReadResult &read);
+    double scoreOf(const Task &task, const QDateTime &now) const;
+    void rescoreAtMidnight();
 
     TaskStore *m_store;
     const Entities *m_entities;
     const Outbox *m_outbox = nullptr;
-    ScoreWeights m_weights;
+    Scorer m_scorer;
     QHash<QString, ReaderFactory> m_factories;
     QHash<QString, SourceReader *> m_running;
     QSet<QString> m_again; // asked for while running
     QTimer m_timer;
+    QTimer m_nightly;
 };
 
 } // namespace UpNext
