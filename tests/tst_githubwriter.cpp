@@ -56,6 +56,7 @@ private Q_SLOTS:
     void findCreated();
     void findCreatedFollowsPages();
     void findCommentFollowsPages();
+    void tooManyRequestsWaits();
     void noCallbackOnceContextIsGone();
 
     void renamedRepoIsFollowed();
@@ -477,6 +478,25 @@ void TestGitHubWriter::secondaryLimitGivesRetryAfter()
     QVERIFY(limited.retryAfter > before);
     QVERIFY(limited.retryAfter <= before.addSecs(62));
     QCOMPARE(m_sim->comments(Repo, 1).size(), 1);
+}
+
+void TestGitHubWriter::tooManyRequestsWaits()
+{
+    // GitHub may answer 429 without any rate-limit header: wait a minute, as it advises.
+    addIssue();
+    m_sim->injectFault(QStringLiteral("POST /repos/{owner}/{repo}/issues/{number}/comments"),
+                       {SimFault::Kind::Status, 429}, 1);
+    auto writer = makeWriter();
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    const WriteResult limited = run([&](QObject *c, SourceWriter::Callback cb) {
+        writer->comment(QStringLiteral("acme/web#1"), QStringLiteral("Hi"), c, cb);
+    });
+    QVERIFY(!limited.success);
+    QCOMPARE(limited.failure, Failure::Retry);
+    QCOMPARE(limited.message, QStringLiteral("GitHub error: 429 (Injected failure)"));
+    QVERIFY(limited.retryAfter >= before.addSecs(59));
+    QVERIFY(limited.retryAfter <= before.addSecs(62));
+    QVERIFY(m_sim->comments(Repo, 1).isEmpty());
 }
 
 void TestGitHubWriter::primaryLimitGivesRetryAfter()
