@@ -399,6 +399,9 @@ void TestMainWindow::selectionSurvivesChanges()
     QCOMPARE(window.taskView()->currentIndex().data(TaskTableModel::TaskIdRole).toString(),
              QStringLiteral("clickup:a"));
     QCOMPARE(window.details()->taskId(), QStringLiteral("clickup:a"));
+    // Next goes back to the task to work on.
+    window.nowCard()->nextAction()->trigger();
+    QCOMPARE(window.details()->taskId(), QStringLiteral("github:acme/web#1"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -72,6 +72,9 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
     resize(1100, 680);
 
     makeMenus();
+    // Next shows the task to work on, in the list too.
+    connect(m_nowCard->nextAction(), &QAction::triggered, this,
+            [this] { selectTask(m_nowCard->currentTaskId()); });
     connect(m_nowCard, &NowCard::message, this, &MainWindow::showMessage);
     connect(m_nowCard, &NowCard::error, this, &MainWindow::addProblem);
     connect(m_details, &TaskDetails::message, this, &MainWindow::showMessage);
