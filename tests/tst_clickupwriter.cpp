@@ -1,3 +1,5 @@
+#include "WriterRun.h"
+
 #include "sim/SimClickUp.h"
 #include "sources/ClickUpReader.h"
 #include "sources/ClickUpWriter.h"
@@ -7,6 +9,7 @@
 #include <QTest>
 
 using namespace UpNext;
+using namespace UpNext::TestSim;
 using namespace UpNext::Sim;
 
 namespace {
@@ -18,17 +21,6 @@ const QString DoneList = QStringLiteral("900100000003");
 constexpr qint64 Me = 101;
 constexpr qint64 Bob = 202;
 using Failure = WriteResult::Failure;
-
-// Emoji, right-to-left scripts, CR/LF/tab, markup and quotes; long ones padded to 64 KB of UTF-8.
-QString unusualText(bool long_)
-{
-    QString text = QStringLiteral("Done ✅ 🎉👩‍💻\nשלום עולם — مرحبا "
-                                  "بالعالم\r\n\t<b>bold</b> "
-                                  "\"quoted\" \\ back\\slash\n\n  indented\n");
-    while (long_ && text.toUtf8().size() < 64 * 1024)
-        text += QStringLiteral("🚀 a line, שורה, سطر\n");
-    return text;
-}
 
 } // namespace
 
@@ -109,19 +101,7 @@ std::unique_ptr<ClickUpWriter> TestClickUpWriter::makeWriter(ClickUpWriterOption
 WriteResult
 TestClickUpWriter::run(const std::function<void(QObject *, SourceWriter::Callback)> &call)
 {
-    QObject context;
-    std::optional<WriteResult> result;
-    int answers = 0;
-    call(&context, [&](const WriteResult &answer) {
-        result = answer;
-        ++answers;
-    });
-    m_answeredEarly = m_answeredEarly || result.has_value();
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, 15000))
-        return WriteResult{.message = QStringLiteral("no answer")};
-    if (answers != 1)
-        return WriteResult{.message = QStringLiteral("answered %1 times").arg(answers)};
-    return *result;
+    return TestSim::runWriter(call, &m_answeredEarly);
 }
 
 QString TestClickUpWriter::addTask(const QString &listId, const QString &name)

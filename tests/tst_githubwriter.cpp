@@ -1,3 +1,5 @@
+#include "WriterRun.h"
+
 #include "sim/SimGitHub.h"
 #include "sources/GitHubReader.h"
 #include "sources/GitHubWriter.h"
@@ -7,6 +9,7 @@
 #include <QTest>
 
 using namespace UpNext;
+using namespace UpNext::TestSim;
 using namespace UpNext::Sim;
 
 namespace {
@@ -14,17 +17,6 @@ namespace {
 const QString Token = QStringLiteral("ghp_writer");
 const QString Repo = QStringLiteral("acme/web");
 using Failure = WriteResult::Failure;
-
-// Emoji, right-to-left scripts, CR/LF/tab, markup and quotes; long ones padded to 64 KB of UTF-8.
-QString unusualText(bool long_)
-{
-    QString text = QStringLiteral("Done ✅ 🎉👩‍💻\nשלום עולם — مرحبا "
-                                  "بالعالم\r\n\t<b>bold</b> "
-                                  "\"quoted\" \\ back\\slash\n\n  indented\n");
-    while (long_ && text.toUtf8().size() < 64 * 1024)
-        text += QStringLiteral("🚀 a line, שורה, سطر\n");
-    return text;
-}
 
 } // namespace
 
@@ -100,19 +92,7 @@ std::unique_ptr<GitHubWriter> TestGitHubWriter::makeWriter(GitHubWriterOptions o
 WriteResult
 TestGitHubWriter::run(const std::function<void(QObject *, SourceWriter::Callback)> &call)
 {
-    QObject context;
-    std::optional<WriteResult> result;
-    int answers = 0;
-    call(&context, [&](const WriteResult &answer) {
-        result = answer;
-        ++answers;
-    });
-    m_answeredEarly = m_answeredEarly || result.has_value();
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, 15000))
-        return WriteResult{.message = QStringLiteral("no answer")};
-    if (answers != 1)
-        return WriteResult{.message = QStringLiteral("answered %1 times").arg(answers)};
-    return *result;
+    return TestSim::runWriter(call, &m_answeredEarly);
 }
 
 int TestGitHubWriter::addIssue(const QString &title)
