@@ -29,6 +29,7 @@ private Q_SLOTS:
     void discardingAPendingCloseReopens();
     void whatCannotBeRetriedOrDiscarded();
     void rekeyKeepsCurrentSkipsAndQueuedComments();
+    void rekeyOntoAnImportedTaskMergesThem();
     void survivesARestart();
 
 private:
@@ -260,6 +261,37 @@ void TestOutbox::rekeyKeepsCurrentSkipsAndQueuedComments()
              QSet<QString>{QStringLiteral("github:acme/web#43")});
     QCOMPARE(m_outbox->entries().first().taskId, QStringLiteral("github:acme/web#43"));
     QCOMPARE(m_outbox->entries().first().text, QStringLiteral("first comment"));
+}
+
+void TestOutbox::rekeyOntoAnImportedTaskMergesThem()
+{
+    const QString localId =
+        *m_outbox->create(gitHub(QStringLiteral("acme/web"), 1, QStringLiteral("Fresh")), m_now);
+    QVERIFY(m_store->setCurrentTask({localId, m_now}));
+    QVERIFY(m_store->markSkipped(localId, m_now.date().addDays(-1)));
+    QVERIFY(m_outbox->complete(localId, m_now.addSecs(5)));
+    QVERIFY(m_outbox->finish(m_outbox->entries().first().id));
+    // A sync brought the created issue in before the create was confirmed.
+    Task imported = gitHub(QStringLiteral("acme/web"), 43, QStringLiteral("Fresh"));
+    imported.url = QStringLiteral("https://github.com/acme/web/issues/43");
+    imported.updatedAt = m_now.addSecs(1);
+    QVERIFY(m_store->upsert({imported}));
+    QVERIFY(m_store->markSkipped(imported.id, m_now.date().addDays(-1)));
+
+    QVERIFY(m_outbox->rekey(localId, imported.id));
+    QCOMPARE(m_store->task(localId), std::nullopt);
+    QCOMPARE(m_store->tasksBySource(Sources::GitHub).size(), 2); // with acme/web#1 from init()
+    const std::optional<Task> task = m_store->task(imported.id);
+    QCOMPARE(task->url, imported.url);
+    QCOMPARE(task->updatedAt, imported.updatedAt);
+    QCOMPARE(task->status, TaskStatus::Done); // the close made here waits to be sent
+    QCOMPARE(task->localUpdatedAt, m_now.addSecs(5));
+    QCOMPARE(m_store->currentTask()->taskId, imported.id);
+    QCOMPARE(m_store->skippedOn(m_now.date().addDays(-1)), QSet<QString>{imported.id});
+    const QList<OutboxEntry> entries = m_outbox->entries();
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.first().kind, OutboxEntry::Kind::Complete);
+    QCOMPARE(entries.first().taskId, imported.id);
 }
 
 void TestOutbox::survivesARestart()

@@ -5,6 +5,7 @@
 #include "core/TaskStore.h"
 
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -27,6 +28,10 @@ private Q_SLOTS:
     void unusableProfile();
     void bothSources();
     void drainsWhatAnotherProcessLeft();
+    void createWithLostAnswerEndsAsOneTask_data();
+    void createWithLostAnswerEndsAsOneTask();
+    void keepsPendingCompletion();
+    void leavesNothingSending();
 
 private:
     struct Run
@@ -220,6 +225,164 @@ void TestSyncOnce::drainsWhatAnotherProcessLeft()
     QVERIFY(store.open(m_dir->filePath(QStringLiteral("upnext.db"))));
     QVERIFY(Outbox(&store).entries().isEmpty());
     QCOMPARE(store.task(QStringLiteral("github:acme/web#2"))->status, TaskStatus::Done);
+}
+
+void TestSyncOnce::createWithLostAnswerEndsAsOneTask_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::newRow("clickup") << Sources::ClickUp;
+    QTest::newRow("github") << Sources::GitHub;
+}
+
+// The source takes the create but its answer is lost; the same run's sync then imports the
+// new task under its real id. The next run's look-before-resend finds it, and the local task
+// and the imported one become one, keeping what the user did here.
+void TestSyncOnce::createWithLostAnswerEndsAsOneTask()
+{
+    QFETCH(QString, source);
+    const bool github = source == Sources::GitHub;
+    SimClickUp clickUp;
+    QVERIFY(clickUp.listen() > 0);
+    clickUp.addUser(7, QStringLiteral("me"), QStringLiteral("me@example.com"),
+                    QStringLiteral("pk_cli"));
+    clickUp.addList(QStringLiteral("901"), QStringLiteral("Backlog"));
+    {
+        QSettings settings(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        settings.setValue(QStringLiteral("clickup/baseUrl"), clickUp.baseUrl().toString());
+        settings.setValue(QStringLiteral("clickup/listIds"), QStringLiteral("901"));
+        settings.setValue(QStringLiteral("github/createRepo"), QStringLiteral("acme/web"));
+    }
+    qputenv("UPNEXT_CLICKUP_TOKEN", "pk_cli");
+    const auto cleanup = qScopeGuard([] { qunsetenv("UPNEXT_CLICKUP_TOKEN"); });
+
+    QString localId;
+    {
+        TaskStore store;
+        QVERIFY(store.open(m_dir->filePath(QStringLiteral("upnext.db"))));
+        Outbox outbox(&store);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        Task draft;
+        draft.source = source;
+        draft.container = github ? QStringLiteral("acme/web") : QStringLiteral("901");
+        draft.title = QStringLiteral("Write the release notes");
+        const std::optional<QString> created = outbox.create(draft, now);
+        QVERIFY(created);
+        localId = *created;
+        QVERIFY(outbox.comment(localId, QStringLiteral("Started on it"), now));
+        QVERIFY(store.setCurrentTask({localId, now}));
+        QVERIFY(store.markSkipped(localId, now.toLocalTime().date().addDays(-1)));
+    }
+    if (github)
+        m_sim->injectFault(QStringLiteral("POST /repos/{owner}/{repo}/issues"),
+                           {SimFault::Kind::Reset});
+    else
+        clickUp.injectFault(QStringLiteral("POST /list/{list_id}/task"), {SimFault::Kind::Reset});
+
+    Run result = run(QStringLiteral("ghp_cli"), m_sim->baseUrl());
+    QVERIFY2(result.out.contains(QStringLiteral("outbox: 0 sent, 0 failed, 2 waiting")),
+             qPrintable(result.out + result.err));
+    // The sync imports the created task (GitHub: beside the three issues there before).
+    QVERIFY2(result.out.contains(github ? QStringLiteral("github: 4 new")
+                                        : QStringLiteral("clickup: 1 new")),
+             qPrintable(result.out));
+
+    result = run(QStringLiteral("ghp_cli"), m_sim->baseUrl());
+    QVERIFY2(result.out.contains(QStringLiteral("outbox: 2 sent, 0 failed, 0 waiting")),
+             qPrintable(result.out + result.err));
+    QCOMPARE(result.exitCode, 0);
+
+    // Posted once, and the comment went to the real task.
+    QString realId;
+    if (github) {
+        QCOMPARE(m_sim->requestLog().count(QStringLiteral("POST /repos/{owner}/{repo}/issues")), 1);
+        QVERIFY(!m_sim->issue(QStringLiteral("acme/web"), 5));
+        QCOMPARE(m_sim->issue(QStringLiteral("acme/web"), 4)->title,
+                 QStringLiteral("Write the release notes"));
+        QCOMPARE(m_sim->comments(QStringLiteral("acme/web"), 4).size(), 1);
+        realId = QStringLiteral("github:acme/web#4");
+    } else {
+        QCOMPARE(clickUp.requestLog().count(QStringLiteral("POST /list/{list_id}/task")), 1);
+        QCOMPARE(clickUp.taskCount(), 1);
+        TaskStore store;
+        QVERIFY(store.open(m_dir->filePath(QStringLiteral("upnext.db"))));
+        for (const Task &task : store.tasksBySource(Sources::ClickUp))
+            realId = task.id;
+        QString sourceId;
+        QVERIFY(Task::parseId(realId, nullptr, &sourceId));
+        QCOMPARE(clickUp.comments(sourceId).size(), 1);
+    }
+    QCOMPARE(m_sim->requestLog().countWithStatus(404) + clickUp.requestLog().countWithStatus(404),
+             0);
+
+    TaskStore store;
+    QVERIFY(store.open(m_dir->filePath(QStringLiteral("upnext.db"))));
+    QVERIFY(!store.task(localId));
+    QCOMPARE(store.tasksBySource(source).size(), github ? 4 : 1);
+    const std::optional<Task> task = store.task(realId);
+    QVERIFY(task);
+    QVERIFY(task->isOpen());
+    QCOMPARE(task->title, QStringLiteral("Write the release notes"));
+    QCOMPARE(store.currentTask()->taskId, realId);
+    QVERIFY(store.skippedOn(QDateTime::currentDateTime().date().addDays(-1)).contains(realId));
+    QVERIFY(Outbox(&store).entries().isEmpty());
+}
+
+// The outbox's one try at a completion meets a rate limit while a teammate edits the issue:
+// the sync must not bring the task back to "to do" here.
+void TestSyncOnce::keepsPendingCompletion()
+{
+    QVERIFY(run(QStringLiteral("ghp_cli"), m_sim->baseUrl()).exitCode == 0);
+    {
+        TaskStore store;
+        QVERIFY(store.open(m_dir->filePath(QStringLiteral("upnext.db"))));
+        QVERIFY(Outbox(&store).complete(QStringLiteral("github:acme/web#1"),
+                                        QDateTime::currentDateTimeUtc()));
+    }
+    m_sim->issue(QStringLiteral("acme/web"), 1)->title = QStringLiteral("Issue 1, edited");
+    m_sim->touch(QStringLiteral("acme/web"), 1);
+    m_sim->injectFault(QStringLiteral("GET /repos/{owner}/{repo}/issues/{number}"),
+                       {SimFault::Kind::Status, 429});
+
+    const Run result = run(QStringLiteral("ghp_cli"), m_sim->baseUrl());
+    QVERIFY2(result.out.contains(QStringLiteral("outbox: 0 sent, 0 failed, 1 waiting")),
+             qPrintable(result.out + result.err));
+    QVERIFY2(result.out.contains(QStringLiteral("github: 0 new, 1 updated")),
+             qPrintable(result.out));
+    TaskStore store;
+    QVERIFY(store.open(m_dir->filePath(QStringLiteral("upnext.db"))));
+    const std::optional<Task> task = store.task(QStringLiteral("github:acme/web#1"));
+    QCOMPARE(task->title, QStringLiteral("Issue 1, edited"));
+    QCOMPARE(task->status, TaskStatus::Done);
+}
+
+// A write retried while the sync runs is waited for: the run never ends with an entry
+// marked as being sent.
+void TestSyncOnce::leavesNothingSending()
+{
+    QVERIFY(run(QStringLiteral("ghp_cli"), m_sim->baseUrl()).exitCode == 0);
+    {
+        TaskStore store;
+        QVERIFY(store.open(m_dir->filePath(QStringLiteral("upnext.db"))));
+        QVERIFY(Outbox(&store).comment(QStringLiteral("github:acme/web#1"), QStringLiteral("Hi"),
+                                       QDateTime::currentDateTimeUtc()));
+    }
+    // The comment fails at once and comes due again while the slow sync still runs; its
+    // second try is slower still.
+    m_sim->injectFault(QStringLiteral("POST /repos/{owner}/{repo}/issues/{number}/comments"),
+                       {SimFault::Kind::Status, 503});
+    m_sim->injectFault(QStringLiteral("GET /issues"), {SimFault::Kind::Delay, 200, 3000});
+    m_sim->injectFault(QStringLiteral("GET /repos/{owner}/{repo}/issues/{number}/comments"),
+                       {SimFault::Kind::Delay, 200, 5000});
+
+    const Run result = run(QStringLiteral("ghp_cli"), m_sim->baseUrl());
+    QVERIFY2(result.out.contains(QStringLiteral("outbox: 0 sent, 0 failed, 1 waiting")),
+             qPrintable(result.out + result.err));
+    TaskStore store;
+    QVERIFY(store.open(m_dir->filePath(QStringLiteral("upnext.db"))));
+    const QList<OutboxEntry> entries = Outbox(&store).entries();
+    QCOMPARE(entries.size() + m_sim->comments(QStringLiteral("acme/web"), 1).size(), 1);
+    for (const OutboxEntry &entry : entries)
+        QCOMPARE(entry.state, OutboxEntry::State::Pending);
 }
 
 QTEST_GUILESS_MAIN(TestSyncOnce)

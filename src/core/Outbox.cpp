@@ -408,17 +408,13 @@ bool Outbox::reopen(QSqlQuery &query, const OutboxEntry &entry) const
 
 bool Outbox::rekey(const QString &localId, const QString &sourceId)
 {
-    QString source;
-    QString remoteId;
-    if (!Task::parseId(sourceId, &source, &remoteId) || Task::isLocalId(sourceId)) {
+    if (!Task::parseId(sourceId) || Task::isLocalId(sourceId)) {
         m_lastError = tr("Refusing to re-key %1 to the invalid id \"%2\"").arg(localId, sourceId);
         return false;
     }
     return transaction([&] {
         QSqlQuery query(m_store->database());
-        // current_task and skipped follow through ON UPDATE CASCADE.
-        return exec(query, QStringLiteral("UPDATE tasks SET id = ?, source_id = ? WHERE id = ?"),
-                    {sourceId, remoteId, localId}, tr("re-key %1").arg(localId)) &&
+        return m_store->moveTask(localId, sourceId) &&
                exec(query, QStringLiteral("UPDATE outbox SET task_id = ? WHERE task_id = ?"),
                     {sourceId, localId}, tr("re-key %1").arg(localId));
     });

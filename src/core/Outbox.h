@@ -62,7 +62,8 @@ public:
     bool retry(qint64 id, const QDateTime &now);
     bool discard(qint64 id);
     // The create was confirmed: the task, its current-task pointer, skips and
-    // queued entries move from the local id to the source's.
+    // queued entries move from the local id to the source's. When a sync already brought
+    // the task in under the source's id, the two become one.
     bool rekey(const QString &localId, const QString &sourceId);
 
 private:

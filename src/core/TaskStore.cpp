@@ -428,6 +428,44 @@ bool TaskStore::writeTasks(const QList<Task> &tasks)
     return true;
 }
 
+bool TaskStore::moveTask(const QString &from, const QString &to)
+{
+    QString sourceId;
+    if (!Task::parseId(to, nullptr, &sourceId)) {
+        m_lastError = tr("Refusing to move task %1 to the invalid id \"%2\"").arg(from, to);
+        return false;
+    }
+    QSqlQuery query(database());
+    const auto run = [&](const QString &sql, const QVariantList &values) {
+        if (!query.prepare(sql))
+            return fail(tr("move %1 to %2").arg(from, to), query);
+        for (qsizetype i = 0; i < values.size(); ++i)
+            query.bindValue(int(i), values.at(i));
+        return query.exec() || fail(tr("move %1 to %2").arg(from, to), query);
+    };
+    if (!run(QStringLiteral("SELECT 1 FROM tasks WHERE id = ?"), {to}))
+        return false;
+    if (!query.next()) // current_task and skipped follow through ON UPDATE CASCADE
+        return run(QStringLiteral("UPDATE tasks SET id = ?, source_id = ? WHERE id = ?"),
+                   {to, sourceId, from});
+    query.finish();
+    // A close made here and not yet confirmed stays; so do the newest local times.
+    return run(QStringLiteral(
+                   "UPDATE tasks SET"
+                   " status = CASE f.status WHEN 'done' THEN 'done' ELSE tasks.status END,"
+                   " last_activity = max(coalesce(tasks.last_activity, f.last_activity),"
+                   " coalesce(f.last_activity, tasks.last_activity)),"
+                   " local_updated_at = coalesce(f.local_updated_at, tasks.local_updated_at)"
+                   " FROM (SELECT * FROM tasks WHERE id = ?) AS f WHERE tasks.id = ?"),
+               {from, to}) &&
+           run(QStringLiteral("UPDATE current_task SET task_id = ? WHERE task_id = ?"),
+               {to, from}) &&
+           run(QStringLiteral("INSERT OR IGNORE INTO skipped (day, task_id)"
+                              " SELECT day, ? FROM skipped WHERE task_id = ?"),
+               {to, from}) &&
+           run(QStringLiteral("DELETE FROM tasks WHERE id = ?"), {from});
+}
+
 bool TaskStore::setScores(const QHash<QString, double> &scores)
 {
     QSqlDatabase db = database();

@@ -92,6 +92,10 @@ private:
     QSqlDatabase database() const;
     // Validates and writes tasks inside the caller's transaction.
     bool writeTasks(const QList<Task> &tasks);
+    // Gives the task `from` the id `to` inside the caller's transaction; the current task and
+    // skips follow. When `to` is already stored (the source's copy, e.g. imported by a sync),
+    // the two become one: the source's fields stay, what was done here is kept.
+    bool moveTask(const QString &from, const QString &to);
     bool fail(const QString &what, const QSqlQuery &query) const;
     QList<Task> selectTasks(const QString &whereAndOrder, const QVariantList &values) const;
 

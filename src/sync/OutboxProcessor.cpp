@@ -36,6 +36,12 @@ void OutboxProcessor::start()
     processNow();
 }
 
+void OutboxProcessor::stop()
+{
+    m_started = false;
+    m_timer.stop();
+}
+
 void OutboxProcessor::processNow()
 {
     if (m_started)
@@ -84,6 +90,8 @@ QStringList OutboxProcessor::unavailableSources(const QDateTime &now) const
 
 void OutboxProcessor::process()
 {
+    if (!m_started)
+        return;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     // One write per source at a time, so the first few due entries are all a pass can start.
     for (const OutboxEntry &entry : m_outbox->due(now, unavailableSources(now), 16)) {
@@ -152,9 +160,16 @@ void OutboxProcessor::handle(const OutboxEntry &entry, const WriteResult &result
 
     switch (result.failure) {
     case WriteResult::Failure::None:
+        // The create stays until its task has the source's id, or what waits for it would
+        // go to an id the source does not know.
         if (entry.kind == OutboxEntry::Kind::Create && !result.sourceId.isEmpty() &&
             !m_outbox->rekey(entry.taskId, Task::makeId(source, result.sourceId))) {
-            qCWarning(lcSync).noquote() << m_outbox->lastError();
+            const QString message = m_outbox->lastError();
+            qCWarning(lcSync).noquote() << message;
+            const QDateTime when = now.addMSecs(backoff(entry.attempts + 1).count());
+            m_outbox->retryLater(entry.id, when, message);
+            Q_EMIT retrying(entry, message, when);
+            break;
         }
         m_outbox->finish(entry.id);
         if (result.conflict)

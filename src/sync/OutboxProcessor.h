@@ -37,6 +37,8 @@ public:
 
     // Sends what is due now and keeps going as entries come due.
     void start();
+    // Starts nothing more; what is in flight finishes.
+    void stop();
     // Something changed (a new entry): look again now.
     void processNow();
     // Connectivity is back or the user asked: what waits for a retry goes now.

@@ -71,6 +71,7 @@ void SyncOnce::start()
     connect(m_engine.get(), &SyncEngine::idle, this, [this] { quit(m_failed ? 1 : 0); });
 
     m_outbox = std::make_unique<Outbox>(m_store.get());
+    m_engine->setOutbox(m_outbox.get());
     m_processor = std::make_unique<OutboxProcessor>(m_outbox.get());
     // Each answer counts once; the outbox is through when nothing it can send is due.
     connect(m_processor.get(), &OutboxProcessor::sent, this, [this] {
@@ -131,6 +132,8 @@ void SyncOnce::outboxProgress()
         !m_outbox->due(m_outboxStart, unsendableSources()).isEmpty())
         return;
     m_outboxDone = true;
+    // One try each: what comes due again while the sources sync waits for the next run.
+    m_processor->stop();
     m_out << tr("outbox: %1 sent, %2 failed, %3 waiting")
                  .arg(m_outboxSent)
                  .arg(m_outboxFailed)
