@@ -1,119 +1,95 @@
-#include "app/MainWindow.h"
-#include "core/Entities.h"
-#include "core/Outbox.h"
+#include "app/Desktop.h"
+#include "appcore/AppCore.h"
+#include "appcore/SyncOnce.h"
 #include "core/Profile.h"
-#include "core/SecretStore.h"
-#include "core/Settings.h"
-#include "core/TaskService.h"
-#include "core/TaskStore.h"
-#include "sync/OutboxProcessor.h"
-#include "sync/SyncEngine.h"
-#include "sync/SyncOnce.h"
-#include "sync/SyncSources.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
-#include <QNetworkInformation>
 
-#include <algorithm>
-#include <memory>
+#include <cstdio>
 
 using namespace UpNext;
 
+namespace {
+
+QString text(const char *source)
+{
+    return QCoreApplication::translate("main", source);
+}
+
+void print(FILE *stream, const QString &message)
+{
+    std::fputs(qPrintable(message), stream);
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
-    // --sync-once needs no display: start without widgets.
-    const bool headless = std::any_of(
-        argv + 1, argv + argc, [](const char *arg) { return qstrcmp(arg, "--sync-once") == 0; });
-    std::unique_ptr<QCoreApplication> app = headless
-                                                ? std::make_unique<QCoreApplication>(argc, argv)
-                                                : std::make_unique<QApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("upnext"));
     QCoreApplication::setApplicationVersion(QStringLiteral(UPNEXT_VERSION));
+    QString profileDirectory;
+    {
+        // Arguments are read before any window system is touched, so --help, --version,
+        // a mistyped option and the modes without a window never need a display.
+        const QCoreApplication app(argc, argv);
+        QCommandLineParser parser;
+        parser.setApplicationDescription(text("Your next task across ClickUp and GitHub."));
+        const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
+                                            text("Show this help and exit."));
+        const QCommandLineOption versionOption({QStringLiteral("v"), QStringLiteral("version")},
+                                               text("Show UpNext's and Qt's versions and exit."));
+        const QCommandLineOption profileOption(
+            QStringLiteral("profile"),
+            text("Use the profile in <dir> instead of the default (or $UPNEXT_PROFILE)."),
+            QStringLiteral("dir"));
+        const QCommandLineOption syncOnceOption(
+            QStringLiteral("sync-once"),
+            text("Send what waits in the outbox, sync every configured source once, print "
+                 "the result and exit, without a window."));
+        parser.addOptions({helpOption, versionOption, profileOption, syncOnceOption});
+        // Qt's own options for the window, which QApplication takes out of the arguments.
+        for (const char *name : {"platform", "platformtheme", "style", "stylesheet", "display",
+                                 "qwindowgeometry", "qwindowtitle", "qwindowicon"}) {
+            QCommandLineOption option(QString::fromLatin1(name), {}, QStringLiteral("value"));
+            option.setFlags(QCommandLineOption::HiddenFromHelp);
+            parser.addOption(option);
+        }
+        parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "Your next task across ClickUp and GitHub."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption profileOption(
-        QStringLiteral("profile"),
-        QCoreApplication::translate(
-            "main", "Use the profile in <dir> instead of the default (or $UPNEXT_PROFILE)."),
-        QStringLiteral("dir"));
-    const QCommandLineOption syncOnceOption(
-        QStringLiteral("sync-once"),
-        QCoreApplication::translate(
-            "main", "Sync every configured source once, print the result and exit."));
-    parser.addOptions({profileOption, syncOnceOption});
-    parser.process(*app);
-
-    const Profile profile(Profile::resolveDirectory(parser.value(profileOption)));
-    if (headless) {
-        QTextStream out(stdout);
-        QTextStream err(stderr);
-        return SyncOnce(profile, out, err).exec();
+        if (!parser.parse(QCoreApplication::arguments())) {
+            print(stderr, parser.errorText() + QLatin1Char('\n'));
+            return 2;
+        }
+        if (parser.isSet(helpOption)) {
+            print(stdout, parser.helpText());
+            return 0;
+        }
+        if (parser.isSet(versionOption)) {
+            print(stdout,
+                  QStringLiteral("UpNext %1 (Qt %2)\n")
+                      .arg(QStringLiteral(UPNEXT_VERSION), QString::fromLatin1(qVersion())));
+            return 0;
+        }
+        profileDirectory = Profile::resolveDirectory(parser.value(profileOption));
+        if (parser.isSet(syncOnceOption)) {
+            QTextStream out(stdout);
+            QTextStream err(stderr);
+            return SyncOnce(Profile(profileDirectory), out, err).exec();
+        }
     }
 
+    QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("UpNext"));
     QApplication::setDesktopFileName(QStringLiteral("upnext"));
+    AppCore core{Profile(profileDirectory)};
     QString error;
-    if (!profile.ensureWritable(&error)) {
+    if (!core.open(&error)) {
         QMessageBox::critical(nullptr, QStringLiteral("UpNext"), error);
         return 1;
     }
-    TaskStore store;
-    if (!store.open(profile.databasePath())) {
-        QMessageBox::critical(nullptr, QStringLiteral("UpNext"), store.lastError());
-        return 1;
-    }
-    const Settings settings(profile.settingsPath());
-    Entities entities;
-    entities.load(profile.entitiesPath());
-
-    SecretStore secrets;
-    Outbox outbox(&store);
-    TaskService service(&store, &outbox, &entities);
-    service.setScoreWeights(settings.scoreWeights());
-    OutboxProcessor processor(&outbox);
-    SyncEngine engine(&store, &entities);
-    engine.setScoreWeights(settings.scoreWeights());
-    engine.setOutbox(&outbox);
-
-    MainWindow window(&store, &entities, &service, &outbox, profile.directory());
-    window.addProblem(store.recoveryMessage());
-    window.addProblem(settings.loadError());
-    window.addProblem(entities.lastError());
-    window.setOutboxProcessor(&processor);
-    window.show();
-
-    SyncSources sources(&settings, &secrets, &store, &entities, &engine, &processor);
-    QObject::connect(&sources, &SyncSources::loaded, &window, [&](const QStringList &problems) {
-        for (const QString &problem : problems)
-            window.addProblem(problem);
-        window.setSyncEngine(&engine);
-        window.setCreateDestinations(sources.createDestinations());
-        if (engine.sources().isEmpty())
-            return;
-        engine.start(std::chrono::minutes(settings.syncIntervalMinutes()));
-        processor.start();
-    });
-    // A source that syncs again has a working token and a connection: its writes may go.
-    QObject::connect(&engine, &SyncEngine::sourceFinished, &processor,
-                     [&processor](const SourceSyncResult &result) {
-                         if (result.ok()) {
-                             processor.resume(result.source);
-                             processor.retryNow();
-                         }
-                     });
-    if (QNetworkInformation::loadDefaultBackend()) {
-        QObject::connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged,
-                         &processor, [&processor](QNetworkInformation::Reachability reachability) {
-                             if (reachability == QNetworkInformation::Reachability::Online)
-                                 processor.retryNow();
-                         });
-    }
-    sources.load();
-    return app->exec();
+    Desktop desktop(&core);
+    desktop.start();
+    return app.exec();
 }

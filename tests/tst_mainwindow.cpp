@@ -41,12 +41,14 @@ QUrl listening(Sim::SimGitHub &sim)
     return sim.listen() > 0 ? sim.baseUrl() : QUrl();
 }
 
-// Simulated GitHub behind the writer and outbox processor the app uses.
+// Simulated GitHub behind the writer and outbox processor the app uses; writes go out as
+// they are made, as AppCore has them.
 struct GitHubSide
 {
-    explicit GitHubSide(Outbox *outbox)
+    GitHubSide(Outbox *outbox, TaskService *service)
         : processor(outbox)
     {
+        QObject::connect(service, &TaskService::queued, &processor, &OutboxProcessor::processNow);
         sim.addUser(QStringLiteral("me"), QStringLiteral("t"));
         sim.addRepo(QStringLiteral("acme/web"));
         GitHubReader::configure(&client, "t");
@@ -270,7 +272,7 @@ void TestMainWindow::bannerCanBeDismissed()
 
 void TestMainWindow::doneIsWrittenBack()
 {
-    GitHubSide gitHub(m_outbox.get());
+    GitHubSide gitHub(m_outbox.get(), m_service.get());
     for (const QString &title : {QStringLiteral("First"), QStringLiteral("Second")})
         gitHub.sim.addIssue({.repo = QStringLiteral("acme/web"),
                              .title = title,
@@ -300,7 +302,7 @@ void TestMainWindow::doneIsWrittenBack()
 
 void TestMainWindow::refusedWriteIsShownAndUndone()
 {
-    GitHubSide gitHub(m_outbox.get());
+    GitHubSide gitHub(m_outbox.get(), m_service.get());
     OutboxProcessor &processor = gitHub.processor;
     // Known here, gone at the source: GitHub answers 404.
     QVERIFY(m_store->upsert(
@@ -325,7 +327,7 @@ void TestMainWindow::refusedWriteIsShownAndUndone()
 
 void TestMainWindow::closedElsewhereIsTold()
 {
-    GitHubSide gitHub(m_outbox.get());
+    GitHubSide gitHub(m_outbox.get(), m_service.get());
     gitHub.sim.addIssue({.repo = QStringLiteral("acme/web"),
                          .title = QStringLiteral("Shared"),
                          .assignees = {QStringLiteral("me")}});
@@ -371,7 +373,7 @@ void TestMainWindow::newTaskAppearsAndIsSelected()
     QCOMPARE(window.outboxStatus(), QStringLiteral("1 change waiting"));
 
     // GitHub takes it: the task gets its issue number and stays selected.
-    GitHubSide gitHub(m_outbox.get());
+    GitHubSide gitHub(m_outbox.get(), m_service.get());
     OutboxProcessor &processor = gitHub.processor;
     window.setOutboxProcessor(&processor);
     QSignalSpy sent(&processor, &OutboxProcessor::sent);

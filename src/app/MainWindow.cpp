@@ -278,7 +278,6 @@ void MainWindow::openOutbox()
 void MainWindow::setOutboxProcessor(OutboxProcessor *processor)
 {
     m_processor = processor;
-    connect(m_service, &TaskService::queued, processor, &OutboxProcessor::processNow);
     connect(processor, &OutboxProcessor::sent, this,
             [this](const OutboxEntry &entry, const WriteResult &result) {
                 // The task just created here now has its source's id: keep it selected.

@@ -39,7 +39,7 @@ public:
 
     // Shows the engine's progress and results in the status bar and offers Sync Now.
     void setSyncEngine(SyncEngine *engine);
-    // Shows what the outbox sends, retries and fails; user writes are sent at once.
+    // Shows what the outbox sends, retries and fails.
     void setOutboxProcessor(OutboxProcessor *processor);
     // Where New Task can create (sources with a token and a list or repo to create in).
     void setCreateDestinations(const QList<Destination> &destinations);

@@ -1,9 +1,8 @@
 #pragma once
 
-#include "SourceSyncResult.h"
-
 #include "core/OutboxEntry.h"
 #include "core/Profile.h"
+#include "sync/SourceSyncResult.h"
 
 #include <QEventLoop>
 #include <QObject>
@@ -13,14 +12,7 @@
 
 namespace UpNext {
 
-class Entities;
-class Outbox;
-class OutboxProcessor;
-class SecretStore;
-class Settings;
-class SyncEngine;
-class SyncSources;
-class TaskStore;
+class AppCore;
 
 // `upnext --sync-once`: sends what waits in the outbox (one try each), then
 // syncs every configured source once, without a window. Base URLs and options
@@ -49,18 +41,9 @@ private:
     void report(const SourceSyncResult &result);
     void quit(int code);
 
-    Profile m_profile;
     QTextStream &m_out;
     QTextStream &m_err;
-    std::unique_ptr<Settings> m_settings;
-    std::unique_ptr<Entities> m_entities;
-    std::unique_ptr<TaskStore> m_store;
-    std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<Outbox> m_outbox;
-    std::unique_ptr<SyncSources>
-        m_sources; // outlives the readers and writers, which use its clients
-    std::unique_ptr<SyncEngine> m_engine;
-    std::unique_ptr<OutboxProcessor> m_processor;
+    std::unique_ptr<AppCore> m_core;
     QDateTime m_outboxStart;
     bool m_outboxDone = false;
     int m_outboxSent = 0;

@@ -1,0 +1,81 @@
+#pragma once
+
+// upnext_appcore: the composition root. AppCore builds and owns everything one
+// profile needs — store, settings, entities, secrets, outbox, task service,
+// sources, sync engine and outbox processor — and the app-wide policies: sync
+// at start and on a schedule, send the user's writes at once, resume a
+// source's writes after a good sync, retry when the network returns. Every
+// front end (the window, `--sync-once`, and next the headless mode, the local
+// API and the CLI's offline path) runs on one AppCore and wires nothing itself.
+
+#include "core/Profile.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+
+namespace UpNext {
+
+class Entities;
+class Outbox;
+class OutboxProcessor;
+class SecretStore;
+class Settings;
+class SyncEngine;
+class SyncSources;
+class TaskService;
+class TaskStore;
+
+class AppCore final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AppCore)
+
+public:
+    explicit AppCore(const Profile &profile, QObject *parent = nullptr);
+    ~AppCore() override;
+
+    // Opens the profile's store, settings and clients. False, saying why in *error, when
+    // the profile cannot be used; what can be lived with goes to problems().
+    bool open(QString *error);
+    // Recovered database, unreadable settings or clients file: one line each.
+    QStringList problems() const { return m_problems; }
+
+    // Reads the tokens and adds the sources that have one; emits sourcesLoaded().
+    void loadSources();
+    // After sourcesLoaded(): runs the app's policies (sync now and every interval, writes go
+    // out as they are made and when the network returns).
+    void start();
+
+    const Profile &profile() const { return m_profile; }
+    TaskStore *store() const { return m_store.get(); }
+    const Settings *settings() const { return m_settings.get(); }
+    Entities *entities() const { return m_entities.get(); }
+    SecretStore *secrets() const { return m_secrets.get(); }
+    Outbox *outbox() const { return m_outbox.get(); }
+    TaskService *service() const { return m_service.get(); }
+    SyncEngine *engine() const { return m_engine.get(); }
+    OutboxProcessor *processor() const { return m_processor.get(); }
+    SyncSources *sources() const { return m_sources.get(); }
+
+Q_SIGNALS:
+    // problems: keychain errors, one line each.
+    void sourcesLoaded(const QStringList &problems);
+
+private:
+    Profile m_profile;
+    QStringList m_problems;
+    std::unique_ptr<TaskStore> m_store;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<Entities> m_entities;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<TaskService> m_service;
+    std::unique_ptr<SyncEngine> m_engine;
+    std::unique_ptr<OutboxProcessor> m_processor;
+    // Declared last: destroyed first, before the engine and processor that use its clients.
+    std::unique_ptr<SyncSources> m_sources;
+};
+
+} // namespace UpNext
