@@ -53,7 +53,7 @@ void TestOutbox::init()
 
 void TestOutbox::completeIsLocalAtOnceAndQueued()
 {
-    QSignalSpy changed(m_store.get(), &TaskStore::tasksChanged);
+    QSignalSpy changed(m_store.get(), &TaskStore::changed);
     const std::optional<qint64> id = m_outbox->complete(QStringLiteral("clickup:a"), m_now);
     QVERIFY2(id, qPrintable(m_outbox->lastError()));
     QCOMPARE(changed.size(), 1);

@@ -2,6 +2,7 @@
 
 #include "app/OutboxDialog.h"
 #include "core/Outbox.h"
+#include "core/TaskService.h"
 #include "core/TaskStore.h"
 
 #include <QApplication>
@@ -46,6 +47,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<TaskStore> m_store;
     std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<TaskService> m_service;
     const QDateTime m_now = utc(2026, 3, 10, 9);
 };
 
@@ -55,6 +57,7 @@ void TestOutboxDialog::init()
     m_store = std::make_unique<TaskStore>();
     QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("upnext.db"))));
     m_outbox = std::make_unique<Outbox>(m_store.get());
+    m_service = std::make_unique<TaskService>(m_store.get(), m_outbox.get(), nullptr);
     QVERIFY(m_store->upsert({clickUp(QStringLiteral("a"), QStringLiteral("Write report"), 10),
                              clickUp(QStringLiteral("b"), QStringLiteral("Call Bob"), 8),
                              gitHub(QStringLiteral("o/r"), 1, QStringLiteral("Fix login"), 5)}));
@@ -104,7 +107,7 @@ bool TestOutboxDialog::execOnTheSide(const QString &sql) const
 
 void TestOutboxDialog::emptyState()
 {
-    OutboxDialog dialog(m_outbox.get(), m_store.get());
+    OutboxDialog dialog(m_service.get(), m_outbox.get(), m_store.get());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QCOMPARE(dialog.windowTitle(), QStringLiteral("Outbox"));
@@ -145,7 +148,7 @@ void TestOutboxDialog::rowsShowEachEntry()
     const QString error = QStringLiteral("GitHub error: 410 (Issues are disabled)\nMore detail");
     QVERIFY(m_outbox->fail(create, error));
 
-    OutboxDialog dialog(m_outbox.get(), m_store.get());
+    OutboxDialog dialog(m_service.get(), m_outbox.get(), m_store.get());
     QTableWidget *table = dialog.table();
     QCOMPARE(table->rowCount(), 4);
     QCOMPARE(table->columnCount(), int(OutboxDialog::ColumnCount));
@@ -204,7 +207,7 @@ void TestOutboxDialog::buttonsFollowTheSelection()
     const qint64 failed = *m_outbox->complete(QStringLiteral("clickup:b"), m_now);
     QVERIFY(m_outbox->fail(failed, QStringLiteral("refused")));
 
-    OutboxDialog dialog(m_outbox.get(), m_store.get());
+    OutboxDialog dialog(m_service.get(), m_outbox.get(), m_store.get());
     dialog.show();
     QPushButton *retry = button(dialog, QStringLiteral("Retry"));
     QPushButton *discard = button(dialog, QStringLiteral("Discard"));
@@ -238,10 +241,10 @@ void TestOutboxDialog::retryMakesAFailedCloseWaitAgain()
     QVERIFY(m_outbox->fail(other, QStringLiteral("refused")));
     QCOMPARE(m_store->task(QStringLiteral("clickup:a"))->status, TaskStatus::Todo);
 
-    OutboxDialog dialog(m_outbox.get(), m_store.get());
+    OutboxDialog dialog(m_service.get(), m_outbox.get(), m_store.get());
     dialog.show();
-    QSignalSpy changed(&dialog, &OutboxDialog::changed);
-    QSignalSpy retried(&dialog, &OutboxDialog::retried);
+    QSignalSpy changed(m_outbox.get(), &Outbox::changed);
+    QSignalSpy retried(m_service.get(), &TaskService::queued);
     selectRows(dialog, {rowOf(dialog, id)});
     const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
     QTest::mouseClick(button(dialog, QStringLiteral("Retry")), Qt::LeftButton);
@@ -276,15 +279,15 @@ void TestOutboxDialog::discardRemovesAFailedCreate()
     const qint64 id = m_outbox->entries().first().id;
     QVERIFY(m_outbox->fail(id, QStringLiteral("refused")));
 
-    OutboxDialog dialog(m_outbox.get(), m_store.get());
+    OutboxDialog dialog(m_service.get(), m_outbox.get(), m_store.get());
     dialog.show();
     QStringList questions;
     dialog.setConfirm([&questions](const QString &question) {
         questions.append(question);
         return true;
     });
-    QSignalSpy changed(&dialog, &OutboxDialog::changed);
-    QSignalSpy retried(&dialog, &OutboxDialog::retried);
+    QSignalSpy changed(m_outbox.get(), &Outbox::changed);
+    QSignalSpy retried(m_service.get(), &TaskService::queued);
     selectRows(dialog, {rowOf(dialog, id)});
     QTest::mouseClick(button(dialog, QStringLiteral("Discard")), Qt::LeftButton);
 
@@ -301,13 +304,13 @@ void TestOutboxDialog::discardRemovesAFailedCreate()
 void TestOutboxDialog::discardCanBeCancelled()
 {
     const qint64 id = *m_outbox->complete(QStringLiteral("clickup:a"), m_now);
-    OutboxDialog dialog(m_outbox.get(), m_store.get());
+    OutboxDialog dialog(m_service.get(), m_outbox.get(), m_store.get());
     int asked = 0;
     dialog.setConfirm([&asked](const QString &) {
         ++asked;
         return false;
     });
-    QSignalSpy changed(&dialog, &OutboxDialog::changed);
+    QSignalSpy changed(m_outbox.get(), &Outbox::changed);
     selectRows(dialog, {rowOf(dialog, id)});
     dialog.discardSelected();
     QCOMPARE(asked, 1);
@@ -319,7 +322,7 @@ void TestOutboxDialog::discardCanBeCancelled()
 void TestOutboxDialog::discardAsksWithAMessageBox()
 {
     const qint64 id = *m_outbox->complete(QStringLiteral("clickup:a"), m_now);
-    OutboxDialog dialog(m_outbox.get(), m_store.get());
+    OutboxDialog dialog(m_service.get(), m_outbox.get(), m_store.get());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     selectRows(dialog, {rowOf(dialog, id)});
@@ -351,14 +354,14 @@ void TestOutboxDialog::failuresAreShownInTheDialog()
 {
     const qint64 id = *m_outbox->complete(QStringLiteral("clickup:a"), m_now);
     QVERIFY(m_outbox->fail(id, QStringLiteral("refused")));
-    OutboxDialog dialog(m_outbox.get(), m_store.get());
+    OutboxDialog dialog(m_service.get(), m_outbox.get(), m_store.get());
     dialog.show();
     dialog.setConfirm([](const QString &) { return true; });
-    QSignalSpy changed(&dialog, &OutboxDialog::changed);
+    QSignalSpy changed(m_outbox.get(), &Outbox::changed);
     selectRows(dialog, {rowOf(dialog, id)});
 
-    // Sent meanwhile (finish() announces nothing), so the dialog still offers Retry.
-    QVERIFY(m_outbox->finish(id));
+    // Sent meanwhile by another process, so the dialog still offers Retry.
+    QVERIFY(execOnTheSide(QStringLiteral("DELETE FROM outbox WHERE id = %1").arg(id)));
     QVERIFY(button(dialog, QStringLiteral("Retry"))->isEnabled());
     dialog.retrySelected();
     QCOMPARE(changed.size(), 0);
@@ -371,7 +374,7 @@ void TestOutboxDialog::failuresAreShownInTheDialog()
 
     // A database error is passed on as the outbox words it.
     const qint64 second = *m_outbox->complete(QStringLiteral("clickup:b"), m_now);
-    dialog.refresh();
+    changed.clear();
     selectRows(dialog, {rowOf(dialog, second)});
     QVERIFY(execOnTheSide(QStringLiteral("CREATE TRIGGER no_delete BEFORE DELETE ON outbox "
                                          "BEGIN SELECT RAISE(ABORT, 'locked for the test'); END")));
@@ -393,7 +396,7 @@ void TestOutboxDialog::refreshKeepsTheSelection()
 {
     const qint64 first = *m_outbox->complete(QStringLiteral("clickup:a"), m_now);
     const qint64 second = *m_outbox->complete(QStringLiteral("clickup:b"), m_now);
-    OutboxDialog dialog(m_outbox.get(), m_store.get());
+    OutboxDialog dialog(m_service.get(), m_outbox.get(), m_store.get());
     selectRows(dialog, {rowOf(dialog, second)});
     QCOMPARE(rowOf(dialog, second), 1);
     // The entry above goes (sent elsewhere); the selection follows the entry, not the row.

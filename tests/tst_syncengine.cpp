@@ -192,7 +192,7 @@ void TestSyncEngine::scoresMoveWithTheDays()
     QVERIFY(m_engine->rescore(monday)); // Monday's score
     const double mondayScore = m_store->task(task.id)->score;
 
-    QSignalSpy changed(m_store.get(), &TaskStore::tasksChanged);
+    QSignalSpy changed(m_store.get(), &TaskStore::changed);
     QVERIFY(m_engine->rescore(monday)); // nothing moved: nothing written
     QCOMPARE(changed.size(), 0);
     QVERIFY(m_engine->rescore(monday.addDays(2))); // due today now

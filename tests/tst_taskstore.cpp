@@ -168,7 +168,7 @@ void TestTaskStore::upsertRoundTripsEveryField()
 
     const Task sparse = clickUp(QStringLiteral("86abc"), QStringLiteral("Sparse"));
 
-    QSignalSpy changed(&store, &TaskStore::tasksChanged);
+    QSignalSpy changed(&store, &TaskStore::changed);
     QVERIFY2(store.upsert({full, sparse}), qPrintable(store.lastError()));
     QCOMPARE(changed.count(), 1);
 
@@ -207,7 +207,7 @@ void TestTaskStore::upsertIsAllOrNothing()
     Task mismatched = gitHub(QStringLiteral("acme/web"), 1, QStringLiteral("Mismatched"));
     mismatched.sourceId = QStringLiteral("acme/web#2");
 
-    QSignalSpy changed(&store, &TaskStore::tasksChanged);
+    QSignalSpy changed(&store, &TaskStore::changed);
     for (const Task &invalid : {bad, mismatched}) {
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("invalid id")));
         QVERIFY(!store.upsert({good, invalid}));
@@ -263,7 +263,7 @@ void TestTaskStore::setScoresReorders()
     QVERIFY(store.open(dbPath()));
     QVERIFY(store.upsert({clickUp(QStringLiteral("a"), QStringLiteral("A"), 10),
                           clickUp(QStringLiteral("b"), QStringLiteral("B"), 20)}));
-    QSignalSpy changed(&store, &TaskStore::tasksChanged);
+    QSignalSpy changed(&store, &TaskStore::changed);
     QVERIFY(store.setScores({{QStringLiteral("clickup:a"), 30}, {QStringLiteral("clickup:b"), 5}}));
     QCOMPARE(changed.count(), 1);
     QCOMPARE(ids(store.openTasks()),

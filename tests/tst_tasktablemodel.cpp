@@ -88,15 +88,40 @@ void TestTaskTableModel::followsStoreChanges()
     TaskTableModel model(m_store.get(), nullptr);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
 
     Task task = clickUp(QStringLiteral("a"), QStringLiteral("New"), 1);
+    Task other = clickUp(QStringLiteral("b"), QStringLiteral("Other"), 2);
+    QVERIFY(m_store->upsert({task, other}));
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(model.rowCount(), 2);
+    const QPersistentModelIndex otherRow = model.index(model.rowOf(other.id), 0);
+
+    task.title = QStringLiteral("Renamed");
     QVERIFY(m_store->upsert({task}));
-    QCOMPARE(reset.count(), 1);
-    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.index(model.rowOf(task.id), TaskTableModel::TitleColumn).data().toString(),
+             QStringLiteral("Renamed"));
+    QVERIFY(m_store->upsert({task})); // nothing moved: nothing to tell
+    QCOMPARE(changed.count(), 1);
 
     task.status = TaskStatus::Done;
     QVERIFY(m_store->upsert({task}));
-    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.rowOf(task.id), -1);
+    QCOMPARE(otherRow.data(TaskTableModel::TaskIdRole).toString(), other.id);
+
+    task.status = TaskStatus::Todo; // reopened
+    QVERIFY(m_store->upsert({task}));
+    QCOMPARE(model.rowCount(), 2);
+    other.assignedToMe = false;
+    QVERIFY(m_store->upsert({other}));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.taskAt(0).id, task.id);
+    QCOMPARE(reset.count(), 0);
 }
 
 void TestTaskTableModel::showsClientNamesFromEntities()
@@ -123,10 +148,10 @@ void TestTaskTableModel::showsClientNamesFromEntities()
     QCOMPARE(model.index(1, TaskTableModel::ClientColumn).data().toString(),
              QStringLiteral("globex"));
 
-    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     writeEntities(R"([{"id": "acme", "name": "ACME Inc."}])");
     QVERIFY(entities.reload());
-    QCOMPARE(reset.count(), 1);
+    QCOMPARE(changed.count(), 1);
     QCOMPARE(model.index(0, TaskTableModel::ClientColumn).data().toString(),
              QStringLiteral("ACME Inc."));
 }

@@ -82,6 +82,12 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
     m_filter->setPlaceholderText(tr("Search tasks"));
     m_filter->setClearButtonEnabled(true);
 
+    // Connected before the proxy and the view hear of it: the task looked at is leaving.
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex &, int first, int last) {
+                const int row = m_model->rowOf(m_details->taskId());
+                m_lostSelection = m_lostSelection || (row >= first && row <= last);
+            });
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(TaskTableModel::SortRole);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -143,13 +149,14 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
     profile->setToolTip(profileDirectory);
     statusBar()->addPermanentWidget(profile);
 
-    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateView);
-    // After Done or Skip the list is read again before the next task is current: show it then.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateView);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateView);
+    // Nothing selected (the list was empty, or the task looked at left it): show the current.
     connect(m_service, &TaskService::currentChanged, this, [this](const QString &taskId) {
         if (!m_view->currentIndex().isValid())
             selectTask(taskId);
     });
-    connect(m_store, &TaskStore::tasksChanged, this, &MainWindow::updateOutboxState);
+    connect(m_outbox, &Outbox::changed, this, &MainWindow::updateOutboxState);
     updateView();
     updateOutboxState();
 }
@@ -250,24 +257,20 @@ bool MainWindow::selectTask(const QString &taskId)
 {
     if (taskId.isEmpty())
         return false;
-    const QModelIndexList found = m_proxy->match(m_proxy->index(0, 0), TaskTableModel::TaskIdRole,
-                                                 taskId, 1, Qt::MatchExactly);
-    if (found.isEmpty())
+    const int row = m_model->rowOf(taskId);
+    const QModelIndex index =
+        row < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid())
         return false;
-    m_view->setCurrentIndex(found.first());
-    m_view->scrollTo(found.first());
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index);
     return true;
 }
 
 void MainWindow::openOutbox()
 {
     if (!m_outboxDialog) {
-        m_outboxDialog = new OutboxDialog(m_outbox, m_store, this);
-        connect(m_outboxDialog, &OutboxDialog::changed, this, &MainWindow::updateOutboxState);
-        connect(m_outboxDialog, &OutboxDialog::retried, this, [this] {
-            if (m_processor)
-                m_processor->retryNow();
-        });
+        m_outboxDialog = new OutboxDialog(m_service, m_outbox, m_store, this);
     }
     m_outboxDialog->refresh();
     m_outboxDialog->show();
@@ -314,8 +317,7 @@ void MainWindow::setOutboxProcessor(OutboxProcessor *processor)
 
 void MainWindow::updateOutboxState()
 {
-    const int failed = int(m_outbox->failed().size());
-    const int waiting = m_outbox->pendingCount();
+    const auto [waiting, failed] = m_service->outboxCounts();
     QStringList parts;
     QStringList links;
     if (failed > 0) {
@@ -330,8 +332,6 @@ void MainWindow::updateOutboxState()
     m_outboxStatus = parts.join(QStringLiteral(" · "));
     m_outboxLabel->setText(links.join(QStringLiteral(" · ")));
     m_outboxLabel->setVisible(!parts.isEmpty());
-    if (m_outboxDialog && m_outboxDialog->isVisible())
-        m_outboxDialog->refresh();
 }
 
 QString MainWindow::outboxStatus() const
@@ -390,9 +390,8 @@ bool MainWindow::isShowingEmptyState() const
 
 void MainWindow::updateView()
 {
-    // The list is read again on every change: keep the task the user looks at selected,
-    // or else show the current one.
-    if (!selectTask(m_details->taskId()))
+    // The task looked at left the list (closed, unassigned): show the current one instead.
+    if (std::exchange(m_lostSelection, false) || !m_view->currentIndex().isValid())
         selectTask(m_nowCard->currentTaskId());
     const int count = m_model->rowCount();
     m_stack->setCurrentWidget(count == 0 ? static_cast<QWidget *>(m_emptyState) : m_view);

@@ -95,7 +95,8 @@ private:
     QList<Destination> m_destinations;
     QStringList m_problems;
     QString m_outboxStatus;
-    QString m_createdTaskId; // local id of the last task made here, followed when re-keyed
+    bool m_lostSelection = false; // the task looked at is leaving the list
+    QString m_createdTaskId;      // local id of the last task made here, followed when re-keyed
 };
 
 } // namespace UpNext

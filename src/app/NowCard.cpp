@@ -125,8 +125,17 @@ NowCard::NowCard(TaskService *service, TaskStore *store, const Entities *entitie
     layout->addLayout(buttons);
 
     connect(m_service, &TaskService::currentChanged, this, &NowCard::refresh);
-    connect(m_store, &TaskStore::tasksChanged, this, &NowCard::pick);
-    pick();
+    connect(m_store, &TaskStore::changed, this, [this](const TaskChanges &changes) {
+        if (changes.touches(m_taskId))
+            refresh();
+    });
+    // The service keeps a task current from now on; this asks it for the first one.
+    const TaskResult result = m_service->next(QDateTime::currentDateTimeUtc());
+    if (!result.ok())
+        QMetaObject::invokeMethod(
+            this, [this, error = result.error] { Q_EMIT this->error(error); },
+            Qt::QueuedConnection);
+    refresh();
 }
 
 QString NowCard::title() const
@@ -137,15 +146,6 @@ QString NowCard::title() const
 QString NowCard::explanation() const
 {
     return m_why->text();
-}
-
-void NowCard::pick()
-{
-    // Keeps the current task, or makes the best open one current when it has gone.
-    const TaskResult result = m_service->next(QDateTime::currentDateTimeUtc());
-    if (!result.ok())
-        Q_EMIT error(result.error);
-    refresh();
 }
 
 void NowCard::refresh()

@@ -39,7 +39,6 @@ Q_SIGNALS:
     void error(const QString &text);
 
 private:
-    void pick();
     void refresh();
 
     TaskService *m_service;

@@ -1,6 +1,7 @@
 #include "OutboxDialog.h"
 
 #include "core/Outbox.h"
+#include "core/TaskService.h"
 #include "core/TaskStore.h"
 
 #include <QDialogButtonBox>
@@ -23,7 +24,6 @@ namespace {
 
 // Beside EntryIdRole on the TaskColumn item, so the buttons need no database read.
 constexpr int StateRole = OutboxDialog::EntryIdRole + 1;
-constexpr int KindRole = OutboxDialog::EntryIdRole + 2;
 constexpr int SummaryLength = 60;
 
 const QColor FailedColor(0xb3, 0x26, 0x1e);
@@ -78,8 +78,9 @@ QTableWidgetItem *cell(const QString &text, const QString &toolTip = {})
 
 } // namespace
 
-OutboxDialog::OutboxDialog(Outbox *outbox, TaskStore *store, QWidget *parent)
+OutboxDialog::OutboxDialog(TaskService *service, Outbox *outbox, TaskStore *store, QWidget *parent)
     : QDialog(parent)
+    , m_service(service)
     , m_outbox(outbox)
     , m_store(store)
     , m_stack(new QStackedWidget(this))
@@ -135,8 +136,7 @@ OutboxDialog::OutboxDialog(Outbox *outbox, TaskStore *store, QWidget *parent)
     connect(m_discard, &QPushButton::clicked, this, &OutboxDialog::discardSelected);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &OutboxDialog::updateButtons);
-    // Outbox transactions (ours, the processor's, a sync's) announce themselves here.
-    connect(m_store, &TaskStore::tasksChanged, this, &OutboxDialog::refresh);
+    connect(m_outbox, &Outbox::changed, this, &OutboxDialog::refresh);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_stack, 1);
@@ -179,7 +179,6 @@ void OutboxDialog::refresh()
         QTableWidgetItem *taskItem = cell(task ? task->title : entry.taskId, entry.taskId);
         taskItem->setData(EntryIdRole, entry.id);
         taskItem->setData(StateRole, int(entry.state));
-        taskItem->setData(KindRole, int(entry.kind));
         const QString full = entry.kind == OutboxEntry::Kind::Comment  ? entry.text
                              : entry.kind == OutboxEntry::Kind::Create ? entry.title
                                                                        : QString();
@@ -247,19 +246,13 @@ void OutboxDialog::retrySelected()
     if (ids.isEmpty())
         return;
     QStringList errors;
-    int done = 0;
     for (const qint64 id : ids) {
-        if (m_outbox->retry(id, QDateTime::currentDateTimeUtc()))
-            ++done;
-        else
-            errors.append(m_outbox->lastError());
+        const TaskResult result = m_service->retryWrite(id, QDateTime::currentDateTimeUtc());
+        if (!result.ok())
+            errors.append(result.error);
     }
     refresh();
     showError(errors);
-    if (done > 0) {
-        Q_EMIT changed();
-        Q_EMIT retried();
-    }
 }
 
 void OutboxDialog::discardSelected()
@@ -267,37 +260,24 @@ void OutboxDialog::discardSelected()
     const QList<qint64> ids = selectedIds(Selection::NotSending);
     if (ids.isEmpty())
         return;
-    bool creates = false;
-    bool closes = false;
-    for (const QModelIndex &index : m_table->selectionModel()->selectedRows(TaskColumn)) {
-        const auto kind = OutboxEntry::Kind(index.data(KindRole).toInt());
-        creates = creates || kind == OutboxEntry::Kind::Create;
-        closes = closes || (kind == OutboxEntry::Kind::Complete &&
-                            index.data(StateRole).toInt() == int(OutboxEntry::State::Pending));
-    }
     QString question =
         ids.size() == 1
             ? tr("Discard this change? It will never reach its source.")
             : tr("Discard these %1 changes? They will never reach their source.").arg(ids.size());
-    if (creates)
-        question += QLatin1Char(' ') + tr("Tasks created here are removed.");
-    if (closes)
-        question += QLatin1Char(' ') + tr("Tasks closed here are open again.");
+    const QString effects = m_service->discardEffects(ids);
+    if (!effects.isEmpty())
+        question += QLatin1Char(' ') + effects;
     if (m_confirm && !m_confirm(question))
         return;
 
     QStringList errors;
-    int done = 0;
     for (const qint64 id : ids) {
-        if (m_outbox->discard(id))
-            ++done;
-        else
-            errors.append(m_outbox->lastError());
+        const TaskResult result = m_service->discardWrite(id);
+        if (!result.ok())
+            errors.append(result.error);
     }
     refresh();
     showError(errors);
-    if (done > 0)
-        Q_EMIT changed();
 }
 
 } // namespace UpNext

@@ -13,6 +13,7 @@ class QTableWidget;
 namespace UpNext {
 
 class Outbox;
+class TaskService;
 class TaskStore;
 
 // The user's writes still waiting for ClickUp or GitHub, with Retry and
@@ -35,7 +36,8 @@ public:
     // On the TaskColumn item of each row: the entry's id (qint64).
     static constexpr int EntryIdRole = Qt::UserRole + 1;
 
-    OutboxDialog(Outbox *outbox, TaskStore *store, QWidget *parent = nullptr);
+    // Lists the outbox; retry and discard go through the service.
+    OutboxDialog(TaskService *service, Outbox *outbox, TaskStore *store, QWidget *parent = nullptr);
 
     // Asks before discarding; returns true to go ahead. Defaults to a QMessageBox.
     void setConfirm(std::function<bool(const QString &question)> confirm);
@@ -50,18 +52,13 @@ public Q_SLOTS:
     void retrySelected();
     void discardSelected();
 
-Q_SIGNALS:
-    // After a retry or discard: the tasks may have changed.
-    void changed();
-    // After a retry: there is something to send again.
-    void retried();
-
 private:
     enum class Selection { All, Failed, NotSending };
     QList<qint64> selectedIds(Selection which) const;
     void updateButtons();
     void showError(const QStringList &errors);
 
+    TaskService *m_service;
     Outbox *m_outbox;
     TaskStore *m_store;
     std::function<bool(const QString &)> m_confirm;

@@ -70,7 +70,10 @@ TaskDetails::TaskDetails(TaskService *service, TaskStore *store, QWidget *parent
     auto *send = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), m_comment);
     send->setContext(Qt::WidgetShortcut);
     connect(send, &QShortcut::activated, m_send, &QPushButton::click);
-    connect(m_store, &TaskStore::tasksChanged, this, &TaskDetails::refresh);
+    connect(m_store, &TaskStore::changed, this, [this](const TaskChanges &changes) {
+        if (changes.touches(m_taskId))
+            refresh();
+    });
     refresh();
 }
 

@@ -15,17 +15,80 @@ TaskTableModel::TaskTableModel(TaskStore *store, const Entities *entities, QObje
     , m_store(store)
     , m_entities(entities)
 {
-    connect(m_store, &TaskStore::tasksChanged, this, &TaskTableModel::reload);
+    connect(m_store, &TaskStore::changed, this, &TaskTableModel::apply);
+    // A client's name may have changed.
     if (m_entities)
-        connect(m_entities, &Entities::changed, this, &TaskTableModel::reload);
-    reload();
+        connect(m_entities, &Entities::changed, this, [this] {
+            if (!m_tasks.isEmpty())
+                Q_EMIT dataChanged(index(0, ClientColumn), index(rowCount() - 1, ClientColumn));
+        });
+    m_tasks = m_store->openTasks(-1, TaskStore::Fields::WithoutDescription);
+    indexRows(0);
 }
 
-void TaskTableModel::reload()
+void TaskTableModel::indexRows(int from)
 {
-    beginResetModel();
-    m_tasks = m_store->openTasks();
-    endResetModel();
+    for (int row = from; row < m_tasks.size(); ++row)
+        m_rows.insert(m_tasks.at(row).id, row);
+}
+
+void TaskTableModel::apply(const TaskChanges &changes)
+{
+    QList<int> gone;
+    for (const QString &id : changes.removed) {
+        if (const int row = rowOf(id); row >= 0)
+            gone.append(row);
+    }
+    QList<Task> arrived;
+    QList<int> changedRows;
+    const QList<Task> tasks =
+        m_store->tasks(changes.added + changes.changed, TaskStore::Fields::WithoutDescription);
+    for (const Task &task : tasks) {
+        const int row = rowOf(task.id);
+        const bool listed = task.isOpen() && task.assignedToMe;
+        if (row < 0) {
+            if (listed)
+                arrived.append(task);
+        } else if (!listed) {
+            gone.append(row);
+        } else if (!(m_tasks.at(row) == task)) {
+            m_tasks[row] = task;
+            changedRows.append(row);
+        }
+    }
+    for (const int row : std::as_const(changedRows))
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    removeRows(gone);
+    if (!arrived.isEmpty()) {
+        const int first = int(m_tasks.size());
+        beginInsertRows({}, first, first + int(arrived.size()) - 1);
+        m_tasks.append(arrived);
+        indexRows(first);
+        endInsertRows();
+    }
+}
+
+void TaskTableModel::removeRows(QList<int> rows)
+{
+    if (rows.isEmpty())
+        return;
+    // Last first, a run of neighbours at a time, so earlier rows keep their numbers.
+    std::sort(rows.begin(), rows.end(), std::greater<>());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    for (qsizetype i = 0; i < rows.size();) {
+        qsizetype j = i;
+        while (j + 1 < rows.size() && rows.at(j + 1) == rows.at(j) - 1)
+            ++j;
+        const int first = rows.at(j);
+        const int last = rows.at(i);
+        beginRemoveRows({}, first, last);
+        for (int row = first; row <= last; ++row)
+            m_rows.remove(m_tasks.at(row).id);
+        m_tasks.remove(first, last - first + 1);
+        endRemoveRows();
+        i = j + 1;
+    }
+    indexRows(rows.constLast());
 }
 
 int TaskTableModel::rowCount(const QModelIndex &parent) const

@@ -4,8 +4,10 @@
 // later, tray, notifications and dialogs. The only library that links Widgets.
 
 #include "core/Task.h"
+#include "core/TaskChanges.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 
 namespace UpNext {
@@ -13,8 +15,10 @@ namespace UpNext {
 class Entities;
 class TaskStore;
 
-// The user's open tasks, best first, read from the TaskStore and reloaded
-// whenever the store or the entities change.
+// The user's open tasks, read once from the TaskStore and then kept in step
+// with its change feed in place: rows are inserted, removed and changed, never
+// reset, so selection, current index and scroll position stay. Rows hold no
+// descriptions; the details pane reads the one task it shows.
 class TaskTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -34,8 +38,9 @@ public:
 
     TaskTableModel(TaskStore *store, const Entities *entities, QObject *parent = nullptr);
 
-    void reload();
     Task taskAt(int row) const { return m_tasks.at(row); }
+    // The row of the task, or -1 when it is not listed.
+    int rowOf(const QString &taskId) const { return m_rows.value(taskId, -1); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -44,12 +49,16 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
+    void apply(const TaskChanges &changes);
+    void removeRows(QList<int> rows);
+    void indexRows(int from);
     QVariant display(const Task &task, int column) const;
     QVariant sortKey(const Task &task, int column) const;
 
     TaskStore *m_store;
     const Entities *m_entities;
     QList<Task> m_tasks;
+    QHash<QString, int> m_rows; // task id → row
 };
 
 } // namespace UpNext

@@ -36,6 +36,7 @@ OutboxEntry entryFromQuery(const QSqlQuery &query)
     entry.title = payload.value(QStringLiteral("title")).toString();
     entry.entity = payload.value(QStringLiteral("entity")).toString();
     entry.description = payload.value(QStringLiteral("description")).toString();
+    entry.previousStatus = payload.value(QStringLiteral("previousStatus")).toString();
     entry.state = stateFromName(query.value(4).toString());
     entry.attempts = query.value(5).toInt();
     entry.nextAttempt = TaskStore::timeFromColumn(query.value(6));
@@ -52,8 +53,9 @@ QByteArray payload(const QJsonObject &object)
 
 } // namespace
 
-Outbox::Outbox(TaskStore *store)
-    : m_store(store)
+Outbox::Outbox(TaskStore *store, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
 {}
 
 bool Outbox::error(const QString &what, const QSqlQuery &query) const
@@ -74,21 +76,23 @@ bool Outbox::exec(QSqlQuery &query, const QString &sql, const QVariantList &valu
     return query.exec() || error(what, query);
 }
 
-bool Outbox::transaction(const std::function<bool()> &work)
+bool Outbox::transaction(ChangeOrigin origin, const std::function<bool()> &work)
 {
-    QSqlDatabase db = m_store->database();
-    if (!db.transaction()) {
-        m_lastError =
-            tr("Cannot start a transaction in %1: %2").arg(m_store->path(), db.lastError().text());
-        return false;
-    }
-    if (!work() || !db.commit()) {
+    if (!m_store->transaction(origin, work)) {
         if (m_lastError.isEmpty())
-            m_lastError = tr("Cannot save to %1: %2").arg(m_store->path(), db.lastError().text());
-        db.rollback();
+            m_lastError = m_store->lastError();
         return false;
     }
-    Q_EMIT m_store->tasksChanged();
+    Q_EMIT changed();
+    return true;
+}
+
+bool Outbox::update(const QString &sql, const QVariantList &values)
+{
+    QSqlQuery query(m_store->database());
+    if (!exec(query, sql, values, tr("update the outbox")))
+        return false;
+    Q_EMIT changed();
     return true;
 }
 
@@ -105,10 +109,10 @@ std::optional<qint64> Outbox::complete(const QString &taskId, const QDateTime &n
         return std::nullopt;
     }
     // Remember what to go back to should the source refuse.
-    return enqueue(taskId, QStringLiteral("complete"),
-                   {{QStringLiteral("previousStatus"), Task::statusName(task->status)}},
-                   QStringLiteral("status = 'done', local_updated_at = ?"),
-                   {now.toMSecsSinceEpoch()}, now);
+    return enqueue(
+        taskId, QStringLiteral("complete"),
+        {{QStringLiteral("previousStatus"), Task::statusName(task->status)}},
+        [&] { return m_store->setStatus(taskId, TaskStatus::Done, now); }, now);
 }
 
 std::optional<qint64> Outbox::comment(const QString &taskId, const QString &text,
@@ -123,21 +127,19 @@ std::optional<qint64> Outbox::comment(const QString &taskId, const QString &text
         m_lastError = tr("Task %1 not found").arg(taskId);
         return std::nullopt;
     }
-    return enqueue(taskId, QStringLiteral("comment"), {{QStringLiteral("text"), text}},
-                   QStringLiteral("last_activity = ?, local_updated_at = ?"),
-                   {now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch()}, now);
+    return enqueue(
+        taskId, QStringLiteral("comment"), {{QStringLiteral("text"), text}},
+        [&] { return m_store->touch(taskId, now); }, now);
 }
 
 std::optional<qint64> Outbox::enqueue(const QString &taskId, const QString &kind,
-                                      const QJsonObject &data, const QString &effect,
-                                      QVariantList effectValues, const QDateTime &now)
+                                      const QJsonObject &data, const std::function<bool()> &effect,
+                                      const QDateTime &now)
 {
     qint64 id = 0;
-    const bool ok = transaction([&] {
+    const bool ok = transaction(ChangeOrigin::User, [&] {
         QSqlQuery query(m_store->database());
-        effectValues.append(taskId);
-        if (!exec(query, QStringLiteral("UPDATE tasks SET %1 WHERE id = ?").arg(effect),
-                  effectValues, tr("change %1").arg(taskId)) ||
+        if (!effect() ||
             !exec(query,
                   QStringLiteral(
                       "INSERT INTO outbox (task_id, kind, payload, next_attempt, created_at)"
@@ -159,7 +161,9 @@ std::optional<QString> Outbox::create(const Task &draft, const QDateTime &now)
         return std::nullopt;
     }
     QString localId;
-    const bool ok = transaction([&] {
+    TaskChanges described;
+    described.origin = ChangeOrigin::User;
+    const bool ok = transaction(ChangeOrigin::User, [&] {
         QSqlQuery query(m_store->database());
         // The outbox's own ids are unique for good (AUTOINCREMENT), so they make local ids too.
         if (!exec(query,
@@ -184,9 +188,10 @@ std::optional<QString> Outbox::create(const Task &draft, const QDateTime &now)
         task.lastActivity = now;
         task.localUpdatedAt = now;
         localId = task.id;
+        described.added = {localId};
         return exec(query, QStringLiteral("UPDATE outbox SET task_id = ? WHERE id = ?"),
                     {localId, id}, tr("queue a new task")) &&
-               m_store->writeTasks({task});
+               m_store->upsert({task}, described);
     });
     return ok ? std::optional<QString>(localId) : std::nullopt;
 }
@@ -273,38 +278,30 @@ int Outbox::pendingCount() const
 
 bool Outbox::bringForward(const QDateTime &now)
 {
-    QSqlQuery query(m_store->database());
-    return exec(
-        query,
+    return update(
         QStringLiteral(
             "UPDATE outbox SET next_attempt = ? WHERE state <> 'failed' AND next_attempt > ?"),
-        {now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch()}, tr("update the outbox"));
+        {now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch()});
 }
 
 bool Outbox::markSending(qint64 id, const QDateTime &now)
 {
-    QSqlQuery query(m_store->database());
-    return exec(query,
-                QStringLiteral("UPDATE outbox SET state = 'sending', attempts = attempts + 1, "
-                               "sent_at = ? WHERE id = ?"),
-                {now.toMSecsSinceEpoch(), id}, tr("update the outbox"));
+    return update(QStringLiteral("UPDATE outbox SET state = 'sending', attempts = attempts + 1, "
+                                 "sent_at = ? WHERE id = ?"),
+                  {now.toMSecsSinceEpoch(), id});
 }
 
 bool Outbox::finish(qint64 id)
 {
-    QSqlQuery query(m_store->database());
-    return exec(query, QStringLiteral("DELETE FROM outbox WHERE id = ?"), {id},
-                tr("update the outbox"));
+    return update(QStringLiteral("DELETE FROM outbox WHERE id = ?"), {id});
 }
 
 bool Outbox::retryLater(qint64 id, const QDateTime &when, const QString &error)
 {
-    QSqlQuery query(m_store->database());
-    return exec(
-        query,
+    return update(
         QStringLiteral(
             "UPDATE outbox SET state = 'pending', next_attempt = ?, last_error = ? WHERE id = ?"),
-        {when.toMSecsSinceEpoch(), error, id}, tr("update the outbox"));
+        {when.toMSecsSinceEpoch(), error, id});
 }
 
 bool Outbox::fail(qint64 id, const QString &error)
@@ -312,7 +309,7 @@ bool Outbox::fail(qint64 id, const QString &error)
     const std::optional<OutboxEntry> found = entry(id);
     if (!found)
         return false;
-    return transaction([&] {
+    return transaction(ChangeOrigin::Outbox, [&] {
         QSqlQuery query(m_store->database());
         if (!exec(query,
                   QStringLiteral("UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?"),
@@ -320,10 +317,9 @@ bool Outbox::fail(qint64 id, const QString &error)
             return false;
         switch (found->kind) {
         case OutboxEntry::Kind::Complete:
-            return reopen(query, *found);
+            return reopen(*found);
         case OutboxEntry::Kind::Create:
-            return exec(query, QStringLiteral("UPDATE tasks SET assigned_to_me = 0 WHERE id = ?"),
-                        {found->taskId}, tr("hide %1").arg(found->taskId));
+            return m_store->setAssignedToMe(found->taskId, false);
         case OutboxEntry::Kind::Comment:
             return true; // nothing to undo: the comment only lived in the outbox
         }
@@ -340,7 +336,7 @@ bool Outbox::retry(qint64 id, const QDateTime &now)
         m_lastError = tr("Only a failed change can be retried");
         return false;
     }
-    return transaction([&] {
+    return transaction(ChangeOrigin::User, [&] {
         QSqlQuery query(m_store->database());
         if (!exec(query,
                   QStringLiteral("UPDATE outbox SET state = 'pending', next_attempt = ?, "
@@ -348,11 +344,9 @@ bool Outbox::retry(qint64 id, const QDateTime &now)
                   {now.toMSecsSinceEpoch(), id}, tr("update the outbox")))
             return false;
         if (found->kind == OutboxEntry::Kind::Complete)
-            return exec(query, QStringLiteral("UPDATE tasks SET status = 'done' WHERE id = ?"),
-                        {found->taskId}, tr("complete %1").arg(found->taskId));
+            return m_store->setStatus(found->taskId, TaskStatus::Done);
         if (found->kind == OutboxEntry::Kind::Create)
-            return exec(query, QStringLiteral("UPDATE tasks SET assigned_to_me = 1 WHERE id = ?"),
-                        {found->taskId}, tr("show %1").arg(found->taskId));
+            return m_store->setAssignedToMe(found->taskId, true);
         return true;
     });
 }
@@ -366,20 +360,19 @@ bool Outbox::discard(qint64 id)
         m_lastError = tr("This change is being sent right now; it can be discarded if it fails");
         return false;
     }
-    return transaction([&] {
+    return transaction(ChangeOrigin::User, [&] {
         QSqlQuery query(m_store->database());
         switch (found->kind) {
         case OutboxEntry::Kind::Complete:
             // A close that never went out: the task is open here again (a failed one already is).
-            if (found->state == OutboxEntry::State::Pending && !reopen(query, *found))
+            if (found->state == OutboxEntry::State::Pending && !reopen(*found))
                 return false;
             break;
         case OutboxEntry::Kind::Create:
             // A task that never reached its source goes, with what waited for it.
             return exec(query, QStringLiteral("DELETE FROM outbox WHERE task_id = ?"),
                         {found->taskId}, tr("update the outbox")) &&
-                   exec(query, QStringLiteral("DELETE FROM tasks WHERE id = ?"), {found->taskId},
-                        tr("remove %1").arg(found->taskId));
+                   m_store->removeTask(found->taskId);
         case OutboxEntry::Kind::Comment:
             break;
         }
@@ -397,13 +390,10 @@ std::optional<OutboxEntry> Outbox::userEntry(qint64 id) const
     return found;
 }
 
-bool Outbox::reopen(QSqlQuery &query, const OutboxEntry &entry) const
+bool Outbox::reopen(const OutboxEntry &entry)
 {
-    return exec(
-        query,
-        QStringLiteral("UPDATE tasks SET status = coalesce((SELECT json_extract(payload, "
-                       "'$.previousStatus') FROM outbox WHERE id = ?), 'todo') WHERE id = ?"),
-        {entry.id, entry.taskId}, tr("reopen %1").arg(entry.taskId));
+    return m_store->setStatus(
+        entry.taskId, Task::statusFromName(entry.previousStatus).value_or(TaskStatus::Todo));
 }
 
 bool Outbox::rekey(const QString &localId, const QString &sourceId)
@@ -412,7 +402,7 @@ bool Outbox::rekey(const QString &localId, const QString &sourceId)
         m_lastError = tr("Refusing to re-key %1 to the invalid id \"%2\"").arg(localId, sourceId);
         return false;
     }
-    return transaction([&] {
+    return transaction(ChangeOrigin::Outbox, [&] {
         QSqlQuery query(m_store->database());
         return m_store->moveTask(localId, sourceId) &&
                exec(query, QStringLiteral("UPDATE outbox SET task_id = ? WHERE task_id = ?"),

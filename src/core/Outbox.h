@@ -2,10 +2,11 @@
 
 #include "OutboxEntry.h"
 #include "Task.h"
+#include "TaskChanges.h"
 
-#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
+#include <QObject>
 #include <QSqlQuery>
 
 #include <functional>
@@ -19,13 +20,14 @@ class TaskStore;
 // source confirms them. Each is stored in the same transaction as its local
 // effect, so neither can be lost without the other. Per task, entries go in
 // the order they were made; a failed one holds back the later ones of its task.
-class Outbox final
+// Owns the outbox table; the tasks' side goes through the TaskStore's operations.
+class Outbox final : public QObject
 {
-    Q_DECLARE_TR_FUNCTIONS(UpNext::Outbox)
+    Q_OBJECT
     Q_DISABLE_COPY_MOVE(Outbox)
 
 public:
-    explicit Outbox(TaskStore *store);
+    explicit Outbox(TaskStore *store, QObject *parent = nullptr);
 
     QString lastError() const { return m_lastError; }
 
@@ -66,22 +68,28 @@ public:
     // the task in under the source's id, the two become one.
     bool rekey(const QString &localId, const QString &sourceId);
 
+Q_SIGNALS:
+    // Entries were added, changed or removed.
+    void changed();
+
 private:
-    // The local effect (assignments to the task's row) and the entry, in one transaction.
+    // The entry and its local effect, in one transaction.
     std::optional<qint64> enqueue(const QString &taskId, const QString &kind,
-                                  const QJsonObject &data, const QString &effect,
-                                  QVariantList effectValues, const QDateTime &now);
+                                  const QJsonObject &data, const std::function<bool()> &effect,
+                                  const QDateTime &now);
+    // A statement on the outbox table that changes it.
+    bool update(const QString &sql, const QVariantList &values);
     std::optional<OutboxEntry> entry(qint64 id) const;
     // entry() for the user's answers: lastError() says why when there is none.
     std::optional<OutboxEntry> userEntry(qint64 id) const;
     // Puts a task whose close did not go through back to its status before.
-    bool reopen(QSqlQuery &query, const OutboxEntry &entry) const;
+    bool reopen(const OutboxEntry &entry);
     QList<OutboxEntry> select(const QString &where, const QVariantList &values) const;
     bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values,
               const QString &what) const;
     bool error(const QString &what, const QSqlQuery &query) const;
-    // Runs work in one transaction; rolls back when it returns false.
-    bool transaction(const std::function<bool()> &work);
+    // Runs work in one transaction of the store; rolls back when it returns false.
+    bool transaction(ChangeOrigin origin, const std::function<bool()> &work);
 
     TaskStore *m_store;
     mutable QString m_lastError;

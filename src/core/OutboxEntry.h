@@ -18,10 +18,11 @@ struct OutboxEntry
     qint64 id = 0;
     QString taskId;
     Kind kind = Kind::Complete;
-    QString text;        // comment
-    QString title;       // create
-    QString entity;      // create
-    QString description; // create
+    QString text;           // comment
+    QString title;          // create
+    QString entity;         // create
+    QString description;    // create
+    QString previousStatus; // complete: the task's status before, to go back to if refused
     State state = State::Pending;
     int attempts = 0;
     QDateTime nextAttempt;

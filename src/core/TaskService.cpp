@@ -1,4 +1,5 @@
 #include "TaskService.h"
+#include "Clock.h"
 #include "Entities.h"
 #include "Outbox.h"
 #include "TaskStore.h"
@@ -23,7 +24,21 @@ TaskService::TaskService(TaskStore *store, Outbox *outbox, const Entities *entit
     , m_store(store)
     , m_outbox(outbox)
     , m_entities(entities)
-{}
+    , m_clock(Clock::system())
+{
+    connect(m_store, &TaskStore::changed, this, &TaskService::keepCurrent);
+    if (const std::optional<CurrentTask> current = m_store->currentTask())
+        m_currentId = current->taskId;
+}
+
+void TaskService::keepCurrent(const TaskChanges &changes)
+{
+    const std::optional<CurrentTask> current = m_store->currentTask();
+    if (current ? !changes.touches(current->taskId) && current->taskId == m_currentId
+                : changes.added.isEmpty() && changes.changed.isEmpty())
+        return;
+    next(m_clock->now());
+}
 
 ScoreResult TaskService::explain(const Task &task, const QDateTime &now) const
 {
@@ -43,18 +58,22 @@ TaskResult TaskService::knownTask(const QString &taskId) const
 
 TaskResult TaskService::next(const QDateTime &now)
 {
-    if (const std::optional<CurrentTask> current = m_store->currentTask()) {
-        const std::optional<Task> task = m_store->task(current->taskId);
-        if (task && task->isOpen() && task->assignedToMe)
-            return {{}, task};
+    std::optional<Task> task;
+    if (const std::optional<CurrentTask> current = m_store->currentTask())
+        task = m_store->task(current->taskId);
+    if (!task || !task->isOpen() || !task->assignedToMe) {
+        task = m_store->bestOpenTask(today(now));
+        const bool stored =
+            task ? m_store->setCurrentTask({task->id, now}) : m_store->clearCurrentTask();
+        if (!stored)
+            return {m_store->lastError(), std::nullopt};
     }
-    const std::optional<Task> best = m_store->bestOpenTask(today(now));
-    const bool stored =
-        best ? m_store->setCurrentTask({best->id, now}) : m_store->clearCurrentTask();
-    if (!stored)
-        return {m_store->lastError(), std::nullopt};
-    Q_EMIT currentChanged(best ? best->id : QString());
-    return {{}, best};
+    const QString id = task ? task->id : QString();
+    if (id != m_currentId) {
+        m_currentId = id;
+        Q_EMIT currentChanged(id);
+    }
+    return {{}, task};
 }
 
 TaskResult TaskService::done(const QDateTime &now)
@@ -91,11 +110,8 @@ TaskResult TaskService::complete(const QString &taskId, const QDateTime &now)
     const TaskResult known = knownTask(taskId);
     if (!known.ok())
         return known;
-    const bool wasCurrent = m_store->currentTask() && m_store->currentTask()->taskId == taskId;
-    const TaskResult result = fromOutbox(taskId, m_outbox->complete(taskId, now).has_value());
-    if (result.ok() && wasCurrent && m_store->clearCurrentTask())
-        Q_EMIT currentChanged({});
-    return result;
+    // The current task closing makes the next one current (keepCurrent()).
+    return fromOutbox(taskId, m_outbox->complete(taskId, now).has_value());
 }
 
 TaskResult TaskService::comment(const QString &taskId, const QString &text, const QDateTime &now)
@@ -146,6 +162,46 @@ TaskResult TaskService::create(const QString &source, const QString &container,
     draft.score = explain(draft, now).score;
     const std::optional<QString> localId = m_outbox->create(draft, now);
     return fromOutbox(localId.value_or(QString()), localId.has_value());
+}
+
+OutboxCounts TaskService::outboxCounts() const
+{
+    return {m_outbox->pendingCount(), int(m_outbox->failed().size())};
+}
+
+TaskResult TaskService::retryWrite(qint64 entryId, const QDateTime &now)
+{
+    if (!m_outbox->retry(entryId, now))
+        return {m_outbox->lastError(), std::nullopt};
+    Q_EMIT queued();
+    return {};
+}
+
+TaskResult TaskService::discardWrite(qint64 entryId)
+{
+    if (!m_outbox->discard(entryId))
+        return {m_outbox->lastError(), std::nullopt};
+    return {};
+}
+
+QString TaskService::discardEffects(const QList<qint64> &entryIds) const
+{
+    bool creates = false;
+    bool closes = false;
+    for (const OutboxEntry &entry : m_outbox->entries()) {
+        if (!entryIds.contains(entry.id))
+            continue;
+        creates = creates || entry.kind == OutboxEntry::Kind::Create;
+        // A failed close is open here already.
+        closes = closes || (entry.kind == OutboxEntry::Kind::Complete &&
+                            entry.state == OutboxEntry::State::Pending);
+    }
+    QStringList effects;
+    if (creates)
+        effects.append(tr("Tasks created here are removed."));
+    if (closes)
+        effects.append(tr("Tasks closed here are open again."));
+    return effects.join(QLatin1Char(' '));
 }
 
 Briefing TaskService::briefing(const QDateTime &now)

@@ -4,6 +4,7 @@
 #include "ScoreWeights.h"
 #include "Scorer.h"
 #include "Task.h"
+#include "TaskChanges.h"
 
 #include <QObject>
 
@@ -11,6 +12,7 @@
 
 namespace UpNext {
 
+class Clock;
 class Entities;
 class Outbox;
 class TaskStore;
@@ -34,9 +36,18 @@ struct Briefing
     QList<OutboxEntry> failedWrites;
 };
 
+// What waits in the outbox, as the status bar and tray show it.
+struct OutboxCounts
+{
+    int waiting = 0; // not yet confirmed by the source
+    int failed = 0;  // refused; the user retries or discards them
+};
+
 // The task flow — next, done, skip, complete, comment, create, the morning
-// briefing — in one place for the window, the tray, the local API and the CLI.
-// Local effects happen at once; writes to the sources go through the Outbox.
+// briefing, the outbox's retry and discard — in one place for the window, the
+// tray, the local API and the CLI. Local effects happen at once; writes to the
+// sources go through the Outbox. Keeps one task current whatever changes the
+// store: when the current task closes or leaves the list, the next takes over.
 class TaskService final : public QObject
 {
     Q_OBJECT
@@ -47,6 +58,8 @@ public:
                 QObject *parent = nullptr);
 
     void setScoreWeights(const ScoreWeights &weights) { m_scorer = Scorer(weights); }
+    // Where keeping a task current reads the time; the system clock by default.
+    void setClock(const Clock *clock) { m_clock = clock; }
 
     // The current task, or else the best open task of the user not skipped today,
     // which becomes current.
@@ -67,12 +80,23 @@ public:
 
     ScoreResult explain(const Task &task, const QDateTime &now) const;
 
+    OutboxCounts outboxCounts() const;
+    // A failed write goes again; its local effect is back.
+    TaskResult retryWrite(qint64 entryId, const QDateTime &now);
+    // A write that will never be sent; its local effect goes with it (see discardEffects()).
+    TaskResult discardWrite(qint64 entryId);
+    // What discarding these entries undoes here, in a sentence; empty when nothing.
+    QString discardEffects(const QList<qint64> &entryIds) const;
+
 Q_SIGNALS:
+    // The current task is another one (empty: none).
     void currentChanged(const QString &taskId);
     // A write waits in the outbox to be sent.
     void queued();
 
 private:
+    // Keeps a task current when the current one closed or went, or when there was none.
+    void keepCurrent(const TaskChanges &changes);
     TaskResult knownTask(const QString &taskId) const;
     // The answer to a write the outbox stored (or refused, saying why in lastError()).
     TaskResult fromOutbox(const QString &taskId, bool stored);
@@ -81,6 +105,8 @@ private:
     Outbox *m_outbox;
     const Entities *m_entities;
     Scorer m_scorer;
+    const Clock *m_clock;
+    QString m_currentId; // as last told with currentChanged()
 };
 
 } // namespace UpNext

@@ -383,27 +383,57 @@ bool TaskStore::migrate(QSqlDatabase &db, int target, QString *error)
     return true;
 }
 
-bool TaskStore::upsert(const QList<Task> &tasks)
+bool TaskStore::exec(QSqlQuery &query, const QString &sql, const QVariantList &values,
+                     const QString &what) const
 {
+    if (!query.prepare(sql))
+        return fail(what, query);
+    for (qsizetype i = 0; i < values.size(); ++i)
+        query.bindValue(int(i), values.at(i));
+    return query.exec() || fail(what, query);
+}
+
+bool TaskStore::transaction(ChangeOrigin origin, const std::function<bool()> &work)
+{
+    if (m_pending)
+        return work();
     QSqlDatabase db = database();
     if (!db.transaction())
         return fail(tr("start a transaction"), QSqlQuery(db));
-    if (!writeTasks(tasks)) {
+    TaskChanges changes;
+    changes.origin = origin;
+    m_pending = &changes;
+    const bool done = work();
+    m_pending = nullptr;
+    if (!done) {
         db.rollback();
         return false;
     }
     if (!db.commit()) {
         m_lastError =
-            tr("Cannot save tasks in the task database %1: %2").arg(m_path, db.lastError().text());
+            tr("Cannot save to the task database %1: %2").arg(m_path, db.lastError().text());
         qCWarning(lcStore).noquote() << m_lastError;
         db.rollback();
         return false;
     }
-    Q_EMIT tasksChanged();
+    if (!changes.isEmpty())
+        Q_EMIT changed(changes);
     return true;
 }
 
-bool TaskStore::writeTasks(const QList<Task> &tasks)
+bool TaskStore::upsert(const QList<Task> &tasks, ChangeOrigin origin)
+{
+    TaskChanges described;
+    described.origin = origin;
+    return upsert(tasks, described);
+}
+
+bool TaskStore::upsert(const QList<Task> &tasks, const TaskChanges &described)
+{
+    return transaction(described.origin, [&] { return writeTasks(tasks, described); });
+}
+
+bool TaskStore::writeTasks(const QList<Task> &tasks, const TaskChanges &described)
 {
     for (const Task &task : tasks) {
         QString source;
@@ -418,14 +448,80 @@ bool TaskStore::writeTasks(const QList<Task> &tasks)
     QSqlQuery query(database());
     if (!query.prepare(upsertSql()))
         return fail(tr("prepare an update"), query);
+    const QSet<QString> added(described.added.cbegin(), described.added.cend());
     for (const Task &task : tasks) {
         const QVariantList values = taskValues(task);
         for (qsizetype i = 0; i < values.size(); ++i)
             query.bindValue(placeholders().at(i), values.at(i));
         if (!query.exec())
             return fail(tr("store task %1").arg(task.id), query);
+        (added.contains(task.id) ? m_pending->added : m_pending->changed).append(task.id);
     }
+    m_pending->external.append(described.external);
     return true;
+}
+
+bool TaskStore::setScores(const QHash<QString, double> &scores)
+{
+    return transaction(ChangeOrigin::Rescore, [&] {
+        QSqlQuery query(database());
+        if (!query.prepare(QStringLiteral("UPDATE tasks SET score = ? WHERE id = ?")))
+            return fail(tr("update scores"), query);
+        for (auto it = scores.cbegin(); it != scores.cend(); ++it) {
+            query.bindValue(0, it.value());
+            query.bindValue(1, it.key());
+            if (!query.exec())
+                return fail(tr("update scores"), query);
+            m_pending->changed.append(it.key());
+        }
+        return true;
+    });
+}
+
+bool TaskStore::updateTask(const QString &id, const QString &assignments, QVariantList values,
+                           const QString &what)
+{
+    return transaction(ChangeOrigin::User, [&] {
+        QSqlQuery query(database());
+        values.append(id);
+        if (!exec(query, QStringLiteral("UPDATE tasks SET %1 WHERE id = ?").arg(assignments),
+                  values, what))
+            return false;
+        if (query.numRowsAffected() > 0)
+            m_pending->changed.append(id);
+        return true;
+    });
+}
+
+bool TaskStore::setStatus(const QString &id, TaskStatus status, const QDateTime &localUpdatedAt)
+{
+    return updateTask(
+        id, QStringLiteral("status = ?, local_updated_at = coalesce(?, local_updated_at)"),
+        {Task::statusName(status), fromDateTime(localUpdatedAt)}, tr("change %1").arg(id));
+}
+
+bool TaskStore::touch(const QString &id, const QDateTime &now)
+{
+    return updateTask(id, QStringLiteral("last_activity = ?, local_updated_at = ?"),
+                      {now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch()}, tr("change %1").arg(id));
+}
+
+bool TaskStore::setAssignedToMe(const QString &id, bool mine)
+{
+    return updateTask(id, QStringLiteral("assigned_to_me = ?"), {mine}, tr("change %1").arg(id));
+}
+
+bool TaskStore::removeTask(const QString &id)
+{
+    return transaction(ChangeOrigin::User, [&] {
+        QSqlQuery query(database());
+        if (!exec(query, QStringLiteral("DELETE FROM tasks WHERE id = ?"), {id},
+                  tr("remove %1").arg(id)))
+            return false;
+        if (query.numRowsAffected() > 0)
+            m_pending->removed.append(id);
+        return true;
+    });
 }
 
 bool TaskStore::moveTask(const QString &from, const QString &to)
@@ -435,66 +531,52 @@ bool TaskStore::moveTask(const QString &from, const QString &to)
         m_lastError = tr("Refusing to move task %1 to the invalid id \"%2\"").arg(from, to);
         return false;
     }
-    QSqlQuery query(database());
-    const auto run = [&](const QString &sql, const QVariantList &values) {
-        if (!query.prepare(sql))
-            return fail(tr("move %1 to %2").arg(from, to), query);
-        for (qsizetype i = 0; i < values.size(); ++i)
-            query.bindValue(int(i), values.at(i));
-        return query.exec() || fail(tr("move %1 to %2").arg(from, to), query);
-    };
-    if (!run(QStringLiteral("SELECT 1 FROM tasks WHERE id = ?"), {to}))
-        return false;
-    if (!query.next()) // current_task and skipped follow through ON UPDATE CASCADE
-        return run(QStringLiteral("UPDATE tasks SET id = ?, source_id = ? WHERE id = ?"),
-                   {to, sourceId, from});
-    query.finish();
-    // A close made here and not yet confirmed stays; so do the newest local times.
-    return run(QStringLiteral(
-                   "UPDATE tasks SET"
-                   " status = CASE f.status WHEN 'done' THEN 'done' ELSE tasks.status END,"
-                   " last_activity = max(coalesce(tasks.last_activity, f.last_activity),"
-                   " coalesce(f.last_activity, tasks.last_activity)),"
-                   " local_updated_at = coalesce(f.local_updated_at, tasks.local_updated_at)"
-                   " FROM (SELECT * FROM tasks WHERE id = ?) AS f WHERE tasks.id = ?"),
-               {from, to}) &&
-           run(QStringLiteral("UPDATE current_task SET task_id = ? WHERE task_id = ?"),
-               {to, from}) &&
-           run(QStringLiteral("INSERT OR IGNORE INTO skipped (day, task_id)"
-                              " SELECT day, ? FROM skipped WHERE task_id = ?"),
-               {to, from}) &&
-           run(QStringLiteral("DELETE FROM tasks WHERE id = ?"), {from});
-}
-
-bool TaskStore::setScores(const QHash<QString, double> &scores)
-{
-    QSqlDatabase db = database();
-    if (!db.transaction())
-        return fail(tr("start a transaction"), QSqlQuery(db));
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("UPDATE tasks SET score = ? WHERE id = ?"));
-    for (auto it = scores.cbegin(); it != scores.cend(); ++it) {
-        query.bindValue(0, it.value());
-        query.bindValue(1, it.key());
-        if (!query.exec()) {
-            fail(tr("update scores"), query);
-            db.rollback();
+    return transaction(ChangeOrigin::User, [&] {
+        QSqlQuery query(database());
+        const QString what = tr("move %1 to %2").arg(from, to);
+        if (!exec(query, QStringLiteral("SELECT 1 FROM tasks WHERE id = ?"), {to}, what))
             return false;
+        const bool merge = query.next();
+        query.finish();
+        m_pending->removed.append(from);
+        if (!merge) { // current_task and skipped follow through ON UPDATE CASCADE
+            m_pending->added.append(to);
+            return exec(query,
+                        QStringLiteral("UPDATE tasks SET id = ?, source_id = ? WHERE id = ?"),
+                        {to, sourceId, from}, what);
         }
-    }
-    if (!db.commit()) {
-        db.rollback();
-        return fail(tr("save scores"), query);
-    }
-    Q_EMIT tasksChanged();
-    return true;
+        m_pending->changed.append(to);
+        // A close made here and not yet confirmed stays; so do the newest local times.
+        return exec(query,
+                    QStringLiteral(
+                        "UPDATE tasks SET"
+                        " status = CASE f.status WHEN 'done' THEN 'done' ELSE tasks.status END,"
+                        " last_activity = max(coalesce(tasks.last_activity, f.last_activity),"
+                        " coalesce(f.last_activity, tasks.last_activity)),"
+                        " local_updated_at = coalesce(f.local_updated_at, tasks.local_updated_at)"
+                        " FROM (SELECT * FROM tasks WHERE id = ?) AS f WHERE tasks.id = ?"),
+                    {from, to}, what) &&
+               exec(query, QStringLiteral("UPDATE current_task SET task_id = ? WHERE task_id = ?"),
+                    {to, from}, what) &&
+               exec(query,
+                    QStringLiteral("INSERT OR IGNORE INTO skipped (day, task_id)"
+                                   " SELECT day, ? FROM skipped WHERE task_id = ?"),
+                    {to, from}, what) &&
+               exec(query, QStringLiteral("DELETE FROM tasks WHERE id = ?"), {from}, what);
+    });
 }
 
-QList<Task> TaskStore::selectTasks(const QString &whereAndOrder, const QVariantList &values) const
+QList<Task> TaskStore::selectTasks(const QString &whereAndOrder, const QVariantList &values,
+                                   Fields fields) const
 {
+    static const QString withoutDescription =
+        QString(taskColumns)
+            .replace(QStringLiteral(" description,"), QStringLiteral(" '' AS description,"));
     QSqlQuery query(database());
     query.setForwardOnly(true);
-    if (!query.prepare(QStringLiteral("SELECT %1 FROM tasks %2").arg(taskColumns, whereAndOrder))) {
+    if (!query.prepare(
+            QStringLiteral("SELECT %1 FROM tasks %2")
+                .arg(fields == Fields::All ? taskColumns : withoutDescription, whereAndOrder))) {
         fail(tr("read tasks"), query);
         return {};
     }
@@ -516,10 +598,26 @@ std::optional<Task> TaskStore::task(const QString &id) const
     return tasks.isEmpty() ? std::nullopt : std::optional<Task>(tasks.first());
 }
 
-QList<Task> TaskStore::openTasks(int limit) const
+QList<Task> TaskStore::tasks(const QStringList &ids, Fields fields) const
+{
+    // SQLite takes up to 32766 parameters a statement; a few hundred at a time is plenty.
+    constexpr qsizetype Chunk = 500;
+    QList<Task> found;
+    for (qsizetype first = 0; first < ids.size(); first += Chunk) {
+        const QStringList chunk = ids.mid(first, Chunk);
+        QStringList marks(chunk.size(), QStringLiteral("?"));
+        found.append(
+            selectTasks(QStringLiteral("WHERE id IN (%1)").arg(marks.join(QLatin1Char(','))),
+                        QVariantList(chunk.cbegin(), chunk.cend()), fields));
+    }
+    return found;
+}
+
+QList<Task> TaskStore::openTasks(int limit, Fields fields) const
 {
     return selectTasks(
-        QStringLiteral("WHERE %1 ORDER BY score DESC, id LIMIT ?").arg(openTasksWhere), {limit});
+        QStringLiteral("WHERE %1 ORDER BY score DESC, id LIMIT ?").arg(openTasksWhere), {limit},
+        fields);
 }
 
 int TaskStore::openTaskCount() const

@@ -2,12 +2,14 @@
 
 #include "CurrentTask.h"
 #include "Task.h"
+#include "TaskChanges.h"
 
 #include <QHash>
 #include <QList>
 #include <QObject>
 #include <QSet>
 
+#include <functional>
 #include <optional>
 
 class QSqlDatabase;
@@ -28,6 +30,9 @@ struct CachedResponse
 // WAL, foreign keys, prepared statements, PRAGMA user_version migrations.
 // A file that is corrupt is moved aside (never deleted) and a fresh one made;
 // a file from a newer schema is refused and left untouched.
+//
+// The only class that writes the tasks table. Every change to it is published
+// once with changed() after its transaction commits: the change feed.
 class TaskStore final : public QObject
 {
     Q_OBJECT
@@ -51,13 +56,37 @@ public:
     // Set by open() when a corrupt file was moved aside; empty otherwise.
     QString recoveryMessage() const { return m_recoveryMessage; }
 
+    // Runs work in one transaction: all or nothing. The changes the store's operations make
+    // inside it are published together with changed() once it commits, nothing when it rolls
+    // back. Called inside another transaction, work joins that one (and its origin).
+    bool transaction(ChangeOrigin origin, const std::function<bool()> &work);
+
     // Inserts or updates all tasks in one transaction: all or nothing.
-    bool upsert(const QList<Task> &tasks);
+    bool upsert(const QList<Task> &tasks, ChangeOrigin origin = ChangeOrigin::Sync);
+    // The same, said more precisely: described.added are new to the store and
+    // described.external says what moved at the source; every other id is published as changed.
+    bool upsert(const QList<Task> &tasks, const TaskChanges &described);
     bool setScores(const QHash<QString, double> &scores);
 
+    // Local effects of the user's writes (the Outbox runs them in its transactions).
+    // localUpdatedAt: when the user did it; invalid leaves the column as it is.
+    bool setStatus(const QString &id, TaskStatus status, const QDateTime &localUpdatedAt = {});
+    // A comment made here: the task's last activity and local change are now.
+    bool touch(const QString &id, const QDateTime &now);
+    bool setAssignedToMe(const QString &id, bool mine);
+    bool removeTask(const QString &id);
+    // Gives the task `from` the id `to`; the current task and skips follow. When `to` is
+    // already stored (the source's copy, e.g. imported by a sync), the two become one: the
+    // source's fields stay, what was done here (a close, the latest activity) is kept.
+    bool moveTask(const QString &from, const QString &to);
+
     std::optional<Task> task(const QString &id) const;
+    // The stored tasks among ids, in no particular order. Views that list many tasks ask
+    // without descriptions, the largest part of a task, and read one when it is shown.
+    enum class Fields { All, WithoutDescription };
+    QList<Task> tasks(const QStringList &ids, Fields fields = Fields::All) const;
     // Open tasks assigned to the user, best first (score, then id).
-    QList<Task> openTasks(int limit = -1) const;
+    QList<Task> openTasks(int limit = -1, Fields fields = Fields::All) const;
     int openTaskCount() const;
     QList<Task> tasksBySource(const QString &source) const;
     // The best open task assigned to the user that was not skipped on day.
@@ -80,26 +109,29 @@ public:
     // Brings db from its user_version up to target; exposed for migration tests.
     static bool migrate(QSqlDatabase &db, int target, QString *error);
 
+    // The connection, for the tables other classes own in this file (the outbox), so that
+    // their rows and the tasks change in one transaction().
+    QSqlDatabase database() const;
+
 Q_SIGNALS:
-    void tasksChanged();
+    void changed(const UpNext::TaskChanges &changes);
 
 private:
-    friend class Outbox; // shares the connection, so a write and its local effect are one
-                         // transaction
-
     enum class OpenResult { Ok, Corrupt, Newer, Failed };
     OpenResult tryOpen(const QString &path);
-    QSqlDatabase database() const;
-    // Validates and writes tasks inside the caller's transaction.
-    bool writeTasks(const QList<Task> &tasks);
-    // Gives the task `from` the id `to` inside the caller's transaction; the current task and
-    // skips follow. When `to` is already stored (the source's copy, e.g. imported by a sync),
-    // the two become one: the source's fields stay, what was done here is kept.
-    bool moveTask(const QString &from, const QString &to);
+    // Validates and writes tasks inside the current transaction.
+    bool writeTasks(const QList<Task> &tasks, const TaskChanges &described);
+    // Runs one statement on the task with id inside a transaction; notes it as changed.
+    bool updateTask(const QString &id, const QString &assignments, QVariantList values,
+                    const QString &what);
+    bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values,
+              const QString &what) const;
     bool fail(const QString &what, const QSqlQuery &query) const;
-    QList<Task> selectTasks(const QString &whereAndOrder, const QVariantList &values) const;
+    QList<Task> selectTasks(const QString &whereAndOrder, const QVariantList &values,
+                            Fields fields = Fields::All) const;
 
     QString m_connection;
+    TaskChanges *m_pending = nullptr; // the open transaction's changes
     QString m_path;
     QString m_recoveryMessage;
     mutable QString m_lastError;
