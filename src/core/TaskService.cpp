@@ -1,5 +1,6 @@
 #include "TaskService.h"
 #include "Entities.h"
+#include "LocalDay.h"
 #include "Outbox.h"
 #include "TaskStore.h"
 
@@ -9,11 +10,6 @@ namespace {
 
 const QString LastBriefingKey = QStringLiteral("lastBriefing");
 const QString AppState = QStringLiteral("app");
-
-QDate today(const QDateTime &now)
-{
-    return now.toLocalTime().date();
-}
 
 } // namespace
 
@@ -48,7 +44,7 @@ TaskResult TaskService::next(const QDateTime &now)
         if (task && task->isOpen() && task->assignedToMe)
             return {{}, task};
     }
-    const std::optional<Task> best = m_store->bestOpenTask(today(now));
+    const std::optional<Task> best = m_store->bestOpenTask(LocalDay::of(now));
     const bool stored =
         best ? m_store->setCurrentTask({best->id, now}) : m_store->clearCurrentTask();
     if (!stored)
@@ -73,7 +69,7 @@ TaskResult TaskService::skip(const QDateTime &now)
     const std::optional<CurrentTask> current = m_store->currentTask();
     if (!current)
         return {tr("No current task to skip"), std::nullopt};
-    if (!m_store->markSkipped(current->taskId, today(now)) || !m_store->clearCurrentTask())
+    if (!m_store->markSkipped(current->taskId, LocalDay::of(now)) || !m_store->clearCurrentTask())
         return {m_store->lastError(), std::nullopt};
     return next(now);
 }
@@ -154,12 +150,13 @@ Briefing TaskService::briefing(const QDateTime &now)
     const QDateTime last =
         QDateTime::fromString(m_store->syncValue(AppState, LastBriefingKey), Qt::ISODate);
     const QList<Task> open = m_store->openTasks();
+    const QDate today = LocalDay::of(now);
     for (const Task &task : open) {
         if (briefing.top.size() < 5)
             briefing.top.append({task, explain(task, now)});
-        if (task.dueDate.isValid() && task.dueDate < today(now))
+        if (task.dueDate.isValid() && task.dueDate < today)
             briefing.overdue.append(task);
-        else if (task.dueDate == today(now))
+        else if (task.dueDate == today)
             briefing.dueToday.append(task);
         // A source change newer than anything we did to the task ourselves.
         const bool external = task.updatedAt.isValid() && (!task.localUpdatedAt.isValid() ||
