@@ -11,6 +11,8 @@ packages=(
     qt6-tools-dev qt6-l10n-tools qt6-svg-dev qt6-qpa-plugins fonts-dejavu-core
     # headless GUI, tray and keychain for the tests
     xvfb xauth dbus dbus-x11 gnome-keyring trayer
+    # the time zones some tests run in
+    tzdata
 )
 
 missing=()

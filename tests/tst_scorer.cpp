@@ -19,7 +19,19 @@ Q_DECLARE_METATYPE(UpNext::ScoreWeights)
 
 namespace {
 
+// 2026-03-10 in every zone the tests run in (UTC-8 to UTC+13).
 const QDateTime Now(QDate(2026, 3, 10), QTime(9, 0), QTimeZone::utc());
+
+// An ordinary day and the days the clocks change in the zones the tests run in (2026).
+const QList<QDate> Days{QDate(2026, 3, 10), QDate(2026, 3, 8),   QDate(2026, 11, 1),
+                        QDate(2026, 3, 29), QDate(2026, 10, 25), QDate(2026, 4, 5),
+                        QDate(2026, 9, 27)};
+
+// A wall-clock time in the user's zone, given in UTC as the app passes it.
+QDateTime local(const QDate &day, const QTime &time)
+{
+    return QDateTime(day, time).toUTC();
+}
 
 // A task with no signal at all: scores 0 with the default weights.
 Task plainTask(const QString &id = QStringLiteral("clickup:1"))
@@ -93,6 +105,10 @@ private Q_SLOTS:
     void ranksBefore();
     void sortingTiesIsDeterministic();
     void sortingScoredTasks();
+    void dueDaysAreLocalDays_data();
+    void dueDaysAreLocalDays();
+    void idleDaysAreLocalDays_data();
+    void idleDaysAreLocalDays();
 };
 
 void TestScorer::plainTaskScoresZero()
@@ -182,8 +198,8 @@ void TestScorer::singleSignal_data()
         return task;
     };
     QTest::newRow("active 6 days ago") << idle(Now.addDays(-6)) << false << none << Breakdown{};
-    QTest::newRow("active 1 second short of 7 days")
-        << idle(Now.addSecs(-7 * 86400 + 1)) << false << none << Breakdown{};
+    QTest::newRow("active 1 second short of 7 days, 7 by the calendar")
+        << idle(Now.addSecs(-7 * 86400 + 1)) << false << none << Breakdown{{stale, 3.5}};
     QTest::newRow("active exactly 7 days ago")
         << idle(Now.addDays(-7)) << false << none << Breakdown{{stale, 3.5}};
     QTest::newRow("active 10 days ago")
@@ -548,6 +564,77 @@ void TestScorer::labelsReadNaturally()
     for (const ScoreContribution &contribution : result.breakdown)
         labels.append(contribution.label);
     QVERIFY2(labels.contains(label), qPrintable(labels.join(QStringLiteral(" | "))));
+}
+
+void TestScorer::dueDaysAreLocalDays_data()
+{
+    QTest::addColumn<QDateTime>("now");
+    QTest::addColumn<QDate>("today");
+
+    for (const QDate &day : Days) {
+        for (const QTime &time : {QTime(0, 0, 30), QTime(20, 33), QTime(23, 59, 30)})
+            QTest::addRow("%s %s", qPrintable(day.toString(Qt::ISODate)),
+                          qPrintable(time.toString(Qt::ISODate)))
+                << local(day, time) << day;
+    }
+}
+
+void TestScorer::dueDaysAreLocalDays()
+{
+    QFETCH(QDateTime, now);
+    QFETCH(QDate, today);
+
+    const auto scored = [&now](const QDate &due) {
+        Task task = plainTask();
+        task.dueDate = due;
+        return keysAndPoints(Scorer().score(task, nullptr, now));
+    };
+    // At 20:33 in Los Angeles it is already tomorrow in UTC; just after midnight in Tokyo it is
+    // still yesterday.
+    QCOMPARE(scored(today), (Breakdown{{QStringLiteral("due_today"), 20}}));
+    QCOMPARE(scored(today.addDays(-1)), (Breakdown{{QStringLiteral("overdue"), 25}}));
+    QCOMPARE(scored(today.addDays(1)), (Breakdown{{QStringLiteral("due_this_week"), 10}}));
+}
+
+void TestScorer::idleDaysAreLocalDays_data()
+{
+    QTest::addColumn<QDateTime>("lastActivity");
+    QTest::addColumn<QDateTime>("now");
+    QTest::addColumn<double>("days");
+
+    const QTime morning(9, 0);
+    QTest::newRow("late on the 3rd, early on the 10th")
+        << local(QDate(2026, 3, 3), QTime(23, 59, 59)) << local(QDate(2026, 3, 10), QTime(0, 0, 30))
+        << 7.0;
+    QTest::newRow("early on the 4th, late on the 10th")
+        << local(QDate(2026, 3, 4), QTime(0, 0)) << local(QDate(2026, 3, 10), QTime(23, 59)) << 6.0;
+    QTest::newRow("over midnight")
+        << local(QDate(2026, 3, 9), QTime(23, 59)) << local(QDate(2026, 3, 10), QTime(0, 1)) << 1.0;
+    QTest::newRow("same day") << local(QDate(2026, 3, 10), QTime(0, 1))
+                              << local(QDate(2026, 3, 10), QTime(23, 59)) << 0.0;
+    // A week across a spring change is 167 hours, across an autumn change 169.
+    for (const QDate &day : {QDate(2026, 3, 8), QDate(2026, 3, 29), QDate(2026, 9, 27)})
+        QTest::addRow("a week up to %s", qPrintable(day.toString(Qt::ISODate)))
+            << local(day.addDays(-7), morning) << local(day, morning) << 7.0;
+    for (const QDate &day : {QDate(2026, 11, 1), QDate(2026, 10, 25), QDate(2026, 4, 5)})
+        QTest::addRow("six days from %s", qPrintable(day.toString(Qt::ISODate)))
+            << local(day, QTime(0, 30)) << local(day.addDays(6), QTime(23, 45)) << 6.0;
+}
+
+void TestScorer::idleDaysAreLocalDays()
+{
+    QFETCH(QDateTime, lastActivity);
+    QFETCH(QDateTime, now);
+    QFETCH(double, days);
+
+    ScoreWeights weights; // one point a day, from the first day
+    weights.stalePerDay = 1;
+    weights.staleAfterDays = 1;
+    weights.staleMaxDays = 1000;
+    Task task = plainTask();
+    task.lastActivity = lastActivity;
+    const Breakdown expected = days > 0 ? Breakdown{{QStringLiteral("stale"), days}} : Breakdown{};
+    QCOMPARE(keysAndPoints(Scorer(weights).score(task, nullptr, now)), expected);
 }
 
 QTEST_GUILESS_MAIN(TestScorer)

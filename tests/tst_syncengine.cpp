@@ -48,6 +48,8 @@ private Q_SLOTS:
     void unassignedTasksLeaveTheOpenList();
     void tasksAreScored();
     void scoresMoveWithTheDays();
+    void scoresMoveAtTheLocalMidnight_data();
+    void scoresMoveAtTheLocalMidnight();
     void clientChangesRescore();
     void oneSourceFailingDoesNotStopTheOther();
     void requestsDuringASyncAreCoalesced();
@@ -199,6 +201,40 @@ void TestSyncEngine::scoresMoveWithTheDays()
     QCOMPARE(changed.size(), 1);
     const ScoreWeights weights;
     QCOMPARE(m_store->task(task.id)->score - mondayScore, weights.dueToday - weights.dueThisWeek);
+}
+
+void TestSyncEngine::scoresMoveAtTheLocalMidnight_data()
+{
+    QTest::addColumn<QDate>("day");
+    // An ordinary day and the days the clocks change (US, EU, New Zealand).
+    for (const QDate &day :
+         {QDate(2026, 3, 10), QDate(2026, 3, 8), QDate(2026, 11, 1), QDate(2026, 3, 29),
+          QDate(2026, 10, 25), QDate(2026, 4, 5), QDate(2026, 9, 27)})
+        QTest::newRow(qPrintable(day.toString(Qt::ISODate))) << day;
+}
+
+void TestSyncEngine::scoresMoveAtTheLocalMidnight()
+{
+    QFETCH(QDate, day);
+
+    Task task;
+    task.source = Sources::GitHub;
+    task.sourceId = QStringLiteral("o/r#1");
+    task.id = Task::makeId(task.source, task.sourceId);
+    task.title = QStringLiteral("Due today");
+    task.dueDate = day;
+    QVERIFY(m_store->upsert({task}));
+    const ScoreWeights weights;
+
+    // The app passes UTC times: in the evening west of UTC, that is already tomorrow there.
+    QVERIFY(m_engine->rescore(QDateTime(day, QTime(20, 33)).toUTC()));
+    QCOMPARE(m_store->task(task.id)->score, weights.dueToday);
+    QVERIFY(m_engine->rescore(QDateTime(day, QTime(23, 59, 30)).toUTC()));
+    QCOMPARE(m_store->task(task.id)->score, weights.dueToday);
+    // Just after the local midnight, when the nightly rescore runs: east of UTC, that is still
+    // today there.
+    QVERIFY(m_engine->rescore(QDateTime(day.addDays(1), QTime(0, 0, 30)).toUTC()));
+    QCOMPARE(m_store->task(task.id)->score, weights.overdue);
 }
 
 void TestSyncEngine::clientChangesRescore()

@@ -12,6 +12,24 @@
 using namespace UpNext;
 using namespace UpNext::TestTasks;
 
+namespace {
+
+// A wall-clock time in the user's zone, given in UTC as the app passes it.
+QDateTime local(const QDate &day, const QTime &time)
+{
+    return QDateTime(day, time).toUTC();
+}
+
+QStringList idsOf(const QList<Task> &tasks)
+{
+    QStringList ids;
+    for (const Task &task : tasks)
+        ids.append(task.id);
+    return ids;
+}
+
+} // namespace
+
 class TestTaskService : public QObject
 {
     Q_OBJECT
@@ -32,6 +50,8 @@ private Q_SLOTS:
     void createChecksItsInput();
     void createCountsCharacters();
     void morningBriefing();
+    void briefingAndScoreShareTheLocalDay_data();
+    void briefingAndScoreShareTheLocalDay();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -126,20 +146,24 @@ void TestTaskService::doneCompletesAndMovesOnInOneStep()
 
 void TestTaskService::skipLastsUntilTheEndOfTheDay()
 {
-    QVERIFY(m_service->next(m_now).ok());
-    TaskResult result = m_service->skip(m_now);
+    // In the evening: already tomorrow in UTC west of it.
+    const QDateTime evening = local(QDate(2026, 3, 10), QTime(20, 33));
+    QVERIFY(m_service->next(evening).ok());
+    TaskResult result = m_service->skip(evening);
     QCOMPARE(result.task->id, QStringLiteral("github:o/r#1"));
-    result = m_service->skip(m_now);
+    result = m_service->skip(evening);
     QCOMPARE(result.task->id, QStringLiteral("clickup:c"));
-    result = m_service->skip(m_now);
+    result = m_service->skip(evening);
     QVERIFY(result.ok());
     QCOMPARE(result.task, std::nullopt); // everything set aside today
     QCOMPARE(m_store->task(QStringLiteral("clickup:a"))->status,
              TaskStatus::Todo); // skipping is not doing
     QVERIFY(m_outbox->entries().isEmpty());
 
-    // Tomorrow the best task is back.
-    QCOMPARE(m_service->next(m_now.addDays(1)).task->id, QStringLiteral("clickup:a"));
+    // Until the user's midnight; then the best task is back.
+    QCOMPARE(m_service->next(local(QDate(2026, 3, 10), QTime(23, 59, 30))).task, std::nullopt);
+    QCOMPARE(m_service->next(local(QDate(2026, 3, 11), QTime(0, 0, 30))).task->id,
+             QStringLiteral("clickup:a"));
 }
 
 void TestTaskService::completeById()
@@ -314,6 +338,47 @@ void TestTaskService::morningBriefing()
     briefing = m_service->briefing(m_now.addSecs(180));
     QCOMPARE(briefing.changedElsewhere.size(), 1);
     QCOMPARE(briefing.changedElsewhere.first().id, QStringLiteral("github:o/r#9"));
+}
+
+void TestTaskService::briefingAndScoreShareTheLocalDay_data()
+{
+    QTest::addColumn<QDateTime>("now");
+    QTest::addColumn<QDate>("due");
+    QTest::addColumn<bool>("overdue");
+
+    // The evening is already tomorrow in UTC west of it; just after midnight it is still
+    // yesterday in UTC east of it. Also on the days the clocks change (US, EU).
+    for (const QDate &day : {QDate(2026, 3, 10), QDate(2026, 3, 8), QDate(2026, 11, 1),
+                             QDate(2026, 3, 29), QDate(2026, 10, 25)}) {
+        const QByteArray name = day.toString(Qt::ISODate).toLatin1();
+        QTest::addRow("%s 20:33, due that day", name.constData())
+            << local(day, QTime(20, 33)) << day << false;
+        QTest::addRow("%s 00:00:30, due the day before", name.constData())
+            << local(day, QTime(0, 0, 30)) << day.addDays(-1) << true;
+    }
+}
+
+void TestTaskService::briefingAndScoreShareTheLocalDay()
+{
+    QFETCH(QDateTime, now);
+    QFETCH(QDate, due);
+    QFETCH(bool, overdue);
+
+    Task task = clickUp(QStringLiteral("due"), QStringLiteral("Due"), 99);
+    task.dueDate = due;
+    QVERIFY(m_store->upsert({task}));
+    const Briefing briefing = m_service->briefing(now);
+    QCOMPARE(idsOf(briefing.overdue).contains(task.id), overdue);
+    QCOMPARE(idsOf(briefing.dueToday).contains(task.id), !overdue);
+
+    // The score's reasons say the same as the briefing.
+    const auto &[top, why] = briefing.top.first();
+    QCOMPARE(top.id, task.id);
+    QStringList keys;
+    for (const ScoreContribution &contribution : why.breakdown)
+        keys.append(contribution.key);
+    QCOMPARE(keys.contains(QStringLiteral("overdue")), overdue);
+    QCOMPARE(keys.contains(QStringLiteral("due_today")), !overdue);
 }
 
 QTEST_GUILESS_MAIN(TestTaskService)

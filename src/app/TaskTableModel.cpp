@@ -2,6 +2,7 @@
 #include "TaskText.h"
 
 #include "core/Entities.h"
+#include "core/LocalDay.h"
 #include "core/TaskStore.h"
 
 #include <QBrush>
@@ -154,7 +155,7 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
                                              : QVariant();
     case Qt::ForegroundRole:
         if (index.column() == DueColumn && task.dueDate.isValid() &&
-            task.dueDate < QDate::currentDate())
+            task.dueDate < LocalDay::today())
             return QBrush(Qt::red);
         return {};
     case TaskIdRole:

@@ -1,4 +1,5 @@
 #include "Scorer.h"
+#include "LocalDay.h"
 
 #include <QCoreApplication>
 
@@ -47,7 +48,7 @@ ScoreResult Scorer::score(const Task &task, const Entity *entity, const QDateTim
     if (task.isBlocking)
         add(QStringLiteral("blocking"), tr("Blocks others"), m_weights.blocking);
 
-    const QDate today = now.date();
+    const QDate today = LocalDay::of(now);
     if (!task.dueDate.isValid()) {
         add(QStringLiteral("due_none"), tr("No due date"), m_weights.noDueDate);
     } else {
@@ -66,7 +67,8 @@ ScoreResult Scorer::score(const Task &task, const Entity *entity, const QDateTim
 
     const QDateTime active = task.lastActivity.isValid() ? task.lastActivity : task.updatedAt;
     if (active.isValid()) {
-        const qint64 idleDays = active.secsTo(now) / 86400;
+        // Counted in local days, like due dates: a score moves only at the local midnight.
+        const qint64 idleDays = LocalDay::between(active, now);
         if (idleDays >= m_weights.staleAfterDays) {
             const qint64 counted = std::min<qint64>(idleDays, m_weights.staleMaxDays);
             add(QStringLiteral("stale"), tr("No activity for %1").arg(days(idleDays)),

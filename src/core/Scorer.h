@@ -26,6 +26,7 @@ struct ScoreResult
 
 // Pure function of (task, entity, now, weights): the same inputs always give
 // the same score and breakdown, so a user can always see why a task is next.
+// Days (due today, overdue, idle) are the user's local days (LocalDay).
 class Scorer final
 {
 public:

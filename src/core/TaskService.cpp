@@ -1,6 +1,7 @@
 #include "TaskService.h"
 #include "Clock.h"
 #include "Entities.h"
+#include "LocalDay.h"
 #include "Outbox.h"
 #include "TaskStore.h"
 
@@ -10,11 +11,6 @@ namespace {
 
 const QString LastBriefingKey = QStringLiteral("lastBriefing");
 const QString AppState = QStringLiteral("app");
-
-QDate today(const QDateTime &now)
-{
-    return now.toLocalTime().date();
-}
 
 } // namespace
 
@@ -62,7 +58,7 @@ TaskResult TaskService::next(const QDateTime &now)
     if (const std::optional<CurrentTask> current = m_store->currentTask())
         task = m_store->task(current->taskId);
     if (!task || !task->isOpen() || !task->assignedToMe) {
-        task = m_store->bestOpenTask(today(now));
+        task = m_store->bestOpenTask(LocalDay::of(now));
         const bool stored =
             task ? m_store->setCurrentTask({task->id, now}) : m_store->clearCurrentTask();
         if (!stored)
@@ -92,7 +88,7 @@ TaskResult TaskService::skip(const QDateTime &now)
     const std::optional<CurrentTask> current = m_store->currentTask();
     if (!current)
         return {tr("No current task to skip"), std::nullopt};
-    if (!m_store->markSkipped(current->taskId, today(now)) || !m_store->clearCurrentTask())
+    if (!m_store->markSkipped(current->taskId, LocalDay::of(now)) || !m_store->clearCurrentTask())
         return {m_store->lastError(), std::nullopt};
     return next(now);
 }
@@ -210,12 +206,13 @@ Briefing TaskService::briefing(const QDateTime &now)
     const QDateTime last =
         QDateTime::fromString(m_store->syncValue(AppState, LastBriefingKey), Qt::ISODate);
     const QList<Task> open = m_store->openTasks();
+    const QDate today = LocalDay::of(now);
     for (const Task &task : open) {
         if (briefing.top.size() < 5)
             briefing.top.append({task, explain(task, now)});
-        if (task.dueDate.isValid() && task.dueDate < today(now))
+        if (task.dueDate.isValid() && task.dueDate < today)
             briefing.overdue.append(task);
-        else if (task.dueDate == today(now))
+        else if (task.dueDate == today)
             briefing.dueToday.append(task);
         // A source change newer than anything we did to the task ourselves.
         const bool external = task.updatedAt.isValid() && (!task.localUpdatedAt.isValid() ||

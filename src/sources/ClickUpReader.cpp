@@ -1,6 +1,7 @@
 #include "ClickUpReader.h"
 
 #include "core/Entities.h"
+#include "core/LocalDay.h"
 #include "core/Logging.h"
 #include "core/TaskStore.h"
 
@@ -283,7 +284,8 @@ std::optional<Task> ClickUpReader::taskFromJson(const QJsonObject &json, const Q
 
     const QJsonValue due = json.value(QStringLiteral("due_date"));
     if (const std::optional<qint64> ms = msFromJson(due)) {
-        task.dueDate = QDateTime::fromMSecsSinceEpoch(*ms).date(); // the user's local day
+        // A time, set in the user's zone: its day there is the day ClickUp shows them.
+        task.dueDate = LocalDay::of(QDateTime::fromMSecsSinceEpoch(*ms, QTimeZone::utc()));
     } else if (!due.isNull() && !due.isUndefined() &&
                !(due.isString() && due.toString().trimmed().isEmpty())) {
         warn(tr("%1 has a due date that is not a time; ignored").arg(task.id));

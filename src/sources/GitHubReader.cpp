@@ -282,6 +282,9 @@ std::optional<Task> GitHubReader::taskFromJson(const QJsonObject &issue, const Q
                                                     .value(QStringLiteral("due_on"))
                                                     .toString(),
                                                 Qt::ISODate);
+    // Not LocalDay: a milestone is due on a calendar day, which GitHub sends as that day's
+    // midnight US Pacific time (07:00Z or 08:00Z), so its UTC date is the day GitHub shows;
+    // the local day would be a day early west of UTC-7 (Hawaii).
     task.dueDate = due.isValid() ? due.toUTC().date() : QDate();
     task.url = issue.value(QStringLiteral("html_url")).toString();
     task.updatedAt =

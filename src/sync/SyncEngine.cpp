@@ -1,6 +1,7 @@
 #include "SyncEngine.h"
 
 #include "core/Entities.h"
+#include "core/LocalDay.h"
 #include "core/Logging.h"
 #include "core/Outbox.h"
 #include "core/TaskStore.h"
@@ -41,10 +42,10 @@ void SyncEngine::stop()
 
 void SyncEngine::rescoreAtMidnight()
 {
-    const QDateTime now = QDateTime::currentDateTime();
-    rescore(now.toUTC());
-    // A little after the local midnight, when "due today" and "overdue" change.
-    const QDateTime next(now.date().addDays(1), QTime(0, 0, 30));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    rescore(now);
+    // A little after the local midnight, when "due today", "overdue" and idle days change.
+    const QDateTime next = LocalDay::startOfNextDay(now).addSecs(30);
     m_nightly.start(std::chrono::milliseconds(now.msecsTo(next)));
 }
 
