@@ -452,6 +452,67 @@ bool TaskStore::setScores(const QHash<QString, double> &scores)
     return true;
 }
 
+bool TaskStore::moveTask(const QString &from, const QString &to)
+{
+    QString fromSource;
+    QString source;
+    QString sourceId;
+    if (!Task::parseId(from, &fromSource) || !Task::parseId(to, &source, &sourceId) ||
+        source != fromSource || Task::isLocalId(to)) {
+        m_lastError = tr("Refusing to move task %1 to the invalid id \"%2\"").arg(from, to);
+        qCWarning(lcStore).noquote() << m_lastError;
+        return false;
+    }
+    if (from == to)
+        return true;
+    QSqlDatabase db = database();
+    if (!db.transaction())
+        return fail(tr("start a transaction"), QSqlQuery(db));
+    QSqlQuery query(db);
+    auto run = [&query](const QString &sql, const QVariantList &values) {
+        query.prepare(sql);
+        for (qsizetype i = 0; i < values.size(); ++i)
+            query.bindValue(int(i), values.at(i));
+        return query.exec();
+    };
+    auto stored = [&](const QString &id) {
+        return run(QStringLiteral("SELECT 1 FROM tasks WHERE id = ?"), {id}) && query.next();
+    };
+    bool ok = true;
+    if (!stored(from)) {
+        ok = false;
+        m_lastError =
+            tr("Cannot move task %1: it is not in the task database %2").arg(from, m_path);
+        qCWarning(lcStore).noquote() << m_lastError;
+    } else if (!stored(to)) {
+        // current_task and skipped follow through ON UPDATE CASCADE.
+        ok = run(QStringLiteral("UPDATE tasks SET id = ?, source_id = ? WHERE id = ?"),
+                 {to, sourceId, from}) ||
+             fail(tr("move task %1 to %2").arg(from, to), query);
+    } else {
+        ok = (run(QStringLiteral("UPDATE current_task SET task_id = ? WHERE task_id = ?"),
+                  {to, from}) &&
+              run(QStringLiteral("INSERT OR IGNORE INTO skipped (day, task_id)"
+                                 " SELECT day, ? FROM skipped WHERE task_id = ?"),
+                  {to, from}) &&
+              run(QStringLiteral("DELETE FROM tasks WHERE id = ?"), {from})) ||
+             fail(tr("fold task %1 into %2").arg(from, to), query);
+    }
+    if (!ok) {
+        db.rollback();
+        return false;
+    }
+    if (!db.commit()) {
+        m_lastError = tr("Cannot move task %1 in the task database %2: %3")
+                          .arg(from, m_path, db.lastError().text());
+        qCWarning(lcStore).noquote() << m_lastError;
+        db.rollback();
+        return false;
+    }
+    Q_EMIT tasksChanged();
+    return true;
+}
+
 QList<Task> TaskStore::selectTasks(const QString &whereAndOrder, const QVariantList &values) const
 {
     QSqlQuery query(database());

@@ -54,6 +54,11 @@ public:
     // Inserts or updates all tasks in one transaction: all or nothing.
     bool upsert(const QList<Task> &tasks);
     bool setScores(const QHash<QString, double> &scores);
+    // The task from is known at the source as to now (a renamed repo, a transferred issue): it
+    // takes that id, and the current task and skips follow it. When to is already stored, that
+    // task is kept as it is and from is folded into it (its current task and skips move over,
+    // the row goes). Never two copies, never one overwritten. False when from is not stored.
+    bool moveTask(const QString &from, const QString &to);
 
     std::optional<Task> task(const QString &id) const;
     // Open tasks assigned to the user, best first (score, then id).
