@@ -49,6 +49,10 @@ private Q_SLOTS:
     void closedIssuesAreFound();
     void unassignedAndDeletedAreNotMine();
     void configuredRepos();
+    void renamedRepoMovesItsTasks_data();
+    void renamedRepoMovesItsTasks();
+    void transferredIssueMovesToItsNewNumber();
+    void transferredOutOfSightIsNotMine();
     void localTasksAreLeftToTheOutbox();
     void waitsOutRateLimitAndResumes();
     void rateLimitBeyondCapIsAnError();
@@ -301,6 +305,89 @@ void TestGitHubReader::configuredRepos()
     QCOMPARE(m_sim->requestLog().count(QStringLiteral("GET /issues")), 0);
     QCOMPARE(m_sim->requestLog().count(QStringLiteral("GET /repos/{owner}/{repo}/issues")),
              2 * 2); // open + closed
+}
+
+void TestGitHubReader::renamedRepoMovesItsTasks_data()
+{
+    QTest::addColumn<QStringList>("repos");
+    QTest::newRow("every repo") << QStringList();
+    QTest::newRow("configured by its old name") << QStringList{QStringLiteral("acme/old")};
+}
+
+void TestGitHubReader::renamedRepoMovesItsTasks()
+{
+    QFETCH(QStringList, repos);
+    addMine(QStringLiteral("acme/old"), 2);
+    QVERIFY(read({.repos = repos}).error.isEmpty());
+    m_sim->renameRepo(QStringLiteral("acme/old"), QStringLiteral("acme/new"));
+
+    const ReadResult result = read({.repos = repos});
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    // Listed and asked for, the issues are where GitHub's redirects lead: under the new name.
+    QCOMPARE(ids(result.tasks), QStringList({QStringLiteral("github:acme/new#1"),
+                                             QStringLiteral("github:acme/new#2")}));
+    for (const Task &task : result.tasks)
+        QCOMPARE(task.container, QStringLiteral("acme/new"));
+    QCOMPARE(result.moved,
+             (QHash<QString, QString>{
+                 {QStringLiteral("github:acme/old#1"), QStringLiteral("github:acme/new#1")},
+                 {QStringLiteral("github:acme/old#2"), QStringLiteral("github:acme/new#2")}}));
+    QVERIFY(result.notMine.isEmpty());
+
+    // Moved in the store, the tasks stay the user's, read under their new name.
+    QVERIFY(!m_store->task(QStringLiteral("github:acme/old#1")));
+    QCOMPARE(m_store->openTaskCount(), 2);
+    m_sim->requestLog().clear();
+    const ReadResult again = read({.repos = repos});
+    QVERIFY2(again.error.isEmpty(), qPrintable(again.error));
+    QVERIFY(again.moved.isEmpty());
+    QVERIFY(again.notMine.isEmpty());
+    QCOMPARE(m_sim->requestLog().count(QStringLiteral("GET /repos/{owner}/{repo}/issues/{number}")),
+             0);
+}
+
+void TestGitHubReader::transferredIssueMovesToItsNewNumber()
+{
+    addMine(QStringLiteral("acme/web"), 2);
+    addMine(QStringLiteral("acme/api"), 1);
+    QVERIFY(read().error.isEmpty());
+    const int number = m_sim->transferIssue(QStringLiteral("acme/web"), 1,
+                                            QStringLiteral("acme/api"), QStringLiteral("bob"));
+    QCOMPARE(number, 2);
+
+    const ReadResult result = read();
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(result.moved, (QHash<QString, QString>{{QStringLiteral("github:acme/web#1"),
+                                                     QStringLiteral("github:acme/api#2")}}));
+    QVERIFY(result.notMine.isEmpty());
+    // Its old number is acme/api#1's too, its new one acme/web#2's: neither is touched.
+    for (const Task &task : result.tasks) {
+        QVERIFY(task.id != QStringLiteral("github:acme/web#1"));
+        if (task.id == QStringLiteral("github:acme/web#2"))
+            QCOMPARE(task.title, QStringLiteral("Issue 1"));
+    }
+    QCOMPARE(m_store->task(QStringLiteral("github:acme/web#2"))->title, QStringLiteral("Issue 1"));
+    QCOMPARE(m_store->task(QStringLiteral("github:acme/api#1"))->title, QStringLiteral("Issue 0"));
+    QCOMPARE(m_store->task(QStringLiteral("github:acme/api#2"))->title, QStringLiteral("Issue 0"));
+    QVERIFY(!m_store->task(QStringLiteral("github:acme/web#1")));
+    QCOMPARE(m_store->openTaskCount(), 3);
+}
+
+void TestGitHubReader::transferredOutOfSightIsNotMine()
+{
+    // Only acme/web is read: an issue transferred to another repo leaves the list.
+    addMine(QStringLiteral("acme/web"), 2);
+    const GitHubReaderOptions options{.repos = {QStringLiteral("acme/web")}};
+    QVERIFY(read(options).error.isEmpty());
+    m_sim->transferIssue(QStringLiteral("acme/web"), 2, QStringLiteral("acme/elsewhere"),
+                         QStringLiteral("bob"));
+
+    const ReadResult result = read(options);
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QVERIFY(result.moved.isEmpty());
+    QCOMPARE(result.notMine, QStringList{QStringLiteral("github:acme/web#2")});
+    for (const Task &task : result.tasks)
+        QCOMPARE(task.container, QStringLiteral("acme/web"));
 }
 
 void TestGitHubReader::waitsOutRateLimitAndResumes()

@@ -26,6 +26,30 @@ QUrl nextLink(const HttpReply &reply)
     return match.hasMatch() ? QUrl(match.captured(1)) : QUrl();
 }
 
+// "owner/name" of the repo an issue is in now. Only /issues items carry repository; the others
+// name it in repository_url, which follows renames and transfers, where the URL asked for may
+// still have the old name.
+QString repoOfIssue(const QJsonObject &issue, const QString &fallback)
+{
+    const QString fullName = issue.value(QStringLiteral("repository"))
+                                 .toObject()
+                                 .value(QStringLiteral("full_name"))
+                                 .toString();
+    if (!fullName.isEmpty())
+        return fullName;
+    static const QRegularExpression apiRepo(QStringLiteral(R"(/repos/([^/]+/[^/]+)$)"));
+    const QRegularExpressionMatch match =
+        apiRepo.match(QUrl(issue.value(QStringLiteral("repository_url")).toString()).path());
+    return match.hasMatch() ? match.captured(1) : fallback;
+}
+
+QString repoOfId(const QString &id)
+{
+    QString sourceId;
+    Task::parseId(id, nullptr, &sourceId);
+    return sourceId.section(QLatin1Char('#'), 0, 0);
+}
+
 } // namespace
 
 GitHubReader::GitHubReader(RestClient *client, TaskStore *store, const Entities *entities,
@@ -173,6 +197,8 @@ void GitHubReader::readPages(QList<QUrl> queue, bool open, std::function<void()>
                 page.insert(QStringLiteral("ids"), QJsonArray::fromStringList(*ids));
                 page.insert(QStringLiteral("next"), nextLink(reply).toString(QUrl::FullyEncoded));
             }
+            for (const QJsonValue &id : page.value(QStringLiteral("ids")).toArray())
+                m_listedRepos.insert(repoOfId(id.toString()).toLower());
             Q_EMIT progress(int(m_seen.size()));
             const QUrl next(page.value(QStringLiteral("next")).toString());
             if (next.isValid())
@@ -218,10 +244,7 @@ std::optional<Task> GitHubReader::taskFromJson(const QJsonObject &issue, const Q
     if (issue.contains(QStringLiteral("pull_request")) && !m_options.includePullRequests)
         return std::nullopt;
 
-    const QString repo = issue.value(QStringLiteral("repository"))
-                             .toObject()
-                             .value(QStringLiteral("full_name"))
-                             .toString(repoOfPage);
+    const QString repo = repoOfIssue(issue, repoOfPage);
     const QJsonValue number = issue.value(QStringLiteral("number"));
     Task task;
     task.source = Sources::GitHub;
@@ -300,11 +323,18 @@ std::optional<Task> GitHubReader::taskFromJson(const QJsonObject &issue, const Q
     return task;
 }
 
+bool GitHubReader::wanted(const QString &repo) const
+{
+    // GitHub's names are not case-sensitive; a renamed repo is read through its old name.
+    return m_options.repos.isEmpty() || m_options.repos.contains(repo, Qt::CaseInsensitive) ||
+           m_listedRepos.contains(repo.toLower());
+}
+
 void GitHubReader::checkMissing()
 {
     QStringList missing;
     for (const auto &[id, repo] : std::as_const(m_listedBefore)) {
-        if (!m_seen.contains(id) && (m_options.repos.isEmpty() || m_options.repos.contains(repo)))
+        if (!m_seen.contains(id) && wanted(repo))
             missing.append(id);
     }
     checkNext(missing);
@@ -326,10 +356,24 @@ void GitHubReader::checkNext(QStringList ids)
                 } else if (reply.status == 200) {
                     const std::optional<Task> task =
                         taskFromJson(QJsonDocument::fromJson(reply.body).object(), repo);
-                    if (task && (task->assignedToMe || !task->isOpen()))
+                    if (task && task->id != id) {
+                        // A renamed repo or a transferred issue: GitHub's redirect led to where
+                        // it is now, which gives the task its new id (a new number, too, after a
+                        // transfer). Into a repo that is not read, it leaves the list.
+                        if (!wanted(task->container)) {
+                            m_result.notMine.append(id);
+                        } else {
+                            m_result.moved.insert(id, task->id);
+                            if (!m_seen.contains(task->id)) {
+                                m_seen.insert(task->id);
+                                m_result.tasks.append(*task);
+                            }
+                        }
+                    } else if (task && (task->assignedToMe || !task->isOpen())) {
                         m_result.tasks.append(*task);
-                    else
+                    } else {
                         m_result.notMine.append(id);
+                    }
                 } else {
                     return finish(describe(reply));
                 }

@@ -46,6 +46,8 @@ private:
     void readPages(QList<QUrl> queue, bool open, std::function<void()> then);
     // Parses one page into m_result; the ids of its issues, or nothing when the page is unusable.
     std::optional<QStringList> takeItems(const QByteArray &json, const QString &repoOfPage);
+    // Whether the settings ask for the repo's issues.
+    bool wanted(const QString &repo) const;
     void checkMissing();
     void checkNext(QStringList ids);
     void done();
@@ -59,8 +61,9 @@ private:
     QSet<QString> m_known;                             // ids the store has
     QList<std::pair<QString, QString>> m_listedBefore; // open tasks of the user: id, container
     QSet<QString> m_seen;
-    QDateTime m_since;     // latest change seen by the previous read
-    QDateTime m_highWater; // latest change seen so far
+    QSet<QString> m_listedRepos; // repos the configured listings led to (lower case): renamed ones
+    QDateTime m_since;           // latest change seen by the previous read
+    QDateTime m_highWater;       // latest change seen so far
 };
 
 } // namespace UpNext

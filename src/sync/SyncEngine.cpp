@@ -133,7 +133,7 @@ void SyncEngine::apply(const ReadResult &read, SourceSyncResult &result)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QList<Task> changes;
 
-    if (read.tasks.isEmpty() && read.notMine.isEmpty()) {
+    if (read.tasks.isEmpty() && read.notMine.isEmpty() && read.moved.isEmpty()) {
         if (read.error.isEmpty())
             saveState(read);
         return;
@@ -148,6 +148,26 @@ void SyncEngine::apply(const ReadResult &read, SourceSyncResult &result)
                 entry.state != OutboxEntry::State::Failed)
                 completing.insert(entry.taskId);
         }
+    }
+    // A renamed repo or a transferred issue: the task takes its new id and the current task and
+    // skips go with it; when the new id is already stored, the old row is folded into it.
+    for (auto it = read.moved.cbegin(); it != read.moved.cend(); ++it) {
+        const auto old = known.constFind(it.key());
+        if (old == known.cend())
+            continue;
+        if (!m_store->moveTask(it.key(), it.value())) {
+            result.error = m_store->lastError();
+            return;
+        }
+        if (!known.contains(it.value())) {
+            Task moved = *old;
+            moved.id = it.value();
+            Task::parseId(moved.id, nullptr, &moved.sourceId);
+            known.insert(moved.id, moved);
+        }
+        known.remove(it.key());
+        if (completing.contains(it.key()))
+            completing.insert(it.value());
     }
 
     for (Task task : read.tasks) {
