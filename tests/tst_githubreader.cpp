@@ -53,6 +53,7 @@ private Q_SLOTS:
     void renamedRepoMovesItsTasks();
     void transferredIssueMovesToItsNewNumber();
     void transferredOutOfSightIsNotMine();
+    void reposTakenOutOfTheSettingsLeaveTheList();
     void localTasksAreLeftToTheOutbox();
     void waitsOutRateLimitAndResumes();
     void rateLimitBeyondCapIsAnError();
@@ -388,6 +389,26 @@ void TestGitHubReader::transferredOutOfSightIsNotMine()
     QCOMPARE(result.notMine, QStringList{QStringLiteral("github:acme/web#2")});
     for (const Task &task : result.tasks)
         QCOMPARE(task.container, QStringLiteral("acme/web"));
+}
+
+void TestGitHubReader::reposTakenOutOfTheSettingsLeaveTheList()
+{
+    addMine(QStringLiteral("acme/web"), 1);
+    addMine(QStringLiteral("acme/gone"), 2);
+    QVERIFY(
+        read({.repos = {QStringLiteral("acme/web"), QStringLiteral("acme/gone")}}).error.isEmpty());
+    QCOMPARE(m_store->openTaskCount(), 3);
+    m_sim->requestLog().clear();
+
+    const ReadResult result = read({.repos = {QStringLiteral("acme/web")}});
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QStringList notMine = result.notMine;
+    notMine.sort();
+    QCOMPARE(notMine, QStringList({QStringLiteral("github:acme/gone#1"),
+                                   QStringLiteral("github:acme/gone#2")}));
+    // Known without asking: the repo is simply no longer read.
+    for (const SimRequestLog::Entry &entry : m_sim->requestLog().entries())
+        QVERIFY2(!entry.target.contains(QStringLiteral("acme/gone")), qPrintable(entry.target));
 }
 
 void TestGitHubReader::waitsOutRateLimitAndResumes()

@@ -334,8 +334,12 @@ void GitHubReader::checkMissing()
 {
     QStringList missing;
     for (const auto &[id, repo] : std::as_const(m_listedBefore)) {
-        if (!m_seen.contains(id) && wanted(repo))
+        if (m_seen.contains(id))
+            continue;
+        if (wanted(repo))
             missing.append(id);
+        else
+            m_result.notMine.append(id); // its repo was taken out of the settings
     }
     checkNext(missing);
 }
