@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <QUrlQuery>
 
 using namespace UpNext;
 using namespace UpNext::Sim;
@@ -54,6 +55,8 @@ private Q_SLOTS:
     void transferredIssueMovesToItsNewNumber();
     void transferredOutOfSightIsNotMine();
     void reposTakenOutOfTheSettingsLeaveTheList();
+    void emptyPageEndsTheListing();
+    void nextLinkBackToAReadPageIsNotFollowed();
     void localTasksAreLeftToTheOutbox();
     void waitsOutRateLimitAndResumes();
     void rateLimitBeyondCapIsAnError();
@@ -409,6 +412,64 @@ void TestGitHubReader::reposTakenOutOfTheSettingsLeaveTheList()
     // Known without asking: the repo is simply no longer read.
     for (const SimRequestLog::Entry &entry : m_sim->requestLog().entries())
         QVERIFY2(!entry.target.contains(QStringLiteral("acme/gone")), qPrintable(entry.target));
+}
+
+void TestGitHubReader::emptyPageEndsTheListing()
+{
+    addMine(QStringLiteral("o/r"), 100);
+    // Past the last page, empty pages that still point to a next one, for ever.
+    m_sim->setAnswerHook([this](const SimRequest &request, SimResponse &response) {
+        if (request.endpoint != QStringLiteral("GET /issues") || response.status != 200)
+            return;
+        const int page = request.queryValue(QStringLiteral("page"), QStringLiteral("1")).toInt();
+        if (page > 1)
+            response.body = "[]";
+        QUrl next = m_sim->baseUrl();
+        next.setPath(request.url.path());
+        QUrlQuery query(request.url);
+        query.removeAllQueryItems(QStringLiteral("page"));
+        query.addQueryItem(QStringLiteral("page"), QString::number(page + 1));
+        next.setQuery(query);
+        if (page < 40) // a bound, so that a reader that follows them still ends
+            response.setHeader("Link", "<" + next.toEncoded() + ">; rel=\"next\"");
+    });
+
+    const ReadResult result = read();
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(result.tasks.size(), 100);
+    int pages = 0;
+    for (const SimRequestLog::Entry &entry : m_sim->requestLog().entries())
+        pages += entry.target.contains(QStringLiteral("state=open")) ? 1 : 0;
+    QCOMPARE(pages, 2); // the full one and the first empty one
+}
+
+void TestGitHubReader::nextLinkBackToAReadPageIsNotFollowed()
+{
+    addMine(QStringLiteral("o/r"), 150);
+    // The second page points back to the first one.
+    QUrl first;
+    int loops = 0;
+    m_sim->setAnswerHook([this, &first, &loops](const SimRequest &request, SimResponse &response) {
+        if (request.endpoint != QStringLiteral("GET /issues") ||
+            request.queryValue(QStringLiteral("state")) != QStringLiteral("open"))
+            return;
+        if (request.queryValue(QStringLiteral("page")).isEmpty()) {
+            first = m_sim->baseUrl();
+            first.setPath(request.url.path());
+            first.setQuery(request.url.query());
+        } else if (++loops < 20) // a bound, so that a reader that follows it still ends
+            response.setHeader("Link", "<" + first.toEncoded() + ">; rel=\"next\"");
+    });
+
+    const ReadResult result = read();
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(result.tasks.size(), 150);
+    QStringList targets;
+    for (const SimRequestLog::Entry &entry : m_sim->requestLog().entries()) {
+        if (entry.target.contains(QStringLiteral("state=open")))
+            targets.append(entry.target);
+    }
+    QCOMPARE(targets.size(), 2);
 }
 
 void TestGitHubReader::waitsOutRateLimitAndResumes()

@@ -165,9 +165,13 @@ void GitHubReader::getCached(const QUrl &url, CachedHandler handler, bool condit
 
 void GitHubReader::readPages(QList<QUrl> queue, bool open, std::function<void()> then)
 {
+    // A next link back to a page already read would go round for ever.
+    while (!queue.isEmpty() && m_read.contains(queue.first().toString(QUrl::FullyEncoded)))
+        queue.removeFirst();
     if (queue.isEmpty())
         return then();
     const QUrl url = queue.takeFirst();
+    m_read.insert(url.toString(QUrl::FullyEncoded));
     getCached(
         url,
         [this, url, queue, open, then](const HttpReply &reply, const QByteArray &data,
@@ -187,15 +191,19 @@ void GitHubReader::readPages(QList<QUrl> queue, bool open, std::function<void()>
             } else {
                 static const QRegularExpression repoPath(
                     QStringLiteral(R"(/repos/([^/]+/[^/]+)/issues$)"));
+                qsizetype items = 0;
                 const std::optional<QStringList> ids =
-                    takeItems(data, repoPath.match(url.path()).captured(1));
+                    takeItems(data, repoPath.match(url.path()).captured(1), &items);
                 if (!ids) {
                     finish(
                         tr("GitHub error: %1 (the answer is not a JSON list)").arg(reply.status));
                     return std::nullopt;
                 }
                 page.insert(QStringLiteral("ids"), QJsonArray::fromStringList(*ids));
-                page.insert(QStringLiteral("next"), nextLink(reply).toString(QUrl::FullyEncoded));
+                // An empty page ends the listing whatever its Link says: pages past the end
+                // would otherwise be read for as long as they point further.
+                page.insert(QStringLiteral("next"),
+                            items == 0 ? QString() : nextLink(reply).toString(QUrl::FullyEncoded));
             }
             for (const QJsonValue &id : page.value(QStringLiteral("ids")).toArray())
                 m_listedRepos.insert(repoOfId(id.toString()).toLower());
@@ -212,12 +220,13 @@ void GitHubReader::readPages(QList<QUrl> queue, bool open, std::function<void()>
 }
 
 std::optional<QStringList> GitHubReader::takeItems(const QByteArray &json,
-                                                   const QString &repoOfPage)
+                                                   const QString &repoOfPage, qsizetype *items)
 {
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError || !document.isArray())
         return std::nullopt;
+    *items = document.array().size();
     QStringList ids;
     for (const QJsonValue &value : document.array()) {
         if (!value.isObject()) {
