@@ -20,6 +20,10 @@ inline ReadResult runReader(SourceReader &reader, TaskStore &store)
     if (result.error.isEmpty()) {
         for (auto it = result.state.cbegin(); it != result.state.cend(); ++it)
             store.setSyncValue(result.source, it.key(), it.value());
+        for (auto it = result.moved.cbegin(); it != result.moved.cend(); ++it) {
+            if (store.task(it.key()))
+                store.moveTask(it.key(), it.value());
+        }
         store.upsert(result.tasks);
     }
     return result;

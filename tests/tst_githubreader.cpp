@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <QUrlQuery>
 
 using namespace UpNext;
 using namespace UpNext::Sim;
@@ -21,6 +22,23 @@ using namespace UpNext::Sim;
 namespace {
 
 const QString Token = QStringLiteral("ghp_reader");
+
+// /work/shared/tools/github-openapi.sh runs these tests behind a proxy that checks every
+// request and answer against GitHub's OpenAPI description: GITHUB_BASE is the proxy,
+// UPNEXT_SIM_PORT the port the simulator behind it listens on.
+quint16 simPort()
+{
+    return quint16(qEnvironmentVariableIntValue("UPNEXT_SIM_PORT"));
+}
+
+QUrl throughProxy(const QUrl &simBase)
+{
+    QUrl proxy(qEnvironmentVariable("GITHUB_BASE"));
+    if (proxy.isEmpty())
+        return simBase;
+    proxy.setPath(simBase.path());
+    return proxy;
+}
 
 QStringList ids(const QList<Task> &tasks)
 {
@@ -49,6 +67,13 @@ private Q_SLOTS:
     void closedIssuesAreFound();
     void unassignedAndDeletedAreNotMine();
     void configuredRepos();
+    void renamedRepoMovesItsTasks_data();
+    void renamedRepoMovesItsTasks();
+    void transferredIssueMovesToItsNewNumber();
+    void transferredOutOfSightIsNotMine();
+    void reposTakenOutOfTheSettingsLeaveTheList();
+    void emptyPageEndsTheListing();
+    void nextLinkBackToAReadPageIsNotFollowed();
     void localTasksAreLeftToTheOutbox();
     void waitsOutRateLimitAndResumes();
     void rateLimitBeyondCapIsAnError();
@@ -82,7 +107,7 @@ void TestGitHubReader::init()
     m_entities = std::make_unique<Entities>();
     QVERIFY(m_entities->load(entities.fileName()));
     m_sim = std::make_unique<SimGitHub>();
-    QVERIFY(m_sim->listen() > 0);
+    QVERIFY(m_sim->listen(simPort()) > 0);
     m_sim->addUser(QStringLiteral("me"), Token);
 }
 
@@ -96,8 +121,7 @@ void TestGitHubReader::addMine(const QString &repo, int count)
 
 ReadResult TestGitHubReader::read(const GitHubReaderOptions &options, SimGitHub *sim)
 {
-    sim = sim ? sim : m_sim.get();
-    RestClient client(&m_manager, sim->baseUrl());
+    RestClient client(&m_manager, sim ? sim->baseUrl() : throughProxy(m_sim->baseUrl()));
     client.setTimeout(2000);
     GitHubReader::configure(&client, Token.toUtf8());
     GitHubReader reader(&client, m_store.get(), m_entities.get(), options);
@@ -301,6 +325,167 @@ void TestGitHubReader::configuredRepos()
     QCOMPARE(m_sim->requestLog().count(QStringLiteral("GET /issues")), 0);
     QCOMPARE(m_sim->requestLog().count(QStringLiteral("GET /repos/{owner}/{repo}/issues")),
              2 * 2); // open + closed
+}
+
+void TestGitHubReader::renamedRepoMovesItsTasks_data()
+{
+    QTest::addColumn<QStringList>("repos");
+    QTest::newRow("every repo") << QStringList();
+    QTest::newRow("configured by its old name") << QStringList{QStringLiteral("acme/old")};
+}
+
+void TestGitHubReader::renamedRepoMovesItsTasks()
+{
+    QFETCH(QStringList, repos);
+    addMine(QStringLiteral("acme/old"), 2);
+    QVERIFY(read({.repos = repos}).error.isEmpty());
+    m_sim->renameRepo(QStringLiteral("acme/old"), QStringLiteral("acme/new"));
+
+    const ReadResult result = read({.repos = repos});
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    // Listed and asked for, the issues are where GitHub's redirects lead: under the new name.
+    QCOMPARE(ids(result.tasks), QStringList({QStringLiteral("github:acme/new#1"),
+                                             QStringLiteral("github:acme/new#2")}));
+    for (const Task &task : result.tasks)
+        QCOMPARE(task.container, QStringLiteral("acme/new"));
+    QCOMPARE(result.moved,
+             (QHash<QString, QString>{
+                 {QStringLiteral("github:acme/old#1"), QStringLiteral("github:acme/new#1")},
+                 {QStringLiteral("github:acme/old#2"), QStringLiteral("github:acme/new#2")}}));
+    QVERIFY(result.notMine.isEmpty());
+
+    // Moved in the store, the tasks stay the user's, read under their new name.
+    QVERIFY(!m_store->task(QStringLiteral("github:acme/old#1")));
+    QCOMPARE(m_store->openTaskCount(), 2);
+    m_sim->requestLog().clear();
+    const ReadResult again = read({.repos = repos});
+    QVERIFY2(again.error.isEmpty(), qPrintable(again.error));
+    QVERIFY(again.moved.isEmpty());
+    QVERIFY(again.notMine.isEmpty());
+    QCOMPARE(m_sim->requestLog().count(QStringLiteral("GET /repos/{owner}/{repo}/issues/{number}")),
+             0);
+}
+
+void TestGitHubReader::transferredIssueMovesToItsNewNumber()
+{
+    addMine(QStringLiteral("acme/web"), 2);
+    addMine(QStringLiteral("acme/api"), 1);
+    QVERIFY(read().error.isEmpty());
+    const int number = m_sim->transferIssue(QStringLiteral("acme/web"), 1,
+                                            QStringLiteral("acme/api"), QStringLiteral("bob"));
+    QCOMPARE(number, 2);
+
+    const ReadResult result = read();
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(result.moved, (QHash<QString, QString>{{QStringLiteral("github:acme/web#1"),
+                                                     QStringLiteral("github:acme/api#2")}}));
+    QVERIFY(result.notMine.isEmpty());
+    // Its old number is acme/api#1's too, its new one acme/web#2's: neither is touched.
+    for (const Task &task : result.tasks) {
+        QVERIFY(task.id != QStringLiteral("github:acme/web#1"));
+        if (task.id == QStringLiteral("github:acme/web#2"))
+            QCOMPARE(task.title, QStringLiteral("Issue 1"));
+    }
+    QCOMPARE(m_store->task(QStringLiteral("github:acme/web#2"))->title, QStringLiteral("Issue 1"));
+    QCOMPARE(m_store->task(QStringLiteral("github:acme/api#1"))->title, QStringLiteral("Issue 0"));
+    QCOMPARE(m_store->task(QStringLiteral("github:acme/api#2"))->title, QStringLiteral("Issue 0"));
+    QVERIFY(!m_store->task(QStringLiteral("github:acme/web#1")));
+    QCOMPARE(m_store->openTaskCount(), 3);
+}
+
+void TestGitHubReader::transferredOutOfSightIsNotMine()
+{
+    // Only acme/web is read: an issue transferred to another repo leaves the list.
+    addMine(QStringLiteral("acme/web"), 2);
+    const GitHubReaderOptions options{.repos = {QStringLiteral("acme/web")}};
+    QVERIFY(read(options).error.isEmpty());
+    m_sim->transferIssue(QStringLiteral("acme/web"), 2, QStringLiteral("acme/elsewhere"),
+                         QStringLiteral("bob"));
+
+    const ReadResult result = read(options);
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QVERIFY(result.moved.isEmpty());
+    QCOMPARE(result.notMine, QStringList{QStringLiteral("github:acme/web#2")});
+    for (const Task &task : result.tasks)
+        QCOMPARE(task.container, QStringLiteral("acme/web"));
+}
+
+void TestGitHubReader::reposTakenOutOfTheSettingsLeaveTheList()
+{
+    addMine(QStringLiteral("acme/web"), 1);
+    addMine(QStringLiteral("acme/gone"), 2);
+    QVERIFY(
+        read({.repos = {QStringLiteral("acme/web"), QStringLiteral("acme/gone")}}).error.isEmpty());
+    QCOMPARE(m_store->openTaskCount(), 3);
+    m_sim->requestLog().clear();
+
+    const ReadResult result = read({.repos = {QStringLiteral("acme/web")}});
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QStringList notMine = result.notMine;
+    notMine.sort();
+    QCOMPARE(notMine, QStringList({QStringLiteral("github:acme/gone#1"),
+                                   QStringLiteral("github:acme/gone#2")}));
+    // Known without asking: the repo is simply no longer read.
+    for (const SimRequestLog::Entry &entry : m_sim->requestLog().entries())
+        QVERIFY2(!entry.target.contains(QStringLiteral("acme/gone")), qPrintable(entry.target));
+}
+
+void TestGitHubReader::emptyPageEndsTheListing()
+{
+    addMine(QStringLiteral("o/r"), 100);
+    // Past the last page, empty pages that still point to a next one, for ever.
+    m_sim->setAnswerHook([this](const SimRequest &request, SimResponse &response) {
+        if (request.endpoint != QStringLiteral("GET /issues") || response.status != 200)
+            return;
+        const int page = request.queryValue(QStringLiteral("page"), QStringLiteral("1")).toInt();
+        if (page > 1)
+            response.body = "[]";
+        QUrl next = m_sim->baseUrl();
+        next.setPath(request.url.path());
+        QUrlQuery query(request.url);
+        query.removeAllQueryItems(QStringLiteral("page"));
+        query.addQueryItem(QStringLiteral("page"), QString::number(page + 1));
+        next.setQuery(query);
+        if (page < 40) // a bound, so that a reader that follows them still ends
+            response.setHeader("Link", "<" + next.toEncoded() + ">; rel=\"next\"");
+    });
+
+    const ReadResult result = read();
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(result.tasks.size(), 100);
+    int pages = 0;
+    for (const SimRequestLog::Entry &entry : m_sim->requestLog().entries())
+        pages += entry.target.contains(QStringLiteral("state=open")) ? 1 : 0;
+    QCOMPARE(pages, 2); // the full one and the first empty one
+}
+
+void TestGitHubReader::nextLinkBackToAReadPageIsNotFollowed()
+{
+    addMine(QStringLiteral("o/r"), 150);
+    // The second page points back to the first one.
+    QUrl first;
+    int loops = 0;
+    m_sim->setAnswerHook([this, &first, &loops](const SimRequest &request, SimResponse &response) {
+        if (request.endpoint != QStringLiteral("GET /issues") ||
+            request.queryValue(QStringLiteral("state")) != QStringLiteral("open"))
+            return;
+        if (request.queryValue(QStringLiteral("page")).isEmpty()) {
+            first = m_sim->baseUrl();
+            first.setPath(request.url.path());
+            first.setQuery(request.url.query());
+        } else if (++loops < 20) // a bound, so that a reader that follows it still ends
+            response.setHeader("Link", "<" + first.toEncoded() + ">; rel=\"next\"");
+    });
+
+    const ReadResult result = read();
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(result.tasks.size(), 150);
+    QStringList targets;
+    for (const SimRequestLog::Entry &entry : m_sim->requestLog().entries()) {
+        if (entry.target.contains(QStringLiteral("state=open")))
+            targets.append(entry.target);
+    }
+    QCOMPARE(targets.size(), 2);
 }
 
 void TestGitHubReader::waitsOutRateLimitAndResumes()

@@ -53,6 +53,8 @@ private Q_SLOTS:
     void webhooks();
     void secondaryWriteLimit();
     void renamedRepoRedirects();
+    void transferredIssueRedirects();
+    void answerHookShapesAnswers();
     void commentsArePaged();
     void creatorFilter();
 
@@ -628,6 +630,106 @@ void TestSimGitHub::renamedRepoRedirects()
         send(m_manager, "GET", url(QStringLiteral("/repos/o/renamed/issues/%1").arg(number)), Auth);
     QCOMPARE(reply.status, 200);
     QCOMPARE(object(reply).value(QStringLiteral("title")).toString(), QStringLiteral("Moves"));
+}
+
+void TestSimGitHub::transferredIssueRedirects()
+{
+    WebhookReceiver receiver;
+    const QJsonObject hook{
+        {QStringLiteral("config"), QJsonObject{{QStringLiteral("url"), receiver.url().toString()}}},
+        {QStringLiteral("events"), QJsonArray{QStringLiteral("issues")}}};
+    const int number = m_sim->addIssue({.repo = QStringLiteral("o/r"),
+                                        .title = QStringLiteral("Travels"),
+                                        .assignees = {QStringLiteral("me")}});
+    m_sim->addComment(QStringLiteral("o/r"), number, QStringLiteral("Before"),
+                      QStringLiteral("bob"));
+    QCOMPARE(send(m_manager, "POST", url(QStringLiteral("/repos/o/r/hooks")), Auth,
+                  QJsonDocument(hook).toJson())
+                 .status,
+             201);
+    QTRY_COMPARE(receiver.deliveries().size(), 1); // ping
+    m_sim->addIssue({.repo = QStringLiteral("o/other"), .title = QStringLiteral("One")});
+    m_sim->addIssue({.repo = QStringLiteral("o/other"), .title = QStringLiteral("Two")});
+
+    // It takes the next number in the target repo and never overwrites what is there.
+    const int moved = m_sim->transferIssue(QStringLiteral("o/r"), number, QStringLiteral("o/other"),
+                                           QStringLiteral("bob"));
+    QCOMPARE(moved, 3);
+    QCOMPARE(m_sim->issue(QStringLiteral("o/other"), 1)->title, QStringLiteral("One"));
+    QCOMPARE(m_sim->issue(QStringLiteral("o/other"), 3)->title, QStringLiteral("Travels"));
+    QVERIFY(!m_sim->issue(QStringLiteral("o/r"), number));
+    QCOMPARE(m_sim->comments(QStringLiteral("o/other"), moved).size(), 1);
+
+    {
+        m_manager.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+        const auto restore = qScopeGuard(
+            [this] { m_manager.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy); });
+        Reply reply =
+            send(m_manager, "GET", url(QStringLiteral("/repos/o/r/issues/%1").arg(number)), Auth);
+        QCOMPARE(reply.status, 301);
+        QCOMPARE(reply.header("location"),
+                 url(QStringLiteral("/repos/o/other/issues/3")).toEncoded());
+        reply = send(m_manager, "POST",
+                     url(QStringLiteral("/repos/o/r/issues/%1/comments").arg(number)), Auth,
+                     R"({"body": "hi"})");
+        QCOMPARE(reply.status, 307);
+        QCOMPARE(reply.header("location"),
+                 url(QStringLiteral("/repos/o/other/issues/3/comments")).toEncoded());
+        QCOMPARE(m_sim->comments(QStringLiteral("o/other"), moved).size(), 1); // not acted on
+    }
+
+    // Followed, the answer names where the issue is now.
+    const Reply reply =
+        send(m_manager, "GET", url(QStringLiteral("/repos/o/r/issues/%1").arg(number)), Auth);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(object(reply).value(QStringLiteral("number")).toInt(), 3);
+    QVERIFY(object(reply)
+                .value(QStringLiteral("repository_url"))
+                .toString()
+                .endsWith(QStringLiteral("/repos/o/other")));
+    // The old repo lists it no more and never gives its number to another issue.
+    QVERIFY(array(send(m_manager, "GET", url(QStringLiteral("/repos/o/r/issues?state=all")), Auth))
+                .isEmpty());
+    QCOMPARE(m_sim->addIssue({.repo = QStringLiteral("o/r"), .title = QStringLiteral("Next")}),
+             number + 1);
+
+    QTRY_COMPARE(receiver.deliveries().size(), 2);
+    const QJsonObject event = QJsonDocument::fromJson(receiver.deliveries().at(1).body).object();
+    QCOMPARE(event.value(QStringLiteral("action")).toString(), QStringLiteral("transferred"));
+    QCOMPARE(
+        event.value(QStringLiteral("issue")).toObject().value(QStringLiteral("number")).toInt(),
+        number);
+    const QJsonObject changes = event.value(QStringLiteral("changes")).toObject();
+    QCOMPARE(changes.value(QStringLiteral("new_issue"))
+                 .toObject()
+                 .value(QStringLiteral("number"))
+                 .toInt(),
+             3);
+    QCOMPARE(changes.value(QStringLiteral("new_repository"))
+                 .toObject()
+                 .value(QStringLiteral("full_name"))
+                 .toString(),
+             QStringLiteral("o/other"));
+}
+
+void TestSimGitHub::answerHookShapesAnswers()
+{
+    m_sim->addIssue({.repo = QStringLiteral("o/r"), .title = QStringLiteral("One")});
+    m_sim->setAnswerHook([](const SimRequest &request, SimResponse &response) {
+        if (request.endpoint == QStringLiteral("GET /repos/{owner}/{repo}/issues"))
+            response.body = "[]";
+    });
+    Reply reply = send(m_manager, "GET", url(QStringLiteral("/repos/o/r/issues")), Auth);
+    QCOMPARE(reply.status, 200);
+    QVERIFY(array(reply).isEmpty());
+    // The ETag is that of the answer as served.
+    const QByteArray etag = reply.header("etag");
+    reply = send(m_manager, "GET", url(QStringLiteral("/repos/o/r/issues")),
+                 Auth + QList<std::pair<QByteArray, QByteArray>>{{"If-None-Match", etag}});
+    QCOMPARE(reply.status, 304);
+    m_sim->setAnswerHook({});
+    QCOMPARE(array(send(m_manager, "GET", url(QStringLiteral("/repos/o/r/issues")), Auth)).size(),
+             1);
 }
 
 void TestSimGitHub::commentsArePaged()

@@ -57,6 +57,9 @@ private Q_SLOTS:
     void failedSyncRecoversNextTime();
     void timerSyncsAgain();
     void pendingCompletionIsNotUndoneBySync();
+    void renamedRepoMovesTasksWithWhatTheUserDid();
+    void transferredIssueMovesWithoutOverwriting();
+    void movedTaskAlreadyStoredUnderItsNewId();
 
 private:
     SourceSyncResult syncGitHub();
@@ -372,6 +375,95 @@ void TestSyncEngine::pendingCompletionIsNotUndoneBySync()
     QCOMPARE(task->status, TaskStatus::Done);
     QCOMPARE(task->title, QStringLiteral("Renamed")); // the rest of the remote state still arrives
     QCOMPARE(m_store->openTaskCount(), 0);
+}
+
+void TestSyncEngine::renamedRepoMovesTasksWithWhatTheUserDid()
+{
+    for (int i = 0; i < 2; ++i)
+        m_sim->addIssue({.repo = QStringLiteral("acme/old"),
+                         .title = QStringLiteral("Issue %1").arg(i),
+                         .assignees = {QStringLiteral("me")}});
+    QVERIFY(syncGitHub().ok());
+    const QDate today = QDate::currentDate();
+    const CurrentTask current{QStringLiteral("github:acme/old#1"), QDateTime::currentDateTimeUtc()};
+    QVERIFY(m_store->setCurrentTask(current));
+    QVERIFY(m_store->markSkipped(QStringLiteral("github:acme/old#2"), today));
+    m_sim->renameRepo(QStringLiteral("acme/old"), QStringLiteral("acme/new"));
+
+    const SourceSyncResult result = syncGitHub();
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.newTasks, 0);
+    QCOMPARE(m_store->openTaskCount(), 2); // never two copies
+    QVERIFY(!m_store->task(QStringLiteral("github:acme/old#1")));
+    QVERIFY(!m_store->task(QStringLiteral("github:acme/old#2")));
+    const std::optional<Task> moved = m_store->task(QStringLiteral("github:acme/new#1"));
+    QVERIFY(moved);
+    QCOMPARE(moved->container, QStringLiteral("acme/new"));
+    QVERIFY(moved->url.endsWith(QStringLiteral("/acme/new/issues/1")));
+    QCOMPARE(m_store->currentTask()->taskId, QStringLiteral("github:acme/new#1"));
+    QCOMPARE(m_store->currentTask()->startedAt, current.startedAt);
+    QCOMPARE(m_store->skippedOn(today), QSet<QString>{QStringLiteral("github:acme/new#2")});
+
+    // Settled: the next sync has nothing to move.
+    const SourceSyncResult again = syncGitHub();
+    QVERIFY2(again.ok(), qPrintable(again.error));
+    QCOMPARE(again.newTasks + again.updated + again.closed, 0);
+    QCOMPARE(m_store->openTaskCount(), 2);
+}
+
+void TestSyncEngine::transferredIssueMovesWithoutOverwriting()
+{
+    m_sim->addIssue({.repo = QStringLiteral("acme/web"),
+                     .title = QStringLiteral("Travels"),
+                     .assignees = {QStringLiteral("me")}});
+    m_sim->addIssue({.repo = QStringLiteral("acme/web"),
+                     .title = QStringLiteral("Neighbour"),
+                     .assignees = {QStringLiteral("me")}});
+    m_sim->addIssue({.repo = QStringLiteral("acme/api"),
+                     .title = QStringLiteral("Stays"),
+                     .assignees = {QStringLiteral("me")}});
+    QVERIFY(syncGitHub().ok());
+    QVERIFY(m_store->setCurrentTask(
+        {QStringLiteral("github:acme/web#1"), QDateTime::currentDateTimeUtc()}));
+    // It becomes acme/api#2: its old number is another issue's in acme/web, and its new one
+    // is not what acme/web#2 would be.
+    QCOMPARE(m_sim->transferIssue(QStringLiteral("acme/web"), 1, QStringLiteral("acme/api"),
+                                  QStringLiteral("bob")),
+             2);
+
+    const SourceSyncResult result = syncGitHub();
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(m_store->openTaskCount(), 3);
+    QVERIFY(!m_store->task(QStringLiteral("github:acme/web#1")));
+    QCOMPARE(m_store->task(QStringLiteral("github:acme/web#2"))->title,
+             QStringLiteral("Neighbour"));
+    QCOMPARE(m_store->task(QStringLiteral("github:acme/api#1"))->title, QStringLiteral("Stays"));
+    QCOMPARE(m_store->task(QStringLiteral("github:acme/api#2"))->title, QStringLiteral("Travels"));
+    QCOMPARE(m_store->currentTask()->taskId, QStringLiteral("github:acme/api#2"));
+}
+
+void TestSyncEngine::movedTaskAlreadyStoredUnderItsNewId()
+{
+    // E.g. read under its new name by an earlier version, or brought by a webhook: two rows.
+    m_sim->addIssue({.repo = QStringLiteral("acme/old"),
+                     .title = QStringLiteral("Moves"),
+                     .assignees = {QStringLiteral("me")}});
+    QVERIFY(syncGitHub().ok());
+    QVERIFY(m_store->setCurrentTask(
+        {QStringLiteral("github:acme/old#1"), QDateTime::currentDateTimeUtc()}));
+    m_sim->renameRepo(QStringLiteral("acme/old"), QStringLiteral("acme/new"));
+    Task copy = *m_store->task(QStringLiteral("github:acme/old#1"));
+    copy.sourceId = QStringLiteral("acme/new#1");
+    copy.id = Task::makeId(copy.source, copy.sourceId);
+    copy.container = QStringLiteral("acme/new");
+    QVERIFY(m_store->upsert({copy}));
+    QCOMPARE(m_store->openTaskCount(), 2);
+
+    const SourceSyncResult result = syncGitHub();
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(m_store->openTaskCount(), 1);
+    QVERIFY(!m_store->task(QStringLiteral("github:acme/old#1")));
+    QCOMPARE(m_store->currentTask()->taskId, QStringLiteral("github:acme/new#1"));
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)

@@ -76,6 +76,9 @@ private Q_SLOTS:
     void currentTask();
     void currentTaskNeedsAKnownTask();
     void skippedToday();
+    void moveTaskTakesTheNewId();
+    void moveTaskOntoAStoredTaskFoldsIntoIt();
+    void moveTaskRefusesNonsense();
     void persistsAcrossReopen();
     void garbageFileIsMovedAside();
     void damagedPageIsMovedAside();
@@ -323,6 +326,73 @@ void TestTaskStore::skippedToday()
     QVERIFY(store.markSkipped(QStringLiteral("clickup:c"), today));
     QCOMPARE(store.bestOpenTask(today), std::nullopt);
     QCOMPARE(store.bestOpenTask(today.addDays(1))->id, QStringLiteral("clickup:a"));
+}
+
+void TestTaskStore::moveTaskTakesTheNewId()
+{
+    TaskStore store;
+    QVERIFY(store.open(dbPath()));
+    QVERIFY(store.upsert({gitHub(QStringLiteral("acme/old"), 5, QStringLiteral("Moves"), 12)}));
+    const QString from = QStringLiteral("github:acme/old#5");
+    const QString to = QStringLiteral("github:acme/new#9");
+    const QDate today(2026, 3, 10);
+    QVERIFY(store.setCurrentTask({from, utc(2026, 3, 10)}));
+    QVERIFY(store.markSkipped(from, today));
+    QSignalSpy changed(&store, &TaskStore::changed);
+
+    QVERIFY2(store.moveTask(from, to), qPrintable(store.lastError()));
+    QCOMPARE(store.task(from), std::nullopt);
+    const std::optional<Task> moved = store.task(to);
+    QVERIFY(moved);
+    QCOMPARE(moved->sourceId, QStringLiteral("acme/new#9"));
+    QCOMPARE(moved->title, QStringLiteral("Moves"));
+    QCOMPARE(moved->score, 12.0);
+    QCOMPARE(store.currentTask()->taskId, to);
+    QCOMPARE(store.skippedOn(today), QSet<QString>{to});
+    QCOMPARE(changed.size(), 1);
+}
+
+void TestTaskStore::moveTaskOntoAStoredTaskFoldsIntoIt()
+{
+    TaskStore store;
+    QVERIFY(store.open(dbPath()));
+    const QString from = QStringLiteral("github:acme/old#5");
+    const QString to = QStringLiteral("github:acme/new#5");
+    QVERIFY(
+        store.upsert({gitHub(QStringLiteral("acme/old"), 5, QStringLiteral("Stale copy"), 3),
+                      gitHub(QStringLiteral("acme/new"), 5, QStringLiteral("As it is now"), 7)}));
+    const QDate today(2026, 3, 10);
+    QVERIFY(store.setCurrentTask({from, utc(2026, 3, 10)}));
+    QVERIFY(store.markSkipped(from, today));
+    QVERIFY(store.markSkipped(from, today.addDays(-1)));
+    QVERIFY(store.markSkipped(to, today.addDays(-1)));
+
+    QVERIFY2(store.moveTask(from, to), qPrintable(store.lastError()));
+    QCOMPARE(store.task(from), std::nullopt);
+    QCOMPARE(store.task(to)->title, QStringLiteral("As it is now")); // not overwritten
+    QCOMPARE(store.task(to)->score, 7.0);
+    QCOMPARE(store.openTaskCount(), 1);
+    QCOMPARE(store.currentTask()->taskId, to);
+    QCOMPARE(store.skippedOn(today), QSet<QString>{to});
+    QCOMPARE(store.skippedOn(today.addDays(-1)), QSet<QString>{to});
+}
+
+void TestTaskStore::moveTaskRefusesNonsense()
+{
+    TaskStore store;
+    QVERIFY(store.open(dbPath()));
+    QVERIFY(store.upsert({gitHub(QStringLiteral("acme/old"), 5, QStringLiteral("Stays"))}));
+    const QString from = QStringLiteral("github:acme/old#5");
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Refusing to move")));
+    QVERIFY(!store.moveTask(from, QStringLiteral("clickup:86abc")));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Refusing to move")));
+    QVERIFY(!store.moveTask(from, QStringLiteral("github:nonsense")));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("not in the task")));
+    QVERIFY(
+        !store.moveTask(QStringLiteral("github:acme/gone#1"), QStringLiteral("github:acme/x#1")));
+    QVERIFY(store.lastError().contains(dbPath()));
+    QVERIFY(store.moveTask(from, from));
+    QCOMPARE(store.task(from)->title, QStringLiteral("Stays"));
 }
 
 void TestTaskStore::persistsAcrossReopen()

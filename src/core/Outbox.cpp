@@ -78,6 +78,7 @@ bool Outbox::exec(QSqlQuery &query, const QString &sql, const QVariantList &valu
 
 bool Outbox::transaction(ChangeOrigin origin, const std::function<bool()> &work)
 {
+    m_lastError.clear();
     if (!m_store->transaction(origin, work)) {
         if (m_lastError.isEmpty())
             m_lastError = m_store->lastError();
@@ -396,17 +397,13 @@ bool Outbox::reopen(const OutboxEntry &entry)
         entry.taskId, Task::statusFromName(entry.previousStatus).value_or(TaskStatus::Todo));
 }
 
-bool Outbox::rekey(const QString &localId, const QString &sourceId)
+bool Outbox::rekey(const QString &fromId, const QString &toId)
 {
-    if (!Task::parseId(sourceId) || Task::isLocalId(sourceId)) {
-        m_lastError = tr("Refusing to re-key %1 to the invalid id \"%2\"").arg(localId, sourceId);
-        return false;
-    }
     return transaction(ChangeOrigin::Outbox, [&] {
         QSqlQuery query(m_store->database());
-        return m_store->moveTask(localId, sourceId) &&
+        return m_store->moveTask(fromId, toId) &&
                exec(query, QStringLiteral("UPDATE outbox SET task_id = ? WHERE task_id = ?"),
-                    {sourceId, localId}, tr("re-key %1").arg(localId));
+                    {toId, fromId}, tr("re-key %1").arg(fromId));
     });
 }
 

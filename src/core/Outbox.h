@@ -63,10 +63,10 @@ public:
     // One being sent cannot be discarded.
     bool retry(qint64 id, const QDateTime &now);
     bool discard(qint64 id);
-    // The create was confirmed: the task, its current-task pointer, skips and
-    // queued entries move from the local id to the source's. When a sync already brought
-    // the task in under the source's id, the two become one.
-    bool rekey(const QString &localId, const QString &sourceId);
+    // The source knows the task under another id (a create confirmed, a renamed repo, a
+    // transferred issue): the task, its current-task pointer, skips and queued entries move
+    // to it. When a sync already brought the task in under that id, the two become one.
+    bool rekey(const QString &fromId, const QString &toId);
 
 Q_SIGNALS:
     // Entries were added, changed or removed.

@@ -526,18 +526,34 @@ bool TaskStore::removeTask(const QString &id)
 
 bool TaskStore::moveTask(const QString &from, const QString &to)
 {
+    QString fromSource;
+    QString source;
     QString sourceId;
-    if (!Task::parseId(to, nullptr, &sourceId)) {
+    if (!Task::parseId(from, &fromSource) || !Task::parseId(to, &source, &sourceId) ||
+        source != fromSource || Task::isLocalId(to)) {
         m_lastError = tr("Refusing to move task %1 to the invalid id \"%2\"").arg(from, to);
+        qCWarning(lcStore).noquote() << m_lastError;
         return false;
     }
+    if (from == to)
+        return true;
     return transaction(ChangeOrigin::User, [&] {
         QSqlQuery query(database());
         const QString what = tr("move %1 to %2").arg(from, to);
-        if (!exec(query, QStringLiteral("SELECT 1 FROM tasks WHERE id = ?"), {to}, what))
+        const auto stored = [&](const QString &id) {
+            const bool found =
+                exec(query, QStringLiteral("SELECT 1 FROM tasks WHERE id = ?"), {id}, what) &&
+                query.next();
+            query.finish();
+            return found;
+        };
+        if (!stored(from)) {
+            m_lastError =
+                tr("Cannot move task %1: it is not in the task database %2").arg(from, m_path);
+            qCWarning(lcStore).noquote() << m_lastError;
             return false;
-        const bool merge = query.next();
-        query.finish();
+        }
+        const bool merge = stored(to);
         m_pending->removed.append(from);
         if (!merge) { // current_task and skipped follow through ON UPDATE CASCADE
             m_pending->added.append(to);

@@ -75,9 +75,11 @@ public:
     bool touch(const QString &id, const QDateTime &now);
     bool setAssignedToMe(const QString &id, bool mine);
     bool removeTask(const QString &id);
-    // Gives the task `from` the id `to`; the current task and skips follow. When `to` is
-    // already stored (the source's copy, e.g. imported by a sync), the two become one: the
-    // source's fields stay, what was done here (a close, the latest activity) is kept.
+    // The task `from` is known at the source as `to` now (a create confirmed, a renamed repo,
+    // a transferred issue): it takes that id, and the current task and skips follow it. When
+    // `to` is already stored (the source's copy, e.g. imported by a sync), the two become one:
+    // the source's fields stay, what was done here (a close, the latest activity) is kept.
+    // Never two copies, never one overwritten. False when `from` is not stored.
     bool moveTask(const QString &from, const QString &to);
 
     std::optional<Task> task(const QString &id) const;

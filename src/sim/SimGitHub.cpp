@@ -500,20 +500,58 @@ void SimGitHub::renameRepo(const QString &from, const QString &to)
             comment.repo = to;
     }
     m_renamed.insert(from, to);
+    m_lastNumber.insert(to, m_lastNumber.take(from));
     ++m_version;
+}
+
+int SimGitHub::transferIssue(const QString &repo, int number, const QString &toRepo,
+                             const QString &by)
+{
+    const SimGitHubIssue *found = std::as_const(*this).issue(repo, number);
+    if (!found || repo == toRepo)
+        return 0;
+    const SimGitHubIssue before = *found;
+    for (qsizetype i = 0; i < m_issues.size(); ++i) {
+        if (m_issues.at(i).repo == repo && m_issues.at(i).number == number) {
+            m_issues.removeAt(i);
+            break;
+        }
+    }
+    SimGitHubIssue moved = before;
+    moved.repo = toRepo;
+    moved.number = 0; // the next one there
+    moved.updatedAt = std::max(now(), before.updatedAt.addSecs(1));
+    const qint64 id = before.id;
+    const int newNumber = addIssue(moved);
+    SimGitHubIssue *after = issue(toRepo, newNumber);
+    after->id = id; // the same issue, somewhere else
+    for (SimGitHubComment &comment : m_comments) {
+        if (comment.repo == repo && comment.number == number) {
+            comment.repo = toRepo;
+            comment.number = newNumber;
+        }
+    }
+    m_transferred.insert(repo + QLatin1Char('#') + QString::number(number),
+                         toRepo + QLatin1Char('#') + QString::number(newNumber));
+    issueEvent(before, QStringLiteral("transferred"), by,
+               {{QStringLiteral("changes"),
+                 QJsonObject{{QStringLiteral("new_issue"), issueJson(*after, false)},
+                             {QStringLiteral("new_repository"), repositoryJson(toRepo)}}}});
+    return newNumber;
 }
 
 int SimGitHub::addIssue(SimGitHubIssue issue)
 {
     addRepo(issue.repo);
     if (issue.number == 0) {
-        int last = 0;
+        int last = m_lastNumber.value(issue.repo);
         for (const SimGitHubIssue &existing : std::as_const(m_issues)) {
             if (existing.repo == issue.repo)
                 last = std::max(last, existing.number);
         }
         issue.number = last + 1;
     }
+    m_lastNumber.insert(issue.repo, std::max(m_lastNumber.value(issue.repo), issue.number));
     issue.id = ++m_nextObjectId;
     if (!issue.createdAt.isValid())
         issue.createdAt = now();
@@ -651,12 +689,29 @@ std::optional<SimResponse> SimGitHub::admit(const SimRequest &request)
 {
     if (login(request).isEmpty())
         return errorResponse(401, QStringLiteral("Bad credentials"));
-    if (request.endpoint.contains(QLatin1String("/repos/{owner}/{repo}")) &&
+    // A transferred issue, then a renamed repo: GitHub redirects to where it is now.
+    QString from;
+    QString to;
+    if (request.endpoint.contains(QLatin1String("/repos/{owner}/{repo}/issues/{number}"))) {
+        QString key = repoOf(request) + QLatin1Char('#') + request.captures.at(2);
+        if (m_transferred.contains(key)) {
+            from =
+                QStringLiteral("/repos/%1/issues/%2").arg(repoOf(request), request.captures.at(2));
+            while (m_transferred.contains(key))
+                key = m_transferred.value(key);
+            to = QStringLiteral("/repos/%1/issues/%2")
+                     .arg(key.section(QLatin1Char('#'), 0, 0), key.section(QLatin1Char('#'), 1));
+        }
+    }
+    if (from.isEmpty() && request.endpoint.contains(QLatin1String("/repos/{owner}/{repo}")) &&
         m_renamed.contains(repoOf(request))) {
+        from = QStringLiteral("/repos/") + repoOf(request);
+        to = QStringLiteral("/repos/") + m_renamed.value(repoOf(request));
+    }
+    if (!from.isEmpty()) {
         const bool read = request.method == QHttpServerRequest::Method::Get;
-        const QString from = QStringLiteral("/repos/") + repoOf(request);
         QUrl moved = baseUrl();
-        moved.setPath(moved.path() + QStringLiteral("/repos/") + m_renamed.value(repoOf(request)) +
+        moved.setPath(moved.path() + to +
                       request.url.path().mid(request.url.path().indexOf(from) + from.size()));
         moved.setQuery(request.url.query());
         SimResponse redirect =
@@ -699,6 +754,8 @@ int SimGitHub::finish(const SimRequest &request, SimResponse &response)
     if (!m_tokens.contains(token))
         return 0;
 
+    if (m_answerHook)
+        m_answerHook(request, response);
     if (request.method == QHttpServerRequest::Method::Get && response.status == 200) {
         const QByteArray etag =
             "W/\"" +

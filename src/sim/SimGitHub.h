@@ -68,6 +68,10 @@ public:
     // The repo gets a new name; requests to the old one are redirected as GitHub does:
     // 301 for reads, 307 (same method and body again) for writes.
     void renameRepo(const QString &from, const QString &to);
+    // Moves the issue to another repo as GitHub's transfer does: it takes the next number there,
+    // its comments go with it, its old URL redirects to the new one (301 for reads, 307 for
+    // writes) and the old repo's hooks get issues.transferred. Returns the new number, or 0.
+    int transferIssue(const QString &repo, int number, const QString &toRepo, const QString &by);
     // Adds an issue; number 0 takes the repo's next number. Returns the number.
     int addIssue(SimGitHubIssue issue);
     // The mutable one counts as a change: listings are rendered anew after it.
@@ -96,6 +100,11 @@ public:
     int rateLimitRemaining(const QString &token) const;
     // Secondary limit on content-creating requests (GitHub: about 80 a minute).
     void setWriteLimit(int limit, int windowSeconds);
+
+    // Test hook: sees every answer before its ETag is set, e.g. to serve paging GitHub should
+    // not (an empty page that still has a next link, a next link back to a page already read).
+    using AnswerHook = std::function<void(const SimRequest &, SimResponse &)>;
+    void setAnswerHook(AnswerHook hook) { m_answerHook = std::move(hook); }
 
 protected:
     std::optional<SimResponse> admit(const SimRequest &request) override;
@@ -140,7 +149,10 @@ private:
     QHash<QString, QString> m_tokens; // token → login
     QHash<QString, qint64> m_userIds;
     QStringList m_repos;
-    QHash<QString, QString> m_renamed; // old name → new name
+    QHash<QString, QString> m_renamed;     // old name → new name
+    QHash<QString, QString> m_transferred; // "repo#number" → where the issue went, the same way
+    QHash<QString, int> m_lastNumber;      // per repo: numbers are never used again
+    AnswerHook m_answerHook;
     QList<SimGitHubIssue> m_issues;
     quint64 m_version = 0; // bumped by every change to an issue
     QHash<QString, std::pair<quint64, SimResponse>> m_listings;

@@ -26,6 +26,30 @@ QUrl nextLink(const HttpReply &reply)
     return match.hasMatch() ? QUrl(match.captured(1)) : QUrl();
 }
 
+// "owner/name" of the repo an issue is in now. Only /issues items carry repository; the others
+// name it in repository_url, which follows renames and transfers, where the URL asked for may
+// still have the old name.
+QString repoOfIssue(const QJsonObject &issue, const QString &fallback)
+{
+    const QString fullName = issue.value(QStringLiteral("repository"))
+                                 .toObject()
+                                 .value(QStringLiteral("full_name"))
+                                 .toString();
+    if (!fullName.isEmpty())
+        return fullName;
+    static const QRegularExpression apiRepo(QStringLiteral(R"(/repos/([^/]+/[^/]+)$)"));
+    const QRegularExpressionMatch match =
+        apiRepo.match(QUrl(issue.value(QStringLiteral("repository_url")).toString()).path());
+    return match.hasMatch() ? match.captured(1) : fallback;
+}
+
+QString repoOfId(const QString &id)
+{
+    QString sourceId;
+    Task::parseId(id, nullptr, &sourceId);
+    return sourceId.section(QLatin1Char('#'), 0, 0);
+}
+
 } // namespace
 
 GitHubReader::GitHubReader(RestClient *client, TaskStore *store, const Entities *entities,
@@ -141,9 +165,13 @@ void GitHubReader::getCached(const QUrl &url, CachedHandler handler, bool condit
 
 void GitHubReader::readPages(QList<QUrl> queue, bool open, std::function<void()> then)
 {
+    // A next link back to a page already read would go round for ever.
+    while (!queue.isEmpty() && m_read.contains(queue.first().toString(QUrl::FullyEncoded)))
+        queue.removeFirst();
     if (queue.isEmpty())
         return then();
     const QUrl url = queue.takeFirst();
+    m_read.insert(url.toString(QUrl::FullyEncoded));
     getCached(
         url,
         [this, url, queue, open, then](const HttpReply &reply, const QByteArray &data,
@@ -163,16 +191,22 @@ void GitHubReader::readPages(QList<QUrl> queue, bool open, std::function<void()>
             } else {
                 static const QRegularExpression repoPath(
                     QStringLiteral(R"(/repos/([^/]+/[^/]+)/issues$)"));
+                qsizetype items = 0;
                 const std::optional<QStringList> ids =
-                    takeItems(data, repoPath.match(url.path()).captured(1));
+                    takeItems(data, repoPath.match(url.path()).captured(1), &items);
                 if (!ids) {
                     finish(
                         tr("GitHub error: %1 (the answer is not a JSON list)").arg(reply.status));
                     return std::nullopt;
                 }
                 page.insert(QStringLiteral("ids"), QJsonArray::fromStringList(*ids));
-                page.insert(QStringLiteral("next"), nextLink(reply).toString(QUrl::FullyEncoded));
+                // An empty page ends the listing whatever its Link says: pages past the end
+                // would otherwise be read for as long as they point further.
+                page.insert(QStringLiteral("next"),
+                            items == 0 ? QString() : nextLink(reply).toString(QUrl::FullyEncoded));
             }
+            for (const QJsonValue &id : page.value(QStringLiteral("ids")).toArray())
+                m_listedRepos.insert(repoOfId(id.toString()).toLower());
             Q_EMIT progress(int(m_seen.size()));
             const QUrl next(page.value(QStringLiteral("next")).toString());
             if (next.isValid())
@@ -186,12 +220,13 @@ void GitHubReader::readPages(QList<QUrl> queue, bool open, std::function<void()>
 }
 
 std::optional<QStringList> GitHubReader::takeItems(const QByteArray &json,
-                                                   const QString &repoOfPage)
+                                                   const QString &repoOfPage, qsizetype *items)
 {
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError || !document.isArray())
         return std::nullopt;
+    *items = document.array().size();
     QStringList ids;
     for (const QJsonValue &value : document.array()) {
         if (!value.isObject()) {
@@ -218,10 +253,7 @@ std::optional<Task> GitHubReader::taskFromJson(const QJsonObject &issue, const Q
     if (issue.contains(QStringLiteral("pull_request")) && !m_options.includePullRequests)
         return std::nullopt;
 
-    const QString repo = issue.value(QStringLiteral("repository"))
-                             .toObject()
-                             .value(QStringLiteral("full_name"))
-                             .toString(repoOfPage);
+    const QString repo = repoOfIssue(issue, repoOfPage);
     const QJsonValue number = issue.value(QStringLiteral("number"));
     Task task;
     task.source = Sources::GitHub;
@@ -303,12 +335,23 @@ std::optional<Task> GitHubReader::taskFromJson(const QJsonObject &issue, const Q
     return task;
 }
 
+bool GitHubReader::wanted(const QString &repo) const
+{
+    // GitHub's names are not case-sensitive; a renamed repo is read through its old name.
+    return m_options.repos.isEmpty() || m_options.repos.contains(repo, Qt::CaseInsensitive) ||
+           m_listedRepos.contains(repo.toLower());
+}
+
 void GitHubReader::checkMissing()
 {
     QStringList missing;
     for (const auto &[id, repo] : std::as_const(m_listedBefore)) {
-        if (!m_seen.contains(id) && (m_options.repos.isEmpty() || m_options.repos.contains(repo)))
+        if (m_seen.contains(id))
+            continue;
+        if (wanted(repo))
             missing.append(id);
+        else
+            m_result.notMine.append(id); // its repo was taken out of the settings
     }
     checkNext(missing);
 }
@@ -329,10 +372,24 @@ void GitHubReader::checkNext(QStringList ids)
                 } else if (reply.status == 200) {
                     const std::optional<Task> task =
                         taskFromJson(QJsonDocument::fromJson(reply.body).object(), repo);
-                    if (task && (task->assignedToMe || !task->isOpen()))
+                    if (task && task->id != id) {
+                        // A renamed repo or a transferred issue: GitHub's redirect led to where
+                        // it is now, which gives the task its new id (a new number, too, after a
+                        // transfer). Into a repo that is not read, it leaves the list.
+                        if (!wanted(task->container)) {
+                            m_result.notMine.append(id);
+                        } else {
+                            m_result.moved.insert(id, task->id);
+                            if (!m_seen.contains(task->id)) {
+                                m_seen.insert(task->id);
+                                m_result.tasks.append(*task);
+                            }
+                        }
+                    } else if (task && (task->assignedToMe || !task->isOpen())) {
                         m_result.tasks.append(*task);
-                    else
+                    } else {
                         m_result.notMine.append(id);
+                    }
                 } else {
                     return finish(describe(reply));
                 }

@@ -17,6 +17,9 @@ struct ReadResult
     QList<Task> tasks; // tasks as the source has them now (open, closed or reassigned)
     QStringList
         notMine; // ids of known tasks that are no longer the user's (unassigned, deleted, moved)
+    // known id → the id the source has for the task now (a renamed repo, a transferred issue);
+    // the task itself is in tasks
+    QHash<QString, QString> moved;
     bool complete = false; // every page was read
     int requests = 0;
     QString error;        // empty on success

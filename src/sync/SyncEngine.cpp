@@ -134,7 +134,7 @@ void SyncEngine::apply(const ReadResult &read, SourceSyncResult &result)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QList<Task> changes;
 
-    if (read.tasks.isEmpty() && read.notMine.isEmpty()) {
+    if (read.tasks.isEmpty() && read.notMine.isEmpty() && read.moved.isEmpty()) {
         if (read.error.isEmpty())
             saveState(read);
         return;
@@ -150,55 +150,103 @@ void SyncEngine::apply(const ReadResult &read, SourceSyncResult &result)
                 completing.insert(entry.taskId);
         }
     }
+    TaskChanges described;
+    described.origin = ChangeOrigin::Sync;
+    const bool stored = m_store->transaction(ChangeOrigin::Sync, [&] {
+        // A renamed repo or a transferred issue: the task takes its new id, and the current task,
+        // skips and what waits in the outbox go with it; when the new id is already stored, the
+        // old row is folded into it.
+        for (auto it = read.moved.cbegin(); it != read.moved.cend(); ++it) {
+            const auto old = known.constFind(it.key());
+            if (old == known.cend())
+                continue;
+            if (m_outbox ? !m_outbox->rekey(it.key(), it.value())
+                         : !m_store->moveTask(it.key(), it.value()))
+                return false;
+            if (!known.contains(it.value())) {
+                Task moved = *old;
+                moved.id = it.value();
+                Task::parseId(moved.id, nullptr, &moved.sourceId);
+                known.insert(moved.id, moved);
+            }
+            known.remove(it.key());
+            if (completing.contains(it.key()))
+                completing.insert(it.value());
+        }
 
-    for (Task task : read.tasks) {
-        const auto existing = known.constFind(task.id);
-        const bool isNew = existing == known.cend();
-        // A task we never had that is already closed or not ours is of no interest.
-        if (isNew && (!task.isOpen() || !task.assignedToMe))
-            continue;
-        // An older remote state never overwrites a newer one (e.g. from a webhook).
-        if (!isNew && existing->updatedAt.isValid() && task.updatedAt.isValid() &&
-            task.updatedAt < existing->updatedAt)
-            continue;
-        if (!isNew) {
-            task.localUpdatedAt = existing->localUpdatedAt;
-            task.score = existing->score;
-            // The user's pending completion is newer than any remote state still open.
-            if (completing.contains(task.id))
-                task.status = existing->status;
+        for (Task task : read.tasks) {
+            const auto existing = known.constFind(task.id);
+            const bool isNew = existing == known.cend();
+            // A task we never had that is already closed or not ours is of no interest.
+            if (isNew && (!task.isOpen() || !task.assignedToMe))
+                continue;
+            // An older remote state never overwrites a newer one (e.g. from a webhook).
+            if (!isNew && existing->updatedAt.isValid() && task.updatedAt.isValid() &&
+                task.updatedAt < existing->updatedAt)
+                continue;
+            if (!isNew) {
+                task.localUpdatedAt = existing->localUpdatedAt;
+                task.score = existing->score;
+                // The user's pending completion is newer than any remote state still open.
+                if (completing.contains(task.id))
+                    task.status = existing->status;
+            }
+            const bool changed = isNew || !(task == *existing);
+            const double before = task.score;
+            task.score = scoreOf(task, now);
+            if (isNew) {
+                ++result.newTasks;
+                described.added.append(task.id);
+            } else if (changed) {
+                const bool wasListed = existing->isOpen() && existing->assignedToMe;
+                const bool isListed = task.isOpen() && task.assignedToMe;
+                ++(wasListed && !isListed ? result.closed : result.updated);
+                noteExternal(*existing, task, described);
+            } else if (task.score == before) {
+                continue; // nothing to store
+            }
+            changes.append(task);
         }
-        const bool changed = isNew || !(task == *existing);
-        const double before = task.score;
-        task.score = scoreOf(task, now);
-        if (isNew) {
-            ++result.newTasks;
-        } else if (changed) {
-            const bool wasListed = existing->isOpen() && existing->assignedToMe;
-            const bool isListed = task.isOpen() && task.assignedToMe;
-            ++(wasListed && !isListed ? result.closed : result.updated);
-        } else if (task.score == before) {
-            continue; // nothing to store
+        for (const QString &id : read.notMine) {
+            const auto existing = known.constFind(id);
+            if (existing == known.cend() || !existing->assignedToMe)
+                continue;
+            Task task = *existing;
+            task.assignedToMe = false;
+            if (task.isOpen())
+                ++result.closed;
+            noteExternal(*existing, task, described);
+            changes.append(task);
         }
-        changes.append(task);
-    }
-    for (const QString &id : read.notMine) {
-        const auto existing = known.constFind(id);
-        if (existing == known.cend() || !existing->assignedToMe)
-            continue;
-        Task task = *existing;
-        task.assignedToMe = false;
-        if (task.isOpen())
-            ++result.closed;
-        changes.append(task);
-    }
-    if (!changes.isEmpty() && !m_store->upsert(changes)) {
-        result.error = m_store->lastError();
+        return changes.isEmpty() || m_store->upsert(changes, described);
+    });
+    if (!stored) {
+        result.error = m_outbox && !m_outbox->lastError().isEmpty() ? m_outbox->lastError()
+                                                                    : m_store->lastError();
         result.newTasks = result.updated = result.closed = 0;
         return;
     }
     if (read.error.isEmpty())
         saveState(read);
+}
+
+void SyncEngine::noteExternal(const Task &before, const Task &after, TaskChanges &changes)
+{
+    ExternalChange change;
+    change.taskId = after.id;
+    const auto note = [&change](FieldChange::Field field, const QVariant &from,
+                                const QVariant &to) {
+        if (from != to)
+            change.fields.append({field, from, to});
+    };
+    note(FieldChange::Field::Status, Task::statusName(before.status),
+         Task::statusName(after.status));
+    note(FieldChange::Field::Assignee, before.assignedToMe ? before.assignee : QString(),
+         after.assignedToMe ? after.assignee : QString());
+    note(FieldChange::Field::Title, before.title, after.title);
+    note(FieldChange::Field::Due, before.dueDate, after.dueDate);
+    if (!change.fields.isEmpty())
+        changes.external.append(change);
 }
 
 void SyncEngine::saveState(const ReadResult &read)

@@ -6,6 +6,7 @@
 #include "SourceSyncResult.h"
 
 #include "core/Scorer.h"
+#include "core/TaskChanges.h"
 #include "sources/ReadResult.h"
 
 #include <QHash>
@@ -37,7 +38,7 @@ public:
 
     void setScoreWeights(const ScoreWeights &weights) { m_scorer = Scorer(weights); }
     // With an outbox, a task whose completion is still on its way keeps its local state.
-    void setOutbox(const Outbox *outbox) { m_outbox = outbox; }
+    void setOutbox(Outbox *outbox) { m_outbox = outbox; }
     void addSource(const QString &source, ReaderFactory factory);
     QStringList sources() const { return m_factories.keys(); }
 
@@ -66,13 +67,15 @@ Q_SIGNALS:
 private:
     void apply(const ReadResult &read, SourceSyncResult &result);
     void saveState(const ReadResult &read);
+    // What moved at the source between the stored task and the one read, for the change feed.
+    static void noteExternal(const Task &before, const Task &after, TaskChanges &changes);
     void finishRun(const QString &source, SourceReader *reader, const ReadResult &read);
     double scoreOf(const Task &task, const QDateTime &now) const;
     void rescoreAtMidnight();
 
     TaskStore *m_store;
     const Entities *m_entities;
-    const Outbox *m_outbox = nullptr;
+    Outbox *m_outbox = nullptr;
     Scorer m_scorer;
     QHash<QString, ReaderFactory> m_factories;
     QHash<QString, SourceReader *> m_running;
