@@ -104,6 +104,8 @@ void ClickUpReader::start()
     m_full = m_options.fullListing || m_since == 0;
     for (const Task &task : m_store->tasksBySource(Sources::ClickUp)) {
         m_known.insert(task.id);
+        m_stored.insert(task.id, {task.updatedAt.isValid() ? task.updatedAt.toMSecsSinceEpoch() : 0,
+                                  task.assignedToMe});
         // Tasks created here and not yet confirmed are the outbox's business.
         if (task.isOpen() && task.assignedToMe && !Task::isLocalId(task.id))
             m_listedBefore.append({task.id, task.container});
@@ -209,6 +211,11 @@ bool ClickUpReader::takeTasks(const QByteArray &json, const QString &listOfPage,
         if (!task || m_seen.contains(task->id))
             continue;
         m_seen.insert(task->id);
+        // Asked again because it changed while the previous read paged: no news.
+        if (!m_full && task->updatedAt.isValid() &&
+            m_stored.value(task->id, {-1, false}) ==
+                std::pair(task->updatedAt.toMSecsSinceEpoch(), task->assignedToMe))
+            continue;
         if (task->assignedToMe)
             m_result.tasks.append(*task);
         else if (m_known.contains(task->id))
@@ -379,8 +386,10 @@ bool ClickUpReader::fullListingDue(const TaskStore &store, const QDateTime &now)
 
 void ClickUpReader::done()
 {
-    if (m_highWater > 0)
-        m_result.state.insert(HighWaterKey, QString::number(m_highWater));
+    // What changed after the start may have missed a page read before it; ask again next time.
+    const qint64 mark = std::min(m_highWater, startedAt().toMSecsSinceEpoch());
+    if (mark > 0)
+        m_result.state.insert(HighWaterKey, QString::number(mark));
     if (m_full)
         m_result.state.insert(LastFullListingKey,
                               QDateTime::currentDateTimeUtc().toString(Qt::ISODate));

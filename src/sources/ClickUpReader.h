@@ -24,7 +24,10 @@ struct ClickUpReaderOptions
 // moved or deleted since). An incremental listing asks only for what changed
 // since the latest date_updated of the previous read, closed tasks and other
 // people's included, so completions and unassignments show up; deletions are
-// left to the next full listing.
+// left to the next full listing. A read leaves off at the newest change it saw,
+// but never later than its start by ClickUp's clock: a change made while it
+// pages may have missed the pages already read, so the next read asks again
+// (what the store already has at that version is skipped).
 class ClickUpReader final : public SourceReader
 {
     Q_OBJECT
@@ -68,11 +71,13 @@ private:
     QString m_userId;
     QString m_username;
     bool m_full = false;
-    QSet<QString> m_known;                             // ids the store has for this source
+    QSet<QString> m_known; // ids the store has for this source
+    // The version the store has of each: date_updated (unix ms), whether it is the user's.
+    QHash<QString, std::pair<qint64, bool>> m_stored;
     QList<std::pair<QString, QString>> m_listedBefore; // open tasks of the user: id, container
     QSet<QString> m_seen;                              // ids listed by this read
-    qint64 m_since = 0; // latest date_updated seen by the previous read (unix ms), 0: none
-    qint64 m_highWater = 0;
+    qint64 m_since = 0;     // where the previous read left off (unix ms), 0: none
+    qint64 m_highWater = 0; // latest date_updated seen
 };
 
 } // namespace UpNext
