@@ -125,6 +125,8 @@ private Q_SLOTS:
     void unassignmentIsNotMine();
     void newlyAssignedTaskIsFound();
     void fullListingChecksMissingTasks();
+    void taskMovedOutOfListsReadLeaves();
+    void tasksOfARemovedListLeave();
     void changeWhileReadingListsIsSeenNext();
     void changeWhilePagingIsSeenNext();
     void changeDuringRateLimitWaitIsSeenNext();
@@ -399,10 +401,12 @@ void TestClickUpReader::unchangedIncrementalReadIsOneRequestPerList()
     QVERIFY(result.complete);
     QVERIFY(result.tasks.isEmpty());
     QVERIFY(result.notMine.isEmpty());
-    QCOMPARE(result.requests, 1 + 2);
-    QCOMPARE(m_sim->requestLog().count(), 1 + 2);
+    // One page per list, and one across the workspace for tasks moved out of them.
+    QCOMPARE(result.requests, 1 + 2 + 1);
+    QCOMPARE(m_sim->requestLog().count(), 1 + 2 + 1);
     QCOMPARE(m_sim->requestLog().count(QStringLiteral("GET /user")), 1);
     QCOMPARE(m_sim->requestLog().count(ListEndpoint), 2);
+    QCOMPARE(m_sim->requestLog().count(TeamEndpoint), 1);
     QCOMPARE(result.state.value(QStringLiteral("highWater")), highWater);
     // Everything changed since the mark, closed or not, whoever it belongs to.
     for (const QString &target : answeredPages()) {
@@ -485,12 +489,85 @@ void TestClickUpReader::fullListingChecksMissingTasks()
     const ReadResult result = read({.listIds = {ListA, ListB}, .fullListing = true});
     QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
     QVERIFY(result.complete);
-    QCOMPARE(sorted(result.notMine), sorted({clickUpId(mine.at(1)), gone.id}));
+    // The one outside the lists read leaves too: nothing would ever update it.
+    QCOMPARE(sorted(result.notMine), sorted({clickUpId(mine.at(1)), gone.id, elsewhere.id}));
     QCOMPARE(ids(result.tasks),
              sorted({clickUpId(mine.at(0)), clickUpId(mine.at(2)), clickUpId(mine.at(3))}));
     QCOMPARE(find(result.tasks, clickUpId(mine.at(0)))->status, TaskStatus::Done);
     // Asked about the three that were not listed; not about the one outside the lists read.
     QCOMPARE(m_sim->requestLog().count(TaskEndpoint), 3);
+    for (const QString &target : answeredPages())
+        QVERIFY2(target.contains(QStringLiteral("include_closed=false")), qPrintable(target));
+}
+
+void TestClickUpReader::taskMovedOutOfListsReadLeaves()
+{
+    const QString listC = QStringLiteral("903");
+    m_sim->addList(listC, QStringLiteral("Someone else's"));
+    const QStringList a = addMine(ListA, 3);
+    QVERIFY(read().error.isEmpty());
+    QVERIFY(m_sim->moveTask(a.at(0), listC, Bob)); // out of the lists read
+    QVERIFY(m_sim->moveTask(a.at(1), ListB, Bob)); // into another list read
+    m_sim->requestLog().clear();
+
+    ReadResult result = read();
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QVERIFY(result.complete);
+    QCOMPARE(result.notMine, QStringList{clickUpId(a.at(0))});
+    QCOMPARE(ids(result.tasks), QStringList{clickUpId(a.at(1))});
+    QCOMPARE(result.tasks.first().container, ListB);
+    // One request more than the lists: the user's changes across the workspace (its id comes
+    // with every task), not one request per known task.
+    QCOMPARE(result.requests, 1 + 2 + 1);
+    QCOMPARE(m_sim->requestLog().count(TeamEndpoint), 1);
+    QCOMPARE(m_sim->requestLog().count(TaskEndpoint), 0);
+    for (const SimRequestLog::Entry &entry : m_sim->requestLog().entries()) {
+        if (entry.endpoint == TeamEndpoint) {
+            QVERIFY2(entry.target.contains(QStringLiteral("/team/%1/task").arg(m_sim->teamId())),
+                     qPrintable(entry.target));
+            QVERIFY2(entry.target.contains(QStringLiteral("=%1").arg(Me)),
+                     qPrintable(entry.target));
+            QVERIFY2(entry.target.contains(QStringLiteral("date_updated_gt=")),
+                     qPrintable(entry.target));
+        }
+    }
+
+    // A workspace the token may not read only costs the check, not the read.
+    QVERIFY(m_sim->moveTask(a.at(2), listC, Bob));
+    result = read({.listIds = {ListA, ListB}, .teamId = QStringLiteral("123")});
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QVERIFY(result.complete);
+    QCOMPARE(result.warnings.size(), 1);
+    QVERIFY(result.notMine.isEmpty());
+}
+
+void TestClickUpReader::tasksOfARemovedListLeave()
+{
+    const QStringList a = addMine(ListA, 2);
+    const QStringList b = addMine(ListB, 2);
+    QVERIFY(read().error.isEmpty());
+    m_sim->requestLog().clear();
+
+    // List B is no longer read: its open tasks are no longer the user's, without asking.
+    ReadResult result = read({.listIds = {ListA}});
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QVERIFY(result.tasks.isEmpty());
+    QCOMPARE(sorted(result.notMine), sorted({clickUpId(b.at(0)), clickUpId(b.at(1))}));
+    QCOMPARE(m_sim->requestLog().count(TaskEndpoint), 0);
+    for (const QString &id : std::as_const(result.notMine)) {
+        Task task = *m_store->task(id);
+        task.assignedToMe = false; // as the sync engine keeps it
+        QVERIFY(m_store->upsert({task}));
+    }
+    result = read({.listIds = {ListA}});
+    QVERIFY(result.notMine.isEmpty());
+
+    // Read again, its tasks are listed in full: they are the user's again.
+    m_sim->requestLog().clear();
+    result = read();
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(ids(result.tasks), sorted({clickUpId(a.at(0)), clickUpId(a.at(1)), clickUpId(b.at(0)),
+                                        clickUpId(b.at(1))}));
     for (const QString &target : answeredPages())
         QVERIFY2(target.contains(QStringLiteral("include_closed=false")), qPrintable(target));
 }
