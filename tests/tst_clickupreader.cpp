@@ -125,6 +125,11 @@ private Q_SLOTS:
     void unassignmentIsNotMine();
     void newlyAssignedTaskIsFound();
     void fullListingChecksMissingTasks();
+    void taskMovedOutOfListsReadLeaves();
+    void tasksOfARemovedListLeave();
+    void changeWhileReadingListsIsSeenNext();
+    void changeWhilePagingIsSeenNext();
+    void changeDuringRateLimitWaitIsSeenNext();
     void fullListingIsDueDaily();
     void waitsOutRateLimitAndResumes();
     void rateLimitBeyondCapIsAnError();
@@ -137,7 +142,7 @@ private Q_SLOTS:
 private:
     static ClickUpReaderOptions bothLists() { return {.listIds = {ListA, ListB}}; }
     ReadResult read(const ClickUpReaderOptions &options = bothLists(), SimServer *sim = nullptr);
-    QStringList addMine(const QString &listId, int count);
+    QStringList addMine(const QString &listId, int count, qint64 created = 0);
     QStringList answeredPages() const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -167,12 +172,14 @@ void TestClickUpReader::init()
     m_sim->addList(ListB, QStringLiteral("Sprint"));
 }
 
-QStringList TestClickUpReader::addMine(const QString &listId, int count)
+QStringList TestClickUpReader::addMine(const QString &listId, int count, qint64 created)
 {
     QStringList added;
     for (int i = 0; i < count; ++i)
-        added.append(m_sim->addTask(
-            {.name = QStringLiteral("Task %1").arg(i), .listId = listId, .assignees = {Me}}));
+        added.append(m_sim->addTask({.name = QStringLiteral("Task %1").arg(i),
+                                     .listId = listId,
+                                     .assignees = {Me},
+                                     .dateCreated = created}));
     return added;
 }
 
@@ -218,7 +225,11 @@ void TestClickUpReader::readsAssignedTasksAcrossLists()
     qint64 newest = 0;
     for (const Task &task : result.tasks)
         newest = std::max(newest, task.updatedAt.toMSecsSinceEpoch());
-    QCOMPARE(result.state.value(QStringLiteral("highWater")), QString::number(newest));
+    // The newest change seen, or the read's start by the service's clock (a second's
+    // precision) when that is earlier: changes made while reading are asked for again.
+    const qint64 highWater = result.state.value(QStringLiteral("highWater")).toLongLong();
+    QVERIFY(highWater <= newest);
+    QVERIFY(highWater > newest - 1000);
     QCOMPARE(m_sim->requestLog().count(ListEndpoint), 2);
     QCOMPARE(result.requests, 1 + 2);
 
@@ -375,8 +386,10 @@ void TestClickUpReader::pagingBoundaries()
 
 void TestClickUpReader::unchangedIncrementalReadIsOneRequestPerList()
 {
-    addMine(ListA, 120);
-    addMine(ListB, 3);
+    // Made well before the reads, so the first read leaves off at the newest of them.
+    const qint64 anHourAgo = QDateTime::currentMSecsSinceEpoch() - 3600 * 1000;
+    addMine(ListA, 120, anHourAgo);
+    addMine(ListB, 3, anHourAgo);
     ReadResult result = read();
     QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
     const QString highWater = m_store->syncValue(Sources::ClickUp, QStringLiteral("highWater"));
@@ -388,10 +401,12 @@ void TestClickUpReader::unchangedIncrementalReadIsOneRequestPerList()
     QVERIFY(result.complete);
     QVERIFY(result.tasks.isEmpty());
     QVERIFY(result.notMine.isEmpty());
-    QCOMPARE(result.requests, 1 + 2);
-    QCOMPARE(m_sim->requestLog().count(), 1 + 2);
+    // One page per list, and one across the workspace for tasks moved out of them.
+    QCOMPARE(result.requests, 1 + 2 + 1);
+    QCOMPARE(m_sim->requestLog().count(), 1 + 2 + 1);
     QCOMPARE(m_sim->requestLog().count(QStringLiteral("GET /user")), 1);
     QCOMPARE(m_sim->requestLog().count(ListEndpoint), 2);
+    QCOMPARE(m_sim->requestLog().count(TeamEndpoint), 1);
     QCOMPARE(result.state.value(QStringLiteral("highWater")), highWater);
     // Everything changed since the mark, closed or not, whoever it belongs to.
     for (const QString &target : answeredPages()) {
@@ -413,8 +428,9 @@ void TestClickUpReader::teammateCompletionIsFound()
     QCOMPARE(ids(result.tasks), QStringList{clickUpId(mine.at(1))});
     QCOMPARE(result.tasks.first().status, TaskStatus::Done);
     QVERIFY(result.notMine.isEmpty());
-    QCOMPARE(result.state.value(QStringLiteral("highWater")),
-             QString::number(m_sim->task(mine.at(1))->dateUpdated));
+    const qint64 highWater = result.state.value(QStringLiteral("highWater")).toLongLong();
+    QVERIFY(highWater <= m_sim->task(mine.at(1))->dateUpdated);
+    QVERIFY(highWater > m_sim->task(mine.at(1))->dateUpdated - 1000);
     QCOMPARE(m_sim->requestLog().count(TaskEndpoint), 0);
 }
 
@@ -473,7 +489,8 @@ void TestClickUpReader::fullListingChecksMissingTasks()
     const ReadResult result = read({.listIds = {ListA, ListB}, .fullListing = true});
     QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
     QVERIFY(result.complete);
-    QCOMPARE(sorted(result.notMine), sorted({clickUpId(mine.at(1)), gone.id}));
+    // The one outside the lists read leaves too: nothing would ever update it.
+    QCOMPARE(sorted(result.notMine), sorted({clickUpId(mine.at(1)), gone.id, elsewhere.id}));
     QCOMPARE(ids(result.tasks),
              sorted({clickUpId(mine.at(0)), clickUpId(mine.at(2)), clickUpId(mine.at(3))}));
     QCOMPARE(find(result.tasks, clickUpId(mine.at(0)))->status, TaskStatus::Done);
@@ -481,6 +498,173 @@ void TestClickUpReader::fullListingChecksMissingTasks()
     QCOMPARE(m_sim->requestLog().count(TaskEndpoint), 3);
     for (const QString &target : answeredPages())
         QVERIFY2(target.contains(QStringLiteral("include_closed=false")), qPrintable(target));
+}
+
+void TestClickUpReader::taskMovedOutOfListsReadLeaves()
+{
+    const QString listC = QStringLiteral("903");
+    m_sim->addList(listC, QStringLiteral("Someone else's"));
+    const QStringList a = addMine(ListA, 3);
+    QVERIFY(read().error.isEmpty());
+    QVERIFY(m_sim->moveTask(a.at(0), listC, Bob)); // out of the lists read
+    QVERIFY(m_sim->moveTask(a.at(1), ListB, Bob)); // into another list read
+    m_sim->requestLog().clear();
+
+    ReadResult result = read();
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QVERIFY(result.complete);
+    QCOMPARE(result.notMine, QStringList{clickUpId(a.at(0))});
+    QCOMPARE(ids(result.tasks), QStringList{clickUpId(a.at(1))});
+    QCOMPARE(result.tasks.first().container, ListB);
+    // One request more than the lists: the user's changes across the workspace (its id comes
+    // with every task), not one request per known task.
+    QCOMPARE(result.requests, 1 + 2 + 1);
+    QCOMPARE(m_sim->requestLog().count(TeamEndpoint), 1);
+    QCOMPARE(m_sim->requestLog().count(TaskEndpoint), 0);
+    for (const SimRequestLog::Entry &entry : m_sim->requestLog().entries()) {
+        if (entry.endpoint == TeamEndpoint) {
+            QVERIFY2(entry.target.contains(QStringLiteral("/team/%1/task").arg(m_sim->teamId())),
+                     qPrintable(entry.target));
+            QVERIFY2(entry.target.contains(QStringLiteral("=%1").arg(Me)),
+                     qPrintable(entry.target));
+            QVERIFY2(entry.target.contains(QStringLiteral("date_updated_gt=")),
+                     qPrintable(entry.target));
+        }
+    }
+
+    // A workspace the token may not read only costs the check, not the read.
+    QVERIFY(m_sim->moveTask(a.at(2), listC, Bob));
+    result = read({.listIds = {ListA, ListB}, .teamId = QStringLiteral("123")});
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QVERIFY(result.complete);
+    QCOMPARE(result.warnings.size(), 1);
+    QVERIFY(result.notMine.isEmpty());
+}
+
+void TestClickUpReader::tasksOfARemovedListLeave()
+{
+    const QStringList a = addMine(ListA, 2);
+    const QStringList b = addMine(ListB, 2);
+    QVERIFY(read().error.isEmpty());
+    m_sim->requestLog().clear();
+
+    // List B is no longer read: its open tasks are no longer the user's, without asking.
+    ReadResult result = read({.listIds = {ListA}});
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QVERIFY(result.tasks.isEmpty());
+    QCOMPARE(sorted(result.notMine), sorted({clickUpId(b.at(0)), clickUpId(b.at(1))}));
+    QCOMPARE(m_sim->requestLog().count(TaskEndpoint), 0);
+    for (const QString &id : std::as_const(result.notMine)) {
+        Task task = *m_store->task(id);
+        task.assignedToMe = false; // as the sync engine keeps it
+        QVERIFY(m_store->upsert({task}));
+    }
+    result = read({.listIds = {ListA}});
+    QVERIFY(result.notMine.isEmpty());
+
+    // Read again, its tasks are listed in full: they are the user's again.
+    m_sim->requestLog().clear();
+    result = read();
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(ids(result.tasks), sorted({clickUpId(a.at(0)), clickUpId(a.at(1)), clickUpId(b.at(0)),
+                                        clickUpId(b.at(1))}));
+    for (const QString &target : answeredPages())
+        QVERIFY2(target.contains(QStringLiteral("include_closed=false")), qPrintable(target));
+}
+
+void TestClickUpReader::changeWhileReadingListsIsSeenNext()
+{
+    const QStringList a = addMine(ListA, 2);
+    const QStringList b = addMine(ListB, 2);
+    QVERIFY(read().error.isEmpty());
+    QVERIFY(m_sim->touch(b.at(1), Bob));
+    // While the next read is between its lists: a completion in list A (already read), then an
+    // edit in list B (read next).
+    m_sim->afterAnswer(ListEndpoint, 1, [&] {
+        QVERIFY(m_sim->setStatus(a.at(0), QStringLiteral("complete"), Bob));
+        QVERIFY(m_sim->touch(b.at(0), Bob));
+    });
+    ReadResult result = read();
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(ids(result.tasks), sorted({clickUpId(b.at(0)), clickUpId(b.at(1))}));
+
+    // The next incremental read sees the completion; what it saw already is no news.
+    result = read();
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(ids(result.tasks), QStringList{clickUpId(a.at(0))});
+    QCOMPARE(result.tasks.first().status, TaskStatus::Done);
+    QCOMPARE(m_store->task(clickUpId(a.at(0)))->status, TaskStatus::Done);
+}
+
+void TestClickUpReader::changeWhilePagingIsSeenNext()
+{
+    // 150 tasks made an hour ago, newest first: page 0 has t149..t50, page 1 t49..t0.
+    const qint64 base = QDateTime::currentMSecsSinceEpoch() - 3600 * 1000;
+    QStringList tasks;
+    for (int i = 0; i < 150; ++i)
+        tasks.append(m_sim->addTask({.name = QStringLiteral("t%1").arg(i),
+                                     .listId = ListA,
+                                     .assignees = {Me},
+                                     .dateCreated = base + i}));
+    QVERIFY(read({.listIds = {ListA}}).error.isEmpty());
+    for (const QString &id : std::as_const(tasks))
+        QVERIFY(m_sim->touch(id, Bob));
+    // Between the two pages of the next read: t149 (page 0, read) is completed, then t0
+    // (page 1, not read yet) is edited.
+    m_sim->afterAnswer(ListEndpoint, 1, [&] {
+        QVERIFY(m_sim->setStatus(tasks.last(), QStringLiteral("complete"), Bob));
+        QVERIFY(m_sim->touch(tasks.first(), Bob));
+    });
+    m_sim->requestLog().clear();
+    ReadResult result = read({.listIds = {ListA}});
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(result.tasks.size(), 150);
+    QCOMPARE(m_sim->requestLog().count(ListEndpoint), 2);
+    QCOMPARE(find(result.tasks, clickUpId(tasks.last()))->status, TaskStatus::Todo);
+    QCOMPARE(find(result.tasks, clickUpId(tasks.first()))->updatedAt.toMSecsSinceEpoch(),
+             m_sim->task(tasks.first())->dateUpdated);
+
+    result = read({.listIds = {ListA}});
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(ids(result.tasks), QStringList{clickUpId(tasks.last())});
+    QCOMPARE(m_store->task(clickUpId(tasks.last()))->status, TaskStatus::Done);
+}
+
+void TestClickUpReader::changeDuringRateLimitWaitIsSeenNext()
+{
+    const QStringList a = addMine(ListA, 2);
+    const QStringList b = addMine(ListB, 2);
+    QVERIFY(read().error.isEmpty());
+    QVERIFY(m_sim->touch(a.at(1), Bob));
+    QVERIFY(m_sim->touch(b.at(1), Bob));
+    // /user and list A, then list B is refused until the window turns; meanwhile list A's task
+    // is completed and then list B's edited.
+    m_sim->setRateLimit(2, 2);
+    m_sim->afterAnswer(ListEndpoint, 2, [&] {
+        QVERIFY(m_sim->setStatus(a.at(0), QStringLiteral("complete"), Bob));
+        QVERIFY(m_sim->touch(b.at(0), Bob));
+    });
+    m_sim->requestLog().clear();
+    ReadResult result = read();
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QList<int> listStatuses;
+    for (const SimRequestLog::Entry &entry : m_sim->requestLog().entries()) {
+        if (entry.endpoint == ListEndpoint)
+            listStatuses.append(entry.status);
+    }
+    // A timer may wake a little early and meet one more 429.
+    QVERIFY(listStatuses.size() >= 3);
+    QCOMPARE(listStatuses.first(), 200);
+    QCOMPARE(listStatuses.last(), 200);
+    QCOMPARE(listStatuses.count(429), listStatuses.size() - 2);
+    QCOMPARE(ids(result.tasks),
+             sorted({clickUpId(a.at(1)), clickUpId(b.at(0)), clickUpId(b.at(1))}));
+
+    m_sim->setRateLimit(100, 60);
+    result = read();
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(ids(result.tasks), QStringList{clickUpId(a.at(0))});
+    QCOMPARE(m_store->task(clickUpId(a.at(0)))->status, TaskStatus::Done);
 }
 
 void TestClickUpReader::waitsOutRateLimitAndResumes()

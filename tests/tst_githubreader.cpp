@@ -65,6 +65,7 @@ private Q_SLOTS:
     void unchangedResyncIsAllNotModified();
     void lostTasksAreReadAgain();
     void closedIssuesAreFound();
+    void closedWhileReadingIsFoundNext();
     void unassignedAndDeletedAreNotMine();
     void configuredRepos();
     void renamedRepoMovesItsTasks_data();
@@ -275,6 +276,40 @@ void TestGitHubReader::closedIssuesAreFound()
     QCOMPARE(closed.status, TaskStatus::Done);
     QVERIFY(result.notMine.isEmpty());
     // Found by the "closed since" listing, not by asking for the issue itself.
+    QCOMPARE(m_sim->requestLog().count(QStringLiteral("GET /repos/{owner}/{repo}/issues/{number}")),
+             0);
+}
+
+void TestGitHubReader::closedWhileReadingIsFoundNext()
+{
+    const QString a = QStringLiteral("o/a");
+    const QString b = QStringLiteral("o/b");
+    addMine(a, 2);
+    addMine(b, 2);
+    const GitHubReaderOptions options{.repos = {a, b}};
+    QVERIFY(read(options).error.isEmpty());
+    // Open a, open b, closed a: then a#1 is closed (o/a's closed list is read) and b#1 closed
+    // and edited after it (o/b's closed list is read next).
+    const QString listing = QStringLiteral("GET /repos/{owner}/{repo}/issues");
+    m_sim->afterAnswer(listing, 3, [&] {
+        m_sim->closeIssue(a, 1, QStringLiteral("bob"));
+        m_sim->closeIssue(b, 1, QStringLiteral("bob"));
+        m_sim->touch(b, 1);
+    });
+    ReadResult result = read(options);
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    m_sim->requestLog().clear();
+
+    // The next read's closed listing has it, as for any other close (the check of known open
+    // issues would find it anyway, one request each).
+    result = read(options);
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    bool found = false;
+    for (const Task &task : std::as_const(result.tasks)) {
+        if (task.id == QStringLiteral("github:o/a#1"))
+            found = task.status == TaskStatus::Done;
+    }
+    QVERIFY(found);
     QCOMPARE(m_sim->requestLog().count(QStringLiteral("GET /repos/{owner}/{repo}/issues/{number}")),
              0);
 }

@@ -66,6 +66,7 @@ private Q_SLOTS:
     void assigneesFilter();
     void dateUpdatedGtIsStrict();
     void teamEndpointSpansLists();
+    void moveTask();
     void listStatuses();
     void getTask();
     void completeTask();
@@ -328,6 +329,73 @@ void TestSimClickUp::teamEndpointSpansLists()
     QCOMPARE(reply.status, 404);
     QCOMPARE(object(reply).value(QStringLiteral("err")).toString(),
              QStringLiteral("List not found"));
+}
+
+void TestSimClickUp::moveTask()
+{
+    const QString other = QStringLiteral("902");
+    m_sim->addList(other, QStringLiteral("Other"),
+                   {{QStringLiteral("open"), QStringLiteral("open"), {}},
+                    {QStringLiteral("doing"), QStringLiteral("custom"), {}},
+                    {QStringLiteral("shipped"), QStringLiteral("closed"), {}}});
+    WebhookReceiver receiver;
+    m_sim->addWebhook(receiver.url(), {QStringLiteral("taskMoved")}, Me);
+    const qint64 base = 1767225600000;
+    const QString id = m_sim->addTask({.name = QStringLiteral("Moving"),
+                                       .status = QStringLiteral("in progress"),
+                                       .listId = ListId,
+                                       .assignees = {Me},
+                                       .dateCreated = base,
+                                       .dateUpdated = base});
+    QVERIFY(!m_sim->moveTask(id, QStringLiteral("999"), Bob));
+    QVERIFY(!m_sim->moveTask(QStringLiteral("nosuch"), other, Bob));
+    QCOMPARE(m_sim->task(id)->dateUpdated, base);
+
+    QVERIFY(m_sim->moveTask(id, other, Bob));
+    // The task now lives in the other list only, with that list's status of the same type.
+    const Reply reply = send(m_manager, "GET", url(QStringLiteral("/task/") + id), Auth);
+    QCOMPARE(reply.status, 200);
+    const QJsonObject task = object(reply);
+    QCOMPARE(task.value(QStringLiteral("list")).toObject().value(QStringLiteral("id")).toString(),
+             other);
+    QCOMPARE(task.value(QStringLiteral("status")).toObject().value(QStringLiteral("status")),
+             QStringLiteral("doing"));
+    QVERIFY(msField(task, QStringLiteral("date_updated")) > base);
+    const QString since = QStringLiteral("?include_closed=true&date_updated_gt=%1").arg(base);
+    QCOMPARE(names(send(m_manager, "GET", url(QStringLiteral("/list/%1/task").arg(ListId) + since),
+                        Auth)),
+             QStringList());
+    QCOMPARE(names(send(m_manager, "GET", url(QStringLiteral("/list/%1/task").arg(other) + since),
+                        Auth)),
+             QStringList{QStringLiteral("Moving")});
+    QCOMPARE(names(send(m_manager, "GET",
+                        url(QStringLiteral("/team/%1/task").arg(m_sim->teamId()) + since), Auth)),
+             QStringList{QStringLiteral("Moving")});
+
+    // taskMoved, with the lists before and after.
+    QTRY_COMPARE(receiver.deliveries().size(), 1);
+    const QJsonObject payload =
+        QJsonDocument::fromJson(receiver.deliveries().first().body).object();
+    QCOMPARE(payload.value(QStringLiteral("event")).toString(), QStringLiteral("taskMoved"));
+    QCOMPARE(payload.value(QStringLiteral("task_id")).toString(), id);
+    const QJsonObject item =
+        payload.value(QStringLiteral("history_items")).toArray().first().toObject();
+    QCOMPARE(item.value(QStringLiteral("field")).toString(), QStringLiteral("section_moved"));
+    QCOMPARE(item.value(QStringLiteral("parent_id")).toString(), other);
+    QCOMPARE(item.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toInteger(),
+             Bob);
+    QCOMPARE(item.value(QStringLiteral("before")).toObject().value(QStringLiteral("id")).toString(),
+             ListId);
+    QCOMPARE(item.value(QStringLiteral("after")).toObject().value(QStringLiteral("id")).toString(),
+             other);
+
+    // A status name the new list has is kept; a closed task stays closed.
+    QVERIFY(m_sim->setStatus(id, QStringLiteral("shipped"), Bob));
+    QVERIFY(m_sim->moveTask(id, ListId, Bob));
+    QCOMPARE(m_sim->task(id)->status, QStringLiteral("complete"));
+    QVERIFY(m_sim->task(id)->dateClosed > 0);
+    QVERIFY(m_sim->moveTask(id, other, Bob));
+    QCOMPARE(m_sim->task(id)->status, QStringLiteral("shipped"));
 }
 
 void TestSimClickUp::listStatuses()

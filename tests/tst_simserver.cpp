@@ -5,6 +5,8 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
+#include <QTimeZone>
 
 using namespace UpNext::Sim;
 using namespace UpNext::TestSim;
@@ -34,6 +36,8 @@ private Q_SLOTS:
     void truncatedAndMalformedBodies();
     void randomFaultsAreRepeatable();
     void signatureTestVectors();
+    void dateHeader();
+    void hookAfterNthAnswer();
 
 private:
     QUrl url(const QString &path) const { return QUrl(m_sim->baseUrl().toString() + path); }
@@ -189,6 +193,48 @@ void TestSimServer::signatureTestVectors()
             "secret",
             R"({"webhook_id":"7689a169-a000-4985-8676-6902b96d6627","event":"taskCreated","task_id":"c0j"})"),
         QByteArray("4830bf524f6e29a3e8da953936c6f21c1fea2b9669b825d3e1be293ef3416c8c"));
+}
+
+void TestSimServer::dateHeader()
+{
+    // As the real services: an HTTP date on every answer, errors included.
+    const QDateTime before = QDateTime::currentDateTimeUtc().addMSecs(-1000);
+    for (const QString &path : {QStringLiteral("/user"), QStringLiteral("/nothing/here")}) {
+        const Reply reply = send(m_manager, "GET", url(path), Auth);
+        QVERIFY(reply.status > 0);
+        const QByteArray date = reply.header("date");
+        QVERIFY2(date.endsWith(" GMT"), date.constData());
+        const QString text = QString::fromLatin1(date);
+        const QDateTime utc(
+            QLocale::c().toDate(text.left(16), QStringLiteral("ddd, dd MMM yyyy")),
+            QTime::fromString(text.mid(17, 8), QStringLiteral("hh:mm:ss")), QTimeZone::utc());
+        QVERIFY2(utc.isValid(), date.constData());
+        QVERIFY(utc >= before);
+        QVERIFY(utc <= QDateTime::currentDateTimeUtc());
+    }
+}
+
+void TestSimServer::hookAfterNthAnswer()
+{
+    QStringList events;
+    m_sim->afterAnswer(QStringLiteral("GET /user"), 2,
+                       [&events] { events.append(QStringLiteral("second")); });
+    m_sim->afterAnswer(QStringLiteral("*"), 1, [&events, this] {
+        events.append(QStringLiteral("any"));
+        // A hook may plan the next one.
+        m_sim->afterAnswer(QStringLiteral("GET /user"), 1,
+                           [&events] { events.append(QStringLiteral("planned")); });
+    });
+    QCOMPARE(get(QStringLiteral("/user")).status, 200);
+    QCOMPARE(events, QStringList{QStringLiteral("any")});
+    // Counted whatever the status: a refused answer is an answer.
+    m_sim->injectFault(QStringLiteral("GET /user"),
+                       {.kind = SimFault::Kind::Status, .status = 503});
+    QCOMPARE(get(QStringLiteral("/user")).status, 503);
+    QCOMPARE(events, QStringList({QStringLiteral("any"), QStringLiteral("second"),
+                                  QStringLiteral("planned")}));
+    QCOMPARE(get(QStringLiteral("/user")).status, 200);
+    QCOMPARE(events.size(), 3); // each runs once
 }
 
 QTEST_GUILESS_MAIN(TestSimServer)

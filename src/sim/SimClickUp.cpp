@@ -461,6 +461,46 @@ SimClickUpComment SimClickUp::postCommentAs(SimClickUpTask &task, const QString 
     return comment;
 }
 
+bool SimClickUp::moveTask(const QString &taskId, const QString &listId, qint64 byUserId)
+{
+    SimClickUpTask *found = task(taskId);
+    const List *target = list(listId);
+    if (!found || !target || !m_users.contains(byUserId))
+        return false;
+    if (found->listId == listId)
+        return true;
+    const QString type = statusType(*found);
+    int index = statusIndex(listId, found->status);
+    for (int i = 0; index < 0 && i < target->statuses.size(); ++i) {
+        if (target->statuses.at(i).type == type)
+            index = i;
+    }
+    index = std::max(index, 0);
+    // In the history item, a list is named with its folder ("category") and space ("project").
+    const auto place = [](const List *list) {
+        return QJsonObject{{QStringLiteral("id"), list->id},
+                           {QStringLiteral("name"), list->name},
+                           {QStringLiteral("category"),
+                            QJsonObject{{QStringLiteral("id"), FolderId},
+                                        {QStringLiteral("name"), QStringLiteral("hidden")},
+                                        {QStringLiteral("hidden"), true}}},
+                           {QStringLiteral("project"),
+                            QJsonObject{{QStringLiteral("id"), SpaceId},
+                                        {QStringLiteral("name"), QStringLiteral("Space")}}}};
+    };
+    const QJsonObject before = place(list(found->listId));
+    found->listId = listId;
+    found->status = target->statuses.at(index).status;
+    found->dateUpdated = nextUpdate(*found);
+    if (!isClosedType(statusType(*found)))
+        found->dateClosed = 0;
+    else if (found->dateClosed == 0)
+        found->dateClosed = found->dateUpdated;
+    notify(QStringLiteral("taskMoved"), *found,
+           {historyItem(*found, QStringLiteral("section_moved"), byUserId, before, place(target))});
+    return true;
+}
+
 bool SimClickUp::touch(const QString &taskId, qint64 byUserId)
 {
     SimClickUpTask *found = task(taskId);

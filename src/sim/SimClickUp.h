@@ -97,6 +97,10 @@ public:
     bool setStatus(const QString &taskId, const QString &status, qint64 byUserId);
     bool setAssignees(const QString &taskId, const QList<qint64> &userIds, qint64 byUserId);
     QString addComment(const QString &taskId, const QString &text, qint64 byUserId);
+    // Moves a task to another existing list (taskMoved): list{id} changes and date_updated
+    // moves. The status keeps its name when the new list has it, else becomes the new list's
+    // first status of the same type, else its first status.
+    bool moveTask(const QString &taskId, const QString &listId, qint64 byUserId);
     // An edit without a visible change (taskUpdated); byUserId 0 means the creator.
     bool touch(const QString &taskId, qint64 byUserId = 0);
 

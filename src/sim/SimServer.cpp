@@ -1,10 +1,12 @@
 #include "SimServer.h"
 
+#include <QDateTime>
 #include <QHostAddress>
 #include <QHttpServerResponder>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QMetaEnum>
 #include <QPointer>
 #include <QTcpSocket>
@@ -122,6 +124,29 @@ void SimServer::clearFaults()
     m_faults.clear();
 }
 
+void SimServer::afterAnswer(const QString &endpoint, int nth, std::function<void()> hook)
+{
+    m_hooks.append({endpoint, std::max(1, nth), std::move(hook)});
+}
+
+void SimServer::runHooks(const QString &endpoint)
+{
+    QList<std::function<void()>> due;
+    for (qsizetype i = 0; i < m_hooks.size();) {
+        Hook &hook = m_hooks[i];
+        if ((hook.endpoint == endpoint || hook.endpoint == QLatin1String("*")) &&
+            --hook.left <= 0) {
+            due.append(std::move(hook.run));
+            m_hooks.removeAt(i);
+        } else {
+            ++i;
+        }
+    }
+    // Outside the loop: a hook may add hooks.
+    for (const std::function<void()> &run : std::as_const(due))
+        run();
+}
+
 std::optional<SimFault> SimServer::takeFault(const QString &endpoint)
 {
     for (qsizetype i = 0; i < m_faults.size(); ++i) {
@@ -196,6 +221,14 @@ void SimServer::respond(const QHttpServerRequest &raw, QHttpServerResponder &&re
         response =
             route ? route->handler(request) : errorResponse(404, QStringLiteral("Not Found"));
     const int cost = finish(request, response);
+    // As every real service does; clients may take the service's time from it.
+    if (response.headerValue("Date").isEmpty())
+        response.setHeader("Date", QLocale::c()
+                                           .toString(QDateTime::currentDateTimeUtc(),
+                                                     QStringLiteral("ddd, dd MMM yyyy hh:mm:ss"))
+                                           .toLatin1() +
+                                       " GMT");
+    runHooks(request.endpoint);
 
     const QString target =
         raw.url().path() +

@@ -88,6 +88,11 @@ public:
                          quint32 seed);
     void clearFaults();
 
+    // Runs hook once, right after the nth answer from now to endpoint ("*" for any) is made and
+    // before it is sent, whatever its status: a change made between two reads (two pages of a
+    // listing, two lists, a rate-limit wait).
+    void afterAnswer(const QString &endpoint, int nth, std::function<void()> hook);
+
     const SimRequestLog &requestLog() const { return m_log; }
     SimRequestLog &requestLog() { return m_log; }
 
@@ -116,6 +121,13 @@ private:
         Handler handler;
     };
 
+    struct Hook
+    {
+        QString endpoint;
+        int left = 0;
+        std::function<void()> run;
+    };
+
     struct PlannedFault
     {
         QString endpoint;
@@ -128,11 +140,13 @@ private:
     void respond(const QHttpServerRequest &raw, QHttpServerResponder &&responder);
     SimRequest parse(const QHttpServerRequest &raw) const;
     std::optional<SimFault> takeFault(const QString &endpoint);
+    void runHooks(const QString &endpoint);
     static void write(QHttpServerResponder &responder, const SimResponse &response);
 
     QHttpServer m_server;
     QList<Route> m_routes;
     QList<PlannedFault> m_faults;
+    QList<Hook> m_hooks;
     SimRequestLog m_log;
     quint16 m_port = 0;
 };

@@ -18,6 +18,8 @@ namespace {
 const QString HighWaterKey = QStringLiteral("highWater");
 const QString UserIdKey = QStringLiteral("userId");
 const QString LastFullListingKey = QStringLiteral("lastFullListing");
+const QString TeamIdKey = QStringLiteral("teamId");
+const QString ListsReadKey = QStringLiteral("listsRead"); // "*": the whole workspace
 constexpr qsizetype PageSize = 100;
 constexpr qsizetype MaxTitle = 1024;
 constexpr qsizetype MaxDescription = 256 * 1024;
@@ -102,9 +104,14 @@ void ClickUpReader::start()
     if (!ok || m_since < 0)
         m_since = 0;
     m_highWater = m_since;
-    m_full = m_options.fullListing || m_since == 0;
+    m_teamId = m_options.teamId;
+    if (m_teamId.isEmpty())
+        m_teamId = m_store->syncValue(Sources::ClickUp, TeamIdKey);
+    m_full = m_options.fullListing || m_since == 0 || scopeGrew();
     for (const Task &task : m_store->tasksBySource(Sources::ClickUp)) {
         m_known.insert(task.id);
+        m_stored.insert(task.id, {task.updatedAt.isValid() ? task.updatedAt.toMSecsSinceEpoch() : 0,
+                                  task.assignedToMe});
         // Tasks created here and not yet confirmed are the outbox's business.
         if (task.isOpen() && task.assignedToMe && !Task::isLocalId(task.id))
             m_listedBefore.append({task.id, task.container});
@@ -133,6 +140,19 @@ void ClickUpReader::readUser()
     });
 }
 
+// A list read for the first time has tasks an incremental read would not list.
+bool ClickUpReader::scopeGrew() const
+{
+    const QString before = m_store->syncValue(Sources::ClickUp, ListsReadKey);
+    if (before == QLatin1String("*"))
+        return false;
+    if (m_options.listIds.isEmpty())
+        return true;
+    const QStringList read = before.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    return std::any_of(m_options.listIds.cbegin(), m_options.listIds.cend(),
+                       [&read](const QString &id) { return !read.contains(id); });
+}
+
 QList<ClickUpReader::Scope> ClickUpReader::scopes() const
 {
     const auto encoded = [](const QString &id) {
@@ -145,6 +165,9 @@ QList<ClickUpReader::Scope> ClickUpReader::scopes() const
     }
     for (const QString &listId : m_options.listIds)
         result.append({QStringLiteral("/list/%1/task").arg(encoded(listId)), listId});
+    // A task moved to a list not read is in none of them; a full listing asks about it alone.
+    if (!m_full && !m_teamId.isEmpty())
+        result.append({QStringLiteral("/team/%1/task").arg(encoded(m_teamId)), {}, true});
     return result;
 }
 
@@ -163,6 +186,9 @@ QUrl ClickUpReader::pageUrl(const Scope &scope, int page) const
         query.addQueryItem(QStringLiteral("include_closed"), QStringLiteral("true"));
         query.addQueryItem(QStringLiteral("subtasks"), QStringLiteral("true"));
         query.addQueryItem(QStringLiteral("date_updated_gt"), QString::number(m_since));
+        // Elsewhere, only the user's tasks matter: the lists read show unassignments.
+        if (scope.elsewhere)
+            query.addQueryItem(QStringLiteral("assignees[]"), m_userId);
     }
     QUrl url = m_client->url(scope.path);
     url.setQuery(query);
@@ -174,23 +200,29 @@ void ClickUpReader::readPages(QList<Scope> queue, int page, std::function<void()
     if (queue.isEmpty())
         return then();
     const Scope scope = queue.first();
-    request(pageUrl(scope, page), {},
-            [this, queue, page, then, scope](const HttpReply &reply) mutable {
-                if (reply.status != 200)
-                    return finish(describe(reply));
-                bool lastPage = true;
-                if (!takeTasks(reply.body, scope.listId, &lastPage))
-                    return finish(
-                        tr("ClickUp error: %1 (the answer has no task list)").arg(reply.status));
-                Q_EMIT progress(int(m_seen.size()));
-                if (!lastPage)
-                    return readPages(queue, page + 1, then);
+    request(
+        pageUrl(scope, page), {}, [this, queue, page, then, scope](const HttpReply &reply) mutable {
+            if (reply.status != 200 && scope.elsewhere) {
+                // Only a check: the daily full listing will find moved tasks anyway.
+                warn(tr("Could not look for tasks moved to other lists: %1").arg(describe(reply)));
                 queue.removeFirst();
-                readPages(queue, 0, then);
-            });
+                return readPages(queue, 0, then);
+            }
+            if (reply.status != 200)
+                return finish(describe(reply));
+            bool lastPage = true;
+            if (!takeTasks(reply.body, scope, &lastPage))
+                return finish(
+                    tr("ClickUp error: %1 (the answer has no task list)").arg(reply.status));
+            Q_EMIT progress(int(m_seen.size()));
+            if (!lastPage)
+                return readPages(queue, page + 1, then);
+            queue.removeFirst();
+            readPages(queue, 0, then);
+        });
 }
 
-bool ClickUpReader::takeTasks(const QByteArray &json, const QString &listOfPage, bool *lastPage)
+bool ClickUpReader::takeTasks(const QByteArray &json, const Scope &scope, bool *lastPage)
 {
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
@@ -206,10 +238,26 @@ bool ClickUpReader::takeTasks(const QByteArray &json, const QString &listOfPage,
             warn(tr("Skipped an item that is not an object"));
             continue;
         }
-        const std::optional<Task> task = taskFromJson(value.toObject(), listOfPage);
+        const QJsonObject object = value.toObject();
+        if (m_teamId.isEmpty())
+            m_teamId = idString(object.value(QStringLiteral("team_id")));
+        const std::optional<Task> task = taskFromJson(object, scope.listId);
         if (!task || m_seen.contains(task->id))
             continue;
+        if (scope.elsewhere && !inScope(task->container)) {
+            // Moved out of the lists read since we last looked.
+            if (m_stored.value(task->id).second && !Task::isLocalId(task->id)) {
+                m_seen.insert(task->id);
+                m_result.notMine.append(task->id);
+            }
+            continue;
+        }
         m_seen.insert(task->id);
+        // Asked again because it changed while the previous read paged: no news.
+        if (!m_full && task->updatedAt.isValid() &&
+            m_stored.value(task->id, {-1, false}) ==
+                std::pair(task->updatedAt.toMSecsSinceEpoch(), task->assignedToMe))
+            continue;
         if (task->assignedToMe)
             m_result.tasks.append(*task);
         else if (m_known.contains(task->id))
@@ -381,8 +429,21 @@ bool ClickUpReader::fullListingDue(const TaskStore &store, const QDateTime &now)
 
 void ClickUpReader::done()
 {
-    if (m_highWater > 0)
-        m_result.state.insert(HighWaterKey, QString::number(m_highWater));
+    // What changed after the start may have missed a page read before it; ask again next time.
+    const qint64 mark = std::min(m_highWater, startedAt().toMSecsSinceEpoch());
+    if (mark > 0)
+        m_result.state.insert(HighWaterKey, QString::number(mark));
+    if (!m_teamId.isEmpty())
+        m_result.state.insert(TeamIdKey, m_teamId);
+    m_result.state.insert(ListsReadKey, m_options.listIds.isEmpty()
+                                            ? QStringLiteral("*")
+                                            : m_options.listIds.join(QLatin1Char(',')));
+    // Tasks of a list no longer read: nothing would ever update them again.
+    for (const auto &[id, listId] : std::as_const(m_listedBefore)) {
+        if (!m_seen.contains(id) && !listId.isEmpty() && !inScope(listId) &&
+            !m_result.notMine.contains(id))
+            m_result.notMine.append(id);
+    }
     if (m_full)
         m_result.state.insert(LastFullListingKey,
                               QDateTime::currentDateTimeUtc().toString(Qt::ISODate));

@@ -11,7 +11,7 @@ class Entities;
 struct ClickUpReaderOptions
 {
     QStringList listIds; // lists to read; empty: the whole workspace (teamId)
-    QString teamId;      // used when listIds is empty
+    QString teamId;      // read when listIds is empty; with lists, where moved tasks are looked for
     QStringList inProgressStatuses = {QStringLiteral("in progress")}; // status names, any case
     bool fullListing = false; // list everything even when an incremental read would do
 };
@@ -19,12 +19,20 @@ struct ClickUpReaderOptions
 // Pulls the ClickUp tasks assigned to the user, list by list (or across the
 // workspace), 100 a page until last_page.
 //
-// A full listing (the first read, or when asked) lists the user's open tasks,
-// then asks about every known open task it did not see (closed, unassigned,
-// moved or deleted since). An incremental listing asks only for what changed
-// since the latest date_updated of the previous read, closed tasks and other
-// people's included, so completions and unassignments show up; deletions are
-// left to the next full listing.
+// A full listing (the first read, a list read for the first time, or when
+// asked) lists the user's open tasks, then asks about every known open task it
+// did not see (closed, unassigned, moved or deleted since). An incremental
+// listing asks only for what changed since the previous read, closed tasks and
+// other people's included, so completions and unassignments show up; with
+// lists, also for the user's changes across the workspace (its id is configured
+// or comes with every task), so a task moved to a list not read leaves.
+// Deletions are left to the next full listing. Tasks of a list no longer read
+// leave at once.
+//
+// A read leaves off at the newest change it saw, but never later than its
+// start by ClickUp's clock: a change made while it pages may have missed the
+// pages already read, so the next read asks again (what the store already has
+// at that version is skipped).
 class ClickUpReader final : public SourceReader
 {
     Q_OBJECT
@@ -47,6 +55,7 @@ private:
     {
         QString path;
         QString listId;
+        bool elsewhere = false; // the workspace, for tasks moved out of the lists read
     };
 
     void readUser();
@@ -55,10 +64,11 @@ private:
     // Reads every page of each scope in turn, then calls then.
     void readPages(QList<Scope> queue, int page, std::function<void()> then);
     // Parses one page; false when the page itself is unusable. Sets *lastPage.
-    bool takeTasks(const QByteArray &json, const QString &listOfPage, bool *lastPage);
+    bool takeTasks(const QByteArray &json, const Scope &scope, bool *lastPage);
     std::optional<Task> taskFromJson(const QJsonObject &json, const QString &listOfPage);
     bool inScope(const QString &listId) const;
     void warn(const QString &message);
+    bool scopeGrew() const;
     void checkMissing();
     void checkNext(QStringList ids);
     void done();
@@ -67,12 +77,15 @@ private:
     ClickUpReaderOptions m_options;
     QString m_userId;
     QString m_username;
+    QString m_teamId; // configured, or learned from the tasks
     bool m_full = false;
-    QSet<QString> m_known;                             // ids the store has for this source
+    QSet<QString> m_known; // ids the store has for this source
+    // The version the store has of each: date_updated (unix ms), whether it is the user's.
+    QHash<QString, std::pair<qint64, bool>> m_stored;
     QList<std::pair<QString, QString>> m_listedBefore; // open tasks of the user: id, container
     QSet<QString> m_seen;                              // ids listed by this read
-    qint64 m_since = 0; // latest date_updated seen by the previous read (unix ms), 0: none
-    qint64 m_highWater = 0;
+    qint64 m_since = 0;     // where the previous read left off (unix ms), 0: none
+    qint64 m_highWater = 0; // latest date_updated seen
 };
 
 } // namespace UpNext

@@ -399,8 +399,11 @@ void GitHubReader::checkNext(QStringList ids)
 
 void GitHubReader::done()
 {
+    // Never later than the read's start by GitHub's clock: a close made while it read may have
+    // missed a closed list read before it.
+    const QDateTime mark = std::min(m_highWater, startedAt());
     if (m_highWater.isValid())
-        m_result.state.insert(HighWaterKey, m_highWater.toString(Qt::ISODate));
+        m_result.state.insert(HighWaterKey, mark.toString(Qt::ISODate));
     m_result.complete = true;
     finish();
 }

@@ -1,9 +1,26 @@
 #include "SourceReader.h"
 
 #include <QLocale>
+#include <QTimeZone>
 #include <QTimer>
 
 namespace UpNext {
+
+namespace {
+
+// "Sun, 06 Nov 1994 08:49:37 GMT" (RFC 9110's IMF-fixdate); invalid for anything else.
+QDateTime httpDate(const QByteArray &value)
+{
+    // Date and time apart: a local-time parse could fall into a DST gap.
+    const QString text = QString::fromLatin1(value.trimmed());
+    if (text.size() != 29 || !text.endsWith(QLatin1String(" GMT")))
+        return {};
+    const QDate date = QLocale::c().toDate(text.left(16), QStringLiteral("ddd, dd MMM yyyy"));
+    const QTime time = QTime::fromString(text.mid(17, 8), QStringLiteral("hh:mm:ss"));
+    return date.isValid() && time.isValid() ? QDateTime(date, time, QTimeZone::utc()) : QDateTime();
+}
+
+} // namespace
 
 SourceReader::SourceReader(const QString &source, RestClient *client, TaskStore *store,
                            QObject *parent)
@@ -21,7 +38,11 @@ void SourceReader::request(const QUrl &url, const QList<std::pair<QByteArray, QB
                            Handler handler)
 {
     ++m_result.requests;
+    if (!m_localStart.isValid())
+        m_localStart = QDateTime::currentDateTimeUtc();
     m_client->get(url, headers, this, [this, url, headers, handler](const HttpReply &reply) {
+        if (!m_serviceStart.isValid())
+            m_serviceStart = httpDate(reply.header("date"));
         const std::optional<QDateTime> until = SourceErrors::rateLimitedUntil(m_kind, reply);
         if (!until) {
             handler(reply);
@@ -47,6 +68,14 @@ void SourceReader::finish(const QString &error)
     m_finished = true;
     m_result.error = error;
     Q_EMIT finished(m_result);
+}
+
+QDateTime SourceReader::startedAt() const
+{
+    // Ten minutes covers a clock that is off by a few; overlap only costs a little re-reading.
+    if (m_serviceStart.isValid())
+        return m_serviceStart;
+    return (m_localStart.isValid() ? m_localStart : QDateTime::currentDateTimeUtc()).addSecs(-600);
 }
 
 QString SourceReader::describe(const HttpReply &reply) const

@@ -46,6 +46,11 @@ protected:
     void finish(const QString &error = {});
     // "GitHub error: 404 (Not Found)", "Connection error: …".
     QString describe(const HttpReply &reply) const;
+    // When this read began by the service's clock: the Date header of its first answer
+    // (rounded down to the second), else the local clock at its first request less a margin
+    // for skew. A change made after it may have missed the pages already read, so the next
+    // read must ask from no later than this.
+    QDateTime startedAt() const;
 
     RestClient *m_client;
     TaskStore *m_store;
@@ -55,6 +60,8 @@ private:
     SourceErrors::Source m_kind;
     int m_maxWaitSeconds = 120;
     bool m_finished = false;
+    QDateTime m_localStart;
+    QDateTime m_serviceStart;
 };
 
 } // namespace UpNext
