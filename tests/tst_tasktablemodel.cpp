@@ -23,7 +23,6 @@ private Q_SLOTS:
     void showsOpenTasksBestFirst();
     void followsStoreChanges();
     void showsClientNamesFromEntities();
-    void sortKeys();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -154,21 +153,6 @@ void TestTaskTableModel::showsClientNamesFromEntities()
     QCOMPARE(changed.count(), 1);
     QCOMPARE(model.index(0, TaskTableModel::ClientColumn).data().toString(),
              QStringLiteral("ACME Inc."));
-}
-
-void TestTaskTableModel::sortKeys()
-{
-    Task dated = clickUp(QStringLiteral("a"), QStringLiteral("Dated"), 9.5);
-    dated.dueDate = QDate(2026, 3, 14);
-    QVERIFY(m_store->upsert({dated, clickUp(QStringLiteral("b"), QStringLiteral("Undated"), 1)}));
-    TaskTableModel model(m_store.get(), nullptr);
-    QCOMPARE(model.index(0, TaskTableModel::ScoreColumn).data(TaskTableModel::SortRole).toDouble(),
-             9.5);
-    // Undated tasks sort after dated ones.
-    QVERIFY(model.index(0, TaskTableModel::DueColumn).data(TaskTableModel::SortRole).toLongLong() <
-            model.index(1, TaskTableModel::DueColumn).data(TaskTableModel::SortRole).toLongLong());
-    QCOMPARE(model.index(1, TaskTableModel::TitleColumn).data(TaskTableModel::SortRole).toString(),
-             QStringLiteral("Undated"));
 }
 
 QTEST_MAIN(TestTaskTableModel)

@@ -2,6 +2,7 @@
 #include "NowCard.h"
 #include "OutboxDialog.h"
 #include "TaskDetails.h"
+#include "TaskFilterModel.h"
 #include "TaskTableModel.h"
 #include "TaskText.h"
 
@@ -23,12 +24,11 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QTableView>
 #include <QToolButton>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace UpNext {
@@ -52,13 +52,13 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
     , m_service(service)
     , m_outbox(outbox)
     , m_model(new TaskTableModel(store, entities, this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new TaskFilterModel(this))
     , m_bannerText(new QLabel(this))
     , m_nowCard(new NowCard(service, store, entities, this))
     , m_filter(new QLineEdit(this))
     , m_stack(new QStackedWidget(this))
     , m_emptyState(new QLabel(this))
-    , m_view(new QTableView(this))
+    , m_view(new QTreeView(this))
     , m_details(new TaskDetails(service, store, this))
     , m_countLabel(new QLabel(this))
     , m_outboxLabel(new QLabel(this))
@@ -79,6 +79,8 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
     connect(m_nowCard, &NowCard::error, this, &MainWindow::addProblem);
     connect(m_details, &TaskDetails::message, this, &MainWindow::showMessage);
 
+    m_filter->setObjectName(QStringLiteral("taskSearch"));
+    m_view->setObjectName(QStringLiteral("taskList"));
     m_filter->setPlaceholderText(tr("Search tasks"));
     m_filter->setClearButtonEnabled(true);
 
@@ -89,11 +91,7 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
                 m_lostSelection = m_lostSelection || (row >= first && row <= last);
             });
     m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(TaskTableModel::SortRole);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setFilterKeyColumn(-1);
-    connect(m_filter, &QLineEdit::textChanged, m_proxy,
-            &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &TaskFilterModel::setQuery);
 
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
@@ -102,10 +100,30 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(TaskTableModel::TitleColumn,
-                                                     QHeaderView::Stretch);
+    // A flat list of rows of one height: QTreeView lays 100,000 of them out lazily, where a
+    // QTableView's row header costs a pass over every row for each row removed.
+    m_view->setRootIsDecorated(false);
+    m_view->setItemsExpandable(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setAllColumnsShowFocus(true);
+    // Widths from the longest text each column can hold, not from measuring every row: a
+    // list of 100,000 tasks shows at once.
+    QHeaderView *header = m_view->header();
+    header->setStretchLastSection(false);
+    const QFontMetrics metrics(m_view->font());
+    const QString samples[] = {QLocale().toString(888.8, 'f', 1),
+                               {},
+                               TaskText::sourceName(Sources::ClickUp),
+                               QStringLiteral("Wayne Enterprises"),
+                               TaskText::statusName(TaskStatus::InProgress),
+                               QLocale().toString(QDate(2026, 12, 28), QLocale::ShortFormat)};
+    for (int column = 0; column < TaskTableModel::ColumnCount; ++column) {
+        const QString title = m_model->headerData(column, Qt::Horizontal).toString();
+        header->resizeSection(column, std::max(metrics.horizontalAdvance(samples[column]),
+                                               metrics.horizontalAdvance(title)) +
+                                          3 * metrics.averageCharWidth());
+    }
+    header->setSectionResizeMode(TaskTableModel::TitleColumn, QHeaderView::Stretch);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 m_details->setTaskId(current.data(TaskTableModel::TaskIdRole).toString());

@@ -7,9 +7,8 @@
 class QAction;
 class QLabel;
 class QLineEdit;
-class QSortFilterProxyModel;
 class QStackedWidget;
-class QTableView;
+class QTreeView;
 
 namespace UpNext {
 
@@ -23,6 +22,7 @@ class TaskDetails;
 class TaskService;
 class TaskStore;
 struct SourceSyncResult;
+class TaskFilterModel;
 class TaskTableModel;
 
 // The Now card, the task list with a search field (an empty state when there
@@ -50,7 +50,7 @@ public:
 
     NowCard *nowCard() const { return m_nowCard; }
     TaskDetails *details() const { return m_details; }
-    QTableView *taskView() const { return m_view; }
+    QTreeView *taskView() const { return m_view; }
     QAction *newTaskAction() const { return m_newTask; }
     QAction *outboxAction() const { return m_showOutbox; }
     QString syncStatus() const;
@@ -75,14 +75,14 @@ private:
     TaskService *m_service;
     Outbox *m_outbox;
     TaskTableModel *m_model;
-    QSortFilterProxyModel *m_proxy;
+    TaskFilterModel *m_proxy;
     QWidget *m_banner = nullptr;
     QLabel *m_bannerText;
     NowCard *m_nowCard;
     QLineEdit *m_filter;
     QStackedWidget *m_stack;
     QLabel *m_emptyState;
-    QTableView *m_view;
+    QTreeView *m_view;
     TaskDetails *m_details;
     QLabel *m_countLabel;
     QLabel *m_outboxLabel;

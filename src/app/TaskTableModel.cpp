@@ -20,17 +20,24 @@ TaskTableModel::TaskTableModel(TaskStore *store, const Entities *entities, QObje
     // A client's name may have changed.
     if (m_entities)
         connect(m_entities, &Entities::changed, this, [this] {
-            if (!m_tasks.isEmpty())
+            if (!m_tasks.empty())
                 Q_EMIT dataChanged(index(0, ClientColumn), index(rowCount() - 1, ClientColumn));
         });
-    m_tasks = m_store->openTasks(-1, TaskStore::Fields::WithoutDescription);
+    append(m_store->openTasks(-1, TaskStore::Fields::Listed));
     indexRows(0);
+}
+
+void TaskTableModel::append(QList<Task> tasks)
+{
+    m_tasks.reserve(m_tasks.size() + size_t(tasks.size()));
+    for (Task &task : tasks)
+        m_tasks.push_back(std::make_unique<Task>(std::move(task)));
 }
 
 void TaskTableModel::indexRows(int from)
 {
-    for (int row = from; row < m_tasks.size(); ++row)
-        m_rows.insert(m_tasks.at(row).id, row);
+    for (int row = from; row < int(m_tasks.size()); ++row)
+        m_rows.insert(m_tasks[row]->id, row);
 }
 
 void TaskTableModel::apply(const TaskChanges &changes)
@@ -43,7 +50,7 @@ void TaskTableModel::apply(const TaskChanges &changes)
     QList<Task> arrived;
     QList<int> changedRows;
     const QList<Task> tasks =
-        m_store->tasks(changes.added + changes.changed, TaskStore::Fields::WithoutDescription);
+        m_store->tasks(changes.added + changes.changed, TaskStore::Fields::Listed);
     for (const Task &task : tasks) {
         const int row = rowOf(task.id);
         const bool listed = task.isOpen() && task.assignedToMe;
@@ -52,8 +59,8 @@ void TaskTableModel::apply(const TaskChanges &changes)
                 arrived.append(task);
         } else if (!listed) {
             gone.append(row);
-        } else if (!(m_tasks.at(row) == task)) {
-            m_tasks[row] = task;
+        } else if (!(*m_tasks[row] == task)) {
+            *m_tasks[row] = task;
             changedRows.append(row);
         }
     }
@@ -63,7 +70,7 @@ void TaskTableModel::apply(const TaskChanges &changes)
     if (!arrived.isEmpty()) {
         const int first = int(m_tasks.size());
         beginInsertRows({}, first, first + int(arrived.size()) - 1);
-        m_tasks.append(arrived);
+        append(std::move(arrived));
         indexRows(first);
         endInsertRows();
     }
@@ -84,8 +91,8 @@ void TaskTableModel::removeRows(QList<int> rows)
         const int last = rows.at(i);
         beginRemoveRows({}, first, last);
         for (int row = first; row <= last; ++row)
-            m_rows.remove(m_tasks.at(row).id);
-        m_tasks.remove(first, last - first + 1);
+            m_rows.remove(m_tasks[row]->id);
+        m_tasks.erase(m_tasks.begin() + first, m_tasks.begin() + last + 1);
         endRemoveRows();
         i = j + 1;
     }
@@ -102,6 +109,14 @@ int TaskTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString TaskTableModel::clientName(const Task &task) const
+{
+    if (task.entity.isEmpty() || !m_entities)
+        return task.entity;
+    const std::optional<Entity> entity = m_entities->find(task.entity);
+    return entity ? entity->name : task.entity;
+}
+
 QVariant TaskTableModel::display(const Task &task, int column) const
 {
     switch (column) {
@@ -111,12 +126,8 @@ QVariant TaskTableModel::display(const Task &task, int column) const
         return task.title;
     case SourceColumn:
         return TaskText::sourceName(task.source);
-    case ClientColumn: {
-        if (task.entity.isEmpty() || !m_entities)
-            return task.entity;
-        const std::optional<Entity> entity = m_entities->find(task.entity);
-        return entity ? entity->name : task.entity;
-    }
+    case ClientColumn:
+        return clientName(task);
     case StatusColumn:
         return TaskText::statusName(task.status);
     case DueColumn:
@@ -126,30 +137,20 @@ QVariant TaskTableModel::display(const Task &task, int column) const
     return {};
 }
 
-QVariant TaskTableModel::sortKey(const Task &task, int column) const
-{
-    switch (column) {
-    case ScoreColumn:
-        return task.score;
-    case DueColumn:
-        // Tasks without a due date sort after every dated one.
-        return task.dueDate.isValid() ? task.dueDate.toJulianDay()
-                                      : std::numeric_limits<qint64>::max();
-    default:
-        return display(task, column);
-    }
-}
-
 QVariant TaskTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Task &task = m_tasks.at(index.row());
+    const Task &task = *m_tasks[index.row()];
     switch (role) {
     case Qt::DisplayRole:
         return display(task, index.column());
-    case Qt::ToolTipRole:
-        return index.column() == TitleColumn ? QVariant(task.url) : QVariant();
+    case Qt::ToolTipRole: // rows hold no links: the one hovered is read
+        if (index.column() != TitleColumn)
+            return {};
+        if (const std::optional<Task> whole = m_store->task(task.id))
+            return whole->url;
+        return {};
     case Qt::TextAlignmentRole:
         return index.column() == ScoreColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                                              : QVariant();
@@ -160,8 +161,6 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
         return {};
     case TaskIdRole:
         return task.id;
-    case SortRole:
-        return sortKey(task, index.column());
     default:
         return {};
     }

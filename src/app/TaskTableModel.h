@@ -10,6 +10,9 @@
 #include <QHash>
 #include <QList>
 
+#include <memory>
+#include <vector>
+
 namespace UpNext {
 
 class Entities;
@@ -34,11 +37,13 @@ public:
         DueColumn,
         ColumnCount
     };
-    enum Role { TaskIdRole = Qt::UserRole + 1, SortRole };
+    enum Role { TaskIdRole = Qt::UserRole + 1 };
 
     TaskTableModel(TaskStore *store, const Entities *entities, QObject *parent = nullptr);
 
-    Task taskAt(int row) const { return m_tasks.at(row); }
+    const Task &taskAt(int row) const { return *m_tasks.at(row); }
+    // The client's name from the entities, or its id when it has none.
+    QString clientName(const Task &task) const;
     // The row of the task, or -1 when it is not listed.
     int rowOf(const QString &taskId) const { return m_rows.value(taskId, -1); }
 
@@ -51,13 +56,14 @@ public:
 private:
     void apply(const TaskChanges &changes);
     void removeRows(QList<int> rows);
+    void append(QList<Task> tasks);
     void indexRows(int from);
     QVariant display(const Task &task, int column) const;
-    QVariant sortKey(const Task &task, int column) const;
 
     TaskStore *m_store;
     const Entities *m_entities;
-    QList<Task> m_tasks;
+    // Rows point to their tasks, so removing one moves pointers, not tasks.
+    std::vector<std::unique_ptr<Task>> m_tasks;
     QHash<QString, int> m_rows; // task id → row
 };
 

@@ -84,8 +84,9 @@ public:
 
     std::optional<Task> task(const QString &id) const;
     // The stored tasks among ids, in no particular order. Views that list many tasks ask
-    // without descriptions, the largest part of a task, and read one when it is shown.
-    enum class Fields { All, WithoutDescription };
+    // for what a list shows (Listed: id, source, title, status, assigned, due date, client,
+    // score; the rest left empty) and read a whole task when it is shown.
+    enum class Fields { All, Listed };
     QList<Task> tasks(const QStringList &ids, Fields fields = Fields::All) const;
     // Open tasks assigned to the user, best first (score, then id).
     QList<Task> openTasks(int limit = -1, Fields fields = Fields::All) const;

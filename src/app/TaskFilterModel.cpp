@@ -1,0 +1,65 @@
+#include "TaskFilterModel.h"
+#include "TaskTableModel.h"
+#include "TaskText.h"
+
+namespace UpNext {
+
+TaskFilterModel::TaskFilterModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{}
+
+const TaskTableModel *TaskFilterModel::tasks() const
+{
+    return static_cast<const TaskTableModel *>(sourceModel());
+}
+
+void TaskFilterModel::setQuery(const QString &text)
+{
+    const QString query = text.trimmed();
+    if (query == m_query)
+        return;
+    m_query = query;
+    // One layout change for the whole list: removing thousands of rows one range at a time
+    // costs a pass over the list for each range.
+    invalidate();
+}
+
+bool TaskFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const
+{
+    if (m_query.isEmpty())
+        return true;
+    const Task &task = tasks()->taskAt(sourceRow);
+    return task.title.contains(m_query, Qt::CaseInsensitive) ||
+           tasks()->clientName(task).contains(m_query, Qt::CaseInsensitive) ||
+           TaskText::sourceName(task.source).contains(m_query, Qt::CaseInsensitive) ||
+           TaskText::statusName(task.status).contains(m_query, Qt::CaseInsensitive);
+}
+
+bool TaskFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const Task &a = tasks()->taskAt(left.row());
+    const Task &b = tasks()->taskAt(right.row());
+    const auto byText = [](const QString &x, const QString &y) {
+        return QString::compare(x, y, Qt::CaseInsensitive) < 0;
+    };
+    switch (left.column()) {
+    case TaskTableModel::ScoreColumn:
+        return a.score < b.score;
+    case TaskTableModel::TitleColumn:
+        return byText(a.title, b.title);
+    case TaskTableModel::SourceColumn:
+        return byText(TaskText::sourceName(a.source), TaskText::sourceName(b.source));
+    case TaskTableModel::ClientColumn:
+        return byText(tasks()->clientName(a), tasks()->clientName(b));
+    case TaskTableModel::StatusColumn:
+        return a.status < b.status;
+    case TaskTableModel::DueColumn:
+        // Tasks without a due date sort after every dated one.
+        if (!a.dueDate.isValid())
+            return false;
+        return !b.dueDate.isValid() || a.dueDate < b.dueDate;
+    }
+    return false;
+}
+
+} // namespace UpNext

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QSortFilterProxyModel>
+
+namespace UpNext {
+
+class TaskTableModel;
+
+// The task list as shown: a TaskTableModel (its source model) filtered by the
+// search text (title, client, source or status) and sorted by a column. Reads
+// the tasks straight from the model, not through QVariant, so 100,000 rows
+// filter and sort between two keystrokes.
+class TaskFilterModel final : public QSortFilterProxyModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TaskFilterModel)
+
+public:
+    explicit TaskFilterModel(QObject *parent = nullptr);
+
+    void setQuery(const QString &text);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    const TaskTableModel *tasks() const;
+
+    QString m_query;
+};
+
+} // namespace UpNext
