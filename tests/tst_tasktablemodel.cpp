@@ -23,6 +23,7 @@ private Q_SLOTS:
     void showsOpenTasksBestFirst();
     void followsStoreChanges();
     void showsClientNamesFromEntities();
+    void bigBatchIsOneLayoutChange();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -153,6 +154,50 @@ void TestTaskTableModel::showsClientNamesFromEntities()
     QCOMPARE(changed.count(), 1);
     QCOMPARE(model.index(0, TaskTableModel::ClientColumn).data().toString(),
              QStringLiteral("ACME Inc."));
+}
+
+void TestTaskTableModel::bigBatchIsOneLayoutChange()
+{
+    QList<Task> first;
+    for (int i = 0; i < 50; ++i)
+        first.append(clickUp(QStringLiteral("t%1").arg(i), QStringLiteral("Task %1").arg(i), i));
+    QVERIFY(m_store->upsert(first));
+    TaskTableModel model(m_store.get(), nullptr);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QPersistentModelIndex kept = model.index(model.rowOf(QStringLiteral("clickup:t40")), 2);
+    const QPersistentModelIndex closed = model.index(model.rowOf(QStringLiteral("clickup:t3")), 0);
+    QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelAboutToBeReset);
+
+    // A sync: 40 new tasks, one renamed, two closed.
+    QList<Task> batch;
+    for (int i = 50; i < 90; ++i)
+        batch.append(clickUp(QStringLiteral("t%1").arg(i), QStringLiteral("Task %1").arg(i), i));
+    Task renamed = first.at(7);
+    renamed.title = QStringLiteral("Renamed");
+    batch.append(renamed);
+    for (const int i : {3, 45}) {
+        Task done = first.at(i);
+        done.status = TaskStatus::Done;
+        batch.append(done);
+    }
+    QVERIFY(m_store->upsert(batch));
+
+    QCOMPARE(layout.count(), 1);
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(model.rowCount(), 88);
+    QCOMPARE(model.rowOf(QStringLiteral("clickup:t3")), -1);
+    QCOMPARE(model.rowOf(QStringLiteral("clickup:t45")), -1);
+    QCOMPARE(model.index(model.rowOf(renamed.id), TaskTableModel::TitleColumn).data().toString(),
+             QStringLiteral("Renamed"));
+    QVERIFY(kept.isValid());
+    QCOMPARE(kept.data(TaskTableModel::TaskIdRole).toString(), QStringLiteral("clickup:t40"));
+    QCOMPARE(kept.column(), 2);
+    QVERIFY(!closed.isValid());
+    for (int row = 0; row < model.rowCount(); ++row)
+        QCOMPARE(model.rowOf(model.taskAt(row).id), row);
 }
 
 QTEST_MAIN(TestTaskTableModel)

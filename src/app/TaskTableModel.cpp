@@ -48,7 +48,7 @@ void TaskTableModel::apply(const TaskChanges &changes)
             gone.append(row);
     }
     QList<Task> arrived;
-    QList<int> changedRows;
+    QList<std::pair<int, Task>> updated;
     const QList<Task> tasks =
         m_store->tasks(changes.added + changes.changed, TaskStore::Fields::Listed);
     for (const Task &task : tasks) {
@@ -60,12 +60,26 @@ void TaskTableModel::apply(const TaskChanges &changes)
         } else if (!listed) {
             gone.append(row);
         } else if (!(*m_tasks[row] == task)) {
-            *m_tasks[row] = task;
-            changedRows.append(row);
+            updated.append({row, task});
         }
     }
-    for (const int row : std::as_const(changedRows))
-        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    if (gone.size() + arrived.size() > BulkChange)
+        return applyAsLayoutChange(gone, std::move(arrived), updated);
+
+    for (const auto &[row, task] : std::as_const(updated)) {
+        // Only the columns that changed, so a view sorted by another one need not move the row.
+        int first = ColumnCount;
+        int last = -1;
+        for (int column = 0; column < ColumnCount; ++column) {
+            if (display(*m_tasks[row], column) != display(task, column)) {
+                first = std::min(first, column);
+                last = column;
+            }
+        }
+        *m_tasks[row] = task;
+        if (last >= 0)
+            Q_EMIT dataChanged(index(row, first), index(row, last));
+    }
     removeRows(gone);
     if (!arrived.isEmpty()) {
         const int first = int(m_tasks.size());
@@ -74,6 +88,33 @@ void TaskTableModel::apply(const TaskChanges &changes)
         indexRows(first);
         endInsertRows();
     }
+}
+
+void TaskTableModel::applyAsLayoutChange(const QList<int> &gone, QList<Task> arrived,
+                                         const QList<std::pair<int, Task>> &updated)
+{
+    Q_EMIT layoutAboutToBeChanged();
+    const QModelIndexList before = persistentIndexList();
+    QStringList ids;
+    for (const QModelIndex &index : before)
+        ids.append(m_tasks[index.row()]->id);
+
+    for (const auto &[row, task] : updated)
+        *m_tasks[row] = task;
+    for (const int row : gone)
+        m_tasks[row].reset();
+    std::erase(m_tasks, nullptr);
+    append(std::move(arrived));
+    m_rows.clear();
+    indexRows(0);
+
+    QModelIndexList after;
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        const int row = rowOf(ids.at(i));
+        after.append(row < 0 ? QModelIndex() : index(row, before.at(i).column()));
+    }
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged();
 }
 
 void TaskTableModel::removeRows(QList<int> rows)

@@ -54,7 +54,14 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
+    // Rows inserted, removed and changed one by one for the few tasks a user action or a
+    // webhook touches. A batch larger than BulkChange rows in or out (a sync, a rescore) is
+    // one layout change: views re-sort once instead of once for each row, and keep their
+    // selection through the persistent indexes.
+    static constexpr qsizetype BulkChange = 32;
     void apply(const TaskChanges &changes);
+    void applyAsLayoutChange(const QList<int> &gone, QList<Task> arrived,
+                             const QList<std::pair<int, Task>> &updated);
     void removeRows(QList<int> rows);
     void append(QList<Task> tasks);
     void indexRows(int from);
