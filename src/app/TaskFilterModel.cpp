@@ -19,6 +19,17 @@ void TaskFilterModel::setQuery(const QString &text)
     if (query == m_query)
         return;
     m_query = query;
+    m_statuses.clear();
+    for (const TaskStatus status : {TaskStatus::Todo, TaskStatus::InProgress, TaskStatus::Done}) {
+        if (TaskText::statusName(status).contains(query, Qt::CaseInsensitive))
+            m_statuses.append(status);
+    }
+    m_sources.clear();
+    for (const QString &source : {Sources::ClickUp, Sources::GitHub}) {
+        if (TaskText::sourceName(source).contains(query, Qt::CaseInsensitive))
+            m_sources.append(source);
+    }
+    m_clients.clear();
     // One layout change for the whole list: removing thousands of rows one range at a time
     // costs a pass over the list for each range.
     invalidate();
@@ -29,10 +40,16 @@ bool TaskFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const
     if (m_query.isEmpty())
         return true;
     const Task &task = tasks()->taskAt(sourceRow);
-    return task.title.contains(m_query, Qt::CaseInsensitive) ||
-           tasks()->clientName(task).contains(m_query, Qt::CaseInsensitive) ||
-           TaskText::sourceName(task.source).contains(m_query, Qt::CaseInsensitive) ||
-           TaskText::statusName(task.status).contains(m_query, Qt::CaseInsensitive);
+    if (task.title.contains(m_query, Qt::CaseInsensitive) || m_statuses.contains(task.status) ||
+        m_sources.contains(task.source))
+        return true;
+    if (task.entity.isEmpty())
+        return false;
+    auto client = m_clients.find(task.entity);
+    if (client == m_clients.end())
+        client = m_clients.insert(task.entity,
+                                  tasks()->clientName(task).contains(m_query, Qt::CaseInsensitive));
+    return *client;
 }
 
 bool TaskFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/Task.h"
+
+#include <QHash>
 #include <QSortFilterProxyModel>
 
 namespace UpNext {
@@ -28,6 +31,11 @@ private:
     const TaskTableModel *tasks() const;
 
     QString m_query;
+    // What each status, source and client says matches the query or not, worked out once a
+    // query rather than once a row.
+    QList<TaskStatus> m_statuses;
+    QStringList m_sources;
+    mutable QHash<QString, bool> m_clients; // entity id → matches
 };
 
 } // namespace UpNext
