@@ -85,8 +85,6 @@ private Q_SLOTS:
     void newerSchemaIsRefusedAndUntouched();
     void unwritableLocationIsAClearError();
     void directoryInPlaceOfFileIsAClearError();
-    void syncState();
-    void responseCache();
 
 private:
     QString dbPath() const { return m_dir->filePath(QStringLiteral("upnext.db")); }
@@ -516,36 +514,6 @@ void TestTaskStore::directoryInPlaceOfFileIsAClearError()
     QVERIFY(!store.open(dbPath()));
     QVERIFY(store.lastError().contains(dbPath()));
     QVERIFY(QFileInfo(dbPath()).isDir());
-}
-
-void TestTaskStore::syncState()
-{
-    {
-        TaskStore store;
-        QVERIFY(store.open(dbPath()));
-        QVERIFY(store.syncValue(Sources::GitHub, QStringLiteral("login")).isEmpty());
-        QVERIFY(store.setSyncValue(Sources::GitHub, QStringLiteral("login"),
-                                   QStringLiteral("octocat")));
-        QVERIFY(
-            store.setSyncValue(Sources::ClickUp, QStringLiteral("login"), QStringLiteral("42")));
-        QVERIFY(store.setSyncValue(Sources::GitHub, QStringLiteral("login"), QStringLiteral("me")));
-    }
-    TaskStore store;
-    QVERIFY(store.open(dbPath()));
-    QCOMPARE(store.syncValue(Sources::GitHub, QStringLiteral("login")), QStringLiteral("me"));
-    QCOMPARE(store.syncValue(Sources::ClickUp, QStringLiteral("login")), QStringLiteral("42"));
-}
-
-void TestTaskStore::responseCache()
-{
-    TaskStore store;
-    QVERIFY(store.open(dbPath()));
-    const QString url = QStringLiteral("https://api.github.com/issues?page=1");
-    QCOMPARE(store.cachedResponse(url), std::nullopt);
-    QVERIFY(store.setCachedResponse(url, {"W/\"1\"", "[1,2]"}));
-    QVERIFY(store.setCachedResponse(url, {"W/\"2\"", QByteArray()}));
-    QCOMPARE(store.cachedResponse(url),
-             std::optional<CachedResponse>(CachedResponse{"W/\"2\"", ""}));
 }
 
 QTEST_GUILESS_MAIN(TestTaskStore)
