@@ -31,7 +31,7 @@ class TaskStore final : public QObject
     Q_DISABLE_COPY_MOVE(TaskStore)
 
 public:
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
     // Times are stored as UTC milliseconds since the epoch; NULL is no time.
     static QDateTime timeFromColumn(const QVariant &value);
 
