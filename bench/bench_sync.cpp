@@ -150,10 +150,12 @@ int main(int argc, char *argv[])
 
     SyncEngine engine(&store, nullptr);
     engine.addSource(Sources::ClickUp, [&] {
-        return new ClickUpReader(&clickUpClient, &store, nullptr, {.listIds = listIds()});
+        return new ClickUpReader(&clickUpClient, &store, engine.state(), nullptr,
+                                 {.listIds = listIds()});
     });
-    engine.addSource(Sources::GitHub,
-                     [&] { return new GitHubReader(&gitHubClient, &store, nullptr, {}); });
+    engine.addSource(Sources::GitHub, [&] {
+        return new GitHubReader(&gitHubClient, &store, engine.state(), nullptr, {});
+    });
 
     const Run full = syncAll(engine);
     const int tasks = store.openTaskCount();

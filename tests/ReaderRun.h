@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/SyncState.h"
 #include "core/TaskStore.h"
 #include "sources/SourceReader.h"
 
@@ -18,8 +19,7 @@ inline ReadResult runReader(SourceReader &reader, TaskStore &store)
         return {.error = QStringLiteral("timed out")};
     const ReadResult result = finished.first().first().value<ReadResult>();
     if (result.error.isEmpty()) {
-        for (auto it = result.state.cbegin(); it != result.state.cend(); ++it)
-            store.setSyncValue(result.source, it.key(), it.value());
+        SyncState(&store).setValues(result.source, result.state);
         for (auto it = result.moved.cbegin(); it != result.moved.cend(); ++it) {
             if (store.task(it.key()))
                 store.moveTask(it.key(), it.value());

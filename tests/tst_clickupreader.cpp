@@ -200,7 +200,8 @@ ReadResult TestClickUpReader::read(const ClickUpReaderOptions &options, SimServe
     RestClient client(&m_manager, sim->baseUrl());
     client.setTimeout(2000);
     ClickUpReader::configure(&client, Token.toUtf8());
-    ClickUpReader reader(&client, m_store.get(), m_entities.get(), options);
+    SyncState state(m_store.get());
+    ClickUpReader reader(&client, m_store.get(), &state, m_entities.get(), options);
     return TestSim::runReader(reader, *m_store);
 }
 
@@ -392,7 +393,8 @@ void TestClickUpReader::unchangedIncrementalReadIsOneRequestPerList()
     addMine(ListB, 3, anHourAgo);
     ReadResult result = read();
     QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
-    const QString highWater = m_store->syncValue(Sources::ClickUp, QStringLiteral("highWater"));
+    const QString highWater =
+        SyncState(m_store.get()).value(Sources::ClickUp, QStringLiteral("highWater"));
     QVERIFY(!highWater.isEmpty());
     m_sim->requestLog().clear();
 
@@ -864,17 +866,18 @@ void TestClickUpReader::badFieldTypesAreDefaulted()
 void TestClickUpReader::fullListingIsDueDaily()
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    QVERIFY(ClickUpReader::fullListingDue(*m_store, now));
+    SyncState state(m_store.get());
+    QVERIFY(ClickUpReader::fullListingDue(state, now));
     addMine(ListA, 1);
     QVERIFY(read().error.isEmpty()); // the first read lists everything
-    QVERIFY(!ClickUpReader::fullListingDue(*m_store, now));
-    QVERIFY(ClickUpReader::fullListingDue(*m_store, now.addSecs(24 * 3600 + 60)));
+    QVERIFY(!ClickUpReader::fullListingDue(state, now));
+    QVERIFY(ClickUpReader::fullListingDue(state, now.addSecs(24 * 3600 + 60)));
 
     // An incremental read does not count as a full one.
-    m_store->setSyncValue(Sources::ClickUp, QStringLiteral("lastFullListing"),
-                          now.addDays(-2).toString(Qt::ISODate));
+    state.setValue(Sources::ClickUp, QStringLiteral("lastFullListing"),
+                   now.addDays(-2).toString(Qt::ISODate));
     QVERIFY(read().error.isEmpty());
-    QVERIFY(ClickUpReader::fullListingDue(*m_store, now));
+    QVERIFY(ClickUpReader::fullListingDue(state, now));
 }
 
 QTEST_GUILESS_MAIN(TestClickUpReader)

@@ -125,7 +125,8 @@ ReadResult TestGitHubReader::read(const GitHubReaderOptions &options, SimGitHub 
     RestClient client(&m_manager, sim ? sim->baseUrl() : throughProxy(m_sim->baseUrl()));
     client.setTimeout(2000);
     GitHubReader::configure(&client, Token.toUtf8());
-    GitHubReader reader(&client, m_store.get(), m_entities.get(), options);
+    SyncState state(m_store.get());
+    GitHubReader reader(&client, m_store.get(), &state, m_entities.get(), options);
     return TestSim::runReader(reader, *m_store);
 }
 

@@ -220,8 +220,9 @@ void TestMainWindow::syncFillsTheTableAndReports()
     RestClient client(&manager, sim.baseUrl());
     GitHubReader::configure(&client, "t");
     SyncEngine engine(m_store.get(), nullptr);
-    engine.addSource(Sources::GitHub,
-                     [&] { return new GitHubReader(&client, m_store.get(), nullptr, {}); });
+    engine.addSource(Sources::GitHub, [&] {
+        return new GitHubReader(&client, m_store.get(), engine.state(), nullptr, {});
+    });
 
     MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
     window.show();

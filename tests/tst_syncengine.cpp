@@ -25,8 +25,8 @@ const QString Token = QStringLiteral("ghp_engine");
 class FailingReader final : public SourceReader
 {
 public:
-    explicit FailingReader(TaskStore *store)
-        : SourceReader(Sources::ClickUp, nullptr, store, nullptr)
+    FailingReader(TaskStore *store, SyncState *state)
+        : SourceReader(Sources::ClickUp, nullptr, store, state, nullptr)
     {}
     void start() override
     {
@@ -85,7 +85,7 @@ void TestSyncEngine::init()
     GitHubReader::configure(m_client.get(), Token.toUtf8());
     m_engine = std::make_unique<SyncEngine>(m_store.get(), nullptr);
     m_engine->addSource(Sources::GitHub, [this] {
-        return new GitHubReader(m_client.get(), m_store.get(), nullptr, {});
+        return new GitHubReader(m_client.get(), m_store.get(), m_engine->state(), nullptr, {});
     });
 }
 
@@ -272,7 +272,8 @@ void TestSyncEngine::oneSourceFailingDoesNotStopTheOther()
     m_sim->addIssue({.repo = QStringLiteral("o/r"),
                      .title = QStringLiteral("A"),
                      .assignees = {QStringLiteral("me")}});
-    m_engine->addSource(Sources::ClickUp, [this] { return new FailingReader(m_store.get()); });
+    m_engine->addSource(Sources::ClickUp,
+                        [this] { return new FailingReader(m_store.get(), m_engine->state()); });
     QSignalSpy finished(m_engine.get(), &SyncEngine::sourceFinished);
     QSignalSpy idle(m_engine.get(), &SyncEngine::idle);
     m_engine->syncAll();

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -67,6 +68,8 @@ private Q_SLOTS:
     void init();
     void freshDatabase();
     void migratesFromEveryEarlierVersion();
+    void migrationKeepsWhatRefersToTasks();
+    void statusAndSourceAreChecked();
     void upsertRoundTripsEveryField();
     void upsertUpdatesExistingTasks();
     void upsertIsAllOrNothing();
@@ -85,8 +88,6 @@ private Q_SLOTS:
     void newerSchemaIsRefusedAndUntouched();
     void unwritableLocationIsAClearError();
     void directoryInPlaceOfFileIsAClearError();
-    void syncState();
-    void responseCache();
 
 private:
     QString dbPath() const { return m_dir->filePath(QStringLiteral("upnext.db")); }
@@ -149,6 +150,58 @@ void TestTaskStore::migratesFromEveryEarlierVersion()
         QVERIFY(store.upsert({task}));
         QCOMPARE(store.task(task.id), std::optional<Task>(task));
     }
+}
+
+void TestTaskStore::migrationKeepsWhatRefersToTasks()
+{
+    // Schema 4 rebuilds the tasks table; the current task and the skips refer to it.
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+        db.setDatabaseName(dbPath());
+        QVERIFY(db.open());
+        QString error;
+        QVERIFY2(TaskStore::migrate(db, 3, &error), qPrintable(error));
+        QSqlQuery query(db);
+        for (const char *statement :
+             {"PRAGMA foreign_keys = ON",
+              "INSERT INTO tasks (id, source, source_id, title, status, score)"
+              " VALUES ('clickup:a', 'clickup', 'a', 'A', 'in_progress', 5)",
+              "INSERT INTO tasks (id, source, source_id, title, status, score)"
+              " VALUES ('clickup:b', 'clickup', 'b', 'B', 'todo', 9)",
+              "INSERT INTO current_task (slot, task_id, started_at) VALUES (1, 'clickup:a', 1000)",
+              "INSERT INTO skipped (day, task_id) VALUES ('2026-03-10', 'clickup:b')"})
+            QVERIFY2(query.exec(QLatin1String(statement)), qPrintable(query.lastError().text()));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("old"));
+
+    TaskStore store;
+    QVERIFY2(store.open(dbPath()), qPrintable(store.lastError()));
+    QCOMPARE(store.currentTask().value_or(CurrentTask{}).taskId, QStringLiteral("clickup:a"));
+    QCOMPARE(store.skippedOn(QDate(2026, 3, 10)), QSet<QString>{QStringLiteral("clickup:b")});
+    QCOMPARE(store.openTasks().size(), 2);
+    QCOMPARE(store.openTasks().first().id, QStringLiteral("clickup:b"));
+    // The references still hold: removing a task takes its skips along.
+    QVERIFY(store.removeTask(QStringLiteral("clickup:b")));
+    QVERIFY(store.skippedOn(QDate(2026, 3, 10)).isEmpty());
+}
+
+void TestTaskStore::statusAndSourceAreChecked()
+{
+    TaskStore store;
+    QVERIFY(store.open(dbPath()));
+    QSqlQuery query(store.database());
+    const QString insert = QStringLiteral("INSERT INTO tasks (id, source, source_id, title, "
+                                          "status) VALUES ('%1', '%2', 'x', 'X', '%3')");
+    QVERIFY(!query.exec(insert.arg(QStringLiteral("clickup:x"), QStringLiteral("clickup"),
+                                   QStringLiteral("bogus"))));
+    QVERIFY(!query.exec(
+        insert.arg(QStringLiteral("jira:x"), QStringLiteral("jira"), QStringLiteral("todo"))));
+    for (const QString &status :
+         {QStringLiteral("todo"), QStringLiteral("in_progress"), QStringLiteral("done")})
+        QVERIFY2(query.exec(insert.arg(QStringLiteral("github:o/r#") + status,
+                                       QStringLiteral("github"), status)),
+                 qPrintable(query.lastError().text()));
 }
 
 void TestTaskStore::upsertRoundTripsEveryField()
@@ -516,36 +569,6 @@ void TestTaskStore::directoryInPlaceOfFileIsAClearError()
     QVERIFY(!store.open(dbPath()));
     QVERIFY(store.lastError().contains(dbPath()));
     QVERIFY(QFileInfo(dbPath()).isDir());
-}
-
-void TestTaskStore::syncState()
-{
-    {
-        TaskStore store;
-        QVERIFY(store.open(dbPath()));
-        QVERIFY(store.syncValue(Sources::GitHub, QStringLiteral("login")).isEmpty());
-        QVERIFY(store.setSyncValue(Sources::GitHub, QStringLiteral("login"),
-                                   QStringLiteral("octocat")));
-        QVERIFY(
-            store.setSyncValue(Sources::ClickUp, QStringLiteral("login"), QStringLiteral("42")));
-        QVERIFY(store.setSyncValue(Sources::GitHub, QStringLiteral("login"), QStringLiteral("me")));
-    }
-    TaskStore store;
-    QVERIFY(store.open(dbPath()));
-    QCOMPARE(store.syncValue(Sources::GitHub, QStringLiteral("login")), QStringLiteral("me"));
-    QCOMPARE(store.syncValue(Sources::ClickUp, QStringLiteral("login")), QStringLiteral("42"));
-}
-
-void TestTaskStore::responseCache()
-{
-    TaskStore store;
-    QVERIFY(store.open(dbPath()));
-    const QString url = QStringLiteral("https://api.github.com/issues?page=1");
-    QCOMPARE(store.cachedResponse(url), std::nullopt);
-    QVERIFY(store.setCachedResponse(url, {"W/\"1\"", "[1,2]"}));
-    QVERIFY(store.setCachedResponse(url, {"W/\"2\"", QByteArray()}));
-    QCOMPARE(store.cachedResponse(url),
-             std::optional<CachedResponse>(CachedResponse{"W/\"2\"", ""}));
 }
 
 QTEST_GUILESS_MAIN(TestTaskStore)

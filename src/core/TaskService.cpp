@@ -3,16 +3,10 @@
 #include "Entities.h"
 #include "LocalDay.h"
 #include "Outbox.h"
+#include "SyncState.h"
 #include "TaskStore.h"
 
 namespace UpNext {
-
-namespace {
-
-const QString LastBriefingKey = QStringLiteral("lastBriefing");
-const QString AppState = QStringLiteral("app");
-
-} // namespace
 
 TaskService::TaskService(TaskStore *store, Outbox *outbox, const Entities *entities,
                          QObject *parent)
@@ -203,8 +197,8 @@ QString TaskService::discardEffects(const QList<qint64> &entryIds) const
 Briefing TaskService::briefing(const QDateTime &now)
 {
     Briefing briefing;
-    const QDateTime last =
-        QDateTime::fromString(m_store->syncValue(AppState, LastBriefingKey), Qt::ISODate);
+    SyncState state(m_store); // holds nothing of its own: the time is in the file
+    const QDateTime last = state.lastBriefing();
     const QList<Task> open = m_store->openTasks();
     const QDate today = LocalDay::of(now);
     for (const Task &task : open) {
@@ -221,7 +215,7 @@ Briefing TaskService::briefing(const QDateTime &now)
             briefing.changedElsewhere.append(task);
     }
     briefing.failedWrites = m_outbox->failed();
-    m_store->setSyncValue(AppState, LastBriefingKey, now.toUTC().toString(Qt::ISODate));
+    state.setLastBriefing(now);
     return briefing;
 }
 

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -80,6 +81,37 @@ const QList<QStringList> &migrations()
                 created_at INTEGER NOT NULL,
                 sent_at INTEGER))"),
             QStringLiteral("CREATE INDEX outbox_by_task ON outbox (task_id, id)"),
+        },
+        // 3 → 4: the tasks table again, its checks spelled as comparisons. For an IN list of
+        // three or more, SQLite builds a temporary b-tree on every row it inserts or updates:
+        // more than half the time of storing a large sync.
+        {
+            QStringLiteral(R"(CREATE TABLE tasks_new (
+                id TEXT PRIMARY KEY NOT NULL,
+                source TEXT NOT NULL CHECK (source = 'clickup' OR source = 'github'),
+                source_id TEXT NOT NULL,
+                container TEXT NOT NULL DEFAULT '',
+                title TEXT NOT NULL,
+                description TEXT NOT NULL DEFAULT '',
+                status TEXT NOT NULL
+                    CHECK (status = 'todo' OR status = 'in_progress' OR status = 'done'),
+                assignee TEXT NOT NULL DEFAULT '',
+                assigned_to_me INTEGER NOT NULL DEFAULT 1,
+                due_date TEXT,
+                url TEXT NOT NULL DEFAULT '',
+                entity TEXT NOT NULL DEFAULT '',
+                is_revenue INTEGER NOT NULL DEFAULT 0,
+                is_blocking INTEGER NOT NULL DEFAULT 0,
+                source_priority INTEGER NOT NULL DEFAULT 0,
+                last_activity INTEGER,
+                updated_at INTEGER,
+                local_updated_at INTEGER,
+                score REAL NOT NULL DEFAULT 0))"),
+            QStringLiteral("INSERT INTO tasks_new SELECT * FROM tasks"), // the same columns
+            QStringLiteral("DROP TABLE tasks"),
+            QStringLiteral("ALTER TABLE tasks_new RENAME TO tasks"),
+            QStringLiteral("CREATE INDEX tasks_open_by_score ON tasks (score DESC, id)"
+                           " WHERE status <> 'done' AND assigned_to_me = 1"),
         },
     };
     return steps;
@@ -377,6 +409,24 @@ bool TaskStore::migrate(QSqlDatabase &db, int target, QString *error)
     }
     const int from = query.value(0).toInt();
     query.finish();
+    if (from >= target)
+        return true;
+
+    // A step may rebuild a table others refer to (SQLite's way to change a constraint):
+    // with foreign keys on, dropping the old table would empty the ones that refer to it.
+    // The setting only changes outside a transaction; each step checks the keys instead.
+    const bool foreignKeys = query.exec(QStringLiteral("PRAGMA foreign_keys")) && query.next() &&
+                             query.value(0).toBool();
+    query.finish();
+    if (foreignKeys && !query.exec(QStringLiteral("PRAGMA foreign_keys = OFF"))) {
+        *error = query.lastError().text();
+        return false;
+    }
+    const auto restore = qScopeGuard([&] {
+        if (foreignKeys)
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    });
+
     for (int version = from; version < target; ++version) {
         if (!db.transaction()) {
             *error = db.lastError().text();
@@ -393,6 +443,14 @@ bool TaskStore::migrate(QSqlDatabase &db, int target, QString *error)
                 return false;
             }
         }
+        if (!query.exec(QStringLiteral("PRAGMA foreign_key_check")) || query.next()) {
+            *error = tr("migration to schema %1 failed: it would break references between tables")
+                         .arg(version + 1);
+            query.finish();
+            db.rollback();
+            return false;
+        }
+        query.finish();
         if (!db.commit()) {
             *error = db.lastError().text();
             db.rollback();
@@ -733,61 +791,6 @@ QSet<QString> TaskStore::skippedOn(const QDate &day) const
     while (query.next())
         ids.insert(query.value(0).toString());
     return ids;
-}
-
-} // namespace UpNext
-
-namespace UpNext {
-
-QString TaskStore::syncValue(const QString &source, const QString &key) const
-{
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral("SELECT value FROM sync_state WHERE source = ? AND key = ?"));
-    query.bindValue(0, source);
-    query.bindValue(1, key);
-    if (!query.exec()) {
-        fail(tr("read the sync state"), query);
-        return {};
-    }
-    return query.next() ? query.value(0).toString() : QString();
-}
-
-bool TaskStore::setSyncValue(const QString &source, const QString &key, const QString &value)
-{
-    QSqlQuery query(database());
-    query.prepare(
-        QStringLiteral("INSERT INTO sync_state (source, key, value) VALUES (?, ?, ?)"
-                       " ON CONFLICT (source, key) DO UPDATE SET value = excluded.value"));
-    query.bindValue(0, source);
-    query.bindValue(1, key);
-    query.bindValue(2, text(value));
-    return query.exec() || fail(tr("save the sync state"), query);
-}
-
-std::optional<CachedResponse> TaskStore::cachedResponse(const QString &url) const
-{
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral("SELECT etag, payload FROM http_cache WHERE url = ?"));
-    query.bindValue(0, url);
-    if (!query.exec()) {
-        fail(tr("read the response cache"), query);
-        return std::nullopt;
-    }
-    if (!query.next())
-        return std::nullopt;
-    return CachedResponse{query.value(0).toByteArray(), query.value(1).toByteArray()};
-}
-
-bool TaskStore::setCachedResponse(const QString &url, const CachedResponse &response)
-{
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral(
-        "INSERT INTO http_cache (url, etag, payload) VALUES (?, ?, ?)"
-        " ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, payload = excluded.payload"));
-    query.bindValue(0, url);
-    query.bindValue(1, response.etag);
-    query.bindValue(2, response.payload.isNull() ? QByteArray("") : response.payload);
-    return query.exec() || fail(tr("save the response cache"), query);
 }
 
 } // namespace UpNext

@@ -17,19 +17,11 @@ class QSqlQuery;
 
 namespace UpNext {
 
-// A response body remembered for conditional requests (If-None-Match).
-struct CachedResponse
-{
-    QByteArray etag;
-    QByteArray payload;
-
-    bool operator==(const CachedResponse &other) const = default;
-};
-
 // The tasks, the current task and the skipped-today set in one SQLite file.
 // WAL, foreign keys, prepared statements, PRAGMA user_version migrations.
 // A file that is corrupt is moved aside (never deleted) and a fresh one made;
-// a file from a newer schema is refused and left untouched.
+// a file from a newer schema is refused and left untouched. The migrations make
+// the whole file, the tables of the Outbox and the SyncState too.
 //
 // The only class that writes the tasks table. Every change to it is published
 // once with changed() after its transaction commits: the change feed.
@@ -39,7 +31,7 @@ class TaskStore final : public QObject
     Q_DISABLE_COPY_MOVE(TaskStore)
 
 public:
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
     // Times are stored as UTC milliseconds since the epoch; NULL is no time.
     static QDateTime timeFromColumn(const QVariant &value);
 
@@ -102,18 +94,11 @@ public:
     bool markSkipped(const QString &taskId, const QDate &day);
     QSet<QString> skippedOn(const QDate &day) const;
 
-    // Small values sync keeps between runs (high-water marks, user ids), per source.
-    QString syncValue(const QString &source, const QString &key) const;
-    bool setSyncValue(const QString &source, const QString &key, const QString &value);
-
-    std::optional<CachedResponse> cachedResponse(const QString &url) const;
-    bool setCachedResponse(const QString &url, const CachedResponse &response);
-
     // Brings db from its user_version up to target; exposed for migration tests.
     static bool migrate(QSqlDatabase &db, int target, QString *error);
 
-    // The connection, for the tables other classes own in this file (the outbox), so that
-    // their rows and the tasks change in one transaction().
+    // The connection, for the tables other classes own in this file (the outbox, the sync
+    // state), so that their rows and the tasks change in one transaction().
     QSqlDatabase database() const;
 
 Q_SIGNALS:

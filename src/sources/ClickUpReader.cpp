@@ -3,6 +3,7 @@
 #include "core/Entities.h"
 #include "core/LocalDay.h"
 #include "core/Logging.h"
+#include "core/SyncState.h"
 #include "core/TaskStore.h"
 
 #include <QJsonArray>
@@ -71,9 +72,10 @@ std::optional<int> priorityFromJson(const QJsonValue &value)
 
 } // namespace
 
-ClickUpReader::ClickUpReader(RestClient *client, TaskStore *store, const Entities *entities,
-                             const ClickUpReaderOptions &options, QObject *parent)
-    : SourceReader(Sources::ClickUp, client, store, parent)
+ClickUpReader::ClickUpReader(RestClient *client, TaskStore *store, SyncState *state,
+                             const Entities *entities, const ClickUpReaderOptions &options,
+                             QObject *parent)
+    : SourceReader(Sources::ClickUp, client, store, state, parent)
     , m_entities(entities)
     , m_options(options)
 {
@@ -100,13 +102,13 @@ void ClickUpReader::start()
         return;
     }
     bool ok = false;
-    m_since = m_store->syncValue(Sources::ClickUp, HighWaterKey).toLongLong(&ok);
+    m_since = m_state->value(Sources::ClickUp, HighWaterKey).toLongLong(&ok);
     if (!ok || m_since < 0)
         m_since = 0;
     m_highWater = m_since;
     m_teamId = m_options.teamId;
     if (m_teamId.isEmpty())
-        m_teamId = m_store->syncValue(Sources::ClickUp, TeamIdKey);
+        m_teamId = m_state->value(Sources::ClickUp, TeamIdKey);
     m_full = m_options.fullListing || m_since == 0 || scopeGrew();
     for (const Task &task : m_store->tasksBySource(Sources::ClickUp)) {
         m_known.insert(task.id);
@@ -143,7 +145,7 @@ void ClickUpReader::readUser()
 // A list read for the first time has tasks an incremental read would not list.
 bool ClickUpReader::scopeGrew() const
 {
-    const QString before = m_store->syncValue(Sources::ClickUp, ListsReadKey);
+    const QString before = m_state->value(Sources::ClickUp, ListsReadKey);
     if (before == QLatin1String("*"))
         return false;
     if (m_options.listIds.isEmpty())
@@ -420,10 +422,10 @@ void ClickUpReader::checkNext(QStringList ids)
             });
 }
 
-bool ClickUpReader::fullListingDue(const TaskStore &store, const QDateTime &now)
+bool ClickUpReader::fullListingDue(const SyncState &state, const QDateTime &now)
 {
     const QDateTime last =
-        QDateTime::fromString(store.syncValue(Sources::ClickUp, LastFullListingKey), Qt::ISODate);
+        QDateTime::fromString(state.value(Sources::ClickUp, LastFullListingKey), Qt::ISODate);
     return !last.isValid() || last.secsTo(now) >= 24 * 3600;
 }
 

@@ -7,6 +7,7 @@
 namespace UpNext {
 
 class Entities;
+class SyncState;
 
 struct ClickUpReaderOptions
 {
@@ -38,13 +39,13 @@ class ClickUpReader final : public SourceReader
     Q_OBJECT
 
 public:
-    ClickUpReader(RestClient *client, TaskStore *store, const Entities *entities,
+    ClickUpReader(RestClient *client, TaskStore *store, SyncState *state, const Entities *entities,
                   const ClickUpReaderOptions &options, QObject *parent = nullptr);
 
     void start() override;
 
     // Deleted tasks only show in full listings: one a day is enough.
-    static bool fullListingDue(const TaskStore &store, const QDateTime &now);
+    static bool fullListingDue(const SyncState &state, const QDateTime &now);
 
     // Sets a personal token ("pk_…", sent bare: no scheme) on a client.
     static void configure(RestClient *client, const QByteArray &token);

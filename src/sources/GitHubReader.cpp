@@ -2,6 +2,7 @@
 
 #include "core/Entities.h"
 #include "core/Logging.h"
+#include "core/SyncState.h"
 #include "core/TaskStore.h"
 
 #include <QCryptographicHash>
@@ -52,9 +53,10 @@ QString repoOfId(const QString &id)
 
 } // namespace
 
-GitHubReader::GitHubReader(RestClient *client, TaskStore *store, const Entities *entities,
-                           const GitHubReaderOptions &options, QObject *parent)
-    : SourceReader(Sources::GitHub, client, store, parent)
+GitHubReader::GitHubReader(RestClient *client, TaskStore *store, SyncState *state,
+                           const Entities *entities, const GitHubReaderOptions &options,
+                           QObject *parent)
+    : SourceReader(Sources::GitHub, client, store, state, parent)
     , m_entities(entities)
     , m_options(options)
 {}
@@ -68,7 +70,7 @@ void GitHubReader::configure(RestClient *client, const QByteArray &token)
 
 void GitHubReader::start()
 {
-    m_since = QDateTime::fromString(m_store->syncValue(Sources::GitHub, HighWaterKey), Qt::ISODate);
+    m_since = QDateTime::fromString(m_state->value(Sources::GitHub, HighWaterKey), Qt::ISODate);
     m_highWater = m_since;
     for (const Task &task : m_store->tasksBySource(Sources::GitHub)) {
         m_known.insert(task.id);
@@ -144,7 +146,7 @@ void GitHubReader::getCached(const QUrl &url, CachedHandler handler, bool condit
     // What we remember of a page depends on the options it was read with.
     const QString key = url.toString(QUrl::FullyEncoded) + QLatin1Char(' ') + optionsDigest();
     const std::optional<CachedResponse> cached =
-        conditional ? m_store->cachedResponse(key) : std::nullopt;
+        conditional ? m_state->cachedResponse(key) : std::nullopt;
     QList<std::pair<QByteArray, QByteArray>> headers;
     if (cached)
         headers.append({"If-None-Match", cached->etag});
@@ -159,7 +161,7 @@ void GitHubReader::getCached(const QUrl &url, CachedHandler handler, bool condit
         const std::optional<QByteArray> remember = handler(reply, reply.body, false);
         const QByteArray etag = reply.header("etag");
         if (remember && !etag.isEmpty())
-            m_store->setCachedResponse(key, {etag, *remember});
+            m_state->setCachedResponse(key, {etag, *remember});
     });
 }
 

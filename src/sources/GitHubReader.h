@@ -7,6 +7,7 @@
 namespace UpNext {
 
 class Entities;
+class SyncState;
 
 struct GitHubReaderOptions
 {
@@ -25,7 +26,7 @@ class GitHubReader final : public SourceReader
     Q_OBJECT
 
 public:
-    GitHubReader(RestClient *client, TaskStore *store, const Entities *entities,
+    GitHubReader(RestClient *client, TaskStore *store, SyncState *state, const Entities *entities,
                  const GitHubReaderOptions &options, QObject *parent = nullptr);
 
     void start() override;

@@ -23,10 +23,11 @@ QDateTime httpDate(const QByteArray &value)
 } // namespace
 
 SourceReader::SourceReader(const QString &source, RestClient *client, TaskStore *store,
-                           QObject *parent)
+                           SyncState *state, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_store(store)
+    , m_state(state)
     , m_kind(SourceErrors::sourceOf(source))
 {
     m_result.source = source;

@@ -11,6 +11,7 @@
 
 namespace UpNext {
 
+class SyncState;
 class TaskStore;
 
 // Shared by the ClickUp and GitHub readers: one request at a time, waits out
@@ -36,7 +37,8 @@ Q_SIGNALS:
     void finished(const UpNext::ReadResult &result);
 
 protected:
-    SourceReader(const QString &source, RestClient *client, TaskStore *store, QObject *parent);
+    SourceReader(const QString &source, RestClient *client, TaskStore *store, SyncState *state,
+                 QObject *parent);
 
     using Handler = std::function<void(const HttpReply &)>;
     // Sends a GET; handler gets every answer but rate-limit refusals, which are retried.
@@ -54,6 +56,7 @@ protected:
 
     RestClient *m_client;
     TaskStore *m_store;
+    SyncState *m_state; // what the previous reads kept
     ReadResult m_result;
 
 private:

@@ -12,6 +12,7 @@ namespace UpNext {
 SyncEngine::SyncEngine(TaskStore *store, const Entities *entities, QObject *parent)
     : QObject(parent)
     , m_store(store)
+    , m_state(store)
     , m_entities(entities)
 {
     connect(&m_timer, &QTimer::timeout, this, &SyncEngine::syncAll);
@@ -251,8 +252,7 @@ void SyncEngine::noteExternal(const Task &before, const Task &after, TaskChanges
 
 void SyncEngine::saveState(const ReadResult &read)
 {
-    for (auto it = read.state.cbegin(); it != read.state.cend(); ++it)
-        m_store->setSyncValue(read.source, it.key(), it.value());
+    m_state.setValues(read.source, read.state);
 }
 
 } // namespace UpNext

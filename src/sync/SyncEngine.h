@@ -6,6 +6,7 @@
 #include "SourceSyncResult.h"
 
 #include "core/Scorer.h"
+#include "core/SyncState.h"
 #include "core/TaskChanges.h"
 #include "sources/ReadResult.h"
 
@@ -41,6 +42,8 @@ public:
     void setOutbox(Outbox *outbox) { m_outbox = outbox; }
     void addSource(const QString &source, ReaderFactory factory);
     QStringList sources() const { return m_factories.keys(); }
+    // What the readers keep between runs; the readers this engine runs read it.
+    SyncState *state() { return &m_state; }
 
     // Scores the open tasks again now and every night, then syncs every source now and then
     // every interval.
@@ -74,6 +77,7 @@ private:
     void rescoreAtMidnight();
 
     TaskStore *m_store;
+    SyncState m_state;
     const Entities *m_entities;
     Outbox *m_outbox = nullptr;
     Scorer m_scorer;

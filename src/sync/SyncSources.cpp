@@ -67,7 +67,8 @@ void SyncSources::tokenRead(bool gitHub, const QString &token)
         options.includePullRequests = m_settings->gitHubIncludePullRequests();
         options.blockingLabels = m_settings->gitHubBlockingLabels();
         m_engine->addSource(Sources::GitHub, [this, options] {
-            return new GitHubReader(m_gitHub.get(), m_store, m_entities, options);
+            return new GitHubReader(m_gitHub.get(), m_store, m_engine->state(), m_entities,
+                                    options);
         });
         if (m_processor) {
             m_gitHubWriter = std::make_unique<GitHubWriter>(
@@ -85,8 +86,9 @@ void SyncSources::tokenRead(bool gitHub, const QString &token)
         options.inProgressStatuses = m_settings->clickUpInProgressStatuses();
         m_engine->addSource(Sources::ClickUp, [this, options]() mutable {
             options.fullListing =
-                ClickUpReader::fullListingDue(*m_store, QDateTime::currentDateTimeUtc());
-            return new ClickUpReader(m_clickUp.get(), m_store, m_entities, options);
+                ClickUpReader::fullListingDue(*m_engine->state(), QDateTime::currentDateTimeUtc());
+            return new ClickUpReader(m_clickUp.get(), m_store, m_engine->state(), m_entities,
+                                     options);
         });
         if (m_processor) {
             ClickUpWriterOptions writerOptions;

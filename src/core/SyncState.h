@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
+#include <QString>
+
+#include <optional>
+
+class QSqlQuery;
+
+namespace UpNext {
+
+class TaskStore;
+
+// A response body remembered for conditional requests (If-None-Match).
+struct CachedResponse
+{
+    QByteArray etag;
+    QByteArray payload;
+
+    bool operator==(const CachedResponse &other) const = default;
+};
+
+// What sync keeps between runs in the task database: small values per source (high-water
+// marks, user ids, the last full listing), the bodies of conditional requests, and when the
+// morning briefing was last given. The only class that reads or writes the sync_state and
+// http_cache tables; their schema is with the store's migrations, one place for the file.
+//
+// In core, beside the store, because the readers in sources and the TaskService (the
+// briefing) both use it. It keeps nothing but the store: every value is in the file and
+// runs on the store's connection, so its writes join an open TaskStore::transaction().
+class SyncState final
+{
+    Q_DECLARE_TR_FUNCTIONS(SyncState)
+    Q_DISABLE_COPY_MOVE(SyncState)
+
+public:
+    explicit SyncState(TaskStore *store);
+
+    // Empty when the source never kept the key.
+    QString value(const QString &source, const QString &key) const;
+    bool setValue(const QString &source, const QString &key, const QString &value);
+    // Keeps all of them or none.
+    bool setValues(const QString &source, const QHash<QString, QString> &values);
+
+    std::optional<CachedResponse> cachedResponse(const QString &url) const;
+    bool setCachedResponse(const QString &url, const CachedResponse &response);
+
+    // Invalid when there was none yet.
+    QDateTime lastBriefing() const;
+    bool setLastBriefing(const QDateTime &when);
+
+    // Why the last call failed; names the file.
+    QString lastError() const { return m_lastError; }
+
+private:
+    bool fail(const QString &what, const QSqlQuery &query) const;
+
+    TaskStore *m_store;
+    mutable QString m_lastError;
+};
+
+} // namespace UpNext
