@@ -1,3 +1,4 @@
+#include "ManualClock.h"
 #include "TestTasks.h"
 
 #include "core/Outbox.h"
@@ -38,6 +39,8 @@ private Q_SLOTS:
     void deliversInOrder();
     void conflictKeepsTheTaskDone();
     void retriesUntilTheSourceIsBack();
+    void retryComesDueByTheClock();
+    void rateLimitWaitIsCountedFromTheClock();
     void rejectedTokenPausesUntilResumed();
     void permanentRefusalUndoesAndTells();
     void noDuplicateCommentAfterACrash();
@@ -59,7 +62,7 @@ private:
     std::unique_ptr<GitHubWriter> m_writer;
     std::unique_ptr<OutboxProcessor> m_processor;
     QNetworkAccessManager m_manager;
-    const QDateTime m_now = QDateTime::currentDateTimeUtc();
+    const QDateTime m_now = utc(2026, 3, 10, 9);
 };
 
 void TestOutboxProcessor::init()
@@ -148,6 +151,61 @@ void TestOutboxProcessor::retriesUntilTheSourceIsBack()
     QVERIFY(m_outbox->entries().isEmpty());
     QCOMPARE(m_sim->comments(QStringLiteral("o/r"), 1).size(), 1);
     QCOMPARE(m_sim->requestLog().countWithStatus(503), 3);
+}
+
+void TestOutboxProcessor::retryComesDueByTheClock()
+{
+    // The processor and the writer on a clock the test moves; the backoff is long, so only
+    // the clock brings the retry.
+    Test::ManualClock clock(m_now);
+    m_processor->setClock(&clock);
+    m_writer->setClock(&clock);
+    m_processor->setBackoff(20s, 5min);
+    m_processor->addWriter(Sources::GitHub, m_writer.get(), 0ms);
+    m_sim->injectFault(QStringLiteral("POST /repos/{owner}/{repo}/issues/{number}/comments"),
+                       {SimFault::Kind::Status, 503}, 1);
+    QVERIFY(m_outbox->comment(QStringLiteral("github:o/r#1"), QStringLiteral("later"), m_now));
+    QSignalSpy retrying(m_processor.get(), &OutboxProcessor::retrying);
+    m_processor->start();
+    QVERIFY(retrying.wait(20000));
+    // The first backoff (20 s, ±20 %) from the clock's now.
+    const QDateTime when = retrying.first().at(2).toDateTime();
+    QVERIFY2(when >= m_now.addSecs(16) && when <= m_now.addSecs(24),
+             qPrintable(when.toString(Qt::ISODateWithMs)));
+    QCOMPARE(m_outbox->entries().first().nextAttempt, when);
+    QVERIFY(m_outbox->due(when.addMSecs(-1)).isEmpty());
+
+    // The clock reaches it: the next look sends it.
+    clock.set(when);
+    QSignalSpy idle(m_processor.get(), &OutboxProcessor::idle);
+    m_processor->processNow();
+    QVERIFY(idle.wait(20000));
+    QVERIFY(m_outbox->entries().isEmpty());
+    QCOMPARE(m_sim->comments(QStringLiteral("o/r"), 1).size(), 1);
+    QCOMPARE(retrying.size(), 1);
+}
+
+void TestOutboxProcessor::rateLimitWaitIsCountedFromTheClock()
+{
+    // GitHub answers 429 without a header to say how long: a minute, from the clock's now.
+    Test::ManualClock clock(m_now);
+    m_processor->setClock(&clock);
+    m_writer->setClock(&clock);
+    m_processor->addWriter(Sources::GitHub, m_writer.get(), 0ms);
+    m_sim->injectFault(QStringLiteral("POST /repos/{owner}/{repo}/issues/{number}/comments"),
+                       {SimFault::Kind::Status, 429}, 1);
+    QVERIFY(m_outbox->comment(QStringLiteral("github:o/r#1"), QStringLiteral("limited"), m_now));
+    QSignalSpy retrying(m_processor.get(), &OutboxProcessor::retrying);
+    m_processor->start();
+    QVERIFY(retrying.wait(20000));
+    QCOMPARE(retrying.first().at(2).toDateTime(), m_now.addSecs(60));
+    QCOMPARE(m_outbox->entries().first().nextAttempt, m_now.addSecs(60));
+
+    clock.set(m_now.addSecs(60));
+    QSignalSpy idle(m_processor.get(), &OutboxProcessor::idle);
+    m_processor->processNow();
+    QVERIFY(idle.wait(20000));
+    QCOMPARE(m_sim->comments(QStringLiteral("o/r"), 1).size(), 1);
 }
 
 void TestOutboxProcessor::rejectedTokenPausesUntilResumed()

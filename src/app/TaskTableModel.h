@@ -12,6 +12,7 @@
 
 namespace UpNext {
 
+class Clock;
 class Entities;
 class TaskStore;
 
@@ -38,6 +39,10 @@ public:
 
     TaskTableModel(TaskStore *store, const Entities *entities, QObject *parent = nullptr);
 
+    // What "overdue" is counted from; the system clock by default (the window passes the
+    // task service's).
+    void setClock(const Clock *clock) { m_clock = clock; }
+
     Task taskAt(int row) const { return m_tasks.at(row); }
     // The row of the task, or -1 when it is not listed.
     int rowOf(const QString &taskId) const { return m_rows.value(taskId, -1); }
@@ -57,6 +62,7 @@ private:
 
     TaskStore *m_store;
     const Entities *m_entities;
+    const Clock *m_clock;
     QList<Task> m_tasks;
     QHash<QString, int> m_rows; // task id → row
 };

@@ -11,6 +11,7 @@
 
 namespace UpNext {
 
+class Clock;
 class TaskStore;
 
 // Shared by the ClickUp and GitHub readers: one request at a time, waits out
@@ -26,6 +27,9 @@ public:
 
     // Longest rate-limit wait before the read gives up with an error.
     void setMaxRateLimitWait(int seconds) { m_maxWaitSeconds = seconds; }
+    // Where rate-limit waits, the read's start and its marks read the time; the system clock
+    // by default.
+    void setClock(const Clock *clock) { m_clock = clock; }
 
     virtual void start() = 0;
 
@@ -54,6 +58,7 @@ protected:
 
     RestClient *m_client;
     TaskStore *m_store;
+    const Clock *m_clock;
     ReadResult m_result;
 
 private:
