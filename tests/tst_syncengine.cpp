@@ -1,5 +1,4 @@
-#include "ManualClock.h"
-#include "TestTasks.h"
+#include "ProfileFixture.h"
 
 #include "sim/SimGitHub.h"
 #include "sources/GitHubReader.h"
@@ -13,7 +12,6 @@
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 #include <QTimer>
@@ -42,7 +40,7 @@ public:
 
 } // namespace
 
-class TestSyncEngine : public QObject
+class TestSyncEngine : public QObject, protected Test::ProfileFixture
 {
     Q_OBJECT
 
@@ -71,27 +69,21 @@ private Q_SLOTS:
 private:
     SourceSyncResult syncGitHub();
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<TaskStore> m_store;
     std::unique_ptr<SimGitHub> m_sim;
     std::unique_ptr<RestClient> m_client;
     std::unique_ptr<SyncEngine> m_engine;
     QNetworkAccessManager m_manager;
-    Test::ManualClock m_clock;
 };
 
 void TestSyncEngine::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_store = std::make_unique<TaskStore>();
-    QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("upnext.db"))));
+    QVERIFY(openProfile());
     m_sim = std::make_unique<SimGitHub>();
     QVERIFY(m_sim->listen() > 0);
     m_sim->addUser(QStringLiteral("me"), Token);
     m_client = std::make_unique<RestClient>(&m_manager, m_sim->baseUrl());
     m_client->setTimeout(2000);
     GitHubReader::configure(m_client.get(), Token.toUtf8());
-    m_clock.set(TestTasks::utc(2026, 3, 10, 9));
     m_engine = std::make_unique<SyncEngine>(m_store.get(), nullptr);
     m_engine->setClock(&m_clock);
     m_engine->addSource(Sources::GitHub, [this] {
@@ -420,9 +412,8 @@ void TestSyncEngine::pendingCompletionIsNotUndoneBySync()
                      .title = QStringLiteral("Mine"),
                      .assignees = {QStringLiteral("me")}});
     QVERIFY(syncGitHub().ok());
-    Outbox outbox(m_store.get());
-    m_engine->setOutbox(&outbox);
-    QVERIFY(outbox.complete(QStringLiteral("github:o/r#1"), m_clock.now()));
+    m_engine->setOutbox(m_outbox.get());
+    QVERIFY(m_outbox->complete(QStringLiteral("github:o/r#1"), m_clock.now()));
 
     // The source still says open (and changed meanwhile): the local completion stands.
     m_sim->issue(QStringLiteral("o/r"), 1)->title = QStringLiteral("Renamed");
