@@ -1,4 +1,6 @@
+#include "ManualClock.h"
 #include "ReaderRun.h"
+#include "TestTasks.h"
 
 #include "sim/SimClickUp.h"
 #include "sources/ClickUpReader.h"
@@ -132,6 +134,7 @@ private Q_SLOTS:
     void changeDuringRateLimitWaitIsSeenNext();
     void fullListingIsDueDaily();
     void waitsOutRateLimitAndResumes();
+    void rateLimitWaitIsCountedFromTheClock();
     void rateLimitBeyondCapIsAnError();
     void faultMidReadFailsCleanly();
     void rejectedToken();
@@ -150,6 +153,8 @@ private:
     std::unique_ptr<Entities> m_entities;
     std::unique_ptr<SimClickUp> m_sim;
     QNetworkAccessManager m_manager;
+    Test::ManualClock m_clock;
+    const Clock *m_readerClock = nullptr; // the system clock, or m_clock where a test sets it
 };
 
 void TestClickUpReader::init()
@@ -170,6 +175,9 @@ void TestClickUpReader::init()
     m_sim->addUser(Bob, QStringLiteral("bob"), QStringLiteral("bob@example.com"));
     m_sim->addList(ListA, QStringLiteral("Backlog"));
     m_sim->addList(ListB, QStringLiteral("Sprint"));
+    m_clock.set(TestTasks::utc(2026, 3, 10, 9));
+    // The simulator's rate-limit resets are wall-clock times: reads wait them out on it.
+    m_readerClock = Clock::system();
 }
 
 QStringList TestClickUpReader::addMine(const QString &listId, int count, qint64 created)
@@ -202,6 +210,7 @@ ReadResult TestClickUpReader::read(const ClickUpReaderOptions &options, SimServe
     ClickUpReader::configure(&client, Token.toUtf8());
     SyncState state(m_store.get());
     ClickUpReader reader(&client, m_store.get(), &state, m_entities.get(), options);
+    reader.setClock(m_readerClock);
     return TestSim::runReader(reader, *m_store);
 }
 
@@ -686,6 +695,29 @@ void TestClickUpReader::waitsOutRateLimitAndResumes()
         QVERIFY(entry.status == 200 || entry.status == 429);
 }
 
+void TestClickUpReader::rateLimitWaitIsCountedFromTheClock()
+{
+    // A clock far past the simulator's resets: each wait is the least there is, a second
+    // from the reader's now, so the read goes on as each window turns.
+    addMine(ListA, 250);
+    m_sim->setRateLimit(2, 1);
+    m_clock.set(TestTasks::utc(2100, 1, 1));
+    RestClient client(&m_manager, m_sim->baseUrl());
+    client.setTimeout(2000);
+    ClickUpReader::configure(&client, Token.toUtf8());
+    SyncState state(m_store.get());
+    ClickUpReader reader(&client, m_store.get(), &state, m_entities.get(), {.listIds = {ListA}});
+    reader.setClock(&m_clock);
+    QSignalSpy rateLimited(&reader, &SourceReader::rateLimited);
+    const ReadResult result = TestSim::runReader(reader, *m_store);
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(result.tasks.size(), 250);
+    QVERIFY(!rateLimited.isEmpty());
+    for (const QList<QVariant> &arguments : std::as_const(rateLimited))
+        QCOMPARE(arguments.first().toDateTime(), m_clock.now().addSecs(1));
+    QCOMPARE(m_sim->requestLog().countWithStatus(429), rateLimited.size());
+}
+
 void TestClickUpReader::rateLimitBeyondCapIsAnError()
 {
     addMine(ListA, 1);
@@ -865,12 +897,15 @@ void TestClickUpReader::badFieldTypesAreDefaulted()
 
 void TestClickUpReader::fullListingIsDueDaily()
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_readerClock = &m_clock;
+    const QDateTime now = m_clock.now();
     SyncState state(m_store.get());
     QVERIFY(ClickUpReader::fullListingDue(state, now));
     addMine(ListA, 1);
-    QVERIFY(read().error.isEmpty()); // the first read lists everything
+    QVERIFY(read().error.isEmpty()); // the first read lists everything, marked at the clock's now
     QVERIFY(!ClickUpReader::fullListingDue(state, now));
+    QVERIFY(!ClickUpReader::fullListingDue(state, now.addSecs(24 * 3600 - 1)));
+    QVERIFY(ClickUpReader::fullListingDue(state, now.addSecs(24 * 3600)));
     QVERIFY(ClickUpReader::fullListingDue(state, now.addSecs(24 * 3600 + 60)));
 
     // An incremental read does not count as a full one.

@@ -1,3 +1,5 @@
+#include "ManualClock.h"
+#include "TestTasks.h"
 #include "WriterRun.h"
 
 #include "sim/SimClickUp.h"
@@ -64,6 +66,7 @@ private:
     std::unique_ptr<RestClient> m_client;
     QNetworkAccessManager m_manager;
     bool m_answeredEarly = false;
+    Test::ManualClock m_clock; // the writers'
 };
 
 void TestClickUpWriter::init()
@@ -86,6 +89,7 @@ void TestClickUpWriter::init()
     m_client->setTimeout(5000);
     ClickUpReader::configure(m_client.get(), Token.toUtf8());
     m_answeredEarly = false;
+    m_clock.set(TestTasks::utc(2026, 3, 10, 9));
 }
 
 void TestClickUpWriter::cleanup()
@@ -95,7 +99,9 @@ void TestClickUpWriter::cleanup()
 
 std::unique_ptr<ClickUpWriter> TestClickUpWriter::makeWriter(ClickUpWriterOptions options)
 {
-    return std::make_unique<ClickUpWriter>(m_client.get(), options);
+    auto writer = std::make_unique<ClickUpWriter>(m_client.get(), options);
+    writer->setClock(&m_clock);
+    return writer;
 }
 
 WriteResult
@@ -457,6 +463,8 @@ void TestClickUpWriter::rateLimitGivesRetryAfter()
             writer->comment(id, QStringLiteral("Hi"), c, cb);
         });
     };
+    // The reset is a time by the simulator's clock, which is the wall clock; the writer's
+    // (set before it) does not move it.
     const QDateTime before = QDateTime::currentDateTimeUtc();
     QVERIFY(comment().success);
     const WriteResult limited = comment();
@@ -465,6 +473,13 @@ void TestClickUpWriter::rateLimitGivesRetryAfter()
     QCOMPARE(limited.message, QStringLiteral("ClickUp error: 429 (Rate limit reached)"));
     QVERIFY(limited.retryAfter > before);
     QVERIFY(limited.retryAfter <= before.addSecs(62));
+    QCOMPARE(m_sim->comments(id).size(), 1);
+
+    // A clock already past the reset (it disagrees with ClickUp's) still waits a second.
+    m_clock.set(limited.retryAfter.addSecs(600));
+    const WriteResult again = comment();
+    QCOMPARE(again.failure, Failure::Retry);
+    QCOMPARE(again.retryAfter, m_clock.now().addSecs(1));
     QCOMPARE(m_sim->comments(id).size(), 1);
 }
 

@@ -1,3 +1,4 @@
+#include "ProfileFixture.h"
 #include "TestTasks.h"
 
 #include "app/CreateTaskDialog.h"
@@ -14,13 +15,12 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace UpNext;
 using namespace UpNext::TestTasks;
 
-class TestCreateTaskDialog : public QObject
+class TestCreateTaskDialog : public QObject, protected Test::ProfileFixture
 {
     Q_OBJECT
 
@@ -45,11 +45,7 @@ private:
     Fields fields(CreateTaskDialog &dialog) const;
     bool showsLabel(CreateTaskDialog &dialog, const QString &text) const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<TaskStore> m_store;
-    std::unique_ptr<Outbox> m_outbox;
     std::unique_ptr<Entities> m_entities;
-    std::unique_ptr<TaskService> m_service;
     const QList<Destination> m_destinations{
         {Sources::ClickUp, QStringLiteral("901"), QStringLiteral("ClickUp: list 901")},
         {Sources::GitHub, QStringLiteral("acme/web"), QStringLiteral("GitHub: acme/web")},
@@ -58,10 +54,7 @@ private:
 
 void TestCreateTaskDialog::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_store = std::make_unique<TaskStore>();
-    QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("upnext.db"))));
-    m_outbox = std::make_unique<Outbox>(m_store.get());
+    QVERIFY(openProfile());
     const QString path = m_dir->filePath(QStringLiteral("entities.json"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
@@ -70,7 +63,7 @@ void TestCreateTaskDialog::init()
     file.close();
     m_entities = std::make_unique<Entities>();
     QVERIFY(m_entities->load(path));
-    m_service = std::make_unique<TaskService>(m_store.get(), m_outbox.get(), m_entities.get());
+    startService(m_entities.get());
 }
 
 TestCreateTaskDialog::Fields TestCreateTaskDialog::fields(CreateTaskDialog &dialog) const

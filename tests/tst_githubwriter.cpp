@@ -1,3 +1,5 @@
+#include "ManualClock.h"
+#include "TestTasks.h"
 #include "WriterRun.h"
 
 #include "sim/SimGitHub.h"
@@ -64,6 +66,7 @@ private:
     std::unique_ptr<RestClient> m_client;
     QNetworkAccessManager m_manager;
     bool m_answeredEarly = false;
+    Test::ManualClock m_clock; // the writers'
 };
 
 void TestGitHubWriter::init()
@@ -77,6 +80,7 @@ void TestGitHubWriter::init()
     m_client->setTimeout(5000);
     GitHubReader::configure(m_client.get(), Token.toUtf8());
     m_answeredEarly = false;
+    m_clock.set(TestTasks::utc(2026, 3, 10, 9));
 }
 
 void TestGitHubWriter::cleanup()
@@ -86,7 +90,9 @@ void TestGitHubWriter::cleanup()
 
 std::unique_ptr<GitHubWriter> TestGitHubWriter::makeWriter(GitHubWriterOptions options)
 {
-    return std::make_unique<GitHubWriter>(m_client.get(), options);
+    auto writer = std::make_unique<GitHubWriter>(m_client.get(), options);
+    writer->setClock(&m_clock);
+    return writer;
 }
 
 WriteResult
@@ -448,15 +454,15 @@ void TestGitHubWriter::secondaryLimitGivesRetryAfter()
         });
     };
     QVERIFY(comment().success);
-    const QDateTime before = QDateTime::currentDateTimeUtc();
     const WriteResult limited = comment();
     QVERIFY(!limited.success);
     QCOMPARE(limited.failure, Failure::Retry);
     QVERIFY2(limited.message.startsWith(QStringLiteral("GitHub error: 403 (You have exceeded a "
                                                        "secondary rate limit")),
              qPrintable(limited.message));
-    QVERIFY(limited.retryAfter > before);
-    QVERIFY(limited.retryAfter <= before.addSecs(62));
+    // Retry-After counts from the writer's clock: 1 to 60 seconds of the window are left.
+    QVERIFY(limited.retryAfter > m_clock.now());
+    QVERIFY(limited.retryAfter <= m_clock.now().addSecs(60));
     QCOMPARE(m_sim->comments(Repo, 1).size(), 1);
 }
 
@@ -467,15 +473,13 @@ void TestGitHubWriter::tooManyRequestsWaits()
     m_sim->injectFault(QStringLiteral("POST /repos/{owner}/{repo}/issues/{number}/comments"),
                        {SimFault::Kind::Status, 429}, 1);
     auto writer = makeWriter();
-    const QDateTime before = QDateTime::currentDateTimeUtc();
     const WriteResult limited = run([&](QObject *c, SourceWriter::Callback cb) {
         writer->comment(QStringLiteral("acme/web#1"), QStringLiteral("Hi"), c, cb);
     });
     QVERIFY(!limited.success);
     QCOMPARE(limited.failure, Failure::Retry);
     QCOMPARE(limited.message, QStringLiteral("GitHub error: 429 (Injected failure)"));
-    QVERIFY(limited.retryAfter >= before.addSecs(59));
-    QVERIFY(limited.retryAfter <= before.addSecs(62));
+    QCOMPARE(limited.retryAfter, m_clock.now().addSecs(60));
     QVERIFY(m_sim->comments(Repo, 1).isEmpty());
 }
 
@@ -487,15 +491,26 @@ void TestGitHubWriter::primaryLimitGivesRetryAfter()
     QVERIFY(run([&](QObject *c, SourceWriter::Callback cb) {
                 writer->complete(QStringLiteral("acme/web#1"), c, cb);
             }).success);
+    // The reset is a time by the simulator's clock, which is the wall clock; the writer's
+    // (set before it) does not move it.
     const QDateTime before = QDateTime::currentDateTimeUtc();
-    const WriteResult limited = run([&](QObject *c, SourceWriter::Callback cb) {
-        writer->comment(QStringLiteral("acme/web#1"), QStringLiteral("Hi"), c, cb);
-    });
+    const auto comment = [&] {
+        return run([&](QObject *c, SourceWriter::Callback cb) {
+            writer->comment(QStringLiteral("acme/web#1"), QStringLiteral("Hi"), c, cb);
+        });
+    };
+    const WriteResult limited = comment();
     QCOMPARE(limited.failure, Failure::Retry);
     QVERIFY2(limited.message.startsWith(QStringLiteral("GitHub error: 403 (API rate limit")),
              qPrintable(limited.message));
     QVERIFY(limited.retryAfter > before.addSecs(3000));
     QVERIFY(limited.retryAfter <= before.addSecs(3601));
+
+    // A clock already past the reset (it disagrees with GitHub's) still waits a second.
+    m_clock.set(limited.retryAfter.addSecs(600));
+    const WriteResult again = comment();
+    QCOMPARE(again.failure, Failure::Retry);
+    QCOMPARE(again.retryAfter, m_clock.now().addSecs(1));
 }
 
 void TestGitHubWriter::findComment()

@@ -1,3 +1,4 @@
+#include "ProfileFixture.h"
 #include "TestTasks.h"
 
 #include "app/CreateTaskDialog.h"
@@ -21,6 +22,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -64,7 +66,7 @@ struct GitHubSide
 
 } // namespace
 
-class TestMainWindow : public QObject
+class TestMainWindow : public QObject, protected Test::ProfileFixture
 {
     Q_OBJECT
 
@@ -85,19 +87,12 @@ private Q_SLOTS:
     void selectionSurvivesChanges();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<TaskStore> m_store;
-    std::unique_ptr<Outbox> m_outbox;
-    std::unique_ptr<TaskService> m_service;
 };
 
 void TestMainWindow::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_store = std::make_unique<TaskStore>();
-    QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("upnext.db"))));
-    m_outbox = std::make_unique<Outbox>(m_store.get());
-    m_service = std::make_unique<TaskService>(m_store.get(), m_outbox.get(), nullptr);
+    QVERIFY(openProfile());
+    startService();
 }
 
 void TestMainWindow::emptyStateWhenThereAreNoTasks()
@@ -220,6 +215,7 @@ void TestMainWindow::syncFillsTheTableAndReports()
     RestClient client(&manager, sim.baseUrl());
     GitHubReader::configure(&client, "t");
     SyncEngine engine(m_store.get(), nullptr);
+    engine.setClock(&m_clock);
     engine.addSource(Sources::GitHub, [&] {
         return new GitHubReader(&client, m_store.get(), engine.state(), nullptr, {});
     });
@@ -241,15 +237,21 @@ void TestMainWindow::syncFillsTheTableAndReports()
     QVERIFY(idle.wait(10000));
     QVERIFY2(window.syncStatus().startsWith(QStringLiteral("GitHub synced at ")),
              qPrintable(window.syncStatus()));
+    const auto time = [this] {
+        return QLocale().toString(m_clock.now().toLocalTime().time(), QLocale::ShortFormat);
+    };
+    QCOMPARE(window.syncStatus(), QStringLiteral("GitHub synced at ") + time());
     QVERIFY(!window.isShowingEmptyState());
     QCOMPARE(window.taskView()->model()->index(0, 1).data().toString(),
              QStringLiteral("Synced issue"));
 
     sim.injectFault(QStringLiteral("*"), {Sim::SimFault::Kind::Status, 500});
+    m_clock.advance(3 * 3600);
     syncNow->trigger();
     QVERIFY(idle.wait(10000));
     QVERIFY2(window.syncStatus().startsWith(QStringLiteral("GitHub sync failed at ")),
              qPrintable(window.syncStatus()));
+    QCOMPARE(window.syncStatus(), QStringLiteral("GitHub sync failed at ") + time());
     QCOMPARE(window.taskView()->model()->rowCount(), 1); // a failed sync keeps what we have
 }
 

@@ -1,19 +1,20 @@
+#include "ProfileFixture.h"
 #include "TestTasks.h"
 
 #include "app/NowCard.h"
+#include "core/LocalDay.h"
 #include "core/Outbox.h"
 #include "core/TaskService.h"
 #include "core/TaskStore.h"
 
 #include <QAction>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace UpNext;
 using namespace UpNext::TestTasks;
 
-class TestNowCard : public QObject
+class TestNowCard : public QObject, protected Test::ProfileFixture
 {
     Q_OBJECT
 
@@ -26,19 +27,12 @@ private Q_SLOTS:
     void closedElsewhereMovesOn();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<TaskStore> m_store;
-    std::unique_ptr<Outbox> m_outbox;
-    std::unique_ptr<TaskService> m_service;
 };
 
 void TestNowCard::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_store = std::make_unique<TaskStore>();
-    QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("upnext.db"))));
-    m_outbox = std::make_unique<Outbox>(m_store.get());
-    m_service = std::make_unique<TaskService>(m_store.get(), m_outbox.get(), nullptr);
+    QVERIFY(openProfile());
+    startService();
 }
 
 void TestNowCard::nothingToDo()
@@ -116,6 +110,13 @@ void TestNowCard::skipMovesOn()
     // Skipped for the day: done with the second, the first does not come back today.
     card.doneAction()->trigger();
     QCOMPARE(card.currentTaskId(), QString());
+    m_clock.set(LocalDay::startOfNextDay(m_clock.now()).addSecs(-1));
+    card.nextAction()->trigger();
+    QCOMPARE(card.currentTaskId(), QString());
+    // The next day by the service's clock, it is back.
+    m_clock.advance(1);
+    card.nextAction()->trigger();
+    QCOMPARE(card.currentTaskId(), QStringLiteral("clickup:a"));
 }
 
 void TestNowCard::closedElsewhereMovesOn()

@@ -1,16 +1,16 @@
+#include "ProfileFixture.h"
 #include "TestTasks.h"
 
 #include "core/Outbox.h"
 #include "core/TaskStore.h"
 
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace UpNext;
 using namespace UpNext::TestTasks;
 
-class TestOutbox : public QObject
+class TestOutbox : public QObject, protected Test::ProfileFixture
 {
     Q_OBJECT
 
@@ -33,18 +33,11 @@ private Q_SLOTS:
     void survivesARestart();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<TaskStore> m_store;
-    std::unique_ptr<Outbox> m_outbox;
-    const QDateTime m_now = utc(2026, 3, 10, 9);
 };
 
 void TestOutbox::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_store = std::make_unique<TaskStore>();
-    QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("upnext.db"))));
-    m_outbox = std::make_unique<Outbox>(m_store.get());
+    QVERIFY(openProfile());
     Task started = clickUp(QStringLiteral("a"), QStringLiteral("Started"), 10);
     started.status = TaskStatus::InProgress;
     QVERIFY(

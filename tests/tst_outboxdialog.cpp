@@ -1,3 +1,4 @@
+#include "ProfileFixture.h"
 #include "TestTasks.h"
 
 #include "app/OutboxDialog.h"
@@ -15,14 +16,13 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTableWidget>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
 using namespace UpNext;
 using namespace UpNext::TestTasks;
 
-class TestOutboxDialog : public QObject
+class TestOutboxDialog : public QObject, protected Test::ProfileFixture
 {
     Q_OBJECT
 
@@ -43,21 +43,12 @@ private:
     int rowOf(OutboxDialog &dialog, qint64 entryId) const;
     void selectRows(OutboxDialog &dialog, const QList<int> &rows) const;
     bool execOnTheSide(const QString &sql) const;
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<TaskStore> m_store;
-    std::unique_ptr<Outbox> m_outbox;
-    std::unique_ptr<TaskService> m_service;
-    const QDateTime m_now = utc(2026, 3, 10, 9);
 };
 
 void TestOutboxDialog::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_store = std::make_unique<TaskStore>();
-    QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("upnext.db"))));
-    m_outbox = std::make_unique<Outbox>(m_store.get());
-    m_service = std::make_unique<TaskService>(m_store.get(), m_outbox.get(), nullptr);
+    QVERIFY(openProfile());
+    startService();
     QVERIFY(m_store->upsert({clickUp(QStringLiteral("a"), QStringLiteral("Write report"), 10),
                              clickUp(QStringLiteral("b"), QStringLiteral("Call Bob"), 8),
                              gitHub(QStringLiteral("o/r"), 1, QStringLiteral("Fix login"), 5)}));
@@ -139,7 +130,7 @@ void TestOutboxDialog::rowsShowEachEntry()
     const qint64 comment = *m_outbox->comment(QStringLiteral("github:o/r#1"),
                                               QStringLiteral("Looks good 🚀\nsecond line"), m_now);
     const qint64 longComment = *m_outbox->comment(QStringLiteral("clickup:b"), longLine, m_now);
-    const QDateTime later = QDateTime::currentDateTimeUtc().addSecs(3600);
+    const QDateTime later = m_clock.now().addSecs(3600);
     QVERIFY(m_outbox->retryLater(longComment, later, QStringLiteral("timeout")));
     Task draft = gitHub(QStringLiteral("acme/web"), 1, QStringLiteral("New thing"));
     const QString localId = *m_outbox->create(draft, m_now);
@@ -199,6 +190,12 @@ void TestOutboxDialog::rowsShowEachEntry()
         QStringLiteral("UPDATE outbox SET task_id = 'clickup:gone' WHERE id = %1").arg(close)));
     dialog.refresh();
     QCOMPARE(text(rowOf(dialog, close), OutboxDialog::TaskColumn), QStringLiteral("clickup:gone"));
+
+    // Its time come by the service's clock, a waiting entry is due "Now".
+    m_clock.set(later);
+    dialog.refresh();
+    QCOMPARE(text(rowOf(dialog, longComment), OutboxDialog::NextAttemptColumn),
+             QStringLiteral("Now"));
 }
 
 void TestOutboxDialog::buttonsFollowTheSelection()
@@ -246,7 +243,7 @@ void TestOutboxDialog::retryMakesAFailedCloseWaitAgain()
     QSignalSpy changed(m_outbox.get(), &Outbox::changed);
     QSignalSpy retried(m_service.get(), &TaskService::queued);
     selectRows(dialog, {rowOf(dialog, id)});
-    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
+    m_clock.advance(600);
     QTest::mouseClick(button(dialog, QStringLiteral("Retry")), Qt::LeftButton);
 
     QCOMPARE(changed.size(), 1);
@@ -256,10 +253,10 @@ void TestOutboxDialog::retryMakesAFailedCloseWaitAgain()
     const QList<OutboxEntry> failed = m_outbox->failed();
     QCOMPARE(failed.size(), 1);
     QCOMPARE(failed.first().id, other);
-    const QList<OutboxEntry> due = m_outbox->due(QDateTime::currentDateTimeUtc());
+    const QList<OutboxEntry> due = m_outbox->due(m_clock.now());
     QCOMPARE(due.size(), 1);
     QCOMPARE(due.first().id, id);
-    QVERIFY(due.first().nextAttempt >= before); // due now, not at the old time
+    QCOMPARE(due.first().nextAttempt, m_clock.now()); // due now, not at the old time
     QCOMPARE(dialog.table()->item(rowOf(dialog, id), OutboxDialog::StateColumn)->text(),
              QStringLiteral("Waiting"));
     QVERIFY(!dialog.table()

@@ -1,3 +1,4 @@
+#include "ProfileFixture.h"
 #include "TestTasks.h"
 
 #include "core/Outbox.h"
@@ -12,7 +13,6 @@
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace UpNext;
@@ -28,7 +28,7 @@ const QString Token = QStringLiteral("ghp_outbox");
 
 // The outbox against the simulated services: delivery, retries, pauses,
 // failures, no duplicates, re-keying and pacing.
-class TestOutboxProcessor : public QObject
+class TestOutboxProcessor : public QObject, protected Test::ProfileFixture
 {
     Q_OBJECT
 
@@ -38,6 +38,8 @@ private Q_SLOTS:
     void deliversInOrder();
     void conflictKeepsTheTaskDone();
     void retriesUntilTheSourceIsBack();
+    void retryComesDueByTheClock();
+    void rateLimitWaitIsCountedFromTheClock();
     void rejectedTokenPausesUntilResumed();
     void permanentRefusalUndoesAndTells();
     void noDuplicateCommentAfterACrash();
@@ -51,23 +53,18 @@ private:
     void makeProcessor();
     bool waitIdle();
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<TaskStore> m_store;
-    std::unique_ptr<Outbox> m_outbox;
     std::unique_ptr<SimGitHub> m_sim;
     std::unique_ptr<RestClient> m_client;
     std::unique_ptr<GitHubWriter> m_writer;
     std::unique_ptr<OutboxProcessor> m_processor;
     QNetworkAccessManager m_manager;
-    const QDateTime m_now = QDateTime::currentDateTimeUtc();
 };
 
 void TestOutboxProcessor::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_store = std::make_unique<TaskStore>();
-    QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("upnext.db"))));
-    m_outbox = std::make_unique<Outbox>(m_store.get());
+    // The processor runs on the system clock (its pacing waits for real time to pass); the
+    // entries are made at m_now, before it.
+    QVERIFY(openProfile());
     m_sim = std::make_unique<SimGitHub>();
     QVERIFY(m_sim->listen() > 0);
     m_sim->addUser(QStringLiteral("me"), Token);
@@ -148,6 +145,59 @@ void TestOutboxProcessor::retriesUntilTheSourceIsBack()
     QVERIFY(m_outbox->entries().isEmpty());
     QCOMPARE(m_sim->comments(QStringLiteral("o/r"), 1).size(), 1);
     QCOMPARE(m_sim->requestLog().countWithStatus(503), 3);
+}
+
+void TestOutboxProcessor::retryComesDueByTheClock()
+{
+    // The processor and the writer on a clock the test moves; the backoff is long, so only
+    // the clock brings the retry.
+    m_processor->setClock(&m_clock);
+    m_writer->setClock(&m_clock);
+    m_processor->setBackoff(20s, 5min);
+    m_processor->addWriter(Sources::GitHub, m_writer.get(), 0ms);
+    m_sim->injectFault(QStringLiteral("POST /repos/{owner}/{repo}/issues/{number}/comments"),
+                       {SimFault::Kind::Status, 503}, 1);
+    QVERIFY(m_outbox->comment(QStringLiteral("github:o/r#1"), QStringLiteral("later"), m_now));
+    QSignalSpy retrying(m_processor.get(), &OutboxProcessor::retrying);
+    m_processor->start();
+    QVERIFY(retrying.wait(20000));
+    // The first backoff (20 s, ±20 %) from the clock's now.
+    const QDateTime when = retrying.first().at(2).toDateTime();
+    QVERIFY2(when >= m_now.addSecs(16) && when <= m_now.addSecs(24),
+             qPrintable(when.toString(Qt::ISODateWithMs)));
+    QCOMPARE(m_outbox->entries().first().nextAttempt, when);
+    QVERIFY(m_outbox->due(when.addMSecs(-1)).isEmpty());
+
+    // The clock reaches it: the next look sends it.
+    m_clock.set(when);
+    QSignalSpy idle(m_processor.get(), &OutboxProcessor::idle);
+    m_processor->processNow();
+    QVERIFY(idle.wait(20000));
+    QVERIFY(m_outbox->entries().isEmpty());
+    QCOMPARE(m_sim->comments(QStringLiteral("o/r"), 1).size(), 1);
+    QCOMPARE(retrying.size(), 1);
+}
+
+void TestOutboxProcessor::rateLimitWaitIsCountedFromTheClock()
+{
+    // GitHub answers 429 without a header to say how long: a minute, from the clock's now.
+    m_processor->setClock(&m_clock);
+    m_writer->setClock(&m_clock);
+    m_processor->addWriter(Sources::GitHub, m_writer.get(), 0ms);
+    m_sim->injectFault(QStringLiteral("POST /repos/{owner}/{repo}/issues/{number}/comments"),
+                       {SimFault::Kind::Status, 429}, 1);
+    QVERIFY(m_outbox->comment(QStringLiteral("github:o/r#1"), QStringLiteral("limited"), m_now));
+    QSignalSpy retrying(m_processor.get(), &OutboxProcessor::retrying);
+    m_processor->start();
+    QVERIFY(retrying.wait(20000));
+    QCOMPARE(retrying.first().at(2).toDateTime(), m_now.addSecs(60));
+    QCOMPARE(m_outbox->entries().first().nextAttempt, m_now.addSecs(60));
+
+    m_clock.set(m_now.addSecs(60));
+    QSignalSpy idle(m_processor.get(), &OutboxProcessor::idle);
+    m_processor->processNow();
+    QVERIFY(idle.wait(20000));
+    QCOMPARE(m_sim->comments(QStringLiteral("o/r"), 1).size(), 1);
 }
 
 void TestOutboxProcessor::rejectedTokenPausesUntilResumed()
@@ -270,13 +320,9 @@ void TestOutboxProcessor::anotherProcessDrainsWhatIsLeft()
         m_outbox->comment(QStringLiteral("github:o/r#1"), QStringLiteral("left behind"), m_now));
     QVERIFY(m_outbox->complete(QStringLiteral("github:o/r#2"), m_now));
     m_processor.reset();
-    m_outbox.reset();
-    m_store.reset();
 
     // Next start: a new store, outbox and processor on the same profile.
-    m_store = std::make_unique<TaskStore>();
-    QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("upnext.db"))));
-    m_outbox = std::make_unique<Outbox>(m_store.get());
+    QVERIFY(reopenProfile());
     makeProcessor();
     QVERIFY(waitIdle());
     QVERIFY(m_outbox->entries().isEmpty());

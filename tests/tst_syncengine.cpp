@@ -1,21 +1,24 @@
+#include "ProfileFixture.h"
+
 #include "sim/SimGitHub.h"
 #include "sources/GitHubReader.h"
 #include "sync/SyncEngine.h"
 
 #include "core/Entities.h"
+#include "core/LocalDay.h"
 #include "core/Outbox.h"
 #include "core/TaskStore.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 #include <QTimer>
 
 using namespace UpNext;
 using namespace UpNext::Sim;
+using namespace std::chrono_literals;
 
 namespace {
 
@@ -37,7 +40,7 @@ public:
 
 } // namespace
 
-class TestSyncEngine : public QObject
+class TestSyncEngine : public QObject, protected Test::ProfileFixture
 {
     Q_OBJECT
 
@@ -50,6 +53,8 @@ private Q_SLOTS:
     void scoresMoveWithTheDays();
     void scoresMoveAtTheLocalMidnight_data();
     void scoresMoveAtTheLocalMidnight();
+    void nightlyRescoreFollowsTheClock_data();
+    void nightlyRescoreFollowsTheClock();
     void clientChangesRescore();
     void oneSourceFailingDoesNotStopTheOther();
     void requestsDuringASyncAreCoalesced();
@@ -64,8 +69,6 @@ private Q_SLOTS:
 private:
     SourceSyncResult syncGitHub();
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<TaskStore> m_store;
     std::unique_ptr<SimGitHub> m_sim;
     std::unique_ptr<RestClient> m_client;
     std::unique_ptr<SyncEngine> m_engine;
@@ -74,9 +77,7 @@ private:
 
 void TestSyncEngine::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_store = std::make_unique<TaskStore>();
-    QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("upnext.db"))));
+    QVERIFY(openProfile());
     m_sim = std::make_unique<SimGitHub>();
     QVERIFY(m_sim->listen() > 0);
     m_sim->addUser(QStringLiteral("me"), Token);
@@ -84,6 +85,7 @@ void TestSyncEngine::init()
     m_client->setTimeout(2000);
     GitHubReader::configure(m_client.get(), Token.toUtf8());
     m_engine = std::make_unique<SyncEngine>(m_store.get(), nullptr);
+    m_engine->setClock(&m_clock);
     m_engine->addSource(Sources::GitHub, [this] {
         return new GitHubReader(m_client.get(), m_store.get(), m_engine->state(), nullptr, {});
     });
@@ -240,6 +242,54 @@ void TestSyncEngine::scoresMoveAtTheLocalMidnight()
     QCOMPARE(m_store->task(task.id)->score, weights.overdue);
 }
 
+void TestSyncEngine::nightlyRescoreFollowsTheClock_data()
+{
+    scoresMoveAtTheLocalMidnight_data();
+}
+
+void TestSyncEngine::nightlyRescoreFollowsTheClock()
+{
+    QFETCH(QDate, day);
+
+    Task task;
+    task.source = Sources::GitHub;
+    task.sourceId = QStringLiteral("o/r#1");
+    task.id = Task::makeId(task.source, task.sourceId);
+    task.title = QStringLiteral("Due today");
+    task.dueDate = day;
+    QVERIFY(m_store->upsert({task}));
+    const ScoreWeights weights;
+    SyncEngine engine(m_store.get(), nullptr);
+    engine.setClock(&m_clock);
+    // A source that only fails, so that each interval shows (and changes no task).
+    engine.addSource(Sources::ClickUp,
+                     [this, &engine] { return new FailingReader(m_store.get(), engine.state()); });
+    QSignalSpy started(&engine, &SyncEngine::syncStarted);
+
+    // Started in the evening: scored for today, and the nightly rescore planned a little
+    // after the local midnight, by the engine's clock.
+    m_clock.set(QDateTime(day, QTime(20, 33)).toUTC());
+    engine.start(20ms);
+    QCOMPARE(m_store->task(task.id)->score, weights.dueToday);
+    QCOMPARE(engine.nightlyRescoreAt(), day.addDays(1).startOfDay().addSecs(30));
+
+    // Not yet: the day has not turned.
+    m_clock.set(engine.nightlyRescoreAt().addSecs(-1));
+    QSignalSpy changed(m_store.get(), &TaskStore::changed);
+    const qsizetype runs = started.size();
+    QTRY_VERIFY_WITH_TIMEOUT(started.size() >= runs + 3, 5000); // a few intervals go by
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(m_store->task(task.id)->score, weights.dueToday);
+
+    // The clock passes it (as after a night the machine slept through): the next interval
+    // rescores with the clock's time, and plans the night after.
+    m_clock.set(day.addDays(1).startOfDay().addSecs(45));
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->task(task.id)->score, weights.overdue, 5000);
+    QCOMPARE(engine.nightlyRescoreAt(), day.addDays(2).startOfDay().addSecs(30));
+    engine.stop();
+    QVERIFY(!engine.nightlyRescoreAt().isValid());
+}
+
 void TestSyncEngine::clientChangesRescore()
 {
     const QString path = m_dir->filePath(QStringLiteral("entities.json"));
@@ -251,6 +301,7 @@ void TestSyncEngine::clientChangesRescore()
     Entities entities;
     QVERIFY(entities.load(path));
     SyncEngine engine(m_store.get(), &entities);
+    engine.setClock(&m_clock);
     Task task;
     task.source = Sources::GitHub;
     task.sourceId = QStringLiteral("o/r#1");
@@ -258,7 +309,7 @@ void TestSyncEngine::clientChangesRescore()
     task.title = QStringLiteral("[CLIENT:acme] Invoice");
     task.entity = QStringLiteral("acme");
     QVERIFY(m_store->upsert({task}));
-    QVERIFY(engine.rescore(QDateTime::currentDateTimeUtc()));
+    QVERIFY(engine.rescore(m_clock.now()));
     const double before = m_store->task(task.id)->score;
 
     // Acme becomes a revenue client: its task moves up as soon as the file is read again.
@@ -363,9 +414,8 @@ void TestSyncEngine::pendingCompletionIsNotUndoneBySync()
                      .title = QStringLiteral("Mine"),
                      .assignees = {QStringLiteral("me")}});
     QVERIFY(syncGitHub().ok());
-    Outbox outbox(m_store.get());
-    m_engine->setOutbox(&outbox);
-    QVERIFY(outbox.complete(QStringLiteral("github:o/r#1"), QDateTime::currentDateTimeUtc()));
+    m_engine->setOutbox(m_outbox.get());
+    QVERIFY(m_outbox->complete(QStringLiteral("github:o/r#1"), m_clock.now()));
 
     // The source still says open (and changed meanwhile): the local completion stands.
     m_sim->issue(QStringLiteral("o/r"), 1)->title = QStringLiteral("Renamed");
@@ -385,8 +435,8 @@ void TestSyncEngine::renamedRepoMovesTasksWithWhatTheUserDid()
                          .title = QStringLiteral("Issue %1").arg(i),
                          .assignees = {QStringLiteral("me")}});
     QVERIFY(syncGitHub().ok());
-    const QDate today = QDate::currentDate();
-    const CurrentTask current{QStringLiteral("github:acme/old#1"), QDateTime::currentDateTimeUtc()};
+    const QDate today = LocalDay::of(m_clock.now());
+    const CurrentTask current{QStringLiteral("github:acme/old#1"), m_clock.now()};
     QVERIFY(m_store->setCurrentTask(current));
     QVERIFY(m_store->markSkipped(QStringLiteral("github:acme/old#2"), today));
     m_sim->renameRepo(QStringLiteral("acme/old"), QStringLiteral("acme/new"));
@@ -424,8 +474,7 @@ void TestSyncEngine::transferredIssueMovesWithoutOverwriting()
                      .title = QStringLiteral("Stays"),
                      .assignees = {QStringLiteral("me")}});
     QVERIFY(syncGitHub().ok());
-    QVERIFY(m_store->setCurrentTask(
-        {QStringLiteral("github:acme/web#1"), QDateTime::currentDateTimeUtc()}));
+    QVERIFY(m_store->setCurrentTask({QStringLiteral("github:acme/web#1"), m_clock.now()}));
     // It becomes acme/api#2: its old number is another issue's in acme/web, and its new one
     // is not what acme/web#2 would be.
     QCOMPARE(m_sim->transferIssue(QStringLiteral("acme/web"), 1, QStringLiteral("acme/api"),
@@ -450,8 +499,7 @@ void TestSyncEngine::movedTaskAlreadyStoredUnderItsNewId()
                      .title = QStringLiteral("Moves"),
                      .assignees = {QStringLiteral("me")}});
     QVERIFY(syncGitHub().ok());
-    QVERIFY(m_store->setCurrentTask(
-        {QStringLiteral("github:acme/old#1"), QDateTime::currentDateTimeUtc()}));
+    QVERIFY(m_store->setCurrentTask({QStringLiteral("github:acme/old#1"), m_clock.now()}));
     m_sim->renameRepo(QStringLiteral("acme/old"), QStringLiteral("acme/new"));
     Task copy = *m_store->task(QStringLiteral("github:acme/old#1"));
     copy.sourceId = QStringLiteral("acme/new#1");

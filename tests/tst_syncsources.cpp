@@ -1,9 +1,13 @@
+#include "ManualClock.h"
+#include "TestTasks.h"
+
 #include "core/Outbox.h"
 #include "core/SecretStore.h"
 #include "core/Settings.h"
 #include "core/TaskStore.h"
 #include "sim/SimClickUp.h"
 #include "sim/SimGitHub.h"
+#include "sources/ClickUpReader.h"
 #include "sync/OutboxProcessor.h"
 #include "sync/SyncEngine.h"
 #include "sync/SyncSources.h"
@@ -28,6 +32,7 @@ private Q_SLOTS:
     void nothingWithoutTokens();
     void bothSourcesReadAndWrite();
     void noDestinationWithoutAPlaceToCreate();
+    void readersAndWritersReadItsClock();
 
 private:
     // Loads the sources for the settings and tokens set up so far.
@@ -145,6 +150,38 @@ void TestSyncSources::noDestinationWithoutAPlaceToCreate()
     QVERIFY(load(sources));
     QCOMPARE(m_engine->sources().size(), 2);
     QVERIFY(sources.createDestinations().isEmpty());
+}
+
+void TestSyncSources::readersAndWritersReadItsClock()
+{
+    qputenv("UPNEXT_CLICKUP_TOKEN", "pk_sources");
+    qputenv("UPNEXT_GITHUB_TOKEN", "ghp_sources");
+    QVERIFY(m_settings->setClickUpListIds({QStringLiteral("901")}));
+    Test::ManualClock clock(TestTasks::utc(2100, 1, 1));
+    m_engine->setClock(&clock);
+    m_processor->setClock(&clock);
+    SyncSources sources(m_settings.get(), &m_secrets, m_store.get(), nullptr, m_engine.get(),
+                        m_processor.get());
+    sources.setClock(&clock);
+    QVERIFY(load(sources));
+
+    // The ClickUp reader marks its full listing at the clock's now: the next is a day later.
+    QSignalSpy synced(m_engine.get(), &SyncEngine::idle);
+    m_engine->syncAll();
+    QVERIFY(synced.wait(10000));
+    QVERIFY(!ClickUpReader::fullListingDue(*m_engine->state(), clock.now().addSecs(24 * 3600 - 1)));
+    QVERIFY(ClickUpReader::fullListingDue(*m_engine->state(), clock.now().addSecs(24 * 3600)));
+
+    // The GitHub writer counts GitHub's "wait a minute" from it.
+    m_gitHub.injectFault(QStringLiteral("POST /repos/{owner}/{repo}/issues/{number}/comments"),
+                         {SimFault::Kind::Status, 429}, 1);
+    QVERIFY(
+        m_outbox->comment(QStringLiteral("github:acme/web#1"), QStringLiteral("C"), clock.now()));
+    QSignalSpy retrying(m_processor.get(), &OutboxProcessor::retrying);
+    m_processor->start();
+    QVERIFY(retrying.wait(10000));
+    QCOMPARE(retrying.constFirst().at(2).toDateTime(), clock.now().addSecs(60));
+    m_processor->stop();
 }
 
 QTEST_GUILESS_MAIN(TestSyncSources)

@@ -1,3 +1,4 @@
+#include "ProfileFixture.h"
 #include "TestTasks.h"
 
 #include "app/TaskDetails.h"
@@ -8,13 +9,12 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace UpNext;
 using namespace UpNext::TestTasks;
 
-class TestTaskDetails : public QObject
+class TestTaskDetails : public QObject, protected Test::ProfileFixture
 {
     Q_OBJECT
 
@@ -26,19 +26,12 @@ private Q_SLOTS:
     void followsChangesFromSync();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<TaskStore> m_store;
-    std::unique_ptr<Outbox> m_outbox;
-    std::unique_ptr<TaskService> m_service;
 };
 
 void TestTaskDetails::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_store = std::make_unique<TaskStore>();
-    QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("upnext.db"))));
-    m_outbox = std::make_unique<Outbox>(m_store.get());
-    m_service = std::make_unique<TaskService>(m_store.get(), m_outbox.get(), nullptr);
+    QVERIFY(openProfile());
+    startService();
     Task task = gitHub(QStringLiteral("acme/web"), 3, QStringLiteral("Fix login"));
     task.description = QStringLiteral("Steps:\n\n1. open\n2. **fail**");
     QVERIFY(m_store->upsert({task}));

@@ -1,4 +1,4 @@
-#include "ManualClock.h"
+#include "ProfileFixture.h"
 #include "TestTasks.h"
 
 #include "core/Outbox.h"
@@ -6,7 +6,6 @@
 #include "core/TaskStore.h"
 
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace UpNext;
@@ -30,7 +29,7 @@ QStringList idsOf(const QList<Task> &tasks)
 
 } // namespace
 
-class TestTaskService : public QObject
+class TestTaskService : public QObject, protected Test::ProfileFixture
 {
     Q_OBJECT
 
@@ -52,24 +51,12 @@ private Q_SLOTS:
     void morningBriefing();
     void briefingAndScoreShareTheLocalDay_data();
     void briefingAndScoreShareTheLocalDay();
-
-private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<TaskStore> m_store;
-    std::unique_ptr<Outbox> m_outbox;
-    std::unique_ptr<TaskService> m_service;
-    const QDateTime m_now = utc(2026, 3, 10, 9);
-    Test::ManualClock m_clock{m_now};
 };
 
 void TestTaskService::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_store = std::make_unique<TaskStore>();
-    QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("upnext.db"))));
-    m_outbox = std::make_unique<Outbox>(m_store.get());
-    m_service = std::make_unique<TaskService>(m_store.get(), m_outbox.get(), nullptr);
-    m_service->setClock(&m_clock);
+    QVERIFY(openProfile());
+    startService();
     QVERIFY(m_store->upsert({clickUp(QStringLiteral("a"), QStringLiteral("Best"), 30),
                              gitHub(QStringLiteral("o/r"), 1, QStringLiteral("Second"), 20),
                              clickUp(QStringLiteral("c"), QStringLiteral("Third"), 10)}));

@@ -1,3 +1,4 @@
+#include "ManualClock.h"
 #include "TestTasks.h"
 
 #include "app/TaskTableModel.h"
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void followsStoreChanges();
     void showsClientNamesFromEntities();
     void bigBatchIsOneLayoutChange();
+    void overdueByTheClock();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -198,6 +200,22 @@ void TestTaskTableModel::bigBatchIsOneLayoutChange()
     QVERIFY(!closed.isValid());
     for (int row = 0; row < model.rowCount(); ++row)
         QCOMPARE(model.rowOf(model.taskAt(row).id), row);
+}
+
+void TestTaskTableModel::overdueByTheClock()
+{
+    Task dated = clickUp(QStringLiteral("a"), QStringLiteral("Dated"), 9.5);
+    dated.dueDate = QDate(2026, 3, 14);
+    QVERIFY(m_store->upsert({dated}));
+    TaskTableModel model(m_store.get(), nullptr);
+    Test::ManualClock clock;
+    model.setClock(&clock);
+    const QModelIndex due = model.index(0, TaskTableModel::DueColumn);
+    // Overdue once the clock's local day is past the due date, not before.
+    clock.set(QDateTime(QDate(2026, 3, 14), QTime(23, 59)).toUTC());
+    QVERIFY(!due.data(Qt::ForegroundRole).isValid());
+    clock.set(QDate(2026, 3, 15).startOfDay().toUTC());
+    QCOMPARE(due.data(Qt::ForegroundRole).value<QBrush>().color(), QColor(Qt::red));
 }
 
 QTEST_MAIN(TestTaskTableModel)

@@ -128,9 +128,9 @@ void CreateTaskDialog::accept()
         return; // Create is disabled then; nowhere to put the task
     const Destination &destination = m_destinations.at(index);
     // The description goes as typed: its line breaks and spacing are the user's.
-    const TaskResult result = m_service->create(
-        destination.source, destination.container, m_title->text().trimmed(), entityId(),
-        m_description->toPlainText(), QDateTime::currentDateTimeUtc());
+    const TaskResult result =
+        m_service->create(destination.source, destination.container, m_title->text().trimmed(),
+                          entityId(), m_description->toPlainText(), m_service->now());
     if (!result.ok()) {
         m_error->setText(result.error);
         m_error->show();

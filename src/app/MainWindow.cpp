@@ -70,6 +70,7 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
     setWindowTitle(tr("UpNext"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/upnext.svg")));
     resize(1100, 680);
+    m_model->setClock(m_service->clock());
 
     makeMenus();
     // Next shows the task to work on, in the list too.

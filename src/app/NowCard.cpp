@@ -77,7 +77,7 @@ NowCard::NowCard(TaskService *service, TaskStore *store, const Entities *entitie
     m_skip->setStatusTip(tr("Set the current task aside for today and move on to the next"));
 
     connect(m_next, &QAction::triggered, this, [this] {
-        const TaskResult result = m_service->next(QDateTime::currentDateTimeUtc());
+        const TaskResult result = m_service->next(m_service->now());
         if (!result.ok())
             Q_EMIT error(result.error);
         else if (result.task)
@@ -90,7 +90,7 @@ NowCard::NowCard(TaskService *service, TaskStore *store, const Entities *entitie
     const auto moveOn = [this](const std::function<TaskResult(const QDateTime &)> &step,
                                const QString &movedOn, const QString &ended) {
         const std::optional<Task> before = m_store->task(m_taskId);
-        const TaskResult result = step(QDateTime::currentDateTimeUtc());
+        const TaskResult result = step(m_service->now());
         if (!result.ok()) {
             Q_EMIT error(result.error);
         } else {
@@ -130,7 +130,7 @@ NowCard::NowCard(TaskService *service, TaskStore *store, const Entities *entitie
             refresh();
     });
     // The service keeps a task current from now on; this asks it for the first one.
-    const TaskResult result = m_service->next(QDateTime::currentDateTimeUtc());
+    const TaskResult result = m_service->next(m_service->now());
     if (!result.ok())
         QMetaObject::invokeMethod(
             this, [this, error = result.error] { Q_EMIT this->error(error); },
@@ -181,7 +181,7 @@ void NowCard::refresh()
         details.append(tr("due %1").arg(QLocale().toString(task->dueDate, QLocale::ShortFormat)));
     m_details->setText(details.join(QStringLiteral(" · ")));
 
-    const ScoreResult score = m_service->explain(*task, QDateTime::currentDateTimeUtc());
+    const ScoreResult score = m_service->explain(*task, m_service->now());
     QStringList reasons;
     for (const ScoreContribution &part : score.breakdown)
         reasons.append(QStringLiteral("%1 %2").arg(part.label, points(part.points)));

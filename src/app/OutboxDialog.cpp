@@ -189,7 +189,7 @@ void OutboxDialog::refresh()
         // Only a waiting entry has a time of its own; a failed one waits for the user.
         const QString next =
             entry.state != OutboxEntry::State::Pending ? QString()
-            : entry.nextAttempt <= QDateTime::currentDateTimeUtc()
+            : entry.nextAttempt <= m_service->now()
                 ? tr("Now")
                 : QLocale().toString(entry.nextAttempt.toLocalTime(), QLocale::ShortFormat);
         QTableWidgetItem *nextItem = cell(next);
@@ -247,7 +247,7 @@ void OutboxDialog::retrySelected()
         return;
     QStringList errors;
     for (const qint64 id : ids) {
-        const TaskResult result = m_service->retryWrite(id, QDateTime::currentDateTimeUtc());
+        const TaskResult result = m_service->retryWrite(id, m_service->now());
         if (!result.ok())
             errors.append(result.error);
     }

@@ -131,7 +131,7 @@ void TaskDetails::showError(const QString &text)
 void TaskDetails::sendComment()
 {
     const QString text = m_comment->toPlainText();
-    const TaskResult result = m_service->comment(m_taskId, text, QDateTime::currentDateTimeUtc());
+    const TaskResult result = m_service->comment(m_taskId, text, m_service->now());
     if (!result.ok())
         return showError(result.error);
     showError({});
@@ -141,7 +141,7 @@ void TaskDetails::sendComment()
 
 void TaskDetails::complete()
 {
-    const TaskResult result = m_service->complete(m_taskId, QDateTime::currentDateTimeUtc());
+    const TaskResult result = m_service->complete(m_taskId, m_service->now());
     if (!result.ok())
         return showError(result.error);
     showError({});

@@ -1,6 +1,7 @@
 #include "TaskTableModel.h"
 #include "TaskText.h"
 
+#include "core/Clock.h"
 #include "core/Entities.h"
 #include "core/LocalDay.h"
 #include "core/TaskStore.h"
@@ -15,6 +16,7 @@ TaskTableModel::TaskTableModel(TaskStore *store, const Entities *entities, QObje
     : QAbstractTableModel(parent)
     , m_store(store)
     , m_entities(entities)
+    , m_clock(Clock::system())
 {
     connect(m_store, &TaskStore::changed, this, &TaskTableModel::apply);
     // A client's name may have changed.
@@ -197,7 +199,7 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
                                              : QVariant();
     case Qt::ForegroundRole:
         if (index.column() == DueColumn && task.dueDate.isValid() &&
-            task.dueDate < LocalDay::today())
+            task.dueDate < LocalDay::of(m_clock->now()))
             return QBrush(Qt::red);
         return {};
     case TaskIdRole:

@@ -15,6 +15,7 @@
 
 namespace UpNext {
 
+class Clock;
 class Entities;
 class TaskStore;
 
@@ -40,6 +41,10 @@ public:
     enum Role { TaskIdRole = Qt::UserRole + 1 };
 
     TaskTableModel(TaskStore *store, const Entities *entities, QObject *parent = nullptr);
+
+    // What "overdue" is counted from; the system clock by default (the window passes the
+    // task service's).
+    void setClock(const Clock *clock) { m_clock = clock; }
 
     const Task &taskAt(int row) const { return *m_tasks.at(row); }
     // The client's name from the entities, or its id when it has none.
@@ -69,6 +74,7 @@ private:
 
     TaskStore *m_store;
     const Entities *m_entities;
+    const Clock *m_clock;
     // Rows point to their tasks, so removing one moves pointers, not tasks.
     std::vector<std::unique_ptr<Task>> m_tasks;
     QHash<QString, int> m_rows; // task id → row

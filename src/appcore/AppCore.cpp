@@ -1,5 +1,6 @@
 #include "AppCore.h"
 
+#include "core/Clock.h"
 #include "core/Entities.h"
 #include "core/Outbox.h"
 #include "core/SecretStore.h"
@@ -18,6 +19,7 @@ namespace UpNext {
 AppCore::AppCore(const Profile &profile, QObject *parent)
     : QObject(parent)
     , m_profile(profile)
+    , m_clock(Clock::system())
 {}
 
 AppCore::~AppCore() = default;
@@ -44,13 +46,17 @@ bool AppCore::open(QString *error)
     m_outbox = std::make_unique<Outbox>(m_store.get());
     m_service = std::make_unique<TaskService>(m_store.get(), m_outbox.get(), m_entities.get());
     m_service->setScoreWeights(m_settings->scoreWeights());
+    m_service->setClock(m_clock);
     m_engine = std::make_unique<SyncEngine>(m_store.get(), m_entities.get());
     m_engine->setScoreWeights(m_settings->scoreWeights());
+    m_engine->setClock(m_clock);
     // A task whose completion is on its way keeps its local state through a sync.
     m_engine->setOutbox(m_outbox.get());
     m_processor = std::make_unique<OutboxProcessor>(m_outbox.get());
+    m_processor->setClock(m_clock);
     m_sources = std::make_unique<SyncSources>(m_settings.get(), m_secrets.get(), m_store.get(),
                                               m_entities.get(), m_engine.get(), m_processor.get());
+    m_sources->setClock(m_clock);
     connect(m_sources.get(), &SyncSources::loaded, this, &AppCore::sourcesLoaded);
     return true;
 }

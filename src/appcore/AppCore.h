@@ -17,6 +17,7 @@
 
 namespace UpNext {
 
+class Clock;
 class Entities;
 class Outbox;
 class OutboxProcessor;
@@ -35,6 +36,11 @@ class AppCore final : public QObject
 public:
     explicit AppCore(const Profile &profile, QObject *parent = nullptr);
     ~AppCore() override;
+
+    // The one clock everything open() builds reads; the system clock by default. Set it
+    // before open().
+    void setClock(const Clock *clock) { m_clock = clock; }
+    const Clock *clock() const { return m_clock; }
 
     // Opens the profile's store, settings and clients. False, saying why in *error, when
     // the profile cannot be used; what can be lived with goes to problems().
@@ -65,6 +71,7 @@ Q_SIGNALS:
 
 private:
     Profile m_profile;
+    const Clock *m_clock;
     QStringList m_problems;
     std::unique_ptr<TaskStore> m_store;
     std::unique_ptr<Settings> m_settings;

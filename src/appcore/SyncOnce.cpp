@@ -1,6 +1,7 @@
 #include "SyncOnce.h"
 #include "AppCore.h"
 
+#include "core/Clock.h"
 #include "core/Outbox.h"
 #include "sync/OutboxProcessor.h"
 #include "sync/SyncEngine.h"
@@ -94,7 +95,7 @@ void SyncOnce::sendOutbox()
 {
     // What the user did goes first, so the sync then sees it confirmed; the user asked,
     // so nothing waits out its backoff.
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_core->clock()->now();
     m_core->outbox()->bringForward(now);
     m_outboxStart = now;
     if (m_core->outbox()->due(now, unsendableSources()).isEmpty())

@@ -1,4 +1,5 @@
 #include "KeepAside.h"
+#include "Clock.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -8,7 +9,9 @@ namespace UpNext {
 
 QString keepAside(const QString &path, const QStringList &companionSuffixes, QString *error)
 {
-    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    // A name for the user to recognise, not a rule: the wall clock, whatever clock the app runs on.
+    const QString stamp =
+        Clock::system()->now().toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     QString aside = path + QStringLiteral(".corrupt-") + stamp;
     for (int n = 2; QFileInfo::exists(aside); ++n)
         aside = path + QStringLiteral(".corrupt-%1-%2").arg(stamp).arg(n);

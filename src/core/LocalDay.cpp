@@ -7,11 +7,6 @@ QDate LocalDay::of(const QDateTime &time)
     return time.toLocalTime().date();
 }
 
-QDate LocalDay::today()
-{
-    return QDate::currentDate();
-}
-
 qint64 LocalDay::between(const QDateTime &from, const QDateTime &to)
 {
     return of(from).daysTo(of(to));

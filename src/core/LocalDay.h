@@ -13,9 +13,8 @@ public:
     LocalDay() = delete;
 
     // The local day a time falls on, whatever zone the time is given in; invalid if it is.
+    // Today is of(clock->now()): nothing reads the wall clock behind the app's Clock.
     static QDate of(const QDateTime &time);
-    // The local day of the wall clock, for views that are given no time.
-    static QDate today();
     // Whole local days from one time to the other: 1 from 23:59 to 00:01 the next day, and 7
     // from 09:00 to 09:00 a week later even when a DST change made that week 167 hours long.
     static qint64 between(const QDateTime &from, const QDateTime &to);

@@ -21,6 +21,11 @@ TaskService::TaskService(TaskStore *store, Outbox *outbox, const Entities *entit
         m_currentId = current->taskId;
 }
 
+QDateTime TaskService::now() const
+{
+    return m_clock->now();
+}
+
 void TaskService::keepCurrent(const TaskChanges &changes)
 {
     const std::optional<CurrentTask> current = m_store->currentTask();

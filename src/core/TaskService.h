@@ -58,8 +58,11 @@ public:
                 QObject *parent = nullptr);
 
     void setScoreWeights(const ScoreWeights &weights) { m_scorer = Scorer(weights); }
-    // Where keeping a task current reads the time; the system clock by default.
+    // Where the service and the views on it read the time; the system clock by default.
     void setClock(const Clock *clock) { m_clock = clock; }
+    const Clock *clock() const { return m_clock; }
+    // Now by that clock, for views: they read no clock of their own.
+    QDateTime now() const;
 
     // The current task, or else the best open task of the user not skipped today,
     // which becomes current.

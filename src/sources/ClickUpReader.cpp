@@ -447,8 +447,7 @@ void ClickUpReader::done()
             m_result.notMine.append(id);
     }
     if (m_full)
-        m_result.state.insert(LastFullListingKey,
-                              QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+        m_result.state.insert(LastFullListingKey, m_clock->now().toString(Qt::ISODate));
     m_result.complete = true;
     finish();
 }

@@ -76,9 +76,10 @@ void ClickUpWriter::send(const QByteArray &verb, const QUrl &url, const QJsonObj
         body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);
     // Every failure ends the call here; handler sees successes only.
     m_client->send(verb, url, json, {}, this,
-                   [done, handler = std::move(handler)](const HttpReply &reply) {
+                   [this, done, handler = std::move(handler)](const HttpReply &reply) {
                        if (!SourceErrors::isSuccess(reply))
-                           return done(SourceErrors::failure(Source::ClickUp, reply));
+                           return done(
+                               SourceErrors::failure(Source::ClickUp, reply, m_clock->now()));
                        handler(reply);
                    });
 }

@@ -61,9 +61,10 @@ void GitHubWriter::send(const QByteArray &verb, const QString &pathAndQuery,
         body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);
     // Every failure ends the call here; handler sees successes only.
     m_client->send(verb, m_client->url(pathAndQuery), json, {}, this,
-                   [done, handler = std::move(handler)](const HttpReply &reply) {
+                   [this, done, handler = std::move(handler)](const HttpReply &reply) {
                        if (!SourceErrors::isSuccess(reply))
-                           return done(SourceErrors::failure(Source::GitHub, reply));
+                           return done(
+                               SourceErrors::failure(Source::GitHub, reply, m_clock->now()));
                        handler(reply);
                    });
 }
@@ -201,7 +202,7 @@ void GitHubWriter::findInPages(const QUrl &url, const Done &done,
 {
     m_client->get(url, {}, this, [this, done, match](const HttpReply &reply) {
         if (!SourceErrors::isSuccess(reply))
-            return done(SourceErrors::failure(Source::GitHub, reply));
+            return done(SourceErrors::failure(Source::GitHub, reply, m_clock->now()));
         const QJsonDocument document = QJsonDocument::fromJson(reply.body);
         if (!document.isArray())
             return done(

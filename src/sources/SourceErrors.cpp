@@ -58,9 +58,9 @@ QString describe(Source source, const HttpReply &reply)
     return tr("%1 error: %2 (%3)").arg(serviceName(source)).arg(reply.status).arg(text);
 }
 
-std::optional<QDateTime> rateLimitedUntil(Source source, const HttpReply &reply)
+std::optional<QDateTime> rateLimitedUntil(Source source, const HttpReply &reply,
+                                          const QDateTime &now)
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
     const auto resetTime = [&](const QByteArray &header) {
         const qint64 reset = reply.header(header).trimmed().toLongLong();
         // At least a second, so a clock that disagrees with the source's cannot make us hammer it.
@@ -86,13 +86,13 @@ std::optional<QDateTime> rateLimitedUntil(Source source, const HttpReply &reply)
     return std::nullopt;
 }
 
-WriteResult failure(Source source, const HttpReply &reply)
+WriteResult failure(Source source, const HttpReply &reply, const QDateTime &now)
 {
     WriteResult result;
     result.message = describe(source, reply);
     if (reply.isNetworkFailure() || reply.status >= 500 || reply.status == 408) {
         result.failure = WriteResult::Failure::Retry;
-    } else if (const std::optional<QDateTime> until = rateLimitedUntil(source, reply)) {
+    } else if (const std::optional<QDateTime> until = rateLimitedUntil(source, reply, now)) {
         result.failure = WriteResult::Failure::Retry;
         result.retryAfter = *until;
     } else if (reply.status == 401 &&

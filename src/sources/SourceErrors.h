@@ -23,17 +23,19 @@ bool isSuccess(const HttpReply &reply); // any 2xx
 // "GitHub error: 404 (Not Found)", "ClickUp error: 401 (Token invalid)", "Connection error: …".
 QString describe(Source source, const HttpReply &reply);
 
-// An answer that is not a success. Network errors, timeouts, 5xx and rate limits → Retry
-// (with retryAfter when the source says); 401 → Unauthorized; the rest → Permanent.
-WriteResult failure(Source source, const HttpReply &reply);
+// An answer that is not a success, received at now. Network errors, timeouts, 5xx and rate
+// limits → Retry (with retryAfter when the source says); 401 → Unauthorized; the rest →
+// Permanent.
+WriteResult failure(Source source, const HttpReply &reply, const QDateTime &now);
 // A 2xx answer that cannot be read (what, e.g. "not a comment"). The write may have
 // happened: Retry, and the outbox checks with findComment/findCreated before sending again.
 WriteResult malformed(Source source, const HttpReply &reply, const QString &what);
 // Bad input caught before anything was sent.
 WriteResult rejected(const QString &message);
 
-// When the answer is a rate-limit refusal, the time the limit lifts.
-std::optional<QDateTime> rateLimitedUntil(Source source, const HttpReply &reply);
+// When the answer (received at now) is a rate-limit refusal, the time the limit lifts.
+std::optional<QDateTime> rateLimitedUntil(Source source, const HttpReply &reply,
+                                          const QDateTime &now);
 
 using Done = std::function<void(const WriteResult &)>;
 // Hands each result to callback on context's thread, always from the event loop (never

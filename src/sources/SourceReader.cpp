@@ -1,5 +1,7 @@
 #include "SourceReader.h"
 
+#include "core/Clock.h"
+
 #include <QLocale>
 #include <QTimeZone>
 #include <QTimer>
@@ -28,6 +30,7 @@ SourceReader::SourceReader(const QString &source, RestClient *client, TaskStore 
     , m_client(client)
     , m_store(store)
     , m_state(state)
+    , m_clock(Clock::system())
     , m_kind(SourceErrors::sourceOf(source))
 {
     m_result.source = source;
@@ -40,16 +43,17 @@ void SourceReader::request(const QUrl &url, const QList<std::pair<QByteArray, QB
 {
     ++m_result.requests;
     if (!m_localStart.isValid())
-        m_localStart = QDateTime::currentDateTimeUtc();
+        m_localStart = m_clock->now();
     m_client->get(url, headers, this, [this, url, headers, handler](const HttpReply &reply) {
         if (!m_serviceStart.isValid())
             m_serviceStart = httpDate(reply.header("date"));
-        const std::optional<QDateTime> until = SourceErrors::rateLimitedUntil(m_kind, reply);
+        const QDateTime now = m_clock->now();
+        const std::optional<QDateTime> until = SourceErrors::rateLimitedUntil(m_kind, reply, now);
         if (!until) {
             handler(reply);
             return;
         }
-        const qint64 waitMs = std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(*until));
+        const qint64 waitMs = std::max<qint64>(0, now.msecsTo(*until));
         if (waitMs > qint64(m_maxWaitSeconds) * 1000) {
             finish(tr("%1 rate limit reached; try again after %2")
                        .arg(SourceErrors::serviceName(m_kind),
@@ -76,7 +80,7 @@ QDateTime SourceReader::startedAt() const
     // Ten minutes covers a clock that is off by a few; overlap only costs a little re-reading.
     if (m_serviceStart.isValid())
         return m_serviceStart;
-    return (m_localStart.isValid() ? m_localStart : QDateTime::currentDateTimeUtc()).addSecs(-600);
+    return (m_localStart.isValid() ? m_localStart : m_clock->now()).addSecs(-600);
 }
 
 QString SourceReader::describe(const HttpReply &reply) const

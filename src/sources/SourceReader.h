@@ -11,6 +11,7 @@
 
 namespace UpNext {
 
+class Clock;
 class SyncState;
 class TaskStore;
 
@@ -27,6 +28,9 @@ public:
 
     // Longest rate-limit wait before the read gives up with an error.
     void setMaxRateLimitWait(int seconds) { m_maxWaitSeconds = seconds; }
+    // Where rate-limit waits, the read's start and its marks read the time; the system clock
+    // by default.
+    void setClock(const Clock *clock) { m_clock = clock; }
 
     virtual void start() = 0;
 
@@ -57,6 +61,7 @@ protected:
     RestClient *m_client;
     TaskStore *m_store;
     SyncState *m_state; // what the previous reads kept
+    const Clock *m_clock;
     ReadResult m_result;
 
 private:

@@ -2,6 +2,8 @@
 
 #include "WriteResult.h"
 
+#include "core/Clock.h"
+
 #include <QObject>
 
 #include <functional>
@@ -19,6 +21,9 @@ public:
     using Callback = std::function<void(const WriteResult &)>;
 
     ~SourceWriter() override = default;
+
+    // Where rate-limit waits are counted from; the system clock by default.
+    void setClock(const Clock *clock) { m_clock = clock; }
 
     // Closes the task. Reads it first: if it is already closed that is a conflict
     // (success with conflict set, currentState naming who closed it), and nothing is written.
@@ -43,6 +48,8 @@ protected:
     explicit SourceWriter(QObject *parent = nullptr)
         : QObject(parent)
     {}
+
+    const Clock *m_clock = Clock::system();
 };
 
 } // namespace UpNext

@@ -1,5 +1,6 @@
 #include "OutboxProcessor.h"
 
+#include "core/Clock.h"
 #include "core/Logging.h"
 #include "core/Outbox.h"
 #include "core/Task.h"
@@ -12,6 +13,7 @@ namespace UpNext {
 OutboxProcessor::OutboxProcessor(Outbox *outbox, QObject *parent)
     : QObject(parent)
     , m_outbox(outbox)
+    , m_clock(Clock::system())
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &OutboxProcessor::process);
@@ -50,7 +52,7 @@ void OutboxProcessor::processNow()
 
 void OutboxProcessor::retryNow()
 {
-    m_outbox->bringForward(QDateTime::currentDateTimeUtc());
+    m_outbox->bringForward(m_clock->now());
     processNow();
 }
 
@@ -92,7 +94,7 @@ void OutboxProcessor::process()
 {
     if (!m_started)
         return;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_clock->now();
     // One write per source at a time, so the first few due entries are all a pass can start.
     for (const OutboxEntry &entry : m_outbox->due(now, unavailableSources(now), 16)) {
         const QString source = sourceOf(entry);
@@ -110,7 +112,7 @@ void OutboxProcessor::send(const OutboxEntry &entry, SourceWriter *writer)
 {
     m_inFlight.insert(entry.id);
     const bool mayHaveArrived = entry.attempts > 0;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_clock->now();
     if (!m_outbox->markSending(entry.id, now)) {
         m_inFlight.remove(entry.id);
         m_busySources.remove(sourceOf(entry));
@@ -156,7 +158,7 @@ void OutboxProcessor::handle(const OutboxEntry &entry, const WriteResult &result
     const QString source = sourceOf(entry);
     m_inFlight.remove(entry.id);
     m_busySources.remove(source);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_clock->now();
 
     switch (result.failure) {
     case WriteResult::Failure::None:
@@ -202,7 +204,7 @@ void OutboxProcessor::handle(const OutboxEntry &entry, const WriteResult &result
 
 void OutboxProcessor::scheduleNext()
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_clock->now();
     QDateTime when = m_outbox->nextAttempt(unavailableSources(now));
     // A source held back only by its pacing is free again at its next write time.
     for (auto it = m_nextWrite.cbegin(); it != m_nextWrite.cend(); ++it) {

@@ -12,6 +12,7 @@
 
 namespace UpNext {
 
+class Clock;
 class Outbox;
 class SourceWriter;
 
@@ -34,6 +35,8 @@ public:
     // minute: 600 ms; GitHub about 80 writes a minute: 750 ms).
     void addWriter(const QString &source, SourceWriter *writer, std::chrono::milliseconds spacing);
     void setBackoff(std::chrono::milliseconds first, std::chrono::milliseconds cap);
+    // Where due times, pacing and backoff read the time; the system clock by default.
+    void setClock(const Clock *clock) { m_clock = clock; }
 
     // Sends what is due now and keeps going as entries come due.
     void start();
@@ -72,6 +75,7 @@ private:
     std::chrono::milliseconds backoff(int attempts) const;
 
     Outbox *m_outbox;
+    const Clock *m_clock;
     QHash<QString, SourceWriter *> m_writers;
     QHash<QString, std::chrono::milliseconds> m_spacing;
     QHash<QString, QDateTime> m_nextWrite; // per source: not before

@@ -1,5 +1,6 @@
 #include "SyncEngine.h"
 
+#include "core/Clock.h"
 #include "core/Entities.h"
 #include "core/LocalDay.h"
 #include "core/Logging.h"
@@ -14,13 +15,13 @@ SyncEngine::SyncEngine(TaskStore *store, const Entities *entities, QObject *pare
     , m_store(store)
     , m_state(store)
     , m_entities(entities)
+    , m_clock(Clock::system())
 {
-    connect(&m_timer, &QTimer::timeout, this, &SyncEngine::syncAll);
+    connect(&m_timer, &QTimer::timeout, this, &SyncEngine::tick);
     m_nightly.setSingleShot(true);
     connect(&m_nightly, &QTimer::timeout, this, &SyncEngine::rescoreAtMidnight);
     if (m_entities) // a client's weight or revenue flag changed
-        connect(m_entities, &Entities::changed, this,
-                [this] { rescore(QDateTime::currentDateTimeUtc()); });
+        connect(m_entities, &Entities::changed, this, [this] { rescore(m_clock->now()); });
 }
 
 void SyncEngine::addSource(const QString &source, ReaderFactory factory)
@@ -39,15 +40,25 @@ void SyncEngine::stop()
 {
     m_timer.stop();
     m_nightly.stop();
+    m_nightlyAt = {};
 }
 
 void SyncEngine::rescoreAtMidnight()
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_clock->now();
     rescore(now);
     // A little after the local midnight, when "due today", "overdue" and idle days change.
-    const QDateTime next = LocalDay::startOfNextDay(now).addSecs(30);
-    m_nightly.start(std::chrono::milliseconds(now.msecsTo(next)));
+    m_nightlyAt = LocalDay::startOfNextDay(now).addSecs(30);
+    m_nightly.start(std::chrono::milliseconds(std::max<qint64>(0, now.msecsTo(m_nightlyAt))));
+}
+
+void SyncEngine::tick()
+{
+    // The nightly timer counts time the machine is awake: after a suspend across midnight
+    // it is late, and the day's scores would wait for it.
+    if (m_nightlyAt.isValid() && m_clock->now() >= m_nightlyAt)
+        rescoreAtMidnight();
+    syncAll();
 }
 
 double SyncEngine::scoreOf(const Task &task, const QDateTime &now) const
@@ -110,7 +121,7 @@ void SyncEngine::finishRun(const QString &source, SourceReader *reader, const Re
     result.warnings = read.warnings;
     result.error = read.error;
     apply(read, result);
-    result.finishedAt = QDateTime::currentDateTimeUtc();
+    result.finishedAt = m_clock->now();
     if (result.ok())
         qCInfo(lcSync).noquote() << QStringLiteral("%1: %2 new, %3 updated, %4 closed, %5 requests")
                                         .arg(source)
@@ -132,7 +143,7 @@ void SyncEngine::finishRun(const QString &source, SourceReader *reader, const Re
 
 void SyncEngine::apply(const ReadResult &read, SourceSyncResult &result)
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_clock->now();
     QList<Task> changes;
 
     if (read.tasks.isEmpty() && read.notMine.isEmpty() && read.moved.isEmpty()) {

@@ -18,6 +18,7 @@
 
 namespace UpNext {
 
+class Clock;
 class Entities;
 class Outbox;
 class SourceReader;
@@ -38,6 +39,8 @@ public:
     SyncEngine(TaskStore *store, const Entities *entities, QObject *parent = nullptr);
 
     void setScoreWeights(const ScoreWeights &weights) { m_scorer = Scorer(weights); }
+    // Where scoring, the nightly rescore and results read the time; the system clock by default.
+    void setClock(const Clock *clock) { m_clock = clock; }
     // With an outbox, a task whose completion is still on its way keeps its local state.
     void setOutbox(Outbox *outbox) { m_outbox = outbox; }
     void addSource(const QString &source, ReaderFactory factory);
@@ -49,6 +52,8 @@ public:
     // every interval.
     void start(std::chrono::milliseconds interval);
     void stop();
+    // When the nightly rescore is next due, by the engine's clock; invalid when stopped.
+    QDateTime nightlyRescoreAt() const { return m_nightlyAt; }
 
     void syncAll();
     void sync(const QString &source);
@@ -75,17 +80,21 @@ private:
     void finishRun(const QString &source, SourceReader *reader, const ReadResult &read);
     double scoreOf(const Task &task, const QDateTime &now) const;
     void rescoreAtMidnight();
+    // Each interval: the nightly rescore if the day turned without it, then a sync of every source.
+    void tick();
 
     TaskStore *m_store;
     SyncState m_state;
     const Entities *m_entities;
     Outbox *m_outbox = nullptr;
     Scorer m_scorer;
+    const Clock *m_clock;
     QHash<QString, ReaderFactory> m_factories;
     QHash<QString, SourceReader *> m_running;
     QSet<QString> m_again; // asked for while running
     QTimer m_timer;
     QTimer m_nightly;
+    QDateTime m_nightlyAt;
 };
 
 } // namespace UpNext

@@ -2,6 +2,7 @@
 #include "OutboxProcessor.h"
 #include "SyncEngine.h"
 
+#include "core/Clock.h"
 #include "core/SecretStore.h"
 #include "core/Settings.h"
 #include "core/TaskStore.h"
@@ -22,6 +23,7 @@ SyncSources::SyncSources(const Settings *settings, SecretStore *secrets, TaskSto
     , m_entities(entities)
     , m_engine(engine)
     , m_processor(processor)
+    , m_clock(Clock::system())
 {}
 
 SyncSources::~SyncSources() = default;
@@ -67,12 +69,15 @@ void SyncSources::tokenRead(bool gitHub, const QString &token)
         options.includePullRequests = m_settings->gitHubIncludePullRequests();
         options.blockingLabels = m_settings->gitHubBlockingLabels();
         m_engine->addSource(Sources::GitHub, [this, options] {
-            return new GitHubReader(m_gitHub.get(), m_store, m_engine->state(), m_entities,
-                                    options);
+            auto *reader =
+                new GitHubReader(m_gitHub.get(), m_store, m_engine->state(), m_entities, options);
+            reader->setClock(m_clock);
+            return reader;
         });
         if (m_processor) {
             m_gitHubWriter = std::make_unique<GitHubWriter>(
                 m_gitHub.get(), GitHubWriterOptions{{}, m_settings->gitHubCreateRepo()});
+            m_gitHubWriter->setClock(m_clock);
             // GitHub allows about 80 content-creating requests a minute.
             m_processor->addWriter(Sources::GitHub, m_gitHubWriter.get(),
                                    std::chrono::milliseconds(750));
@@ -85,15 +90,17 @@ void SyncSources::tokenRead(bool gitHub, const QString &token)
         options.teamId = m_settings->clickUpTeamId();
         options.inProgressStatuses = m_settings->clickUpInProgressStatuses();
         m_engine->addSource(Sources::ClickUp, [this, options]() mutable {
-            options.fullListing =
-                ClickUpReader::fullListingDue(*m_engine->state(), QDateTime::currentDateTimeUtc());
-            return new ClickUpReader(m_clickUp.get(), m_store, m_engine->state(), m_entities,
-                                     options);
+            options.fullListing = ClickUpReader::fullListingDue(*m_engine->state(), m_clock->now());
+            auto *reader =
+                new ClickUpReader(m_clickUp.get(), m_store, m_engine->state(), m_entities, options);
+            reader->setClock(m_clock);
+            return reader;
         });
         if (m_processor) {
             ClickUpWriterOptions writerOptions;
             writerOptions.createListId = m_settings->clickUpCreateListId();
             m_clickUpWriter = std::make_unique<ClickUpWriter>(m_clickUp.get(), writerOptions);
+            m_clickUpWriter->setClock(m_clock);
             // ClickUp allows 100 requests a minute for reads and writes together; a
             // completion takes up to three.
             m_processor->addWriter(Sources::ClickUp, m_clickUpWriter.get(),

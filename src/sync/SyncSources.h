@@ -10,6 +10,7 @@
 
 namespace UpNext {
 
+class Clock;
 class Entities;
 class OutboxProcessor;
 class RestClient;
@@ -35,6 +36,10 @@ public:
                 QObject *parent = nullptr);
     ~SyncSources() override;
 
+    // The clock the readers and writers it makes read; the system clock by default. Set
+    // before load().
+    void setClock(const Clock *clock) { m_clock = clock; }
+
     // Reads the tokens; emits loaded() once every source is added or left out.
     void load();
     // After loaded(): where new tasks can be created (a source with a token and a
@@ -54,6 +59,7 @@ private:
     const Entities *m_entities;
     SyncEngine *m_engine;
     OutboxProcessor *m_processor;
+    const Clock *m_clock;
     QNetworkAccessManager m_manager;
     std::unique_ptr<RestClient> m_gitHub;
     std::unique_ptr<RestClient> m_clickUp;
