@@ -4,7 +4,6 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlError>
 
 namespace UpNext {
 
@@ -58,22 +57,13 @@ Outbox::Outbox(TaskStore *store, QObject *parent)
     , m_store(store)
 {}
 
-bool Outbox::error(const QString &what, const QSqlQuery &query) const
-{
-    m_lastError = tr("Cannot %1 in the task database %2: %3")
-                      .arg(what, m_store->path(), query.lastError().text());
-    qCWarning(lcStore).noquote() << m_lastError;
-    return false;
-}
-
 bool Outbox::exec(QSqlQuery &query, const QString &sql, const QVariantList &values,
                   const QString &what) const
 {
-    if (!query.prepare(sql))
-        return error(what, query);
-    for (qsizetype i = 0; i < values.size(); ++i)
-        query.bindValue(int(i), values.at(i));
-    return query.exec() || error(what, query);
+    if (m_store->exec(query, sql, values, what))
+        return true;
+    m_lastError = m_store->lastError();
+    return false;
 }
 
 bool Outbox::transaction(ChangeOrigin origin, const std::function<bool()> &work)

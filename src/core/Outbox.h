@@ -87,7 +87,6 @@ private:
     QList<OutboxEntry> select(const QString &where, const QVariantList &values) const;
     bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values,
               const QString &what) const;
-    bool error(const QString &what, const QSqlQuery &query) const;
     // Runs work in one transaction of the store; rolls back when it returns false.
     bool transaction(ChangeOrigin origin, const std::function<bool()> &work);
 

@@ -100,6 +100,9 @@ public:
     // The connection, for the tables other classes own in this file (the outbox, the sync
     // state), so that their rows and the tasks change in one transaction().
     QSqlDatabase database() const;
+    // Prepares, binds and runs a statement on it; false with lastError() naming `what`.
+    bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values,
+              const QString &what) const;
 
 Q_SIGNALS:
     void changed(const UpNext::TaskChanges &changes);
@@ -112,8 +115,6 @@ private:
     // Runs one statement on the task with id inside a transaction; notes it as changed.
     bool updateTask(const QString &id, const QString &assignments, QVariantList values,
                     const QString &what);
-    bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values,
-              const QString &what) const;
     bool fail(const QString &what, const QSqlQuery &query) const;
     QList<Task> selectTasks(const QString &whereAndOrder, const QVariantList &values,
                             Fields fields = Fields::All) const;
