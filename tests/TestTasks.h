@@ -39,4 +39,12 @@ inline Task gitHub(const QString &repo, int number, const QString &title, double
     return task;
 }
 
+inline QStringList idsOf(const QList<Task> &tasks)
+{
+    QStringList ids;
+    for (const Task &task : tasks)
+        ids.append(task.id);
+    return ids;
+}
+
 } // namespace UpNext::TestTasks

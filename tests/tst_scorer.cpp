@@ -1,3 +1,5 @@
+#include "TestTasks.h"
+
 #include "core/Scorer.h"
 
 #include <QTest>
@@ -73,14 +75,6 @@ Task scoredTask(const QString &id, double score)
     Task task = plainTask(id);
     task.score = score;
     return task;
-}
-
-QStringList idsOf(const QList<Task> &tasks)
-{
-    QStringList ids;
-    for (const Task &task : tasks)
-        ids.append(task.id);
-    return ids;
 }
 
 } // namespace
@@ -491,10 +485,10 @@ void TestScorer::sortingTiesIsDeterministic()
             shuffled.append(tasks.at(i));
         QList<Task> sorted = shuffled;
         std::sort(sorted.begin(), sorted.end(), &Scorer::ranksBefore);
-        QCOMPARE(idsOf(sorted), expected);
+        QCOMPARE(TestTasks::idsOf(sorted), expected);
         QList<Task> stableSorted = shuffled;
         std::stable_sort(stableSorted.begin(), stableSorted.end(), &Scorer::ranksBefore);
-        QCOMPARE(idsOf(stableSorted), expected);
+        QCOMPARE(TestTasks::idsOf(stableSorted), expected);
         ++permutations;
     } while (std::next_permutation(order.begin(), order.end()));
     QCOMPARE(permutations, 720);
@@ -521,7 +515,7 @@ void TestScorer::sortingScoredTasks()
         task.score = scorer.score(task, task.entity == acme.id ? &acme : nullptr, Now).score;
     std::stable_sort(tasks.begin(), tasks.end(), &Scorer::ranksBefore);
 
-    QCOMPARE(idsOf(tasks),
+    QCOMPARE(TestTasks::idsOf(tasks),
              (QStringList{QStringLiteral("clickup:revenue"), QStringLiteral("clickup:blocking"),
                           QStringLiteral("clickup:today"), QStringLiteral("clickup:low")}));
     QCOMPARE(tasks.at(0).score, 50.0);

@@ -19,14 +19,6 @@ QDateTime local(const QDate &day, const QTime &time)
     return QDateTime(day, time).toUTC();
 }
 
-QStringList idsOf(const QList<Task> &tasks)
-{
-    QStringList ids;
-    for (const Task &task : tasks)
-        ids.append(task.id);
-    return ids;
-}
-
 } // namespace
 
 class TestTaskService : public QObject, protected Test::ProfileFixture
