@@ -71,6 +71,7 @@ private Q_SLOTS:
     void migrationKeepsWhatRefersToTasks();
     void statusAndSourceAreChecked();
     void upsertRoundTripsEveryField();
+    void dueDatesRoundTrip();
     void upsertUpdatesExistingTasks();
     void upsertIsAllOrNothing();
     void openTasksAreOrderedByScoreThenId();
@@ -233,6 +234,21 @@ void TestTaskStore::upsertRoundTripsEveryField()
     QVERIFY(!store.task(sparse.id)->dueDate.isValid());
     QVERIFY(!store.task(sparse.id)->lastActivity.isValid());
     QCOMPARE(store.task(QStringLiteral("clickup:nope")), std::nullopt);
+}
+
+void TestTaskStore::dueDatesRoundTrip()
+{
+    TaskStore store;
+    QVERIFY(store.open(dbPath()));
+    for (const QDate &due : {QDate(999, 1, 5), QDate(2026, 12, 31), QDate(9999, 12, 31)}) {
+        Task task = clickUp(QStringLiteral("d"), QStringLiteral("Due"));
+        task.dueDate = due;
+        QVERIFY(store.upsert({task}));
+        QCOMPARE(store.task(task.id)->dueDate, due);
+        QSqlQuery query(store.database());
+        QVERIFY(query.exec(QStringLiteral("SELECT due_date FROM tasks")) && query.next());
+        QCOMPARE(query.value(0).toString(), due.toString(Qt::ISODate));
+    }
 }
 
 void TestTaskStore::upsertUpdatesExistingTasks()
