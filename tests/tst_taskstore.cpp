@@ -165,7 +165,9 @@ void TestTaskStore::migrationKeepsWhatRefersToTasks()
         QVERIFY2(TaskStore::migrate(db, 3, &error), qPrintable(error));
         QSqlQuery query(db);
         for (const char *statement :
-             {"PRAGMA foreign_keys = ON",
+             {// A skip left from a file once written without foreign keys: not this step's fault.
+              "INSERT INTO skipped (day, task_id) VALUES ('2026-03-09', 'clickup:gone')",
+              "PRAGMA foreign_keys = ON",
               "INSERT INTO tasks (id, source, source_id, title, status, score)"
               " VALUES ('clickup:a', 'clickup', 'a', 'A', 'in_progress', 5)",
               "INSERT INTO tasks (id, source, source_id, title, status, score)"
