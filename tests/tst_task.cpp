@@ -71,6 +71,20 @@ void TestTask::parseId_data()
                                                  << "";
     QTest::newRow("uppercase source") << "GitHub:owner/repo#4" << false << ""
                                       << "";
+    QTest::newRow("github owner starts with dash") << "github:-o/r#4" << false << ""
+                                                   << "";
+    QTest::newRow("github eleven digits") << "github:o/r#12345678901" << false << ""
+                                          << "";
+    QTest::newRow("github empty repo") << "github:o/#4" << false << ""
+                                       << "";
+    QTest::newRow("clickup 65 characters")
+        << QStringLiteral("clickup:") + QString(65, u'a') << false << ""
+        << "";
+    QTest::newRow("clickup non-ASCII") << "clickup:86ä" << false << ""
+                                       << "";
+    QTest::newRow("trailing newline") << "clickup:86abc\n"
+                                      << false << ""
+                                      << "";
 }
 
 void TestTask::parseId()
@@ -87,6 +101,11 @@ void TestTask::parseId()
         QCOMPARE(parsedSource, source);
         QCOMPARE(parsedId, sourceId);
         QCOMPARE(Task::makeId(parsedSource, parsedId), id);
+        QVERIFY(Task::isValidId(id, source, sourceId));
+        QVERIFY(!Task::isValidId(id, source, sourceId + QLatin1Char('1')));
+        QVERIFY(!Task::isValidId(id + QLatin1Char('1'), source, sourceId));
+        const QString other = source == Sources::GitHub ? Sources::ClickUp : Sources::GitHub;
+        QVERIFY(!Task::isValidId(id, other, sourceId));
     } else {
         QCOMPARE(parsedSource, QStringLiteral("untouched"));
         QCOMPARE(parsedId, QStringLiteral("untouched"));

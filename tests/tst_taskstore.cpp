@@ -71,6 +71,7 @@ private Q_SLOTS:
     void migrationKeepsWhatRefersToTasks();
     void statusAndSourceAreChecked();
     void upsertRoundTripsEveryField();
+    void dueDatesRoundTrip();
     void upsertUpdatesExistingTasks();
     void upsertIsAllOrNothing();
     void openTasksAreOrderedByScoreThenId();
@@ -164,7 +165,9 @@ void TestTaskStore::migrationKeepsWhatRefersToTasks()
         QVERIFY2(TaskStore::migrate(db, 3, &error), qPrintable(error));
         QSqlQuery query(db);
         for (const char *statement :
-             {"PRAGMA foreign_keys = ON",
+             {// A skip left from a file once written without foreign keys: not this step's fault.
+              "INSERT INTO skipped (day, task_id) VALUES ('2026-03-09', 'clickup:gone')",
+              "PRAGMA foreign_keys = ON",
               "INSERT INTO tasks (id, source, source_id, title, status, score)"
               " VALUES ('clickup:a', 'clickup', 'a', 'A', 'in_progress', 5)",
               "INSERT INTO tasks (id, source, source_id, title, status, score)"
@@ -233,6 +236,21 @@ void TestTaskStore::upsertRoundTripsEveryField()
     QVERIFY(!store.task(sparse.id)->dueDate.isValid());
     QVERIFY(!store.task(sparse.id)->lastActivity.isValid());
     QCOMPARE(store.task(QStringLiteral("clickup:nope")), std::nullopt);
+}
+
+void TestTaskStore::dueDatesRoundTrip()
+{
+    TaskStore store;
+    QVERIFY(store.open(dbPath()));
+    for (const QDate &due : {QDate(999, 1, 5), QDate(2026, 12, 31), QDate(9999, 12, 31)}) {
+        Task task = clickUp(QStringLiteral("d"), QStringLiteral("Due"));
+        task.dueDate = due;
+        QVERIFY(store.upsert({task}));
+        QCOMPARE(store.task(task.id)->dueDate, due);
+        QSqlQuery query(store.database());
+        QVERIFY(query.exec(QStringLiteral("SELECT due_date FROM tasks")) && query.next());
+        QCOMPARE(query.value(0).toString(), due.toString(Qt::ISODate));
+    }
 }
 
 void TestTaskStore::upsertUpdatesExistingTasks()

@@ -1,6 +1,6 @@
 #include "Task.h"
 
-#include <QRegularExpression>
+#include <algorithm>
 
 namespace UpNext {
 
@@ -9,28 +9,75 @@ QString Task::makeId(const QString &source, const QString &sourceId)
     return source + QLatin1Char(':') + sourceId;
 }
 
+namespace {
+
+bool isAsciiAlnum(char16_t c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
+}
+
+bool isDigits(QStringView text, qsizetype min, qsizetype max)
+{
+    return text.size() >= min && text.size() <= max &&
+           std::all_of(text.begin(), text.end(),
+                       [](QChar c) { return c.unicode() >= u'0' && c.unicode() <= u'9'; });
+}
+
+// 1 to 64 of [A-Za-z0-9_-].
+bool isClickUpId(QStringView id)
+{
+    return !id.isEmpty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](QChar c) {
+        return isAsciiAlnum(c.unicode()) || c == u'_' || c == u'-';
+    });
+}
+
+// "owner/repo#<n>": owners are alphanumerics and '-' (not first), repos also '.' and '_'.
+// "local-<n>" numbers stand for issues created here and not yet confirmed by GitHub.
+bool isGitHubId(QStringView id)
+{
+    const qsizetype slash = id.indexOf(u'/');
+    const qsizetype hash = id.indexOf(u'#');
+    if (slash < 1 || hash < slash + 2 || !isAsciiAlnum(id.front().unicode()))
+        return false;
+    const QStringView owner = id.first(slash);
+    const QStringView repo = id.sliced(slash + 1, hash - slash - 1);
+    const QStringView number = id.sliced(hash + 1);
+    const bool ownerOk = std::all_of(
+        owner.begin(), owner.end(), [](QChar c) { return isAsciiAlnum(c.unicode()) || c == u'-'; });
+    const bool repoOk = std::all_of(repo.begin(), repo.end(), [](QChar c) {
+        return isAsciiAlnum(c.unicode()) || c == u'.' || c == u'_' || c == u'-';
+    });
+    const QLatin1StringView local("local-");
+    const bool numberOk = number.startsWith(local)
+                              ? isDigits(number.sliced(local.size()), 1, 18)
+                              : !number.startsWith(u'0') && isDigits(number, 1, 10);
+    return ownerOk && repoOk && numberOk;
+}
+
+bool isSourceId(QStringView source, QStringView sourceId)
+{
+    return (source == Sources::ClickUp && isClickUpId(sourceId)) ||
+           (source == Sources::GitHub && isGitHubId(sourceId));
+}
+
+} // namespace
+
 bool Task::parseId(const QString &id, QString *source, QString *sourceId)
 {
-    // GitHub owners: alphanumerics and '-'; repos also '.' and '_'.
-    // "local-<n>" numbers stand for tasks created here and not yet confirmed by the source.
-    static const QRegularExpression gitHubId(QStringLiteral(
-        R"(^[A-Za-z0-9](?:[A-Za-z0-9-]*)/[A-Za-z0-9._-]+#(?:[1-9][0-9]{0,9}|local-[0-9]{1,18})$)"));
-    static const QRegularExpression clickUpId(QStringLiteral(R"(^[A-Za-z0-9_-]{1,64}$)"));
-
     const qsizetype colon = id.indexOf(QLatin1Char(':'));
-    if (colon <= 0)
-        return false;
-    const QString src = id.left(colon);
-    const QString rest = id.mid(colon + 1);
-    const bool valid = (src == Sources::ClickUp && clickUpId.match(rest).hasMatch()) ||
-                       (src == Sources::GitHub && gitHubId.match(rest).hasMatch());
-    if (!valid)
+    if (colon <= 0 || !isSourceId(QStringView(id).first(colon), QStringView(id).sliced(colon + 1)))
         return false;
     if (source)
-        *source = src;
+        *source = id.left(colon);
     if (sourceId)
-        *sourceId = rest;
+        *sourceId = id.mid(colon + 1);
     return true;
+}
+
+bool Task::isValidId(const QString &id, const QString &source, const QString &sourceId)
+{
+    return id.size() == source.size() + 1 + sourceId.size() && id.startsWith(source) &&
+           id.at(source.size()) == u':' && id.endsWith(sourceId) && isSourceId(source, sourceId);
 }
 
 bool Task::isLocalId(const QString &id)

@@ -47,6 +47,8 @@ struct Task
     static QString makeId(const QString &source, const QString &sourceId);
     // True when id is "clickup:<id>" or "github:owner/repo#<n>"; fills the parts.
     static bool parseId(const QString &id, QString *source = nullptr, QString *sourceId = nullptr);
+    // True when id is makeId(source, sourceId) and parseId() takes it; makes no copies.
+    static bool isValidId(const QString &id, const QString &source, const QString &sourceId);
 
     // A task created here whose source has not confirmed it yet ("clickup:local-3").
     static bool isLocalId(const QString &id);
