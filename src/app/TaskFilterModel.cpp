@@ -8,9 +8,11 @@ TaskFilterModel::TaskFilterModel(QObject *parent)
     : QSortFilterProxyModel(parent)
 {}
 
-const TaskTableModel *TaskFilterModel::tasks() const
+void TaskFilterModel::setSourceModel(QAbstractItemModel *model)
 {
-    return static_cast<const TaskTableModel *>(sourceModel());
+    m_tasks = qobject_cast<const TaskTableModel *>(model);
+    Q_ASSERT(m_tasks || !model);
+    QSortFilterProxyModel::setSourceModel(model);
 }
 
 void TaskFilterModel::setQuery(const QString &text)
@@ -19,6 +21,7 @@ void TaskFilterModel::setQuery(const QString &text)
     if (query == m_query)
         return;
     m_query = query;
+    m_matcher = QStringMatcher(query, Qt::CaseInsensitive);
     m_statuses.clear();
     for (const TaskStatus status : {TaskStatus::Todo, TaskStatus::InProgress, TaskStatus::Done}) {
         if (TaskText::statusName(status).contains(query, Qt::CaseInsensitive))
@@ -39,8 +42,8 @@ bool TaskFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const
 {
     if (m_query.isEmpty())
         return true;
-    const Task &task = tasks()->taskAt(sourceRow);
-    if (task.title.contains(m_query, Qt::CaseInsensitive) || m_statuses.contains(task.status) ||
+    const Task &task = m_tasks->taskAt(sourceRow);
+    if (m_matcher.indexIn(task.title) >= 0 || m_statuses.contains(task.status) ||
         m_sources.contains(task.source))
         return true;
     if (task.entity.isEmpty())
@@ -48,14 +51,14 @@ bool TaskFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const
     auto client = m_clients.find(task.entity);
     if (client == m_clients.end())
         client = m_clients.insert(task.entity,
-                                  tasks()->clientName(task).contains(m_query, Qt::CaseInsensitive));
+                                  m_tasks->clientName(task).contains(m_query, Qt::CaseInsensitive));
     return *client;
 }
 
 bool TaskFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    const Task &a = tasks()->taskAt(left.row());
-    const Task &b = tasks()->taskAt(right.row());
+    const Task &a = m_tasks->taskAt(left.row());
+    const Task &b = m_tasks->taskAt(right.row());
     const auto byText = [](const QString &x, const QString &y) {
         return QString::compare(x, y, Qt::CaseInsensitive) < 0;
     };
@@ -67,7 +70,7 @@ bool TaskFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right
     case TaskTableModel::SourceColumn:
         return byText(TaskText::sourceName(a.source), TaskText::sourceName(b.source));
     case TaskTableModel::ClientColumn:
-        return byText(tasks()->clientName(a), tasks()->clientName(b));
+        return byText(m_tasks->clientName(a), m_tasks->clientName(b));
     case TaskTableModel::StatusColumn:
         return a.status < b.status;
     case TaskTableModel::DueColumn:

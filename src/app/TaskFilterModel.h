@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QSortFilterProxyModel>
+#include <QStringMatcher>
 
 namespace UpNext {
 
@@ -22,15 +23,17 @@ public:
     explicit TaskFilterModel(QObject *parent = nullptr);
 
     void setQuery(const QString &text);
+    // Must be a TaskTableModel.
+    void setSourceModel(QAbstractItemModel *model) override;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
-    const TaskTableModel *tasks() const;
-
+    const TaskTableModel *m_tasks = nullptr; // the source model, typed
     QString m_query;
+    QStringMatcher m_matcher; // the query, its skip table made once
     // What each status, source and client says matches the query or not, worked out once a
     // query rather than once a row.
     QList<TaskStatus> m_statuses;
