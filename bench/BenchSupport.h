@@ -3,6 +3,9 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QList>
+
+#include <algorithm>
 
 namespace UpNext::Bench {
 
@@ -17,6 +20,13 @@ inline double peakRssMb()
             return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
     }
     return 0;
+}
+
+// The p-th percentile (0 … 1) of values, nearest rank.
+inline double percentile(QList<double> values, double p)
+{
+    std::sort(values.begin(), values.end());
+    return values.at(std::min<qsizetype>(values.size() - 1, qsizetype(p * double(values.size()))));
 }
 
 // Parses --help and --json; true when one JSON object is wanted instead of a table.

@@ -54,12 +54,6 @@ QList<Task> makeTasks()
     return tasks;
 }
 
-double percentile(QList<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    return values.at(std::min<qsizetype>(values.size() - 1, qsizetype(p * double(values.size()))));
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -166,8 +160,8 @@ int main(int argc, char *argv[])
     const int lost = Comments - int(arrived.size());
 
     QTextStream out(stdout);
-    const double p50 = percentile(doneMs, 0.50);
-    const double p99 = percentile(doneMs, 0.99);
+    const double p50 = Bench::percentile(doneMs, 0.50);
+    const double p99 = Bench::percentile(doneMs, 0.99);
     if (json) {
         const QJsonObject result{
             {QStringLiteral("tasks"), TaskCount},

@@ -95,12 +95,6 @@ QList<Task> syncChanges(const TaskStore &store, const QAbstractItemModel &listed
     return changes;
 }
 
-double percentile(QList<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    return values.at(std::min<qsizetype>(values.size() - 1, qsizetype(p * double(values.size()))));
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -183,7 +177,7 @@ int main(int argc, char *argv[])
     const int rowsAfter = view->model()->rowCount();
     const double rssMb = Bench::peakRssMb();
 
-    const double keyP99 = percentile(keyMs, 0.99);
+    const double keyP99 = Bench::percentile(keyMs, 0.99);
     QTextStream out(stdout);
     if (json) {
         const QJsonObject result{

@@ -22,6 +22,18 @@ using namespace std::chrono_literals;
 
 namespace {
 
+// A GitHub issue due on day with nothing else that scores, so its score is its due date's.
+Task dueOn(const QDate &day)
+{
+    Task task;
+    task.source = Sources::GitHub;
+    task.sourceId = QStringLiteral("o/r#1");
+    task.id = Task::makeId(task.source, task.sourceId);
+    task.title = QStringLiteral("Due today");
+    task.dueDate = day;
+    return task;
+}
+
 const QString Token = QStringLiteral("ghp_engine");
 
 // A source whose every read fails, to show the other source carries on.
@@ -222,12 +234,7 @@ void TestSyncEngine::scoresMoveAtTheLocalMidnight()
 {
     QFETCH(QDate, day);
 
-    Task task;
-    task.source = Sources::GitHub;
-    task.sourceId = QStringLiteral("o/r#1");
-    task.id = Task::makeId(task.source, task.sourceId);
-    task.title = QStringLiteral("Due today");
-    task.dueDate = day;
+    const Task task = dueOn(day);
     QVERIFY(m_store->upsert({task}));
     const ScoreWeights weights;
 
@@ -251,12 +258,7 @@ void TestSyncEngine::nightlyRescoreFollowsTheClock()
 {
     QFETCH(QDate, day);
 
-    Task task;
-    task.source = Sources::GitHub;
-    task.sourceId = QStringLiteral("o/r#1");
-    task.id = Task::makeId(task.source, task.sourceId);
-    task.title = QStringLiteral("Due today");
-    task.dueDate = day;
+    const Task task = dueOn(day);
     QVERIFY(m_store->upsert({task}));
     const ScoreWeights weights;
     SyncEngine engine(m_store.get(), nullptr);
