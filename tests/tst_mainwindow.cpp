@@ -119,6 +119,26 @@ void TestMainWindow::tableOnceTasksArrive()
     QCOMPARE(window.taskView()->model()->rowCount(), 2);
     QCOMPARE(window.taskView()->model()->index(0, 1).data().toString(),
              QStringLiteral("Fix login"));
+
+    // A sync-sized batch arrives, and then closes, all at once.
+    const auto counted = [&window](const QString &text) {
+        for (QLabel *label : window.statusBar()->findChildren<QLabel *>())
+            if (label->text() == text)
+                return true;
+        return false;
+    };
+    QList<Task> batch;
+    for (int i = 0; i < 40; ++i)
+        batch.append(clickUp(QStringLiteral("b%1").arg(i), QStringLiteral("Batch %1").arg(i), i));
+    QVERIFY(m_store->upsert(batch));
+    QVERIFY(counted(QStringLiteral("42 open tasks")));
+    batch.append(*m_store->task(QStringLiteral("clickup:a")));
+    batch.append(*m_store->task(QStringLiteral("github:acme/web#1")));
+    for (Task &task : batch)
+        task.status = TaskStatus::Done;
+    QVERIFY(m_store->upsert(batch));
+    QVERIFY(counted(QStringLiteral("No open tasks")));
+    QVERIFY(window.isShowingEmptyState());
 }
 
 void TestMainWindow::searchFiltersTheTable()

@@ -170,6 +170,8 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
 
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateView);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateView);
+    // A sync-sized batch comes as one layout change.
+    connect(m_model, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateView);
     // Nothing selected (the list was empty, or the task looked at left it): show the current.
     connect(m_service, &TaskService::currentChanged, this, [this](const QString &taskId) {
         if (!m_view->currentIndex().isValid())
