@@ -1,7 +1,6 @@
 #include "ClickUpReader.h"
 
 #include "core/Entities.h"
-#include "core/LocalDay.h"
 #include "core/Logging.h"
 #include "core/SyncState.h"
 #include "core/TaskStore.h"
@@ -9,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTimeZone>
 #include <QUrlQuery>
 
 namespace UpNext {
@@ -22,53 +20,6 @@ const QString LastFullListingKey = QStringLiteral("lastFullListing");
 const QString TeamIdKey = QStringLiteral("teamId");
 const QString ListsReadKey = QStringLiteral("listsRead"); // "*": the whole workspace
 constexpr qsizetype PageSize = 100;
-constexpr qsizetype MaxTitle = 1024;
-constexpr qsizetype MaxDescription = 256 * 1024;
-
-// ClickUp ids come as strings (tasks, lists) or numbers (users); compare them as text.
-QString idString(const QJsonValue &value)
-{
-    if (value.isString())
-        return value.toString();
-    if (value.isDouble())
-        return QString::number(value.toInteger());
-    return {};
-}
-
-// ClickUp times are strings of unix milliseconds.
-std::optional<qint64> msFromJson(const QJsonValue &value)
-{
-    if (!value.isString())
-        return std::nullopt;
-    bool ok = false;
-    const qint64 ms = value.toString().trimmed().toLongLong(&ok);
-    return ok && ms > 0 ? std::optional<qint64>(ms) : std::nullopt;
-}
-
-bool isClosedType(const QString &type)
-{
-    return type == QLatin1String("closed") || type == QLatin1String("done");
-}
-
-// {"priority":"urgent"|"high"|"normal"|"low", "id":"1".."4"} → 1..4; null → 0.
-std::optional<int> priorityFromJson(const QJsonValue &value)
-{
-    if (value.isNull() || value.isUndefined())
-        return 0;
-    if (!value.isObject())
-        return std::nullopt;
-    static const QStringList names = {QStringLiteral("urgent"), QStringLiteral("high"),
-                                      QStringLiteral("normal"), QStringLiteral("low")};
-    const QJsonObject priority = value.toObject();
-    const qsizetype named =
-        names.indexOf(priority.value(QStringLiteral("priority")).toString().trimmed().toLower());
-    if (named >= 0)
-        return int(named) + 1;
-    const int id = idString(priority.value(QStringLiteral("id"))).toInt();
-    if (id >= 1 && id <= 4)
-        return id;
-    return std::nullopt;
-}
 
 } // namespace
 
@@ -128,7 +79,7 @@ void ClickUpReader::readUser()
             return finish(describe(reply));
         const QJsonObject user =
             QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("user")).toObject();
-        m_userId = idString(user.value(QStringLiteral("id")));
+        m_userId = ClickUpTask::idString(user.value(QStringLiteral("id")));
         if (m_userId.isEmpty())
             return finish(tr("ClickUp error: the answer to /user has no user id"));
         m_username = user.value(QStringLiteral("username")).toString();
@@ -242,7 +193,7 @@ bool ClickUpReader::takeTasks(const QByteArray &json, const Scope &scope, bool *
         }
         const QJsonObject object = value.toObject();
         if (m_teamId.isEmpty())
-            m_teamId = idString(object.value(QStringLiteral("team_id")));
+            m_teamId = ClickUpTask::idString(object.value(QStringLiteral("team_id")));
         const std::optional<Task> task = taskFromJson(object, scope.listId);
         if (!task || m_seen.contains(task->id))
             continue;
@@ -273,100 +224,14 @@ bool ClickUpReader::takeTasks(const QByteArray &json, const Scope &scope, bool *
 
 std::optional<Task> ClickUpReader::taskFromJson(const QJsonObject &json, const QString &listOfPage)
 {
-    const QJsonValue id = json.value(QStringLiteral("id"));
-    Task task;
-    task.source = Sources::ClickUp;
-    task.sourceId = id.toString();
-    task.id = Task::makeId(task.source, task.sourceId);
-    if (!id.isString() || !Task::parseId(task.id)) {
-        warn(tr("Skipped a task without a valid id"));
-        return std::nullopt;
-    }
-    task.container =
-        idString(json.value(QStringLiteral("list")).toObject().value(QStringLiteral("id")));
-    if (task.container.isEmpty())
-        task.container = listOfPage;
-
-    task.title = json.value(QStringLiteral("name")).toString();
-    if (task.title.trimmed().isEmpty()) {
-        warn(tr("%1 has no name; using \"(untitled)\"").arg(task.id));
-        task.title = tr("(untitled)");
-    } else if (task.title.size() > MaxTitle) {
-        warn(tr("%1 has a very long name; it was shortened").arg(task.id));
-        task.title.truncate(MaxTitle);
-    }
-    task.description = json.value(QStringLiteral("text_content")).toString();
-    if (task.description.isEmpty())
-        task.description = json.value(QStringLiteral("description")).toString();
-    if (task.description.size() > MaxDescription) {
-        warn(tr("%1 has a very long description; it was shortened").arg(task.id));
-        task.description.truncate(MaxDescription);
-    }
-
-    const QJsonObject status = json.value(QStringLiteral("status")).toObject();
-    const QString statusName = status.value(QStringLiteral("status")).toString().trimmed();
-    const QString type = status.value(QStringLiteral("type")).toString().trimmed().toLower();
-    if (isClosedType(type)) {
-        task.status = TaskStatus::Done;
-    } else {
-        if (type != QLatin1String("open") && type != QLatin1String("custom"))
-            warn(tr("%1 has an unknown status type \"%2\"; treated as open")
-                     .arg(task.id, type.left(64)));
-        task.status = m_options.inProgressStatuses.contains(statusName, Qt::CaseInsensitive)
-                          ? TaskStatus::InProgress
-                          : TaskStatus::Todo;
-    }
-
-    task.assignedToMe = false;
-    QString firstAssignee;
-    for (const QJsonValue &value : json.value(QStringLiteral("assignees")).toArray()) {
-        const QJsonObject assignee = value.toObject();
-        const QString username = assignee.value(QStringLiteral("username")).toString();
-        if (firstAssignee.isEmpty())
-            firstAssignee = username;
-        if (!task.assignedToMe && idString(assignee.value(QStringLiteral("id"))) == m_userId) {
-            task.assignedToMe = true;
-            task.assignee = m_username.isEmpty() ? username : m_username;
-        }
-    }
-    if (!task.assignedToMe)
-        task.assignee = firstAssignee;
-
-    const QJsonValue due = json.value(QStringLiteral("due_date"));
-    if (const std::optional<qint64> ms = msFromJson(due)) {
-        // A time, set in the user's zone: its day there is the day ClickUp shows them.
-        task.dueDate = LocalDay::of(QDateTime::fromMSecsSinceEpoch(*ms, QTimeZone::utc()));
-    } else if (!due.isNull() && !due.isUndefined() &&
-               !(due.isString() && due.toString().trimmed().isEmpty())) {
-        warn(tr("%1 has a due date that is not a time; ignored").arg(task.id));
-    }
-
-    task.url = json.value(QStringLiteral("url")).toString();
-
-    QStringList tags;
-    for (const QJsonValue &tag : json.value(QStringLiteral("tags")).toArray())
-        tags.append(tag.isString() ? tag.toString()
-                                   : tag.toObject().value(QStringLiteral("name")).toString());
-    if (m_entities) {
-        task.entity = m_entities->fromClickUpTags(tags);
-        if (const std::optional<Entity> entity = m_entities->find(task.entity))
-            task.isRevenue = entity->revenue;
-    }
-
-    if (const std::optional<int> priority =
-            priorityFromJson(json.value(QStringLiteral("priority"))))
-        task.sourcePriority = *priority;
-    else
-        warn(tr("%1 has an unknown priority; treated as none").arg(task.id));
-
-    if (const std::optional<qint64> updated =
-            msFromJson(json.value(QStringLiteral("date_updated")))) {
-        task.updatedAt = QDateTime::fromMSecsSinceEpoch(*updated, QTimeZone::utc());
-        m_highWater = std::max(m_highWater, *updated);
-    } else {
-        warn(tr("%1 has no valid date_updated").arg(task.id));
-    }
-    task.lastActivity = task.updatedAt;
+    QStringList warnings;
+    std::optional<Task> task =
+        ClickUpTask(m_options.inProgressStatuses, m_userId, m_username, m_entities)
+            .toTask(json, listOfPage, &warnings);
+    for (const QString &warning : std::as_const(warnings))
+        warn(warning);
+    if (task && task->updatedAt.isValid())
+        m_highWater = std::max(m_highWater, task->updatedAt.toMSecsSinceEpoch());
     return task;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ClickUpTask.h"
 #include "SourceReader.h"
 
 #include <QSet>

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "GitHubIssue.h"
 #include "SourceReader.h"
 
 #include <QSet>
@@ -8,14 +9,6 @@ namespace UpNext {
 
 class Entities;
 class SyncState;
-
-struct GitHubReaderOptions
-{
-    QStringList repos; // "owner/name"; empty: every repo, through /issues
-    bool includePullRequests = false;
-    QStringList blockingLabels = {QStringLiteral("blocking"), QStringLiteral("blocker")};
-    QStringList inProgressLabels = {QStringLiteral("in progress"), QStringLiteral("in-progress")};
-};
 
 // Pulls the issues assigned to the user. Every read lists the open ones (each
 // page conditional on its ETag, so an unchanged list costs no rate limit),
