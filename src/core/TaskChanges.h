@@ -36,6 +36,8 @@ struct ExternalChange
     QString taskId;
     QList<FieldChange> fields;
     QString actor; // who did it, when the source says; empty otherwise
+    // The echo of something the user did in UpNext (the actor is the user): not news to them.
+    bool byUser = false;
 
     bool operator==(const ExternalChange &other) const = default;
 };

@@ -10,7 +10,7 @@
 
 namespace UpNext {
 
-// What one pull from a source found.
+// What one pull from a source found, or what one webhook delivery said.
 struct ReadResult
 {
     QString source;
@@ -26,6 +26,11 @@ struct ReadResult
     QStringList warnings; // fields or items that were skipped or defaulted
     QHash<QString, QString>
         state; // sync state to keep once the tasks are stored (high-water mark, login)
+    // From a webhook: who made the change, whether that is the user, and comments posted
+    // (task id → text), which a task's fields do not show.
+    QString actor;
+    bool byUser = false;
+    QHash<QString, QString> comments;
 };
 
 } // namespace UpNext

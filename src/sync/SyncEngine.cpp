@@ -120,7 +120,8 @@ void SyncEngine::finishRun(const QString &source, SourceReader *reader, const Re
     result.requests = read.requests;
     result.warnings = read.warnings;
     result.error = read.error;
-    apply(read, result);
+    if (merge(read, ChangeOrigin::Sync, &result) && read.error.isEmpty())
+        saveState(read);
     result.finishedAt = m_clock->now();
     if (result.ok())
         qCInfo(lcSync).noquote() << QStringLiteral("%1: %2 new, %3 updated, %4 closed, %5 requests")
@@ -141,18 +142,24 @@ void SyncEngine::finishRun(const QString &source, SourceReader *reader, const Re
         Q_EMIT idle();
 }
 
-void SyncEngine::apply(const ReadResult &read, SourceSyncResult &result)
+bool SyncEngine::merge(const ReadResult &read, ChangeOrigin origin, SourceSyncResult *out)
 {
+    SourceSyncResult &result = *out;
     const QDateTime now = m_clock->now();
     QList<Task> changes;
 
-    if (read.tasks.isEmpty() && read.notMine.isEmpty() && read.moved.isEmpty()) {
-        if (read.error.isEmpty())
-            saveState(read);
-        return;
-    }
+    if (read.tasks.isEmpty() && read.notMine.isEmpty() && read.moved.isEmpty())
+        return true;
+    // A sync brings a source's tasks, a webhook one: read the ones it names.
+    QStringList ids = read.notMine;
+    ids.reserve(ids.size() + read.tasks.size() + 2 * read.moved.size());
+    for (const Task &task : read.tasks)
+        ids.append(task.id);
+    for (auto it = read.moved.cbegin(); it != read.moved.cend(); ++it)
+        ids << it.key() << it.value();
+    ids.removeDuplicates();
     QHash<QString, Task> known;
-    for (const Task &task : m_store->tasksBySource(read.source))
+    for (const Task &task : m_store->tasks(ids))
         known.insert(task.id, task);
     QSet<QString> completing; // done here, not yet confirmed by the source
     if (m_outbox) {
@@ -163,8 +170,8 @@ void SyncEngine::apply(const ReadResult &read, SourceSyncResult &result)
         }
     }
     TaskChanges described;
-    described.origin = ChangeOrigin::Sync;
-    const bool stored = m_store->transaction(ChangeOrigin::Sync, [&] {
+    described.origin = origin;
+    const bool stored = m_store->transaction(origin, [&] {
         // A renamed repo or a transferred issue: the task takes its new id, and the current task,
         // skips and what waits in the outbox go with it; when the new id is already stored, the
         // old row is folded into it.
@@ -213,7 +220,7 @@ void SyncEngine::apply(const ReadResult &read, SourceSyncResult &result)
                 const bool wasListed = existing->isOpen() && existing->assignedToMe;
                 const bool isListed = task.isOpen() && task.assignedToMe;
                 ++(wasListed && !isListed ? result.closed : result.updated);
-                noteExternal(*existing, task, described);
+                noteExternal(*existing, task, read, described);
             } else if (task.score == before) {
                 continue; // nothing to store
             }
@@ -227,7 +234,7 @@ void SyncEngine::apply(const ReadResult &read, SourceSyncResult &result)
             task.assignedToMe = false;
             if (task.isOpen())
                 ++result.closed;
-            noteExternal(*existing, task, described);
+            noteExternal(*existing, task, read, described);
             changes.append(task);
         }
         return changes.isEmpty() || m_store->upsert(changes, described);
@@ -236,16 +243,18 @@ void SyncEngine::apply(const ReadResult &read, SourceSyncResult &result)
         result.error = m_outbox && !m_outbox->lastError().isEmpty() ? m_outbox->lastError()
                                                                     : m_store->lastError();
         result.newTasks = result.updated = result.closed = 0;
-        return;
+        return false;
     }
-    if (read.error.isEmpty())
-        saveState(read);
+    return true;
 }
 
-void SyncEngine::noteExternal(const Task &before, const Task &after, TaskChanges &changes)
+void SyncEngine::noteExternal(const Task &before, const Task &after, const ReadResult &read,
+                              TaskChanges &changes)
 {
     ExternalChange change;
     change.taskId = after.id;
+    change.actor = read.actor;
+    change.byUser = read.byUser;
     const auto note = [&change](FieldChange::Field field, const QVariant &from,
                                 const QVariant &to) {
         if (from != to)
@@ -257,6 +266,8 @@ void SyncEngine::noteExternal(const Task &before, const Task &after, TaskChanges
          after.assignedToMe ? after.assignee : QString());
     note(FieldChange::Field::Title, before.title, after.title);
     note(FieldChange::Field::Due, before.dueDate, after.dueDate);
+    if (const auto comment = read.comments.constFind(after.id); comment != read.comments.cend())
+        change.fields.append({FieldChange::Field::Comments, QVariant(), *comment});
     if (!change.fields.isEmpty())
         changes.external.append(change);
 }

@@ -64,6 +64,13 @@ public:
     // change. Only tasks whose score moved are written. False when the store refused.
     bool rescore(const QDateTime &now);
 
+    // Merges what a source says its tasks are now into the store in one transaction, the same
+    // for a sync and a webhook (origin): an older remote state never overwrites a newer one,
+    // a completion still on its way keeps the task done here, a new task that is closed or not
+    // the user's is of no interest. What moved goes on the change feed with read.actor. Counts
+    // go to *result; false (result->error says why) when the store refused.
+    bool merge(const ReadResult &read, ChangeOrigin origin, SourceSyncResult *result);
+
 Q_SIGNALS:
     void syncStarted(const QString &source);
     void progress(const QString &source, int tasksRead);
@@ -73,10 +80,10 @@ Q_SIGNALS:
     void idle();
 
 private:
-    void apply(const ReadResult &read, SourceSyncResult &result);
     void saveState(const ReadResult &read);
     // What moved at the source between the stored task and the one read, for the change feed.
-    static void noteExternal(const Task &before, const Task &after, TaskChanges &changes);
+    static void noteExternal(const Task &before, const Task &after, const ReadResult &read,
+                             TaskChanges &changes);
     void finishRun(const QString &source, SourceReader *reader, const ReadResult &read);
     double scoreOf(const Task &task, const QDateTime &now) const;
     void rescoreAtMidnight();
