@@ -1,5 +1,6 @@
 #include "app/Desktop.h"
 #include "appcore/AppCore.h"
+#include "appcore/Headless.h"
 #include "appcore/SyncOnce.h"
 #include "core/Profile.h"
 
@@ -30,6 +31,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("upnext"));
     QCoreApplication::setApplicationVersion(QStringLiteral(UPNEXT_VERSION));
     QString profileDirectory;
+    int webhookPort = -1;
     {
         // Arguments are read before any window system is touched, so --help, --version,
         // a mistyped option and the modes without a window never need a display.
@@ -48,7 +50,17 @@ int main(int argc, char *argv[])
             QStringLiteral("sync-once"),
             text("Send what waits in the outbox, sync every configured source once, print "
                  "the result and exit, without a window."));
-        parser.addOptions({helpOption, versionOption, profileOption, syncOnceOption});
+        const QCommandLineOption headlessOption(
+            QStringLiteral("headless"),
+            text("Run without a window or display: sync, send the outbox and receive "
+                 "webhooks until stopped (SIGTERM or SIGINT)."));
+        const QCommandLineOption portOption(
+            QStringLiteral("port"),
+            text("Receive webhooks on <port> (default: the settings' port, 8787, or "
+                 "$UPNEXT_WEBHOOK_PORT)."),
+            QStringLiteral("port"));
+        parser.addOptions(
+            {helpOption, versionOption, profileOption, syncOnceOption, headlessOption, portOption});
         // Qt's own options for the window, which QApplication takes out of the arguments.
         for (const char *name : {"platform", "platformtheme", "style", "stylesheet", "display",
                                  "qwindowgeometry", "qwindowtitle", "qwindowicon"}) {
@@ -73,6 +85,18 @@ int main(int argc, char *argv[])
             return 0;
         }
         profileDirectory = Profile::resolveDirectory(parser.value(profileOption));
+        if (parser.isSet(portOption)) {
+            bool ok = false;
+            webhookPort = parser.value(portOption).toInt(&ok);
+            if (!ok || webhookPort < 0 || webhookPort > 65535) {
+                print(stderr, text("--port needs a port number (0 to 65535)\n"));
+                return 2;
+            }
+        }
+        if (parser.isSet(headlessOption)) {
+            QTextStream err(stderr);
+            return Headless(Profile(profileDirectory), webhookPort, err).exec();
+        }
         if (parser.isSet(syncOnceOption)) {
             QTextStream out(stdout);
             QTextStream err(stderr);
@@ -90,6 +114,6 @@ int main(int argc, char *argv[])
         return 1;
     }
     Desktop desktop(&core);
-    desktop.start();
+    desktop.start(webhookPort);
     return app.exec();
 }

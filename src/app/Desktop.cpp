@@ -27,10 +27,12 @@ Desktop::Desktop(AppCore *core, QObject *parent)
 
 Desktop::~Desktop() = default;
 
-void Desktop::start()
+void Desktop::start(int webhookPort)
 {
     m_window->show();
+    connect(m_core, &AppCore::webhooksFailed, m_window.get(), &MainWindow::addProblem);
     m_core->loadSources();
+    m_core->startWebhooks(webhookPort);
 }
 
 } // namespace UpNext

@@ -20,8 +20,9 @@ public:
     explicit Desktop(AppCore *core, QObject *parent = nullptr);
     ~Desktop() override;
 
-    // Shows the window, loads the sources and starts the core's policies.
-    void start();
+    // Shows the window, loads the sources, starts the core's policies and its webhook
+    // server (on webhookPort unless -1).
+    void start(int webhookPort = -1);
 
     MainWindow *window() const { return m_window.get(); }
 

@@ -2,11 +2,13 @@
 
 #include "core/Clock.h"
 #include "core/Entities.h"
+#include "core/Logging.h"
 #include "core/Outbox.h"
 #include "core/SecretStore.h"
 #include "core/Settings.h"
 #include "core/TaskService.h"
 #include "core/TaskStore.h"
+#include "server/WebhookServer.h"
 #include "sync/OutboxProcessor.h"
 #include "sync/SourceSyncResult.h"
 #include "sync/SyncEngine.h"
@@ -57,7 +59,13 @@ bool AppCore::open(QString *error)
     m_sources = std::make_unique<SyncSources>(m_settings.get(), m_secrets.get(), m_store.get(),
                                               m_entities.get(), m_engine.get(), m_processor.get());
     m_sources->setClock(m_clock);
-    connect(m_sources.get(), &SyncSources::loaded, this, &AppCore::sourcesLoaded);
+    connect(m_sources.get(), &SyncSources::loaded, this, [this](const QStringList &problems) {
+        m_webhooks->setClickUpClient(m_sources->clickUpClient());
+        Q_EMIT sourcesLoaded(problems);
+    });
+    m_webhooks = std::make_unique<WebhookServer>(WebhookReceiver::Parts{
+        m_store.get(), m_engine.get(), m_outbox.get(), nullptr, m_entities.get(), m_clock});
+    m_webhooks->configure(*m_settings);
     return true;
 }
 
@@ -89,6 +97,47 @@ void AppCore::start()
     }
     m_engine->start(std::chrono::minutes(m_settings->syncIntervalMinutes()));
     m_processor->start();
+}
+
+} // namespace UpNext
+
+namespace UpNext {
+
+void AppCore::startWebhooks(int port)
+{
+    if (port < 0) {
+        bool ok = false;
+        port = qEnvironmentVariableIntValue("UPNEXT_WEBHOOK_PORT", &ok);
+        if (!ok || port < 0 || port > 65535)
+            port = m_settings->webhookPort();
+    }
+    // Both secrets first: the server refuses wider addresses without them.
+    auto secrets = std::make_shared<QHash<SecretStore::Secret, QByteArray>>();
+    const auto read = [this, secrets, port](SecretStore::Secret secret, const QUrl &api) {
+        m_secrets->read(
+            secret, api.host(), this, [this, secrets, secret, port](const SecretResult &result) {
+                if (result.status == SecretResult::Status::Error)
+                    qCWarning(lcWebhook).noquote() << result.error;
+                secrets->insert(secret, result.value.toUtf8());
+                if (secrets->size() < 2)
+                    return;
+                m_webhooks->setSecrets(secrets->value(SecretStore::Secret::ClickUpWebhookSecret),
+                                       secrets->value(SecretStore::Secret::GitHubWebhookSecret));
+                QString error;
+                if (m_webhooks->listen(m_settings->webhookAddress(), quint16(port), &error))
+                    Q_EMIT webhooksListening(m_webhooks->port());
+                else
+                    Q_EMIT webhooksFailed(error);
+            });
+    };
+    read(SecretStore::Secret::ClickUpWebhookSecret, m_settings->clickUpBaseUrl());
+    read(SecretStore::Secret::GitHubWebhookSecret, m_settings->gitHubBaseUrl());
+}
+
+void AppCore::stop()
+{
+    m_engine->stop();
+    m_processor->stop();
 }
 
 } // namespace UpNext

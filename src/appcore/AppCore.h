@@ -5,8 +5,9 @@
 // sources, sync engine and outbox processor — and the app-wide policies: sync
 // at start and on a schedule, send the user's writes at once, resume a
 // source's writes after a good sync, retry when the network returns. Every
-// front end (the window, `--sync-once`, and next the headless mode, the local
-// API and the CLI's offline path) runs on one AppCore and wires nothing itself.
+// front end (the window, `--sync-once`, `--headless`, and next the local API and
+// the CLI's offline path) runs on one AppCore and wires nothing itself. It also
+// runs the webhook server, whose changes reach the store through the sync engine.
 
 #include "core/Profile.h"
 
@@ -27,6 +28,7 @@ class SyncEngine;
 class SyncSources;
 class TaskService;
 class TaskStore;
+class WebhookServer;
 
 class AppCore final : public QObject
 {
@@ -53,6 +55,12 @@ public:
     // After sourcesLoaded(): runs the app's policies (sync now and every interval, writes go
     // out as they are made and when the network returns).
     void start();
+    // Starts the webhook server: reads the webhook secrets, then listens on the settings'
+    // address and port, or on port when it is not -1 (0: a free one). UPNEXT_WEBHOOK_PORT
+    // overrides the settings. Emits webhooksListening() or webhooksFailed().
+    void startWebhooks(int port = -1);
+    // Stops syncing and sending (what is in flight finishes, what waits stays queued).
+    void stop();
 
     const Profile &profile() const { return m_profile; }
     TaskStore *store() const { return m_store.get(); }
@@ -64,10 +72,13 @@ public:
     SyncEngine *engine() const { return m_engine.get(); }
     OutboxProcessor *processor() const { return m_processor.get(); }
     SyncSources *sources() const { return m_sources.get(); }
+    WebhookServer *webhooks() const { return m_webhooks.get(); }
 
 Q_SIGNALS:
     // problems: keychain errors, one line each.
     void sourcesLoaded(const QStringList &problems);
+    void webhooksListening(quint16 port);
+    void webhooksFailed(const QString &error);
 
 private:
     Profile m_profile;
@@ -81,6 +92,7 @@ private:
     std::unique_ptr<TaskService> m_service;
     std::unique_ptr<SyncEngine> m_engine;
     std::unique_ptr<OutboxProcessor> m_processor;
+    std::unique_ptr<WebhookServer> m_webhooks;
     // Declared last: destroyed first, before the engine and processor that use its clients.
     std::unique_ptr<SyncSources> m_sources;
 };

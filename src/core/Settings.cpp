@@ -14,6 +14,8 @@ namespace {
 
 const QString SyncIntervalKey = QStringLiteral("sync/intervalMinutes");
 const QString WebhookPortKey = QStringLiteral("webhooks/port");
+const QString WebhookAddressKey = QStringLiteral("webhooks/address");
+const QString WebhookBodyLimitKey = QStringLiteral("webhooks/bodyLimitMb");
 const QString ClickUpBaseUrlKey = QStringLiteral("clickup/baseUrl");
 const QString GitHubBaseUrlKey = QStringLiteral("github/baseUrl");
 const QString NotifyExternalKey = QStringLiteral("notifications/externalChanges");
@@ -242,6 +244,26 @@ bool Settings::setWebhookPort(int port)
         return false;
     m_settings->setValue(WebhookPortKey, port);
     return true;
+}
+
+QString Settings::webhookAddress() const
+{
+    // An IPv4 or IPv6 address; the server says so when it cannot listen there.
+    static const QRegularExpression address(QStringLiteral(R"(^[0-9A-Fa-f.:]+$)"));
+    const QString value = m_settings->value(WebhookAddressKey).toString().trimmed();
+    if (value.isEmpty())
+        return QStringLiteral("127.0.0.1");
+    if (!address.match(value).hasMatch()) {
+        warnInvalid(WebhookAddressKey, value, QStringLiteral("an IP address"),
+                    QStringLiteral("127.0.0.1"));
+        return QStringLiteral("127.0.0.1");
+    }
+    return value;
+}
+
+int Settings::webhookBodyLimitMb() const
+{
+    return intValue(WebhookBodyLimitKey, DefaultWebhookBodyLimitMb, 1, 25);
 }
 
 QUrl Settings::clickUpBaseUrl() const

@@ -24,6 +24,7 @@ class Settings final
 public:
     static constexpr int DefaultSyncIntervalMinutes = 60;
     static constexpr int DefaultWebhookPort = 8787;
+    static constexpr int DefaultWebhookBodyLimitMb = 5;
     static inline const QUrl DefaultClickUpBaseUrl{
         QStringLiteral("https://api.clickup.com/api/v2")};
     static inline const QUrl DefaultGitHubBaseUrl{QStringLiteral("https://api.github.com")};
@@ -42,6 +43,10 @@ public:
     bool setSyncIntervalMinutes(int minutes);
     int webhookPort() const;
     bool setWebhookPort(int port);
+    // Where the webhook server listens; 127.0.0.1 unless set (anything wider needs secrets).
+    QString webhookAddress() const;
+    // The largest delivery accepted, in MB (GitHub caps payloads at 25 MB).
+    int webhookBodyLimitMb() const;
     // API roots; GitHub Enterprise looks like https://host/api/v3.
     QUrl clickUpBaseUrl() const;
     bool setClickUpBaseUrl(const QUrl &url);

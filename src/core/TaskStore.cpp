@@ -113,6 +113,21 @@ const QList<QStringList> &migrations()
             QStringLiteral("CREATE INDEX tasks_open_by_score ON tasks (score DESC, id)"
                            " WHERE status <> 'done' AND assigned_to_me = 1"),
         },
+        // 4 → 5: what the webhook receiver keeps (WebhookLog): deliveries applied, for
+        // redeliveries, and the tasks it still has to fetch.
+        {
+            QStringLiteral(R"(CREATE TABLE webhook_deliveries (
+                source TEXT NOT NULL,
+                delivery TEXT NOT NULL,
+                received_at INTEGER NOT NULL,
+                PRIMARY KEY (source, delivery)) WITHOUT ROWID)"),
+            QStringLiteral(
+                "CREATE INDEX webhook_deliveries_by_time ON webhook_deliveries (received_at)"),
+            QStringLiteral(R"(CREATE TABLE webhook_fetches (
+                task_id TEXT PRIMARY KEY NOT NULL,
+                actor TEXT NOT NULL DEFAULT '',
+                queued_at INTEGER NOT NULL))"),
+        },
     };
     return steps;
 }

@@ -21,7 +21,7 @@ namespace UpNext {
 // WAL, foreign keys, prepared statements, PRAGMA user_version migrations.
 // A file that is corrupt is moved aside (never deleted) and a fresh one made;
 // a file from a newer schema is refused and left untouched. The migrations make
-// the whole file, the tables of the Outbox and the SyncState too.
+// the whole file, the tables of the Outbox, the SyncState and the WebhookLog too.
 //
 // The only class that writes the tasks table. Every change to it is published
 // once with changed() after its transaction commits: the change feed.
@@ -31,7 +31,7 @@ class TaskStore final : public QObject
     Q_DISABLE_COPY_MOVE(TaskStore)
 
 public:
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 5;
     // Times are stored as UTC milliseconds since the epoch; NULL is no time.
     static QDateTime timeFromColumn(const QVariant &value);
 

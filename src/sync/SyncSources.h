@@ -45,6 +45,8 @@ public:
     // After loaded(): where new tasks can be created (a source with a token and a
     // repository or list to create in).
     QList<Destination> createDestinations() const;
+    // After loaded(): the ClickUp API client, or null without a token.
+    RestClient *clickUpClient() const { return m_clickUp.get(); }
 
 Q_SIGNALS:
     // problems: keychain errors, one line each.

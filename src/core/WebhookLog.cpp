@@ -1,0 +1,84 @@
+#include "WebhookLog.h"
+
+#include "Logging.h"
+#include "TaskStore.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace UpNext {
+
+WebhookLog::WebhookLog(TaskStore *store)
+    : m_store(store)
+{}
+
+bool WebhookLog::fail(const QString &what, const QSqlQuery &query) const
+{
+    m_lastError = tr("Cannot %1 in the task database %2: %3")
+                      .arg(what, m_store->path(), query.lastError().text());
+    qCWarning(lcStore).noquote() << m_lastError;
+    return false;
+}
+
+bool WebhookLog::seen(const QString &source, const QString &delivery) const
+{
+    QSqlQuery query(m_store->database());
+    query.prepare(
+        QStringLiteral("SELECT 1 FROM webhook_deliveries WHERE source = ? AND delivery = ?"));
+    query.bindValue(0, source);
+    query.bindValue(1, delivery);
+    if (!query.exec())
+        return fail(tr("read the webhook deliveries"), query);
+    return query.next();
+}
+
+bool WebhookLog::add(const QString &source, const QString &delivery, const QDateTime &now)
+{
+    m_lastError.clear();
+    return m_store->transaction(ChangeOrigin::Webhook, [&] {
+        QSqlQuery query(m_store->database());
+        return m_store->exec(query,
+                             QStringLiteral("INSERT OR IGNORE INTO webhook_deliveries"
+                                            " (source, delivery, received_at) VALUES (?, ?, ?)"),
+                             {source, delivery, now.toMSecsSinceEpoch()},
+                             tr("remember a webhook delivery")) &&
+               m_store->exec(query,
+                             QStringLiteral("DELETE FROM webhook_deliveries WHERE received_at < ?"),
+                             {now.addSecs(-KeepHours * 3600).toMSecsSinceEpoch()},
+                             tr("forget old webhook deliveries"));
+    });
+}
+
+bool WebhookLog::queueFetch(const QString &taskId, const QString &actor, const QDateTime &now)
+{
+    QSqlQuery query(m_store->database());
+    return m_store->exec(query,
+                         QStringLiteral("INSERT INTO webhook_fetches (task_id, actor, queued_at)"
+                                        " VALUES (?, ?, ?) ON CONFLICT (task_id) DO UPDATE"
+                                        " SET actor = excluded.actor"),
+                         {taskId, actor, now.toMSecsSinceEpoch()}, tr("queue a task to fetch"));
+}
+
+bool WebhookLog::removeFetch(const QString &taskId)
+{
+    QSqlQuery query(m_store->database());
+    return m_store->exec(query, QStringLiteral("DELETE FROM webhook_fetches WHERE task_id = ?"),
+                         {taskId}, tr("forget a fetched task"));
+}
+
+QList<WebhookLog::Fetch> WebhookLog::fetches() const
+{
+    QSqlQuery query(m_store->database());
+    QList<Fetch> found;
+    if (!query.exec(QStringLiteral(
+            "SELECT task_id, actor, queued_at FROM webhook_fetches ORDER BY queued_at, task_id"))) {
+        fail(tr("read the tasks to fetch"), query);
+        return found;
+    }
+    while (query.next())
+        found.append({query.value(0).toString(), query.value(1).toString(),
+                      TaskStore::timeFromColumn(query.value(2))});
+    return found;
+}
+
+} // namespace UpNext

@@ -1,0 +1,84 @@
+#include "WebhookReceiver.h"
+
+#include "WebhookSignature.h"
+
+#include "core/Clock.h"
+#include "core/Logging.h"
+#include "core/Outbox.h"
+#include "core/TaskStore.h"
+#include "core/WebhookLog.h"
+#include "sync/SyncEngine.h"
+
+namespace UpNext {
+
+WebhookReceiver::WebhookReceiver(const QString &source, const Parts &parts, QObject *parent)
+    : QObject(parent)
+    , m_parts(parts)
+    , m_source(source)
+{}
+
+HttpAnswer WebhookReceiver::handle(const QHttpServerRequest &request)
+{
+    QHash<QByteArray, QByteArray> headers;
+    for (const auto &[name, value] : request.headers())
+        headers.insert(name.toLower(), value);
+    return handle(headers, request.body());
+}
+
+HttpAnswer WebhookReceiver::ok()
+{
+    return HttpAnswer::json(200, {{QStringLiteral("status"), QStringLiteral("ok")}});
+}
+
+HttpAnswer WebhookReceiver::ignored()
+{
+    return HttpAnswer::json(200, {{QStringLiteral("status"), QStringLiteral("ignored")}});
+}
+
+std::optional<HttpAnswer> WebhookReceiver::admit(const QByteArray &body,
+                                                 const QByteArray &signatureHex)
+{
+    if (!m_secret.isEmpty() && !WebhookSignature::matches(m_secret, body, signatureHex)) {
+        qCWarning(lcWebhook).noquote()
+            << m_source << "delivery refused: missing or wrong signature";
+        return HttpAnswer::error(401, tr("Invalid signature"));
+    }
+    m_lastDelivery = m_parts.clock->now();
+    Q_EMIT delivered(m_lastDelivery);
+    return std::nullopt;
+}
+
+bool WebhookReceiver::userIsWriting(const QString &taskId) const
+{
+    if (!m_parts.outbox)
+        return false;
+    const QList<OutboxEntry> entries = m_parts.outbox->entries();
+    return std::any_of(entries.cbegin(), entries.cend(), [&taskId](const OutboxEntry &entry) {
+        return entry.taskId == taskId && entry.state != OutboxEntry::State::Failed;
+    });
+}
+
+HttpAnswer WebhookReceiver::apply(const ReadResult &read, const QStringList &deliveries,
+                                  const std::function<bool()> &also)
+{
+    SourceSyncResult result;
+    const QDateTime now = m_parts.clock->now();
+    const bool stored = m_parts.store->transaction(ChangeOrigin::Webhook, [&] {
+        if (!m_parts.engine->merge(read, ChangeOrigin::Webhook, &result))
+            return false;
+        for (const QString &delivery : deliveries) {
+            if (!m_parts.log->add(m_source, delivery, now))
+                return false;
+        }
+        return !also || also();
+    });
+    if (!stored) {
+        qCWarning(lcWebhook).noquote()
+            << m_source << "delivery not applied:"
+            << (result.error.isEmpty() ? m_parts.log->lastError() : result.error);
+        return HttpAnswer::error(500, tr("The delivery could not be stored; send it again"));
+    }
+    return ok();
+}
+
+} // namespace UpNext

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "HttpServer.h"
+
+#include "sources/ReadResult.h"
+
+#include <QDateTime>
+#include <QObject>
+
+namespace UpNext {
+
+class Clock;
+class Entities;
+class Outbox;
+class SyncEngine;
+class TaskStore;
+class WebhookLog;
+
+// What both webhook receivers share: the secret, applying what a delivery says through the
+// sync engine's merge (so webhooks and syncs agree) together with the record of the delivery,
+// in one transaction, and the answers.
+class WebhookReceiver : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WebhookReceiver)
+
+public:
+    struct Parts
+    {
+        TaskStore *store = nullptr;
+        SyncEngine *engine = nullptr;
+        Outbox *outbox = nullptr; // may be null
+        WebhookLog *log = nullptr;
+        const Entities *entities = nullptr;
+        const Clock *clock = nullptr;
+    };
+
+    ~WebhookReceiver() override = default;
+
+    QString source() const { return m_source; }
+    // Empty: deliveries are not checked (only sensible on loopback).
+    void setSecret(const QByteArray &secret) { m_secret = secret; }
+    bool hasSecret() const { return !m_secret.isEmpty(); }
+
+    // headers: names in lower case.
+    virtual HttpAnswer handle(const QHash<QByteArray, QByteArray> &headers,
+                              const QByteArray &body) = 0;
+    HttpAnswer handle(const QHttpServerRequest &request);
+
+    // When the last delivery that passed the signature check arrived; invalid before one.
+    QDateTime lastDelivery() const { return m_lastDelivery; }
+
+Q_SIGNALS:
+    // A delivery passed the signature check.
+    void delivered(const QDateTime &at);
+
+protected:
+    WebhookReceiver(const QString &source, const Parts &parts, QObject *parent);
+
+    static HttpAnswer ok();
+    static HttpAnswer ignored();
+    // Checks the signature (when a secret is set) and notes the delivery; an answer when the
+    // delivery is refused.
+    std::optional<HttpAnswer> admit(const QByteArray &body, const QByteArray &signatureHex);
+    // Whether the user has a write for the task waiting or in flight: a change to it that comes
+    // back now is the echo of their own.
+    bool userIsWriting(const QString &taskId) const;
+    // Merges read (origin webhook) and records the deliveries, all or nothing; then runs
+    // `also` in the same transaction. 500 when the store refused, so the source retries.
+    HttpAnswer apply(const ReadResult &read, const QStringList &deliveries,
+                     const std::function<bool()> &also = {});
+
+    Parts m_parts;
+
+private:
+    QString m_source;
+    QByteArray m_secret;
+    QDateTime m_lastDelivery;
+};
+
+} // namespace UpNext
