@@ -49,9 +49,12 @@ void LimitedTcpServer::incomingConnection(qintptr descriptor)
     }
     socket->setReadBufferSize(256 * 1024);
     // Connected before QHttpServer's own handler, so it runs first on every read.
-    auto received = std::make_shared<qint64>(0); // since the last answer
+    // What the connection sent since its last answer, and how much beyond the body limit it
+    // may (its headers, and chunk framing).
+    auto received = std::make_shared<qint64>(0);
+    auto allowance = std::make_shared<qint64>(0);
     auto refused = std::make_shared<bool>(false);
-    connect(socket, &QTcpSocket::readyRead, this, [this, socket, received, refused] {
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket, received, allowance, refused] {
         if (*refused) {
             socket->readAll();
             return;
@@ -65,9 +68,11 @@ void LimitedTcpServer::incomingConnection(qintptr descriptor)
                 *refused = true;
                 return refuse(socket);
             }
+            // Chunk framing takes a little more than the body itself.
+            *allowance = (end >= 0 ? end + 4 : HeaderAllowance) + m_bodyLimit / 8 + 1024;
         }
         *received += socket->bytesAvailable();
-        if (*received > m_bodyLimit + HeaderAllowance) {
+        if (*received > m_bodyLimit + *allowance) {
             qCWarning(lcWebhook) << "Refused a request over" << m_bodyLimit << "bytes";
             *refused = true;
             refuse(socket);

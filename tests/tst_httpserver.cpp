@@ -1,0 +1,160 @@
+#include "SimClient.h"
+
+#include "server/HttpServer.h"
+
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace UpNext;
+using namespace UpNext::TestSim;
+
+// The server's routing and its body limit, which Qt 6.4's QHttpServer lacks.
+class TestHttpServer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void routes();
+    void unknownPathIs404();
+    void wrongMethodIs405();
+    void declaredBodyOverLimitIs413BeforeItIsSent();
+    void chunkedBodyOverLimitIs413();
+    void secondRequestOverLimitIs413();
+    void bodyAtTheLimitIsTaken();
+    void nonLoopbackNeedsAnExplicitAddress();
+
+private:
+    QUrl url(const QString &path) const;
+    // Writes raw bytes on a new connection; returns what came back until it closed or
+    // stopped sending for a while.
+    QByteArray raw(const QByteArray &request, const QByteArray &more = {});
+
+    std::unique_ptr<HttpServer> m_server;
+    QNetworkAccessManager m_manager;
+    int m_bodiesSeen = 0;
+};
+
+void TestHttpServer::init()
+{
+    m_server = std::make_unique<HttpServer>();
+    m_server->setBodyLimit(1000);
+    m_bodiesSeen = 0;
+    m_server->route(QHttpServerRequest::Method::Post, QStringLiteral("/echo"),
+                    [this](const QHttpServerRequest &request) {
+                        ++m_bodiesSeen;
+                        return HttpAnswer{200, request.body(), "text/plain"};
+                    });
+    QString error;
+    QVERIFY2(m_server->listen(QHostAddress(QHostAddress::LocalHost), 0, &error), qPrintable(error));
+}
+
+void TestHttpServer::cleanup()
+{
+    m_server.reset();
+}
+
+QUrl TestHttpServer::url(const QString &path) const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server->port()).arg(path));
+}
+
+QByteArray TestHttpServer::raw(const QByteArray &request, const QByteArray &more)
+{
+    // Asynchronous: the server answers on this thread's event loop.
+    QTcpSocket socket;
+    QByteArray answer;
+    connect(&socket, &QTcpSocket::readyRead, this, [&] { answer += socket.readAll(); });
+    socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+    if (!QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 5000))
+        return {};
+    socket.write(request);
+    // The answer may come before `more` is sent (a 413 on the headers alone).
+    if (!QTest::qWaitFor([&] { return !answer.isEmpty(); }, 5000))
+        return {};
+    if (!more.isEmpty() && socket.state() == QAbstractSocket::ConnectedState) {
+        const qsizetype before = answer.size();
+        socket.write(more);
+        if (!QTest::qWaitFor([&] { return answer.size() > before; }, 5000))
+            return answer;
+    }
+    return answer;
+}
+
+void TestHttpServer::routes()
+{
+    const Reply reply = send(m_manager, "POST", url(QStringLiteral("/echo")), {}, "hello");
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.body, QByteArray("hello"));
+}
+
+void TestHttpServer::unknownPathIs404()
+{
+    const Reply reply = send(m_manager, "POST", url(QStringLiteral("/nowhere")), {}, "x");
+    QCOMPARE(reply.status, 404);
+    QVERIFY(object(reply).contains(QStringLiteral("detail")));
+}
+
+void TestHttpServer::wrongMethodIs405()
+{
+    const Reply reply = send(m_manager, "GET", url(QStringLiteral("/echo")));
+    QCOMPARE(reply.status, 405);
+    QCOMPARE(reply.header("allow"), QByteArray("POST"));
+    QCOMPARE(m_bodiesSeen, 0);
+}
+
+void TestHttpServer::declaredBodyOverLimitIs413BeforeItIsSent()
+{
+    const QByteArray answer = raw("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000\r\n"
+                                  "Content-Type: application/json\r\n\r\n");
+    QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.constData());
+    QCOMPARE(m_bodiesSeen, 0);
+}
+
+void TestHttpServer::chunkedBodyOverLimitIs413()
+{
+    QByteArray chunks;
+    for (int i = 0; i < 40; ++i)
+        chunks += "64\r\n" + QByteArray(100, 'a') + "\r\n"; // 4,000 bytes in 100-byte chunks
+    chunks += "0\r\n\r\n";
+    const QByteArray answer = raw("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                                  "\r\n" +
+                                  chunks);
+    QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.constData());
+    QCOMPARE(m_bodiesSeen, 0);
+}
+
+void TestHttpServer::secondRequestOverLimitIs413()
+{
+    // A small request, then on the same connection one that lies about its length.
+    const QByteArray first = "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nok";
+    const QByteArray second =
+        "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n" + QByteArray(5000, 'b');
+    const QByteArray answer = raw(first, second);
+    QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+    QVERIFY2(answer.contains("HTTP/1.1 413"), answer.constData());
+    QCOMPARE(m_bodiesSeen, 1);
+}
+
+void TestHttpServer::bodyAtTheLimitIsTaken()
+{
+    const Reply reply =
+        send(m_manager, "POST", url(QStringLiteral("/echo")), {}, QByteArray(1000, 'c'));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.body.size(), 1000);
+}
+
+void TestHttpServer::nonLoopbackNeedsAnExplicitAddress()
+{
+    // The server listens where it is told; WebhookServer decides whether it may (secrets).
+    QCOMPARE(m_server->address(), QHostAddress(QHostAddress::LocalHost));
+    HttpServer other;
+    QString error;
+    QVERIFY(!other.listen(QHostAddress(QHostAddress::LocalHost), m_server->port(), &error));
+    QVERIFY(error.contains(QString::number(m_server->port())));
+}
+
+QTEST_GUILESS_MAIN(TestHttpServer)
+#include "tst_httpserver.moc"
