@@ -1,5 +1,10 @@
+#include <QMessageAuthenticationCode>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 // Runs the real `upnext` binary without a display: what needs no window never opens one.
@@ -11,8 +16,12 @@ private Q_SLOTS:
     void helpListsEveryOption();
     void versionNamesUpNextAndQt();
     void unknownOptionIsAnError();
+    void badPortIsAnError();
+    void headlessReceivesWebhooksUntilTerminated();
+    void headlessRefusesAWideAddressWithoutSecrets();
 
 private:
+    static QProcessEnvironment withoutDisplay();
     struct Run
     {
         int exitCode = -1;
@@ -22,14 +31,19 @@ private:
     static Run run(const QStringList &arguments);
 };
 
-TestCommandLine::Run TestCommandLine::run(const QStringList &arguments)
+QProcessEnvironment TestCommandLine::withoutDisplay()
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("DISPLAY"));
     environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
     environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    return environment;
+}
+
+TestCommandLine::Run TestCommandLine::run(const QStringList &arguments)
+{
     QProcess process;
-    process.setProcessEnvironment(environment);
+    process.setProcessEnvironment(withoutDisplay());
     QSignalSpy finished(&process, &QProcess::finished);
     process.start(QStringLiteral(UPNEXT_BINARY), arguments);
     if (!finished.wait(30000))
@@ -43,7 +57,8 @@ void TestCommandLine::helpListsEveryOption()
 {
     const Run result = run({QStringLiteral("--help")});
     QCOMPARE(result.exitCode, 0);
-    for (const char *option : {"--help", "--version", "--profile <dir>", "--sync-once"})
+    for (const char *option :
+         {"--help", "--version", "--profile <dir>", "--sync-once", "--headless", "--port <port>"})
         QVERIFY2(result.out.contains(QLatin1String(option)), option);
     QVERIFY2(result.out.startsWith(QLatin1String("Usage: ")), qPrintable(result.out));
     QVERIFY(!result.out.contains(QLatin1String("platform")));
@@ -63,6 +78,72 @@ void TestCommandLine::unknownOptionIsAnError()
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains(QLatin1String("Unknown option 'sink-once'")),
              qPrintable(result.err));
+}
+
+void TestCommandLine::badPortIsAnError()
+{
+    const Run result =
+        run({QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("70000")});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(QLatin1String("--port")), qPrintable(result.err));
+}
+
+void TestCommandLine::headlessReceivesWebhooksUntilTerminated()
+{
+    QTemporaryDir profile;
+    QVERIFY(profile.isValid());
+    QProcessEnvironment environment = withoutDisplay();
+    // No token: no source syncs; the secret from the environment, as a service would set it.
+    environment.insert(QStringLiteral("UPNEXT_GITHUB_WEBHOOK_SECRET"), QStringLiteral("s3cret"));
+    environment.insert(QStringLiteral("UPNEXT_CLICKUP_WEBHOOK_SECRET"), QStringLiteral("s3cret"));
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    QString err;
+    connect(&process, &QProcess::readyReadStandardError, this,
+            [&] { err += QString::fromUtf8(process.readAllStandardError()); });
+    process.start(QStringLiteral(UPNEXT_BINARY),
+                  {QStringLiteral("--headless"), QStringLiteral("--profile"), profile.path(),
+                   QStringLiteral("--port"), QStringLiteral("0")});
+    static const QRegularExpression listening(QStringLiteral("listening on port (\\d+)"));
+    QTRY_VERIFY_WITH_TIMEOUT(listening.match(err).hasMatch(), 20000);
+    const int port = listening.match(err).captured(1).toInt();
+
+    const QByteArray body = R"({"zen":"Keep it logically awesome.","hook_id":1})";
+    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/webhooks/github").arg(port)));
+    request.setRawHeader("Content-Type", "application/json");
+    request.setRawHeader("X-GitHub-Event", "ping");
+    request.setRawHeader("X-GitHub-Delivery", "d-1");
+    request.setRawHeader(
+        "X-Hub-Signature-256",
+        "sha256=" +
+            QMessageAuthenticationCode::hash(body, "s3cret", QCryptographicHash::Sha256).toHex());
+    QNetworkAccessManager manager;
+    QNetworkReply *reply = manager.post(request, body);
+    QSignalSpy answered(reply, &QNetworkReply::finished);
+    QVERIFY(answered.wait(10000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    reply->deleteLater();
+
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.terminate(); // SIGTERM
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+    QTRY_VERIFY(err.contains(QLatin1String("Stopping")));
+}
+
+void TestCommandLine::headlessRefusesAWideAddressWithoutSecrets()
+{
+    QTemporaryDir profile;
+    QVERIFY(profile.isValid());
+    QFile settings(profile.filePath(QStringLiteral("settings.ini")));
+    QVERIFY(settings.open(QIODevice::WriteOnly));
+    settings.write("[webhooks]\naddress=0.0.0.0\n");
+    settings.close();
+    const Run result = run({QStringLiteral("--headless"), QStringLiteral("--profile"),
+                            profile.path(), QStringLiteral("--port"), QStringLiteral("0")});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(QLatin1String("secret")), qPrintable(result.err));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)
