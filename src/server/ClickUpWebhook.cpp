@@ -76,7 +76,7 @@ HttpAnswer ClickUpWebhook::handle(const QHash<QByteArray, QByteArray> &headers,
     read.source = Sources::ClickUp;
     bool fetch = event == QLatin1String("taskCreated") || event == QLatin1String("taskMoved") ||
                  event == QLatin1String("taskTagUpdated");
-    bool changed = false;
+    bool described = false; // an item said enough to apply it here
     bool leaves = event == QLatin1String("taskDeleted");
 
     for (const QJsonValue &value : std::as_const(items)) {
@@ -92,7 +92,7 @@ HttpAnswer ClickUpWebhook::handle(const QHash<QByteArray, QByteArray> &headers,
             ClickUpTask::msFromJson(item.value(QStringLiteral("date")));
         const QDateTime at =
             date ? QDateTime::fromMSecsSinceEpoch(*date, QTimeZone::utc()) : m_parts.clock->now();
-        changed = true;
+        bool applied = true;
         if (field == QLatin1String("status") && after.isObject()) {
             task.status = parser.statusOf(after.toObject());
         } else if (field == QLatin1String("due_date")) {
@@ -119,9 +119,10 @@ HttpAnswer ClickUpWebhook::handle(const QHash<QByteArray, QByteArray> &headers,
                 fetch = true; // someone else's assignment: the shown assignee may change
             }
         } else {
-            changed = false;
-            fetch = fetch || field != QLatin1String("comment");
+            applied = false;
+            fetch = true; // a field the item does not spell out here: ask for the task
         }
+        described = described || applied;
         task.updatedAt = std::max(task.updatedAt, at);
         task.lastActivity = std::max(task.lastActivity, at);
     }
@@ -130,7 +131,7 @@ HttpAnswer ClickUpWebhook::handle(const QHash<QByteArray, QByteArray> &headers,
         return ignored(); // not a task UpNext tracks
     if (leaves)
         read.notMine.append(id);
-    else if (stored && changed)
+    else if (stored && described)
         read.tasks.append(task);
     qCDebug(lcWebhook).noquote() << "ClickUp" << event << id << "by" << read.actor
                                  << (fetch ? "(fetching)" : "");
