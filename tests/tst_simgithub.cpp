@@ -635,9 +635,10 @@ void TestSimGitHub::renamedRepoRedirects()
 void TestSimGitHub::transferredIssueRedirects()
 {
     WebhookReceiver receiver;
-    const QJsonObject hook{
-        {QStringLiteral("config"), QJsonObject{{QStringLiteral("url"), receiver.url().toString()}}},
-        {QStringLiteral("events"), QJsonArray{QStringLiteral("issues")}}};
+    const QJsonObject hook{{QStringLiteral("config"),
+                            QJsonObject{{QStringLiteral("url"), receiver.url().toString()},
+                                        {QStringLiteral("content_type"), QStringLiteral("json")}}},
+                           {QStringLiteral("events"), QJsonArray{QStringLiteral("issues")}}};
     const int number = m_sim->addIssue({.repo = QStringLiteral("o/r"),
                                         .title = QStringLiteral("Travels"),
                                         .assignees = {QStringLiteral("me")}});
