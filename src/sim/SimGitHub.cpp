@@ -1632,7 +1632,8 @@ SimResponse SimGitHub::listIssues(const SimRequest &request,
                          return ascending ? a->number < b->number : a->number > b->number;
                      });
 
-    const bool withRepository = request.endpoint.endsWith(QLatin1String(" /issues"));
+    // The listings across repos name each issue's repository.
+    const bool withRepository = !request.endpoint.contains(QLatin1String("/repos/"));
     return paged(request, matching.size(),
                  [&](qsizetype i) { return issueJson(*matching.at(i), withRepository); });
 }

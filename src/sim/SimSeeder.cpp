@@ -890,19 +890,21 @@ QString SimSeeder::gitHubChange(SimGitHub &sim)
                 .arg(who.login, label, key(repo, number), title);
         }
     } else if (action == 7) {
-        SimGitHubIssue *issue = findIssue(isOpen);
-        const QList<QDateTime> milestones =
-            issue ? m_milestones.value(issue->repo) : QList<QDateTime>();
-        if (issue && !milestones.isEmpty()) {
+        if (SimGitHubIssue *issue = findIssue([this](const SimGitHubIssue &issue) {
+                return issue.state == QLatin1String("open") &&
+                       !m_milestones.value(issue.repo).isEmpty();
+            })) {
             const QString repo = issue->repo;
             const int number = issue->number;
             const QString title = issue->title;
-            if (issue->milestoneDueOn.isValid() && chance(random, 35)) {
+            QList<QDateTime> others = m_milestones.value(repo);
+            others.removeAll(issue->milestoneDueOn);
+            if (issue->milestoneDueOn.isValid() && (others.isEmpty() || chance(random, 50))) {
                 sim.setMilestone(repo, number, {}, who.login);
                 return QStringLiteral("%1 took %2 out of its milestone (%3)")
                     .arg(who.login, key(repo, number), title);
             }
-            const QDateTime due = milestones.at(random.bounded(int(milestones.size())));
+            const QDateTime due = others.at(random.bounded(int(others.size())));
             sim.setMilestone(repo, number, due, who.login);
             return QStringLiteral("%1 put %2 in the milestone due %3 (%4)")
                 .arg(who.login, key(repo, number), due.date().toString(Qt::ISODate), title);
