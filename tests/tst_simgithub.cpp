@@ -18,9 +18,11 @@ using namespace UpNext::TestSim;
 namespace {
 
 const QByteArray Token = "ghp_sim_token";
+// As Octokit sends them; the Content-Type lets the OpenAPI proxy read request bodies.
 const QList<std::pair<QByteArray, QByteArray>> Auth = {{"Authorization", "Bearer " + Token},
                                                        {"Accept", "application/vnd.github+json"},
-                                                       {"X-GitHub-Api-Version", "2022-11-28"}};
+                                                       {"X-GitHub-Api-Version", "2022-11-28"},
+                                                       {"Content-Type", "application/json"}};
 
 QJsonObject payload(const WebhookReceiver::Delivery &delivery)
 {
