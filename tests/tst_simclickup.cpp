@@ -78,6 +78,8 @@ private Q_SLOTS:
     void webhookRegistration();
     void webhookDeliveries();
     void webhookEventsFilterAndCreation();
+    void dueDatePriorityAndTagEvents();
+    void webhookUpdate();
     void signatureTestVector();
 
 private:
@@ -967,6 +969,200 @@ void TestSimClickUp::webhookEventsFilterAndCreation()
     QCOMPARE(m_sim->webhooks().deliveries().size(), 5);
     QVERIFY(m_sim->removeWebhook(everything));
     QCOMPARE(m_sim->hooks().size(), 1);
+}
+
+void TestSimClickUp::dueDatePriorityAndTagEvents()
+{
+    WebhookReceiver receiver;
+    m_sim->addWebhook(receiver.url(), {QStringLiteral("*")}, Me);
+    const QString id = m_sim->addTask({.name = QStringLiteral("Dated"),
+                                       .listId = ListId,
+                                       .tags = {QStringLiteral("Client:Acme")},
+                                       .priority = 3});
+    QTRY_COMPARE(receiver.deliveries().size(), 2); // taskCreated, taskStatusUpdated
+    // Each delivery: the event and its history items.
+    const auto delivery = [&receiver](qsizetype index) {
+        return QJsonDocument::fromJson(receiver.deliveries().at(index).body).object();
+    };
+    const auto item = [&](qsizetype index, qsizetype n = 0) {
+        return delivery(index).value(QStringLiteral("history_items")).toArray().at(n).toObject();
+    };
+
+    // Due date: set through the API, then cleared by a teammate.
+    const qint64 due = 1767283200000;
+    Reply reply = send(m_manager, "PUT", url(QStringLiteral("/task/") + id), Auth,
+                       json({{QStringLiteral("due_date"), due}}));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(msField(object(reply), QStringLiteral("due_date")), due);
+    QVERIFY(m_sim->setDueDate(id, {}, Bob));
+    QTRY_COMPARE(receiver.deliveries().size(), 4);
+    QCOMPARE(delivery(2).value(QStringLiteral("event")).toString(),
+             QStringLiteral("taskDueDateUpdated"));
+    QCOMPARE(item(2).value(QStringLiteral("field")).toString(), QStringLiteral("due_date"));
+    QVERIFY(item(2).value(QStringLiteral("before")).isNull());
+    QCOMPARE(item(2).value(QStringLiteral("after")).toString(), QString::number(due));
+    QCOMPARE(
+        item(2).value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toInteger(),
+        Me);
+    QCOMPARE(item(3).value(QStringLiteral("before")).toString(), QString::number(due));
+    QVERIFY(item(3).value(QStringLiteral("after")).isNull());
+    QCOMPARE(
+        item(3).value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toInteger(),
+        Bob);
+    QVERIFY(!m_sim->task(id)->dueDate.isValid());
+
+    // Priority: normal → urgent through the API, urgent → none by a teammate.
+    reply = send(m_manager, "PUT", url(QStringLiteral("/task/") + id), Auth,
+                 json({{QStringLiteral("priority"), 1}}));
+    QCOMPARE(reply.status, 200);
+    QVERIFY(m_sim->setPriority(id, 0, Bob));
+    QTRY_COMPARE(receiver.deliveries().size(), 6);
+    QCOMPARE(delivery(4).value(QStringLiteral("event")).toString(),
+             QStringLiteral("taskPriorityUpdated"));
+    QCOMPARE(item(4).value(QStringLiteral("field")).toString(), QStringLiteral("priority"));
+    QCOMPARE(item(4).value(QStringLiteral("before")).toObject().value(QStringLiteral("priority")),
+             QStringLiteral("normal"));
+    QCOMPARE(item(4).value(QStringLiteral("after")).toObject(),
+             (QJsonObject{{QStringLiteral("id"), QStringLiteral("1")},
+                          {QStringLiteral("priority"), QStringLiteral("urgent")},
+                          {QStringLiteral("color"), QStringLiteral("#f50000")},
+                          {QStringLiteral("orderindex"), QStringLiteral("1")}}));
+    QVERIFY(item(5).value(QStringLiteral("after")).isNull());
+    QCOMPARE(send(m_manager, "PUT", url(QStringLiteral("/task/") + id), Auth,
+                  json({{QStringLiteral("priority"), 7}}))
+                 .status,
+             400);
+
+    // Tags: one added through the API (lower-cased), one taken off by a teammate.
+    QCOMPARE(
+        send(m_manager, "POST", url(QStringLiteral("/task/%1/tag/Urgent").arg(id)), Auth).status,
+        200);
+    QVERIFY(m_sim->setTags(id, {QStringLiteral("urgent")}, Bob));
+    QTRY_COMPARE(receiver.deliveries().size(), 8);
+    QCOMPARE(delivery(6).value(QStringLiteral("event")).toString(),
+             QStringLiteral("taskTagUpdated"));
+    QCOMPARE(item(6).value(QStringLiteral("field")).toString(), QStringLiteral("tag"));
+    QVERIFY(item(6).value(QStringLiteral("before")).isNull());
+    QCOMPARE(item(6)
+                 .value(QStringLiteral("after"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QStringLiteral("name"))
+                 .toString(),
+             QStringLiteral("urgent"));
+    QCOMPARE(item(7).value(QStringLiteral("field")).toString(), QStringLiteral("tag_removed"));
+    QCOMPARE(item(7)
+                 .value(QStringLiteral("before"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QStringLiteral("name"))
+                 .toString(),
+             QStringLiteral("client:acme"));
+    QVERIFY(item(7).value(QStringLiteral("after")).isNull());
+    QCOMPARE(m_sim->task(id)->tags, QStringList{QStringLiteral("urgent")});
+    QCOMPARE(
+        send(m_manager, "DELETE", url(QStringLiteral("/task/%1/tag/urgent").arg(id)), Auth).status,
+        200);
+    QTRY_COMPARE(receiver.deliveries().size(), 9);
+    QVERIFY(m_sim->task(id)->tags.isEmpty());
+
+    // Every item as ClickUp's documentation shows it; nothing is sent for a no-op.
+    for (qsizetype i = 2; i < receiver.deliveries().size(); ++i) {
+        const QJsonObject payload = delivery(i);
+        QCOMPARE(payload.keys(),
+                 (QStringList{QStringLiteral("event"), QStringLiteral("history_items"),
+                              QStringLiteral("task_id"), QStringLiteral("webhook_id")}));
+        const QJsonObject history = item(i);
+        for (const QString &key :
+             {QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("date"),
+              QStringLiteral("field"), QStringLiteral("parent_id"), QStringLiteral("data"),
+              QStringLiteral("source"), QStringLiteral("user"), QStringLiteral("before"),
+              QStringLiteral("after")})
+            QVERIFY2(history.contains(key), qPrintable(key));
+        QCOMPARE(history.value(QStringLiteral("parent_id")).toString(), ListId);
+        QCOMPARE(history.value(QStringLiteral("date")).toString().size(), 13);
+        QVERIFY(history.value(QStringLiteral("date")).toString().toLongLong() <=
+                m_sim->task(id)->dateUpdated);
+    }
+    QVERIFY(m_sim->setPriority(id, 0, Bob));
+    QVERIFY(m_sim->setTags(id, {}, Bob));
+    QVERIFY(m_sim->setDueDate(id, {}, Bob));
+    QVERIFY(!m_sim->setPriority(QStringLiteral("nope"), 1, Bob));
+    QCOMPARE(m_sim->webhooks().deliveries().size(), 9);
+}
+
+void TestSimClickUp::webhookUpdate()
+{
+    WebhookReceiver first;
+    WebhookReceiver second;
+    const Reply created =
+        send(m_manager, "POST", url(QStringLiteral("/team/%1/webhook").arg(m_sim->teamId())), Auth,
+             json({{QStringLiteral("endpoint"), first.url().toString()},
+                   {QStringLiteral("events"), QJsonArray{QStringLiteral("taskStatusUpdated")}}}));
+    QCOMPARE(created.status, 200);
+    const QString id = object(created).value(QStringLiteral("id")).toString();
+    const QString path = QStringLiteral("/webhook/") + id;
+
+    // A new endpoint and events; the secret stays.
+    Reply reply =
+        send(m_manager, "PUT", url(path), Auth,
+             json({{QStringLiteral("endpoint"), second.url().toString()},
+                   {QStringLiteral("events"), QJsonArray{QStringLiteral("taskCommentPosted"),
+                                                         QStringLiteral("taskPriorityUpdated")}},
+                   {QStringLiteral("status"), QStringLiteral("active")}}));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(object(reply).value(QStringLiteral("id")).toString(), id);
+    const QJsonObject webhook = object(reply).value(QStringLiteral("webhook")).toObject();
+    QCOMPARE(webhook.value(QStringLiteral("endpoint")).toString(), second.url().toString());
+    QCOMPARE(webhook.value(QStringLiteral("events")).toArray().size(), 2);
+    QCOMPARE(webhook.value(QStringLiteral("secret")).toString(),
+             object(created)
+                 .value(QStringLiteral("webhook"))
+                 .toObject()
+                 .value(QStringLiteral("secret")));
+    const QString task = m_sim->addTask({.name = QStringLiteral("Hooked"), .listId = ListId});
+    QVERIFY(m_sim->setStatus(task, QStringLiteral("complete"), Bob)); // not subscribed any more
+    QVERIFY(!m_sim->addComment(task, QStringLiteral("Hi"), Bob).isEmpty());
+    QTRY_COMPARE(second.deliveries().size(), 1);
+    QCOMPARE(QJsonDocument::fromJson(second.deliveries().first().body)
+                 .object()
+                 .value(QStringLiteral("event"))
+                 .toString(),
+             QStringLiteral("taskCommentPosted"));
+
+    // Inactive: nothing is delivered, and the listing says so.
+    reply = send(m_manager, "PUT", url(path), Auth,
+                 json({{QStringLiteral("status"), QStringLiteral("inactive")}}));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(object(reply)
+                 .value(QStringLiteral("webhook"))
+                 .toObject()
+                 .value(QStringLiteral("health"))
+                 .toObject()
+                 .value(QStringLiteral("status"))
+                 .toString(),
+             QStringLiteral("inactive"));
+    QVERIFY(!m_sim->addComment(task, QStringLiteral("Again"), Bob).isEmpty());
+    QCOMPARE(m_sim->webhooks().deliveries().size(), 1);
+
+    // Errors: a bad endpoint or status, someone else's webhook, an unknown one.
+    QCOMPARE(send(m_manager, "PUT", url(path), Auth,
+                  json({{QStringLiteral("endpoint"), QStringLiteral("nowhere")}}))
+                 .status,
+             400);
+    QCOMPARE(send(m_manager, "PUT", url(path), Auth,
+                  json({{QStringLiteral("status"), QStringLiteral("paused")}}))
+                 .status,
+             400);
+    QCOMPARE(send(m_manager, "PUT", url(path), {{"Authorization", BobToken}},
+                  json({{QStringLiteral("status"), QStringLiteral("active")}}))
+                 .status,
+             404);
+    QCOMPARE(send(m_manager, "PUT", url(QStringLiteral("/webhook/nope")), Auth, json({})).status,
+             404);
+    QCOMPARE(m_sim->hooks().first().endpoint, second.url());
 }
 
 void TestSimClickUp::signatureTestVector()

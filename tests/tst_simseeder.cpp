@@ -4,6 +4,7 @@
 #include "sim/SimClickUp.h"
 #include "sim/SimGitHub.h"
 #include "sim/SimSeeder.h"
+#include "sim/SimWebhookSender.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -180,6 +181,7 @@ private Q_SLOTS:
     void teammateChangesAreDeterministic();
     void teammateChangesUseSeededServicesOnly();
     void teammateChangesSendWebhooks();
+    void teammateCoversEveryEventTheReceiverHandles();
     void seedsLargeVolume();
 
 private:
@@ -499,11 +501,13 @@ void TestSimSeeder::apiServesSeededData()
                                                   .toObject()
                                                   .value(QStringLiteral("full_name"))
                                                   .toString()));
-        QVERIFY(issue.value(QStringLiteral("assignees"))
-                    .toArray()
-                    .contains(QJsonObject{{QStringLiteral("login"), QStringLiteral("me")},
-                                          {QStringLiteral("id"), 500},
-                                          {QStringLiteral("type"), QStringLiteral("User")}}));
+        const QJsonArray assignees = issue.value(QStringLiteral("assignees")).toArray();
+        QVERIFY(std::any_of(assignees.begin(), assignees.end(), [](const QJsonValue &assignee) {
+            const QJsonObject user = assignee.toObject();
+            return user.value(QStringLiteral("login")).toString() == QLatin1String("me") &&
+                   user.value(QStringLiteral("id")).toInteger() == 500 &&
+                   user.value(QStringLiteral("type")).toString() == QLatin1String("User");
+        }));
     }
 }
 
@@ -538,7 +542,10 @@ void TestSimSeeder::teammateChangesAlterState()
             ++gitHubChanges;
             const QString repo = key.mid(7).section(QLatin1Char('#'), 0, 0);
             const int number = key.section(QLatin1Char('#'), 1).toInt();
-            QVERIFY2(world.gitHub.issue(repo, number), qPrintable(change));
+            // A deleted issue is gone; a transferred one is named where it went.
+            QVERIFY2(change.contains(QLatin1String(" deleted github:")) !=
+                         bool(world.gitHub.issue(repo, number)),
+                     qPrintable(change));
             if (change.contains(QLatin1String(" commented on ")))
                 QVERIFY(!world.gitHub.comments(repo, number).isEmpty());
             if (change.contains(QLatin1String(" closed ")))
@@ -632,6 +639,83 @@ void TestSimSeeder::teammateChangesSendWebhooks()
     QVERIFY(gitHubSent > 0);
     QTRY_COMPARE(receiver.deliveries().size(),
                  gitHubBefore + clickUpBefore + clickUpSent + gitHubSent);
+}
+
+void TestSimSeeder::teammateCoversEveryEventTheReceiverHandles()
+{
+    World world(5, 100, 100);
+    QVERIFY(world.listen());
+    WebhookReceiver receiver;
+    world.clickUp.addWebhook(receiver.url(), {QStringLiteral("*")}, world.seeder.me().clickUpId);
+    for (const QString &repo : world.seeder.repos()) {
+        const QJsonObject hook{
+            {QStringLiteral("config"),
+             QJsonObject{{QStringLiteral("url"), receiver.url().toString()},
+                         {QStringLiteral("content_type"), QStringLiteral("json")}}},
+            {QStringLiteral("events"), QJsonArray{QStringLiteral("*")}}};
+        QCOMPARE(send(m_manager, "POST",
+                      QUrl(world.gitHub.baseUrl().toString() +
+                           QStringLiteral("/repos/%1/hooks").arg(repo)),
+                      world.gitHubAuth(), QJsonDocument(hook).toJson(QJsonDocument::Compact))
+                     .status,
+                 201);
+    }
+    for (int i = 0; i < 600; ++i)
+        QVERIFY(!world.seeder.teammateChange(world.clickUp, world.gitHub).isEmpty());
+
+    QSet<QString> events;
+    for (const SimWebhookSender::Delivery &delivery : world.clickUp.webhooks().deliveries())
+        events.insert(QJsonDocument::fromJson(delivery.body)
+                          .object()
+                          .value(QStringLiteral("event"))
+                          .toString());
+    for (const SimWebhookSender::Delivery &delivery : world.gitHub.webhooks().deliveries()) {
+        QByteArray event;
+        for (const auto &[name, value] : delivery.headers) {
+            if (name == "X-GitHub-Event")
+                event = value;
+        }
+        const QString action = QJsonDocument::fromJson(delivery.body)
+                                   .object()
+                                   .value(QStringLiteral("action"))
+                                   .toString();
+        events.insert(QString::fromLatin1(event) +
+                      (action.isEmpty() ? QString() : QLatin1Char('.') + action));
+    }
+    const QStringList wanted = {
+        QStringLiteral("taskCreated"),
+        QStringLiteral("taskStatusUpdated"),
+        QStringLiteral("taskAssigneeUpdated"),
+        QStringLiteral("taskCommentPosted"),
+        QStringLiteral("taskDueDateUpdated"),
+        QStringLiteral("taskPriorityUpdated"),
+        QStringLiteral("taskMoved"),
+        QStringLiteral("taskTagUpdated"),
+        QStringLiteral("issues.opened"),
+        QStringLiteral("issues.edited"),
+        QStringLiteral("issues.closed"),
+        QStringLiteral("issues.reopened"),
+        QStringLiteral("issues.assigned"),
+        QStringLiteral("issues.unassigned"),
+        QStringLiteral("issues.labeled"),
+        QStringLiteral("issues.unlabeled"),
+        QStringLiteral("issues.milestoned"),
+        QStringLiteral("issues.demilestoned"),
+        QStringLiteral("issues.deleted"),
+        QStringLiteral("issues.transferred"),
+        QStringLiteral("issue_comment.created"),
+        QStringLiteral("issue_comment.edited"),
+        QStringLiteral("issue_comment.deleted"),
+    };
+    QStringList missing;
+    for (const QString &event : wanted) {
+        if (!events.contains(event))
+            missing.append(event);
+    }
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
+    // What the seeder lists still exists.
+    for (const SimSeeder::IssueKey &key : world.seeder.gitHubIssues())
+        QVERIFY(world.gitHub.issue(key.repo, key.number));
 }
 
 void TestSimSeeder::seedsLargeVolume()

@@ -205,9 +205,9 @@ void TestSimServer::dateHeader()
         const QByteArray date = reply.header("date");
         QVERIFY2(date.endsWith(" GMT"), date.constData());
         const QString text = QString::fromLatin1(date);
-        const QDateTime utc(
-            QLocale::c().toDate(text.left(16), QStringLiteral("ddd, dd MMM yyyy")),
-            QTime::fromString(text.mid(17, 8), QStringLiteral("hh:mm:ss")), QTimeZone::utc());
+        const QDateTime utc(QLocale::c().toDate(text.left(16), QStringLiteral("ddd, dd MMM yyyy")),
+                            QTime::fromString(text.mid(17, 8), QStringLiteral("hh:mm:ss")),
+                            QTimeZone::utc());
         QVERIFY2(utc.isValid(), date.constData());
         QVERIFY(utc >= before);
         QVERIFY(utc <= QDateTime::currentDateTimeUtc());

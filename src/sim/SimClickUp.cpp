@@ -166,6 +166,10 @@ void SimClickUp::addWriteRoutes()
              [this](const SimRequest &request) { return updateTask(request); });
     addRoute(Method::Post, QStringLiteral("/task/{task_id}/comment"),
              [this](const SimRequest &request) { return postComment(request); });
+    addRoute(Method::Post, QStringLiteral("/task/{task_id}/tag/{tag_name}"),
+             [this](const SimRequest &request) { return changeTag(request, true); });
+    addRoute(Method::Delete, QStringLiteral("/task/{task_id}/tag/{tag_name}"),
+             [this](const SimRequest &request) { return changeTag(request, false); });
 }
 
 void SimClickUp::addWebhookRoutes()
@@ -187,6 +191,9 @@ void SimClickUp::addWebhookRoutes()
                  }
                  return SimResponse::json(200, QJsonObject{{QStringLiteral("webhooks"), webhooks}});
              });
+
+    addRoute(Method::Put, QStringLiteral("/webhook/{webhook_id}"),
+             [this](const SimRequest &request) { return updateWebhook(request); });
 
     addRoute(
         Method::Delete, QStringLiteral("/webhook/{webhook_id}"), [this](const SimRequest &request) {
@@ -515,6 +522,79 @@ bool SimClickUp::touch(const QString &taskId, qint64 byUserId)
     return true;
 }
 
+bool SimClickUp::setDueDate(const QString &taskId, const QDateTime &dueDate, qint64 byUserId)
+{
+    SimClickUpTask *found = task(taskId);
+    if (!found || !m_users.contains(byUserId))
+        return false;
+    if (found->dueDate == dueDate || (!found->dueDate.isValid() && !dueDate.isValid()))
+        return true;
+    const QDateTime before = found->dueDate;
+    found->dueDate = dueDate;
+    found->dateUpdated = nextUpdate(*found);
+    const auto ms = [](const QDateTime &date) {
+        return date.isValid() ? QJsonValue(QString::number(date.toMSecsSinceEpoch()))
+                              : QJsonValue();
+    };
+    notify(QStringLiteral("taskDueDateUpdated"), *found,
+           {historyItem(*found, QStringLiteral("due_date"), byUserId, ms(before), ms(dueDate),
+                        {{QStringLiteral("due_date_time"), dueDate.isValid()},
+                         {QStringLiteral("old_due_date_time"), before.isValid()}})});
+    return true;
+}
+
+bool SimClickUp::setPriority(const QString &taskId, int priority, qint64 byUserId)
+{
+    SimClickUpTask *found = task(taskId);
+    if (!found || !m_users.contains(byUserId) || priority < 0 || priority > 4)
+        return false;
+    if (found->priority == priority)
+        return true;
+    const int before = found->priority;
+    found->priority = priority;
+    found->dateUpdated = nextUpdate(*found);
+    notify(QStringLiteral("taskPriorityUpdated"), *found,
+           {historyItem(*found, QStringLiteral("priority"), byUserId, priorityJson(before),
+                        priorityJson(priority))});
+    return true;
+}
+
+bool SimClickUp::setTags(const QString &taskId, const QStringList &tags, qint64 byUserId)
+{
+    SimClickUpTask *found = task(taskId);
+    if (!found || !m_users.contains(byUserId))
+        return false;
+    QStringList after;
+    for (const QString &tag : tags) {
+        if (!tag.trimmed().isEmpty() && !after.contains(tag.toLower()))
+            after.append(tag.toLower());
+    }
+    const QStringList before = found->tags;
+    QStringList removed;
+    QStringList added;
+    for (const QString &tag : before) {
+        if (!after.contains(tag))
+            removed.append(tag);
+    }
+    for (const QString &tag : std::as_const(after)) {
+        if (!before.contains(tag))
+            added.append(tag);
+    }
+    found->tags = after;
+    if (removed.isEmpty() && added.isEmpty())
+        return true;
+    found->dateUpdated = nextUpdate(*found);
+    QJsonArray items;
+    for (const QString &tag : std::as_const(removed))
+        items.append(historyItem(*found, QStringLiteral("tag_removed"), byUserId,
+                                 QJsonArray{tagJson(*found, tag)}, QJsonValue()));
+    for (const QString &tag : std::as_const(added))
+        items.append(historyItem(*found, QStringLiteral("tag"), byUserId, QJsonValue(),
+                                 QJsonArray{tagJson(*found, tag)}));
+    notify(QStringLiteral("taskTagUpdated"), *found, items);
+    return true;
+}
+
 QString SimClickUp::addWebhook(const QUrl &endpoint, const QStringList &events, qint64 userId)
 {
     QByteArray bytes(16, '\0');
@@ -726,6 +806,12 @@ SimResponse SimClickUp::updateTask(const SimRequest &request)
     if (!name.isUndefined() && name.toString().trimmed().isEmpty())
         return error(400, QStringLiteral("Task name invalid"), QStringLiteral("INPUT_005"));
     const QJsonValue description = body.value(QStringLiteral("description"));
+    // priority: 1..4, or null for none; due_date: unix ms, or null for none.
+    const QJsonValue priority = body.value(QStringLiteral("priority"));
+    if (!priority.isUndefined() && !priority.isNull() &&
+        (priority.toInt() < 1 || priority.toInt() > 4))
+        return error(400, QStringLiteral("Priority invalid"), QStringLiteral("INPUT_006"));
+    const QJsonValue due = body.value(QStringLiteral("due_date"));
 
     const qint64 user = userId(request);
     if (name.isString() && name.toString() != found->name) {
@@ -743,6 +829,14 @@ SimResponse SimClickUp::updateTask(const SimRequest &request)
                {historyItem(*found, QStringLiteral("content"), user,
                             before.isEmpty() ? QJsonValue() : QJsonValue(before),
                             found->description)});
+    }
+    if (!priority.isUndefined())
+        setPriority(found->id, priority.isNull() ? 0 : priority.toInt(), user);
+    if (!due.isUndefined()) {
+        const qint64 ms = due.isString() ? due.toString().toLongLong() : due.toInteger();
+        setDueDate(found->id,
+                   ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()) : QDateTime(),
+                   user);
     }
     if (status.isString())
         changeStatus(*found, status.toString(), user);
@@ -842,6 +936,72 @@ SimResponse SimClickUp::createWebhook(const SimRequest &request)
                          {QStringLiteral("webhook"), webhookJson(m_webhooks.last())}});
 }
 
+SimResponse SimClickUp::changeTag(const SimRequest &request, bool add)
+{
+    SimClickUpTask *found = task(request.captures.at(0));
+    if (!found)
+        return taskNotFound();
+    const QString tag = request.captures.at(1).toLower();
+    QStringList tags = found->tags;
+    if (add && !tags.contains(tag))
+        tags.append(tag);
+    else if (!add)
+        tags.removeAll(tag);
+    setTags(found->id, tags, userId(request));
+    // ClickUp answers these with an empty object.
+    return SimResponse::json(200, QJsonObject());
+}
+
+SimResponse SimClickUp::updateWebhook(const SimRequest &request)
+{
+    const auto it = std::find_if(m_webhooks.begin(), m_webhooks.end(),
+                                 [&request](const SimClickUpWebhook &webhook) {
+                                     return webhook.id == request.captures.at(0);
+                                 });
+    if (it == m_webhooks.end() || it->userId != userId(request))
+        return error(404, QStringLiteral("Webhook not found"), QStringLiteral("WH_002"));
+    QJsonObject body;
+    if (std::optional<SimResponse> refused = parseBody(request, body))
+        return *refused;
+    SimClickUpWebhook webhook = *it;
+    if (body.contains(QStringLiteral("endpoint"))) {
+        webhook.endpoint =
+            QUrl(body.value(QStringLiteral("endpoint")).toString(), QUrl::StrictMode);
+        if (!webhook.endpoint.isValid() ||
+            !webhook.endpoint.scheme().startsWith(QLatin1String("http")) ||
+            webhook.endpoint.host().isEmpty())
+            return error(400, QStringLiteral("Webhook endpoint invalid"), QStringLiteral("WH_001"));
+    }
+    if (body.contains(QStringLiteral("events"))) {
+        const QJsonValue events = body.value(QStringLiteral("events"));
+        webhook.events.clear();
+        if (events.isString())
+            webhook.events.append(events.toString());
+        for (const QJsonValue &event : events.toArray())
+            webhook.events.append(event.toString());
+        webhook.events.removeAll(QString());
+        if (webhook.events.isEmpty())
+            return error(400, QStringLiteral("Webhook events invalid"), QStringLiteral("WH_003"));
+    }
+    if (body.contains(QStringLiteral("status"))) {
+        const QString status = body.value(QStringLiteral("status")).toString();
+        if (status != QLatin1String("active") && status != QLatin1String("inactive"))
+            return error(400, QStringLiteral("Webhook status invalid"), QStringLiteral("WH_004"));
+        webhook.status = status;
+    }
+    *it = webhook;
+    return SimResponse::json(200, QJsonObject{{QStringLiteral("id"), webhook.id},
+                                              {QStringLiteral("webhook"), webhookJson(webhook)}});
+}
+
+QJsonObject SimClickUp::tagJson(const SimClickUpTask &task, const QString &tag) const
+{
+    return {{QStringLiteral("name"), tag},
+            {QStringLiteral("tag_fg"), QStringLiteral("#800000")},
+            {QStringLiteral("tag_bg"), QStringLiteral("#800000")},
+            {QStringLiteral("creator"), task.creator}};
+}
+
 QJsonObject SimClickUp::userJson(qint64 id) const
 {
     static const QStringList colors = {QStringLiteral("#7b68ee"), QStringLiteral("#ff5722"),
@@ -926,10 +1086,7 @@ QJsonObject SimClickUp::taskJson(const SimClickUpTask &task) const
         assignees.append(userJson(id));
     QJsonArray tags;
     for (const QString &tag : task.tags)
-        tags.append(QJsonObject{{QStringLiteral("name"), tag},
-                                {QStringLiteral("tag_fg"), QStringLiteral("#800000")},
-                                {QStringLiteral("tag_bg"), QStringLiteral("#800000")},
-                                {QStringLiteral("creator"), task.creator}});
+        tags.append(tagJson(task, tag));
     QJsonObject creator = userJson(task.creator);
     creator.remove(QStringLiteral("initials"));
     const QJsonObject folder{{QStringLiteral("id"), FolderId},
@@ -995,20 +1152,19 @@ QJsonObject SimClickUp::webhookJson(const SimClickUpWebhook &webhook) const
     QJsonArray events;
     for (const QString &event : webhook.events)
         events.append(event);
-    return {
-        {QStringLiteral("id"), webhook.id},
-        {QStringLiteral("userid"), webhook.userId},
-        {QStringLiteral("team_id"), m_teamId.toLongLong()},
-        {QStringLiteral("endpoint"), webhook.endpoint.toString()},
-        {QStringLiteral("client_id"), clientId},
-        {QStringLiteral("events"), events},
-        {QStringLiteral("task_id"), QJsonValue()},
-        {QStringLiteral("list_id"), QJsonValue()},
-        {QStringLiteral("folder_id"), QJsonValue()},
-        {QStringLiteral("space_id"), QJsonValue()},
-        {QStringLiteral("health"), QJsonObject{{QStringLiteral("status"), QStringLiteral("active")},
-                                               {QStringLiteral("fail_count"), 0}}},
-        {QStringLiteral("secret"), webhook.secret}};
+    return {{QStringLiteral("id"), webhook.id},
+            {QStringLiteral("userid"), webhook.userId},
+            {QStringLiteral("team_id"), m_teamId.toLongLong()},
+            {QStringLiteral("endpoint"), webhook.endpoint.toString()},
+            {QStringLiteral("client_id"), clientId},
+            {QStringLiteral("events"), events},
+            {QStringLiteral("task_id"), QJsonValue()},
+            {QStringLiteral("list_id"), QJsonValue()},
+            {QStringLiteral("folder_id"), QJsonValue()},
+            {QStringLiteral("space_id"), QJsonValue()},
+            {QStringLiteral("health"), QJsonObject{{QStringLiteral("status"), webhook.status},
+                                                   {QStringLiteral("fail_count"), 0}}},
+            {QStringLiteral("secret"), webhook.secret}};
 }
 
 QJsonObject SimClickUp::historyItem(const SimClickUpTask &task, const QString &field,
@@ -1031,7 +1187,8 @@ void SimClickUp::notify(const QString &event, const SimClickUpTask &task,
                         const QJsonArray &historyItems)
 {
     for (const SimClickUpWebhook &webhook : std::as_const(m_webhooks)) {
-        if (!webhook.events.contains(event) && !webhook.events.contains(QStringLiteral("*")))
+        if (webhook.status != QLatin1String("active") ||
+            (!webhook.events.contains(event) && !webhook.events.contains(QStringLiteral("*"))))
             continue;
         // No task object: receivers GET the task for anything beyond the history items.
         const QJsonObject payload{{QStringLiteral("event"), event},

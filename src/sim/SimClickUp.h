@@ -50,8 +50,9 @@ struct SimClickUpWebhook
     QString id; // UUID
     qint64 userId = 0;
     QUrl endpoint;
-    QStringList events; // "*" subscribes to everything
-    QString secret;     // 64 hex digits, signs deliveries
+    QStringList events;                        // "*" subscribes to everything
+    QString secret;                            // 64 hex digits, signs deliveries
+    QString status = QStringLiteral("active"); // "inactive": nothing is delivered
 };
 
 // ClickUp's API v2 as far as UpNext uses it: one workspace (team) with users,
@@ -103,6 +104,14 @@ public:
     bool moveTask(const QString &taskId, const QString &listId, qint64 byUserId);
     // An edit without a visible change (taskUpdated); byUserId 0 means the creator.
     bool touch(const QString &taskId, qint64 byUserId = 0);
+    // taskDueDateUpdated (field due_date, before/after unix ms strings or null); invalid: none.
+    bool setDueDate(const QString &taskId, const QDateTime &dueDate, qint64 byUserId);
+    // taskPriorityUpdated (field priority, before/after {id,priority,color,orderindex} or null);
+    // 1 urgent … 4 low, 0 none.
+    bool setPriority(const QString &taskId, int priority, qint64 byUserId);
+    // taskTagUpdated: one history item a tag, field "tag" (after: [tag]) for one added and
+    // "tag_removed" (before: [tag]) for one taken off. Tag names are lower case, as ClickUp's.
+    bool setTags(const QString &taskId, const QStringList &tags, qint64 byUserId);
 
     // What POST /team/{id}/webhook does. Returns the webhook id.
     QString addWebhook(const QUrl &endpoint, const QStringList &events, qint64 userId);
@@ -160,6 +169,9 @@ private:
     SimResponse createTask(const SimRequest &request);
     SimResponse postComment(const SimRequest &request);
     SimResponse createWebhook(const SimRequest &request);
+    SimResponse updateWebhook(const SimRequest &request);
+    SimResponse changeTag(const SimRequest &request, bool add);
+    QJsonObject tagJson(const SimClickUpTask &task, const QString &tag) const;
 
     bool changeStatus(SimClickUpTask &task, const QString &status, qint64 byUserId);
     SimClickUpComment postCommentAs(SimClickUpTask &task, const QString &text, qint64 byUserId,

@@ -22,7 +22,7 @@ struct SimGitHubIssue
     QString author;
     QStringList assignees;
     QStringList labels;
-    QDateTime milestoneDueOn; // invalid: no milestone
+    QDateTime milestoneDueOn; // invalid: no milestone; the repo's milestone with this due date
     bool pullRequest = false;
     QDateTime createdAt;
     QDateTime updatedAt;
@@ -39,6 +39,7 @@ struct SimGitHubComment
     QString body;
     QString author;
     QDateTime createdAt;
+    QDateTime updatedAt;
 };
 
 struct SimGitHubHook
@@ -48,6 +49,11 @@ struct SimGitHubHook
     QUrl url;
     QString secret;
     QStringList events;
+    QString contentType = QStringLiteral("form"); // GitHub's default; "json" or "form"
+    QString insecureSsl = QStringLiteral("0");
+    bool active = true;
+    QDateTime createdAt;
+    QDateTime updatedAt;
 };
 
 // GitHub's REST API as far as UpNext uses it: users, repos, issues and pull
@@ -90,9 +96,21 @@ public:
                       const QString &by);
     // Deleted issues answer 404 (GitHub: 410 Gone for some, 404 for most).
     void deleteIssue(const QString &repo, int number, const QString &by);
+    // issues.edited with changes{title,body:{from}} for what differs; nothing when nothing does.
+    void editIssue(const QString &repo, int number, const QString &title, const QString &body,
+                   const QString &by);
+    // One issues.labeled / issues.unlabeled (with the label) for each label added or removed.
+    void setLabels(const QString &repo, int number, const QStringList &labels, const QString &by);
+    // The repo's milestone with this due date (made on first use); invalid: none. Sends
+    // issues.demilestoned for the one it had, then issues.milestoned for the new one.
+    void setMilestone(const QString &repo, int number, const QDateTime &dueOn, const QString &by);
     qint64 addComment(const QString &repo, int number, const QString &body, const QString &by);
+    // issue_comment.edited (changes{body:{from}}) / issue_comment.deleted. False: no such comment.
+    bool editComment(qint64 commentId, const QString &body, const QString &by);
+    bool deleteComment(qint64 commentId, const QString &by);
     QList<SimGitHubComment> comments(const QString &repo, int number) const;
     QList<SimGitHubHook> hooks() const { return m_hooks; }
+    qint64 repoId(const QString &repo) const { return m_repoIds.value(repo); }
     const SimWebhookSender &webhooks() const { return m_sender; }
 
     // Primary limit per token and its window (GitHub: 5,000 an hour).
@@ -118,17 +136,64 @@ private:
         int used = 0;
     };
 
+    struct Label
+    {
+        qint64 id = 0;
+        QString name;
+        QString color;
+        QString description;
+        bool isDefault = false;
+    };
+
+    struct Milestone
+    {
+        qint64 id = 0;
+        int number = 0;
+        QDateTime dueOn;
+        QDateTime createdAt;
+    };
+
+    struct Counts // derived from the issues, rebuilt when they change
+    {
+        quint64 version = ~quint64(0);
+        QHash<QString, int> openIssues;                 // repo → open issues and pull requests
+        QHash<qint64, std::pair<int, int>> inMilestone; // milestone id → open, closed
+    };
+
     void addReadRoutes();
     void addWriteRoutes();
+    void addCommentRoutes();
     void addHookRoutes();
+    SimResponse patchIssue(const SimRequest &request);
+    SimResponse createHook(const SimRequest &request);
+    SimResponse patchHook(const SimRequest &request);
+    SimGitHubHook *findHook(const SimRequest &request);
+    SimGitHubComment *findComment(const QString &repo, qint64 id);
     void issueEvent(const SimGitHubIssue &issue, const QString &action, const QString &sender,
                     QJsonObject extra = {});
+    void commentEvent(const SimGitHubComment &comment, const QString &action, const QString &sender,
+                      QJsonObject extra = {});
     void deliver(const QString &repo, const QByteArray &event, QJsonObject payload,
-                 const QString &sender);
+                 const QString &sender, qint64 onlyHook = 0);
+    void sendTo(const SimGitHubHook &hook, const QByteArray &event, const QByteArray &json);
+    // Accounts: users, and the organizations that own repos no user owns.
+    bool isOrganization(const QString &login) const;
+    qint64 accountId(const QString &login) const;
+    QJsonObject userJson(const QString &login) const;
+    QJsonObject organizationJson(const QString &login) const;
+    QString authorAssociation(const QString &login, const QString &repo) const;
+    QJsonObject reactionsJson(const QString &url) const;
     QJsonObject repositoryJson(const QString &repo) const;
+    Label label(const QString &repo, const QString &name) const;
+    QJsonObject labelJson(const QString &repo, const Label &label) const;
+    Milestone milestone(const QString &repo, const QDateTime &dueOn) const;
+    QJsonObject milestoneJson(const QString &repo, const Milestone &milestone) const;
+    const Counts &counts() const;
     QJsonObject commentJson(const SimGitHubComment &comment) const;
     QJsonObject hookJson(const SimGitHubHook &hook) const;
-    SimResponse validationFailed(const QString &field) const;
+    QJsonObject privateUserJson(const QString &login) const;
+    SimResponse validationFailed(const QString &field,
+                                 const QString &resource = QStringLiteral("Issue")) const;
     QString login(const SimRequest &request) const;
     QString token(const SimRequest &request) const;
     Window &window(const QString &token);
@@ -149,7 +214,16 @@ private:
     QHash<QString, QString> m_tokens; // token → login
     QHash<QString, qint64> m_userIds;
     QStringList m_repos;
-    QHash<QString, QString> m_renamed;     // old name → new name
+    QHash<QString, qint64> m_repoIds; // follows a rename
+    QHash<qint64, QDateTime> m_repoCreated;
+    QHash<QString, qint64> m_orgIds; // owners of repos that are not users
+    // Labels and milestones get their ids when first seen, keyed by repo id; mutable as
+    // tests may give an issue a label or due date directly.
+    mutable QHash<qint64, QList<Label>> m_labels;
+    mutable QHash<qint64, QList<Milestone>> m_milestones;
+    mutable Counts m_counts;
+    mutable QHash<QString, QJsonObject> m_accounts; // rendered users and organizations
+    QHash<QString, QString> m_renamed;              // old name → new name
     QHash<QString, QString> m_transferred; // "repo#number" → where the issue went, the same way
     QHash<QString, int> m_lastNumber;      // per repo: numbers are never used again
     AnswerHook m_answerHook;
@@ -159,7 +233,7 @@ private:
     QList<SimGitHubComment> m_comments;
     QList<SimGitHubHook> m_hooks;
     SimWebhookSender m_sender;
-    qint64 m_nextObjectId = 90000;
+    mutable qint64 m_nextObjectId = 90000;
     int m_writeLimit = 80;
     int m_writeWindowSeconds = 60;
     QHash<QString, QList<QDateTime>> m_writes; // token → times of recent writes

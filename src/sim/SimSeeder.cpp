@@ -3,6 +3,7 @@
 #include "SimClickUp.h"
 #include "SimGitHub.h"
 
+#include <QRegularExpression>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -625,7 +626,10 @@ QString SimSeeder::clickUpChange(SimClickUp &sim)
         }
         return fallback;
     };
-    const int action = weighted(random, {35, 15, 30, 20}); // status, assignees, comment, new task
+    // status, assignees, comment, new task, due date, priority, move, tags
+    int action = weighted(random, {30, 12, 22, 14, 7, 6, 4, 5});
+    if (m_taskIds.isEmpty())
+        action = 3;
     if (action == 0) {
         if (SimClickUpTask *task = findTask([](const SimClickUpTask &) { return true; })) {
             const QList<SimClickUpStatus> statuses = sim.statuses(task->listId);
@@ -692,6 +696,64 @@ QString SimSeeder::clickUpChange(SimClickUp &sim)
         const QString id = sim.addTask(task);
         m_taskIds.append(id);
         return QStringLiteral("%1 created %2 (%3)").arg(who.login, key(id), task.name);
+    } else if (action == 4) {
+        if (SimClickUpTask *task = findTask([](const SimClickUpTask &) { return true; })) {
+            const QString id = task->id;
+            const QString name = task->name;
+            if (task->dueDate.isValid() && chance(random, 25)) {
+                sim.setDueDate(id, {}, who.clickUpId);
+                return QStringLiteral("%1 cleared the due date of %2 (%3)")
+                    .arg(who.login, key(id), name);
+            }
+            const QDateTime due(m_now.date().addDays(random.bounded(-2, 21)), QTime(16, 0),
+                                QTimeZone::utc());
+            sim.setDueDate(id, due, who.clickUpId);
+            return QStringLiteral("%1 moved the due date of %2 to %3 (%4)")
+                .arg(who.login, key(id), due.date().toString(Qt::ISODate), name);
+        }
+    } else if (action == 5) {
+        if (SimClickUpTask *task = findTask([](const SimClickUpTask &) { return true; })) {
+            static const char *const names[] = {"no", "urgent", "high", "normal", "low"};
+            const QString id = task->id;
+            const QString name = task->name;
+            const int priority = (task->priority + random.bounded(1, 5)) % 5;
+            sim.setPriority(id, priority, who.clickUpId);
+            return QStringLiteral("%1 set %2 to %3 priority (%4)")
+                .arg(who.login, key(id), QLatin1StringView(names[priority]), name);
+        }
+    } else if (action == 6) {
+        if (SimClickUpTask *task = findTask([](const SimClickUpTask &) { return true; })) {
+            const QString id = task->id;
+            const QString name = task->name;
+            const QString from = task->listId;
+            const ListSpec *target = nullptr;
+            while (!target || QLatin1StringView(target->id) == from)
+                target = &Lists[random.bounded(int(std::size(Lists)))];
+            sim.moveTask(id, QString::fromUtf8(target->id), who.clickUpId);
+            return QStringLiteral("%1 moved %2 to \"%3\" (%4)")
+                .arg(who.login, key(id), QString::fromUtf8(target->name), name);
+        }
+    } else if (action == 7) {
+        if (SimClickUpTask *task = findTask([](const SimClickUpTask &) { return true; })) {
+            static const char *const tags[] = {"waiting", "frontend", "backend", "quick win"};
+            const QString id = task->id;
+            const QString name = task->name;
+            QStringList current = task->tags;
+            if (!current.isEmpty() && chance(random, 40)) {
+                const QString tag = current.takeAt(random.bounded(int(current.size())));
+                sim.setTags(id, current, who.clickUpId);
+                return QStringLiteral("%1 removed the tag \"%2\" from %3 (%4)")
+                    .arg(who.login, tag, key(id), name);
+            }
+            const QString tag = chance(random, 40)
+                                    ? QStringLiteral("client:") + randomClient(random)
+                                    : QString::fromUtf8(tags[random.bounded(int(std::size(tags)))]);
+            if (!current.contains(tag)) {
+                sim.setTags(id, current << tag, who.clickUpId);
+                return QStringLiteral("%1 tagged %2 \"%3\" (%4)")
+                    .arg(who.login, key(id), tag, name);
+            }
+        }
     }
 
     // A comment, also the fallback when no task fits the change picked.
@@ -729,8 +791,11 @@ QString SimSeeder::gitHubChange(SimGitHub &sim)
         return issue.state == QLatin1String("open");
     };
 
-    // close, reopen, assignees, comment, new issue
-    const int action = weighted(random, {20, 10, 15, 35, 20});
+    // close, reopen, assignees, comment, new issue, edit, labels, milestone, comment edited,
+    // comment deleted, issue deleted, issue transferred
+    int action = weighted(random, {16, 8, 12, 24, 14, 5, 7, 5, 3, 2, 1, 3});
+    if (m_issues.isEmpty())
+        action = 4;
     if (action == 0) {
         if (SimGitHubIssue *issue = findIssue(isOpen)) {
             const QString repo = issue->repo;
@@ -782,6 +847,107 @@ QString SimSeeder::gitHubChange(SimGitHub &sim)
         m_issues.append({issue.repo, number});
         return QStringLiteral("%1 opened %2 (%3)")
             .arg(who.login, key(issue.repo, number), issue.title);
+    } else if (action == 5) {
+        if (SimGitHubIssue *issue = findIssue(isOpen)) {
+            const QString repo = issue->repo;
+            const int number = issue->number;
+            const QString title = issue->title;
+            if (chance(random, 40)) {
+                const QString body =
+                    issue->body + QStringLiteral("\n\nUpdate: ") + pick(random, Comments);
+                sim.editIssue(repo, number, title, body, who.login);
+                return QStringLiteral("%1 edited the description of %2 (%3)")
+                    .arg(who.login, key(repo, number), title);
+            }
+            // A client prefix put on or taken off, as people do when triaging.
+            static const QRegularExpression prefix(QStringLiteral(R"(^\[CLIENT:[^\]]*\]\s*)"));
+            QString renamed = title;
+            if (renamed.contains(prefix))
+                renamed.remove(prefix);
+            else
+                renamed.prepend(QStringLiteral("[CLIENT:%1] ").arg(randomClient(random)));
+            sim.editIssue(repo, number, renamed, issue->body, who.login);
+            return QStringLiteral("%1 renamed %2 to \"%3\"")
+                .arg(who.login, key(repo, number), renamed);
+        }
+    } else if (action == 6) {
+        if (SimGitHubIssue *issue = findIssue(isOpen)) {
+            static const char *const labels[] = {"bug", "enhancement", "blocking", "in progress",
+                                                 "needs-triage"};
+            const QString repo = issue->repo;
+            const int number = issue->number;
+            const QString title = issue->title;
+            QStringList current = issue->labels;
+            const QString label = QString::fromUtf8(labels[random.bounded(int(std::size(labels)))]);
+            const bool removing = current.contains(label);
+            if (removing)
+                current.removeAll(label);
+            else
+                current.append(label);
+            sim.setLabels(repo, number, current, who.login);
+            return (removing ? QStringLiteral("%1 removed the label \"%2\" from %3 (%4)")
+                             : QStringLiteral("%1 labeled %3 \"%2\" (%4)"))
+                .arg(who.login, label, key(repo, number), title);
+        }
+    } else if (action == 7) {
+        if (SimGitHubIssue *issue = findIssue([this](const SimGitHubIssue &issue) {
+                return issue.state == QLatin1String("open") &&
+                       !m_milestones.value(issue.repo).isEmpty();
+            })) {
+            const QString repo = issue->repo;
+            const int number = issue->number;
+            const QString title = issue->title;
+            QList<QDateTime> others = m_milestones.value(repo);
+            others.removeAll(issue->milestoneDueOn);
+            if (issue->milestoneDueOn.isValid() && (others.isEmpty() || chance(random, 50))) {
+                sim.setMilestone(repo, number, {}, who.login);
+                return QStringLiteral("%1 took %2 out of its milestone (%3)")
+                    .arg(who.login, key(repo, number), title);
+            }
+            const QDateTime due = others.at(random.bounded(int(others.size())));
+            sim.setMilestone(repo, number, due, who.login);
+            return QStringLiteral("%1 put %2 in the milestone due %3 (%4)")
+                .arg(who.login, key(repo, number), due.date().toString(Qt::ISODate), title);
+        }
+    } else if (action == 8 || action == 9) {
+        if (SimGitHubIssue *issue = findIssue([&sim](const SimGitHubIssue &issue) {
+                return issue.comments > 0 && !sim.comments(issue.repo, issue.number).isEmpty();
+            })) {
+            const QString repo = issue->repo;
+            const int number = issue->number;
+            const QString title = issue->title;
+            const QList<SimGitHubComment> comments = sim.comments(repo, number);
+            const SimGitHubComment &comment = comments.at(random.bounded(int(comments.size())));
+            if (action == 9) {
+                sim.deleteComment(comment.id, who.login);
+                return QStringLiteral("%1 deleted a comment on %2 (%3)")
+                    .arg(who.login, key(repo, number), title);
+            }
+            sim.editComment(comment.id, comment.body + QStringLiteral(" (edited)"), who.login);
+            return QStringLiteral("%1 edited a comment on %2 (%3)")
+                .arg(who.login, key(repo, number), title);
+        }
+    } else if (action == 10 || action == 11) {
+        const qsizetype index = m_issues.isEmpty() ? -1 : random.bounded(int(m_issues.size()));
+        const IssueKey where = index < 0 ? IssueKey() : m_issues.at(index);
+        const SimGitHubIssue *issue = index < 0 ? nullptr : sim.issue(where.repo, where.number);
+        if (issue && action == 10) {
+            const QString title = issue->title;
+            sim.deleteIssue(where.repo, where.number, who.login);
+            m_issues.removeAt(index); // the seeder's list names issues that exist
+            return QStringLiteral("%1 deleted %2 (%3)")
+                .arg(who.login, key(where.repo, where.number), title);
+        }
+        if (issue && m_repos.size() > 1) {
+            const QString title = issue->title;
+            QString target = where.repo;
+            while (target == where.repo)
+                target = m_repos.at(random.bounded(int(m_repos.size())));
+            const int moved = sim.transferIssue(where.repo, where.number, target, who.login);
+            m_issues[index] = {target, moved};
+            return QStringLiteral("%1 transferred %2 to %3 (%4)")
+                .arg(who.login, key(where.repo, where.number), key(target, moved), title);
+        }
     }
 
     // A comment, also the fallback when no issue fits the change picked.

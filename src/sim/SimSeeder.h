@@ -61,7 +61,8 @@ public:
     QStringList listIds() const;
     QStringList listNames() const;
     QStringList repos() const { return m_repos; }
-    // What the seeder added (teammate-created items included), in order.
+    // What the seeder added (teammate-created items included), in order; an issue a teammate
+    // deleted leaves the list and one they transferred is named where it went.
     const QStringList &clickUpTaskIds() const { return m_taskIds; }
     const QList<IssueKey> &gitHubIssues() const { return m_issues; }
 
