@@ -188,6 +188,9 @@ void SimClickUp::addWebhookRoutes()
                  return SimResponse::json(200, QJsonObject{{QStringLiteral("webhooks"), webhooks}});
              });
 
+    addRoute(Method::Put, QStringLiteral("/webhook/{webhook_id}"),
+             [this](const SimRequest &request) { return updateWebhook(request); });
+
     addRoute(
         Method::Delete, QStringLiteral("/webhook/{webhook_id}"), [this](const SimRequest &request) {
             if (!removeWebhook(request.captures.at(0)))
@@ -815,18 +818,14 @@ SimResponse SimClickUp::postComment(const SimRequest &request)
                                               {QStringLiteral("date"), comment.date}});
 }
 
-SimResponse SimClickUp::createWebhook(const SimRequest &request)
+std::optional<SimResponse> SimClickUp::parseWebhook(const QJsonObject &body, QUrl &endpoint,
+                                                    QStringList &events)
 {
-    if (request.captures.at(0) != m_teamId)
-        return teamNotAuthorized();
-    QJsonObject body;
-    if (std::optional<SimResponse> refused = parseBody(request, body))
-        return *refused;
-    const QUrl endpoint(body.value(QStringLiteral("endpoint")).toString(), QUrl::StrictMode);
+    endpoint = QUrl(body.value(QStringLiteral("endpoint")).toString(), QUrl::StrictMode);
     if (!endpoint.isValid() || !endpoint.scheme().startsWith(QLatin1String("http")) ||
         endpoint.host().isEmpty())
         return error(400, QStringLiteral("Webhook endpoint invalid"), QStringLiteral("WH_001"));
-    QStringList events;
+    events.clear();
     const QJsonValue eventsValue = body.value(QStringLiteral("events"));
     if (eventsValue.isString())
         events.append(eventsValue.toString());
@@ -835,11 +834,53 @@ SimResponse SimClickUp::createWebhook(const SimRequest &request)
     events.removeAll(QString());
     if (events.isEmpty())
         return error(400, QStringLiteral("Webhook events invalid"), QStringLiteral("WH_003"));
+    return std::nullopt;
+}
+
+SimResponse SimClickUp::createWebhook(const SimRequest &request)
+{
+    if (request.captures.at(0) != m_teamId)
+        return teamNotAuthorized();
+    QJsonObject body;
+    if (std::optional<SimResponse> refused = parseBody(request, body))
+        return *refused;
+    QUrl endpoint;
+    QStringList events;
+    if (std::optional<SimResponse> refused = parseWebhook(body, endpoint, events))
+        return *refused;
 
     const QString id = addWebhook(endpoint, events, userId(request));
     return SimResponse::json(
         200, QJsonObject{{QStringLiteral("id"), id},
                          {QStringLiteral("webhook"), webhookJson(m_webhooks.last())}});
+}
+
+SimResponse SimClickUp::updateWebhook(const SimRequest &request)
+{
+    // Only the user who made a webhook sees it, as in the listing.
+    const qint64 user = userId(request);
+    const auto found =
+        std::find_if(m_webhooks.begin(), m_webhooks.end(), [&](const SimClickUpWebhook &webhook) {
+            return webhook.id == request.captures.at(0) && webhook.userId == user;
+        });
+    if (found == m_webhooks.end())
+        return error(404, QStringLiteral("Webhook not found"), QStringLiteral("WH_002"));
+    QJsonObject body;
+    if (std::optional<SimResponse> refused = parseBody(request, body))
+        return *refused;
+    // Fields left out keep their value; the secret never changes.
+    if (!body.contains(QStringLiteral("endpoint")))
+        body.insert(QStringLiteral("endpoint"), found->endpoint.toString());
+    if (!body.contains(QStringLiteral("events")))
+        body.insert(QStringLiteral("events"), QJsonArray::fromStringList(found->events));
+    QUrl endpoint;
+    QStringList events;
+    if (std::optional<SimResponse> refused = parseWebhook(body, endpoint, events))
+        return *refused;
+    found->endpoint = endpoint;
+    found->events = events;
+    return SimResponse::json(200, QJsonObject{{QStringLiteral("id"), found->id},
+                                              {QStringLiteral("webhook"), webhookJson(*found)}});
 }
 
 QJsonObject SimClickUp::userJson(qint64 id) const

@@ -104,7 +104,8 @@ public:
     // An edit without a visible change (taskUpdated); byUserId 0 means the creator.
     bool touch(const QString &taskId, qint64 byUserId = 0);
 
-    // What POST /team/{id}/webhook does. Returns the webhook id.
+    // What POST /team/{id}/webhook does (PUT /webhook/{id} changes endpoint and events). Returns
+    // the webhook id.
     QString addWebhook(const QUrl &endpoint, const QStringList &events, qint64 userId);
     bool removeWebhook(const QString &id);
     QList<SimClickUpWebhook> hooks() const { return m_webhooks; }
@@ -160,6 +161,9 @@ private:
     SimResponse createTask(const SimRequest &request);
     SimResponse postComment(const SimRequest &request);
     SimResponse createWebhook(const SimRequest &request);
+    SimResponse updateWebhook(const SimRequest &request);
+    static std::optional<SimResponse> parseWebhook(const QJsonObject &body, QUrl &endpoint,
+                                                   QStringList &events);
 
     bool changeStatus(SimClickUpTask &task, const QString &status, qint64 byUserId);
     SimClickUpComment postCommentAs(SimClickUpTask &task, const QString &text, qint64 byUserId,

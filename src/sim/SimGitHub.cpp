@@ -213,6 +213,8 @@ void SimGitHub::addHookRoutes()
             hook.repo = repo;
             hook.url = QUrl(config.value(QStringLiteral("url")).toString());
             hook.secret = config.value(QStringLiteral("secret")).toString();
+            hook.active = body.value(QStringLiteral("active")).toBool(true);
+            hook.createdAt = hook.updatedAt = now();
             for (const QJsonValue &value :
                  body.value(QStringLiteral("events")).toArray(QJsonArray{QStringLiteral("push")}))
                 hook.events.append(value.toString());
@@ -233,12 +235,56 @@ void SimGitHub::addHookRoutes()
                  const QString repo = repoOf(request);
                  if (!m_repos.contains(repo))
                      return errorResponse(404, QStringLiteral("Not Found"));
-                 QJsonArray items;
+                 QList<const SimGitHubHook *> hooks;
                  for (const SimGitHubHook &hook : std::as_const(m_hooks)) {
                      if (hook.repo == repo)
-                         items.append(hookJson(hook));
+                         hooks.append(&hook);
                  }
-                 return SimResponse::json(200, items);
+                 return paged(request, hooks.size(),
+                              [&](qsizetype i) { return hookJson(*hooks.at(i)); });
+             });
+
+    addRoute(Method::Patch, QStringLiteral("/repos/{owner}/{repo}/hooks/{id}"),
+             [this](const SimRequest &request) {
+                 const QString repo = repoOf(request);
+                 const qint64 id = request.captures.at(2).toLongLong();
+                 const auto found =
+                     std::find_if(m_hooks.begin(), m_hooks.end(), [&](const SimGitHubHook &hook) {
+                         return hook.repo == repo && hook.id == id;
+                     });
+                 if (found == m_hooks.end())
+                     return errorResponse(404, QStringLiteral("Not Found"));
+                 bool ok = false;
+                 const QJsonObject body = jsonBody(request, &ok);
+                 if (!ok)
+                     return errorResponse(400, QStringLiteral("Problems parsing JSON"));
+                 // What the body leaves out stays as it was.
+                 SimGitHubHook hook = *found;
+                 const QJsonObject config = body.value(QStringLiteral("config")).toObject();
+                 if (config.contains(QStringLiteral("url")))
+                     hook.url = QUrl(config.value(QStringLiteral("url")).toString());
+                 if (config.contains(QStringLiteral("secret")))
+                     hook.secret = config.value(QStringLiteral("secret")).toString();
+                 auto names = [&body](const QString &key) {
+                     QStringList list;
+                     for (const QJsonValue &value : body.value(key).toArray())
+                         list.append(value.toString());
+                     return list;
+                 };
+                 if (body.contains(QStringLiteral("events")))
+                     hook.events = names(QStringLiteral("events"));
+                 for (const QString &event : names(QStringLiteral("add_events"))) {
+                     if (!hook.events.contains(event))
+                         hook.events.append(event);
+                 }
+                 for (const QString &event : names(QStringLiteral("remove_events")))
+                     hook.events.removeAll(event);
+                 hook.active = body.value(QStringLiteral("active")).toBool(hook.active);
+                 if (!hook.url.isValid() || hook.url.scheme().isEmpty())
+                     return validationFailed(QStringLiteral("url"));
+                 hook.updatedAt = now();
+                 *found = hook;
+                 return SimResponse::json(200, hookJson(hook));
              });
 
     addRoute(Method::Delete, QStringLiteral("/repos/{owner}/{repo}/hooks/{id}"),
@@ -386,7 +432,7 @@ void SimGitHub::deliver(const QString &repo, const QByteArray &event, QJsonObjec
                                 ? payload.value(QStringLiteral("hook_id")).toInteger() == hook.id
                                 : hook.events.contains(QString::fromLatin1(event)) ||
                                       hook.events.contains(QStringLiteral("*"));
-        if (hook.repo != repo || !wanted)
+        if (hook.repo != repo || !wanted || !hook.active)
             continue;
         QList<std::pair<QByteArray, QByteArray>> headers = {
             {"Content-Type", "application/json"},
@@ -441,11 +487,20 @@ QJsonObject SimGitHub::hookJson(const SimGitHubHook &hook) const
     return {{QStringLiteral("id"), hook.id},
             {QStringLiteral("type"), QStringLiteral("Repository")},
             {QStringLiteral("name"), QStringLiteral("web")},
-            {QStringLiteral("active"), true},
+            {QStringLiteral("active"), hook.active},
             {QStringLiteral("events"), QJsonArray::fromStringList(hook.events)},
             {QStringLiteral("config"), config},
             {QStringLiteral("url"), url},
-            {QStringLiteral("ping_url"), url + QStringLiteral("/pings")}};
+            {QStringLiteral("test_url"), url + QStringLiteral("/test")},
+            {QStringLiteral("ping_url"), url + QStringLiteral("/pings")},
+            {QStringLiteral("deliveries_url"), url + QStringLiteral("/deliveries")},
+            {QStringLiteral("created_at"), time(hook.createdAt)},
+            {QStringLiteral("updated_at"), time(hook.updatedAt)},
+            // The sim does not record how deliveries went: as GitHub shows a hook never used.
+            {QStringLiteral("last_response"),
+             QJsonObject{{QStringLiteral("code"), QJsonValue()},
+                         {QStringLiteral("status"), QStringLiteral("unused")},
+                         {QStringLiteral("message"), QJsonValue()}}}};
 }
 
 SimResponse SimGitHub::validationFailed(const QString &field) const

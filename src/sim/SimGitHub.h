@@ -48,6 +48,9 @@ struct SimGitHubHook
     QUrl url;
     QString secret;
     QStringList events;
+    bool active = true; // an inactive hook gets no deliveries
+    QDateTime createdAt;
+    QDateTime updatedAt;
 };
 
 // GitHub's REST API as far as UpNext uses it: users, repos, issues and pull
