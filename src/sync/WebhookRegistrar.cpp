@@ -77,6 +77,18 @@ Ours findOurs(const QList<Webhook> &hooks, const QList<QUrl> &endpoints)
     return ours;
 }
 
+WebhookRegistration outcome(const QString &source, const QString &target, Action action,
+                            const QString &message, const QDateTime &retryAfter = {})
+{
+    WebhookRegistration result;
+    result.source = source;
+    result.target = target;
+    result.action = action;
+    result.message = message;
+    result.retryAfter = retryAfter;
+    return result;
+}
+
 // 32 random bytes as 64 hex digits.
 QString newSecret()
 {
@@ -119,13 +131,6 @@ const QStringList WebhookRegistrar::ClickUpEvents = {
 
 const QStringList WebhookRegistrar::GitHubEvents = {QStringLiteral("issues"),
                                                     QStringLiteral("issue_comment")};
-
-bool WebhookRegistrationReport::ok() const
-{
-    return std::none_of(results.cbegin(), results.cend(), [](const WebhookRegistration &result) {
-        return result.action == WebhookRegistration::Action::Failed;
-    });
-}
 
 struct WebhookRegistrar::Run
 {
@@ -246,21 +251,16 @@ void WebhookRegistrar::start(bool unregistering, const QUrl &publicUrl)
                            publicUrl.scheme() == QLatin1String("http"));
     if (!unregistering && !validUrl) {
         m_run->valid = false;
-        m_run->results.append({{},
-                               {},
-                               Action::Failed,
-                               {},
-                               0,
-                               tr("\"%1\" is not a public URL UpNext can register: it needs "
-                                  "http(s)://host[/path], without a query")
-                                   .arg(publicUrl.toString()),
-                               {}});
+        m_run->results.append(outcome({}, {}, Action::Failed,
+                                      tr("\"%1\" is not a public URL UpNext can register: it "
+                                         "needs http(s)://host[/path], without a query")
+                                          .arg(publicUrl.toString())));
         QMetaObject::invokeMethod(this, &WebhookRegistrar::finishRun, Qt::QueuedConnection);
         return;
     }
     if (unregistering && m_run->registered.isEmpty()) {
         m_run->results.append(
-            {{}, {}, Action::None, {}, 0, tr("UpNext has registered no webhooks"), {}});
+            outcome({}, {}, Action::None, tr("UpNext has registered no webhooks")));
         QMetaObject::invokeMethod(this, &WebhookRegistrar::finishRun, Qt::QueuedConnection);
         return;
     }
@@ -292,7 +292,7 @@ void WebhookRegistrar::finishRun()
             registered.append(m_run->publicUrl);
         m_settings->setWebhookRegisteredUrls(registered);
         if (!m_settings->sync())
-            report.results.append({{}, {}, Action::Failed, {}, 0, m_settings->lastError(), {}});
+            report.results.append(outcome({}, {}, Action::Failed, m_settings->lastError()));
     }
     for (const WebhookRegistration &result : std::as_const(report.results)) {
         QStringList where{QStringLiteral("Webhook")};
@@ -489,7 +489,7 @@ void WebhookRegistrar::runGitHub()
     const auto failAll = [this, repos](const QString &message) {
         QList<WebhookRegistration> results;
         for (const QString &repo : repos)
-            results.append({Sources::GitHub, repo, Action::Failed, {}, 0, message, {}});
+            results.append(outcome(Sources::GitHub, repo, Action::Failed, message));
         sourceDone(results);
     };
     const QString account = secretAccount(*m_settings, Sources::GitHub);
@@ -605,13 +605,9 @@ void WebhookRegistrar::repoDone(const WebhookRegistration &result, const Webhook
     if (!answer.success &&
         (answer.retryAfter.isValid() || answer.failure == WriteResult::Failure::Unauthorized)) {
         while (m_run->nextRepo < m_run->repos.size()) {
-            m_run->gitHubResults.append({Sources::GitHub,
-                                         m_run->repos.at(m_run->nextRepo++),
-                                         Action::Failed,
-                                         {},
-                                         0,
-                                         tr("Not tried: %1").arg(answer.message),
-                                         answer.retryAfter});
+            m_run->gitHubResults.append(
+                outcome(Sources::GitHub, m_run->repos.at(m_run->nextRepo++), Action::Failed,
+                        tr("Not tried: %1").arg(answer.message), answer.retryAfter));
         }
     }
     nextRepo();

@@ -1,9 +1,10 @@
 #pragma once
 
+#include "WebhookRegistration.h"
+
 #include "core/Clock.h"
 #include "sources/Webhook.h"
 
-#include <QDateTime>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
@@ -17,37 +18,6 @@ class RestClient;
 class SecretStore;
 class Settings;
 class TaskStore;
-
-// What one registration run did for one place: ClickUp's workspace, or one GitHub repo.
-struct WebhookRegistration
-{
-    enum class Action {
-        None,    // nothing to do, or the source is not set up (message says which)
-        Created, // a new hook
-        Updated, // the hook at the URL had other events or settings (or a new secret)
-        Moved,   // UpNext's hook at an earlier URL now points at the current one
-        Kept,    // the hook at the URL was already right
-        Removed, // unregistering: UpNext's hooks there were deleted
-        Failed,  // see message; what was done before the failure stays done
-    };
-
-    QString source; // Sources::ClickUp or Sources::GitHub
-    QString target; // ClickUp: the workspace (team) id; GitHub: "owner/repo"; empty: the source
-    Action action = Action::None;
-    QString hookId;       // the hook that points at the URL now
-    int removed = 0;      // UpNext's stale or duplicate hooks deleted on the way
-    QString message;      // why it failed, or a note for the user
-    QDateTime retryAfter; // with a rate limit: try again from then
-};
-
-struct WebhookRegistrationReport
-{
-    bool unregistering = false;
-    QUrl publicUrl; // registering: where the hooks point now
-    QList<WebhookRegistration> results;
-
-    bool ok() const;
-};
 
 // Points the sources' webhooks at UpNext's receiver behind the user's public
 // URL (a tunnel): ClickUp one webhook on the workspace (its secret, which
