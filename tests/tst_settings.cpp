@@ -127,6 +127,8 @@ private Q_SLOTS:
     void unwritablePath();
     void sourceSettings();
     void invalidSourceSettings();
+    void webhookUrls();
+    void invalidWebhookUrls();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -628,6 +630,59 @@ void TestSettings::invalidSourceSettings()
     QCOMPARE(settings.gitHubRepos(), QStringList());
     QCOMPARE(settings.clickUpListIds(),
              QStringList{QStringLiteral("901")}); // a single value is a list of one
+}
+
+void TestSettings::webhookUrls()
+{
+    const QUrl tunnel(QStringLiteral("https://abc.trycloudflare.com"));
+    const QUrl old(QStringLiteral("https://old.example.net/upnext"));
+    {
+        Settings settings(m_path);
+        QCOMPARE(settings.webhookPublicUrl(), QUrl());
+        QCOMPARE(settings.webhookRegisteredUrls(), QList<QUrl>());
+
+        QVERIFY(
+            settings.setWebhookPublicUrl(QUrl(QStringLiteral("https://abc.trycloudflare.com/"))));
+        for (const QString &bad :
+             {QStringLiteral("ftp://abc.example.net"),
+              QStringLiteral("https://u:p@abc.example.net"),
+              QStringLiteral("https://abc.example.net/?token=x"), QStringLiteral("abc.example.net"),
+              QStringLiteral("https://abc.example.net/#x")})
+            QVERIFY2(!settings.setWebhookPublicUrl(QUrl(bad)), qPrintable(bad));
+        QVERIFY(settings.setWebhookRegisteredUrls({old, tunnel, QUrl(old.toString() + u'/')}));
+        QVERIFY(!settings.setWebhookRegisteredUrls({tunnel, QUrl(QStringLiteral("mailto:x@y"))}));
+        QVERIFY(settings.sync());
+    }
+    {
+        Settings settings(m_path);
+        QCOMPARE(settings.webhookPublicUrl(), tunnel);
+        QCOMPARE(settings.webhookRegisteredUrls(), QList<QUrl>({old, tunnel})); // no duplicates
+        QVERIFY(settings.setWebhookPublicUrl(QUrl()));
+        QVERIFY(settings.setWebhookRegisteredUrls({}));
+        QVERIFY(settings.sync());
+    }
+    Settings settings(m_path);
+    QCOMPARE(settings.webhookPublicUrl(), QUrl());
+    QCOMPARE(settings.webhookRegisteredUrls(), QList<QUrl>());
+    QVERIFY(!readFile(m_path).contains("publicUrl"));
+    QVERIFY(!readFile(m_path).contains("registeredUrls"));
+}
+
+void TestSettings::invalidWebhookUrls()
+{
+    QVERIFY(writeFile(m_path, "[webhooks]\npublicUrl=file:///tmp/x\n"
+                              "registeredUrls=https://a.example.net, not a url, "
+                              "https://b.example.net/x/\n"));
+    Settings settings(m_path);
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("webhooks/publicUrl = .* is invalid")));
+    QCOMPARE(settings.webhookPublicUrl(), QUrl());
+    // One bad entry does not cost the others: they are hooks UpNext still has to find.
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral(
+                                           "webhooks/registeredUrls = .* is invalid")));
+    QCOMPARE(settings.webhookRegisteredUrls(),
+             QList<QUrl>({QUrl(QStringLiteral("https://a.example.net")),
+                          QUrl(QStringLiteral("https://b.example.net/x"))}));
 }
 
 QTEST_GUILESS_MAIN(TestSettings)

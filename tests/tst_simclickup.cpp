@@ -76,6 +76,7 @@ private Q_SLOTS:
     void createTask();
     void rateLimit();
     void webhookRegistration();
+    void webhookUpdateMovesAndKeeps();
     void webhookDeliveries();
     void webhookEventsFilterAndCreation();
     void dueDatePriorityAndTagEvents();
@@ -776,6 +777,55 @@ void TestSimClickUp::webhookRegistration()
                  json({{QStringLiteral("endpoint"), receiver.url().toString()},
                        {QStringLiteral("events"), QJsonArray{QStringLiteral("*")}}}));
     QCOMPARE(reply.status, 401);
+}
+
+void TestSimClickUp::webhookUpdateMovesAndKeeps()
+{
+    WebhookReceiver receiver;
+    const QString id = m_sim->addWebhook(QUrl(QStringLiteral("http://127.0.0.1:9/old")),
+                                         {QStringLiteral("taskCreated")}, Me);
+    const QString secret = m_sim->hooks().first().secret;
+    const QUrl path = url(QStringLiteral("/webhook/") + id);
+
+    // Endpoint and events change, the secret does not.
+    Reply reply =
+        send(m_manager, "PUT", path, Auth,
+             json({{QStringLiteral("endpoint"), receiver.url().toString()},
+                   {QStringLiteral("events"), QJsonArray{QStringLiteral("taskStatusUpdated")}},
+                   {QStringLiteral("status"), QStringLiteral("active")}}));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(object(reply).value(QStringLiteral("id")).toString(), id);
+    const QJsonObject webhook = object(reply).value(QStringLiteral("webhook")).toObject();
+    QCOMPARE(webhook.value(QStringLiteral("endpoint")).toString(), receiver.url().toString());
+    QCOMPARE(webhook.value(QStringLiteral("events")).toArray(),
+             QJsonArray{QStringLiteral("taskStatusUpdated")});
+    QCOMPARE(webhook.value(QStringLiteral("secret")).toString(), secret);
+    QCOMPARE(m_sim->hooks().first().endpoint, receiver.url());
+
+    // What the body leaves out stays.
+    reply = send(m_manager, "PUT", path, Auth,
+                 json({{QStringLiteral("status"), QStringLiteral("active")}}));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(m_sim->hooks().first().events, QStringList{QStringLiteral("taskStatusUpdated")});
+
+    // Deliveries go to the new endpoint, for the new events.
+    const QString task = m_sim->addTask({.name = QStringLiteral("Moved"), .listId = ListId});
+    QVERIFY(m_sim->setStatus(task, QStringLiteral("complete"), Bob));
+    QTRY_COMPARE(receiver.deliveries().size(), 2); // creating sends taskStatusUpdated too
+
+    // Someone else's webhook, an unknown one, a bad endpoint.
+    QCOMPARE(send(m_manager, "PUT", path, {{"Authorization", BobToken}},
+                  json({{QStringLiteral("status"), QStringLiteral("active")}}))
+                 .status,
+             404);
+    QCOMPARE(send(m_manager, "PUT", url(QStringLiteral("/webhook/nope")), Auth,
+                  json({{QStringLiteral("status"), QStringLiteral("active")}}))
+                 .status,
+             404);
+    reply = send(m_manager, "PUT", path, Auth,
+                 json({{QStringLiteral("endpoint"), QStringLiteral("not a url")}}));
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(m_sim->hooks().first().endpoint, receiver.url());
 }
 
 void TestSimClickUp::webhookDeliveries()

@@ -73,6 +73,7 @@ private Q_SLOTS:
     void comments();
     void createIssue();
     void webhooks();
+    void hookUpdateAndPaging();
     void secondaryWriteLimit();
     void renamedRepoRedirects();
     void transferredIssueRedirects();
@@ -634,6 +635,70 @@ void TestSimGitHub::webhooks()
     m_sim->reopenIssue(QStringLiteral("o/r"), number, QStringLiteral("bob"));
     QCOMPARE(m_sim->webhooks().pending(), 0);
     QCOMPARE(m_sim->webhooks().deliveries().size(), 3);
+}
+
+void TestSimGitHub::hookUpdateAndPaging()
+{
+    WebhookReceiver receiver;
+    const int number = m_sim->addIssue({.repo = QStringLiteral("o/r"),
+                                        .title = QStringLiteral("Hooked"),
+                                        .assignees = {QStringLiteral("me")}});
+    const QJsonObject hook{
+        {QStringLiteral("name"), QStringLiteral("web")},
+        {QStringLiteral("events"), QJsonArray{QStringLiteral("push")}},
+        {QStringLiteral("config"),
+         QJsonObject{{QStringLiteral("url"), QStringLiteral("http://127.0.0.1:9/x")},
+                     {QStringLiteral("content_type"), QStringLiteral("json")}}}};
+    Reply reply = send(m_manager, "POST", url(QStringLiteral("/repos/o/r/hooks")), Auth,
+                       QJsonDocument(hook).toJson());
+    QCOMPARE(reply.status, 201);
+    const qint64 id = object(reply).value(QStringLiteral("id")).toInteger();
+    for (const char *key : {"created_at", "updated_at", "test_url", "ping_url", "last_response"})
+        QVERIFY2(object(reply).contains(QLatin1String(key)), key);
+    const QUrl hookUrl = url(QStringLiteral("/repos/o/r/hooks/%1").arg(id));
+
+    // url, secret, events and active in one PATCH; what it leaves out stays.
+    reply = send(
+        m_manager, "PATCH", hookUrl, Auth,
+        QJsonDocument(QJsonObject{{QStringLiteral("active"), true},
+                                  {QStringLiteral("events"), QJsonArray{QStringLiteral("issues")}},
+                                  {QStringLiteral("config"),
+                                   QJsonObject{{QStringLiteral("url"), receiver.url().toString()},
+                                               {QStringLiteral("secret"), QStringLiteral("s3")}}}})
+            .toJson());
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(object(reply).value(QStringLiteral("id")).toInteger(), id);
+    QCOMPARE(object(reply).value(QStringLiteral("config")).toObject().value(QStringLiteral("url")),
+             receiver.url().toString());
+    QCOMPARE(m_sim->hooks().first().secret, QStringLiteral("s3"));
+    reply = send(m_manager, "PATCH", hookUrl, Auth, R"({"add_events":["issue_comment"]})");
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(m_sim->hooks().first().events,
+             QStringList({QStringLiteral("issues"), QStringLiteral("issue_comment")}));
+    QCOMPARE(m_sim->hooks().first().url, receiver.url());
+
+    m_sim->closeIssue(QStringLiteral("o/r"), number, QStringLiteral("bob"));
+    QTRY_COMPARE(receiver.deliveries().size(), 1);
+
+    // An inactive hook gets nothing.
+    QCOMPARE(send(m_manager, "PATCH", hookUrl, Auth, R"({"active":false})").status, 200);
+    m_sim->reopenIssue(QStringLiteral("o/r"), number, QStringLiteral("bob"));
+    QCOMPARE(m_sim->webhooks().pending(), 0);
+    QCOMPARE(receiver.deliveries().size(), 1);
+
+    QCOMPARE(send(m_manager, "PATCH", url(QStringLiteral("/repos/o/r/hooks/1")), Auth, "{}").status,
+             404);
+    QCOMPARE(send(m_manager, "PATCH", hookUrl, Auth, R"({"config":{"url":"nope"}})").status, 422);
+
+    // Listed 30 a page by default, with Link paging.
+    for (int i = 0; i < 40; ++i)
+        QCOMPARE(send(m_manager, "POST", url(QStringLiteral("/repos/o/r/hooks")), Auth,
+                      QJsonDocument(hook).toJson())
+                     .status,
+                 201);
+    reply = send(m_manager, "GET", url(QStringLiteral("/repos/o/r/hooks")), Auth);
+    QCOMPARE(array(reply).size(), 30);
+    QVERIFY(reply.header("link").contains("rel=\"next\""));
 }
 
 void TestSimGitHub::secondaryWriteLimit()

@@ -16,6 +16,8 @@ const QString SyncIntervalKey = QStringLiteral("sync/intervalMinutes");
 const QString WebhookPortKey = QStringLiteral("webhooks/port");
 const QString WebhookAddressKey = QStringLiteral("webhooks/address");
 const QString WebhookBodyLimitKey = QStringLiteral("webhooks/bodyLimitMb");
+const QString WebhookPublicUrlKey = QStringLiteral("webhooks/publicUrl");
+const QString WebhookRegisteredUrlsKey = QStringLiteral("webhooks/registeredUrls");
 const QString ClickUpBaseUrlKey = QStringLiteral("clickup/baseUrl");
 const QString GitHubBaseUrlKey = QStringLiteral("github/baseUrl");
 const QString NotifyExternalKey = QStringLiteral("notifications/externalChanges");
@@ -91,6 +93,15 @@ bool isValidBaseUrl(const QUrl &url)
            (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")) &&
            !url.host().isEmpty() && url.userInfo().isEmpty() && !url.hasQuery() &&
            !url.hasFragment();
+}
+
+// https://host/ and https://host are one place; paths get "/webhooks/…" appended.
+QUrl withoutTrailingSlash(const QUrl &url)
+{
+    QUrl result = url.adjusted(QUrl::StripTrailingSlash);
+    if (result.path() == QLatin1String("/"))
+        result.setPath({});
+    return result;
 }
 
 } // namespace
@@ -264,6 +275,60 @@ QString Settings::webhookAddress() const
 int Settings::webhookBodyLimitMb() const
 {
     return intValue(WebhookBodyLimitKey, DefaultWebhookBodyLimitMb, 1, 25);
+}
+
+QUrl Settings::webhookPublicUrl() const
+{
+    return withoutTrailingSlash(urlValue(WebhookPublicUrlKey, {}));
+}
+
+bool Settings::setWebhookPublicUrl(const QUrl &url)
+{
+    if (url.isEmpty()) {
+        m_settings->remove(WebhookPublicUrlKey);
+        return true;
+    }
+    if (!isValidBaseUrl(url))
+        return false;
+    m_settings->setValue(WebhookPublicUrlKey, withoutTrailingSlash(url).toString());
+    return true;
+}
+
+QList<QUrl> Settings::webhookRegisteredUrls() const
+{
+    const QVariant value = m_settings->value(WebhookRegisteredUrlsKey);
+    QList<QUrl> urls;
+    for (const QString &item : value.toStringList()) {
+        const QUrl url(item.trimmed(), QUrl::StrictMode);
+        if (item.trimmed().isEmpty())
+            continue;
+        if (!isValidBaseUrl(url)) {
+            warnInvalid(WebhookRegisteredUrlsKey, item, QStringLiteral("http(s) URLs"),
+                        QStringLiteral("the valid ones"));
+            continue;
+        }
+        const QUrl normal = withoutTrailingSlash(url);
+        if (!urls.contains(normal))
+            urls.append(normal);
+    }
+    return urls;
+}
+
+bool Settings::setWebhookRegisteredUrls(const QList<QUrl> &urls)
+{
+    QStringList items;
+    for (const QUrl &url : urls) {
+        if (!isValidBaseUrl(url))
+            return false;
+        const QString item = withoutTrailingSlash(url).toString();
+        if (!items.contains(item))
+            items.append(item);
+    }
+    if (items.isEmpty())
+        m_settings->remove(WebhookRegisteredUrlsKey);
+    else
+        m_settings->setValue(WebhookRegisteredUrlsKey, items);
+    return true;
 }
 
 QUrl Settings::clickUpBaseUrl() const

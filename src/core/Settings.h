@@ -47,6 +47,14 @@ public:
     QString webhookAddress() const;
     // The largest delivery accepted, in MB (GitHub caps payloads at 25 MB).
     int webhookBodyLimitMb() const;
+    // The user's tunnel, e.g. https://abc.trycloudflare.com: hooks point at
+    // <url>/webhooks/<source>. Invalid or missing: an empty URL. An empty URL clears it.
+    QUrl webhookPublicUrl() const;
+    bool setWebhookPublicUrl(const QUrl &url);
+    // Public URLs UpNext's hooks were registered at and may still point to (WebhookRegistrar):
+    // hooks there are moved to the current URL, and removed on unregister.
+    QList<QUrl> webhookRegisteredUrls() const;
+    bool setWebhookRegisteredUrls(const QList<QUrl> &urls);
     // API roots; GitHub Enterprise looks like https://host/api/v3.
     QUrl clickUpBaseUrl() const;
     bool setClickUpBaseUrl(const QUrl &url);

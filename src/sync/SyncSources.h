@@ -45,8 +45,10 @@ public:
     // After loaded(): where new tasks can be created (a source with a token and a
     // repository or list to create in).
     QList<Destination> createDestinations() const;
-    // After loaded(): the ClickUp API client, or null without a token.
+    // After loaded(): the sources' API clients, with their tokens (e.g. for WebhookRegistrar);
+    // nullptr for a source without a token. Replaced by the next load().
     RestClient *clickUpClient() const { return m_clickUp.get(); }
+    RestClient *gitHubClient() const { return m_gitHub.get(); }
 
 Q_SIGNALS:
     // problems: keychain errors, one line each.
