@@ -35,7 +35,13 @@ first_list=$(field lists | cut -d' ' -f1)
 first_repo=$(field repos | cut -d, -f1)
 clickup_token=$(field token)
 github_token=$(sed -n 's/^ *token *//p' "$log" | sed -n 2p)
+# The app registers its webhooks with the simulators at this (loopback) address, so the
+# teammate's changes arrive at once.
+webhook_port=$((20000 + RANDOM % 20000))
 cat >"$profile/settings.ini" <<INI
+[webhooks]
+port=$webhook_port
+publicUrl=http://127.0.0.1:$webhook_port
 [clickup]
 baseUrl=$clickup_url
 teamId=$(field 'team id')

@@ -13,6 +13,7 @@
 #include "sync/SourceSyncResult.h"
 #include "sync/SyncEngine.h"
 #include "sync/SyncSources.h"
+#include "sync/WebhookRegistrar.h"
 
 #include <QNetworkInformation>
 
@@ -66,6 +67,19 @@ bool AppCore::open(QString *error)
     m_webhooks = std::make_unique<WebhookServer>(WebhookReceiver::Parts{
         m_store.get(), m_engine.get(), m_outbox.get(), nullptr, m_entities.get(), m_clock});
     m_webhooks->configure(*m_settings);
+    m_registrar =
+        std::make_unique<WebhookRegistrar>(m_settings.get(), m_secrets.get(), m_store.get());
+    m_registrar->setClock(m_clock);
+    connect(m_registrar.get(), &WebhookRegistrar::finished, this,
+            [this](const WebhookRegistrationReport &report) {
+                for (const WebhookRegistration &result : report.results) {
+                    if (result.action == WebhookRegistration::Action::Failed)
+                        qCWarning(lcWebhook).noquote()
+                            << result.source << result.target << result.message;
+                }
+                // A new ClickUp webhook comes with a secret of its own.
+                readWebhookSecrets([] {});
+            });
     return true;
 }
 
@@ -97,6 +111,18 @@ void AppCore::start()
     }
     m_engine->start(std::chrono::minutes(m_settings->syncIntervalMinutes()));
     m_processor->start();
+    m_registrar->setClients(m_sources->clickUpClient(), m_sources->gitHubClient());
+    if (m_settings->webhookPublicUrl().isValid()) {
+        m_registrar->registerHooks(m_settings->webhookPublicUrl());
+        // Without configured repos, GitHub's hooks go on the repos of the user's issues: a
+        // sync that brings new ones (the first, above all) may bring new repos.
+        connect(m_engine.get(), &SyncEngine::sourceFinished, m_registrar.get(),
+                [this](const SourceSyncResult &result) {
+                    if (result.ok() && result.newTasks > 0 && result.source == Sources::GitHub &&
+                        m_settings->gitHubRepos().isEmpty())
+                        m_registrar->registerHooks(m_settings->webhookPublicUrl());
+                });
+    }
 }
 
 } // namespace UpNext
@@ -112,26 +138,34 @@ void AppCore::startWebhooks(int port)
             port = m_settings->webhookPort();
     }
     // Both secrets first: the server refuses wider addresses without them.
+    readWebhookSecrets([this, port] {
+        QString error;
+        if (m_webhooks->listen(m_settings->webhookAddress(), quint16(port), &error))
+            Q_EMIT webhooksListening(m_webhooks->port());
+        else
+            Q_EMIT webhooksFailed(error);
+    });
+}
+
+void AppCore::readWebhookSecrets(const std::function<void()> &then)
+{
     auto secrets = std::make_shared<QHash<SecretStore::Secret, QByteArray>>();
-    const auto read = [this, secrets, port](SecretStore::Secret secret, const QUrl &api) {
-        m_secrets->read(
-            secret, api.host(), this, [this, secrets, secret, port](const SecretResult &result) {
-                if (result.status == SecretResult::Status::Error)
-                    qCWarning(lcWebhook).noquote() << result.error;
-                secrets->insert(secret, result.value.toUtf8());
-                if (secrets->size() < 2)
-                    return;
-                m_webhooks->setSecrets(secrets->value(SecretStore::Secret::ClickUpWebhookSecret),
-                                       secrets->value(SecretStore::Secret::GitHubWebhookSecret));
-                QString error;
-                if (m_webhooks->listen(m_settings->webhookAddress(), quint16(port), &error))
-                    Q_EMIT webhooksListening(m_webhooks->port());
-                else
-                    Q_EMIT webhooksFailed(error);
-            });
+    const auto read = [this, secrets, then](SecretStore::Secret secret, const QString &source) {
+        m_secrets->read(secret, WebhookRegistrar::secretAccount(*m_settings, source), this,
+                        [this, secrets, secret, then](const SecretResult &result) {
+                            if (result.status == SecretResult::Status::Error)
+                                qCWarning(lcWebhook).noquote() << result.error;
+                            secrets->insert(secret, result.value.toUtf8());
+                            if (secrets->size() < 2)
+                                return;
+                            m_webhooks->setSecrets(
+                                secrets->value(SecretStore::Secret::ClickUpWebhookSecret),
+                                secrets->value(SecretStore::Secret::GitHubWebhookSecret));
+                            then();
+                        });
     };
-    read(SecretStore::Secret::ClickUpWebhookSecret, m_settings->clickUpBaseUrl());
-    read(SecretStore::Secret::GitHubWebhookSecret, m_settings->gitHubBaseUrl());
+    read(SecretStore::Secret::ClickUpWebhookSecret, Sources::ClickUp);
+    read(SecretStore::Secret::GitHubWebhookSecret, Sources::GitHub);
 }
 
 void AppCore::stop()

@@ -14,6 +14,8 @@
 #include <QObject>
 #include <QStringList>
 
+#include <functional>
+
 #include <memory>
 
 namespace UpNext {
@@ -28,6 +30,7 @@ class SyncEngine;
 class SyncSources;
 class TaskService;
 class TaskStore;
+class WebhookRegistrar;
 class WebhookServer;
 
 class AppCore final : public QObject
@@ -53,7 +56,8 @@ public:
     // Reads the tokens and adds the sources that have one; emits sourcesLoaded().
     void loadSources();
     // After sourcesLoaded(): runs the app's policies (sync now and every interval, writes go
-    // out as they are made and when the network returns).
+    // out as they are made and when the network returns, webhooks registered at the
+    // settings' public URL).
     void start();
     // Starts the webhook server: reads the webhook secrets, then listens on the settings'
     // address and port, or on port when it is not -1 (0: a free one). UPNEXT_WEBHOOK_PORT
@@ -73,6 +77,7 @@ public:
     OutboxProcessor *processor() const { return m_processor.get(); }
     SyncSources *sources() const { return m_sources.get(); }
     WebhookServer *webhooks() const { return m_webhooks.get(); }
+    WebhookRegistrar *registrar() const { return m_registrar.get(); }
 
 Q_SIGNALS:
     // problems: keychain errors, one line each.
@@ -81,6 +86,9 @@ Q_SIGNALS:
     void webhooksFailed(const QString &error);
 
 private:
+    // Reads both webhook secrets into the server, then calls then.
+    void readWebhookSecrets(const std::function<void()> &then);
+
     Profile m_profile;
     const Clock *m_clock;
     QStringList m_problems;
@@ -93,6 +101,7 @@ private:
     std::unique_ptr<SyncEngine> m_engine;
     std::unique_ptr<OutboxProcessor> m_processor;
     std::unique_ptr<WebhookServer> m_webhooks;
+    std::unique_ptr<WebhookRegistrar> m_registrar;
     // Declared last: destroyed first, before the engine and processor that use its clients.
     std::unique_ptr<SyncSources> m_sources;
 };
