@@ -6,6 +6,7 @@
 #include "core/WebhookLog.h"
 #include "sources/ClickUpTask.h"
 #include "sources/RestClient.h"
+#include "sources/SourceErrors.h"
 #include "sync/SyncEngine.h"
 
 #include <QJsonDocument>
@@ -46,9 +47,7 @@ void ClickUpFetcher::fetched(const QString &taskId, const QString &actor, const 
     ReadResult read;
     read.source = Sources::ClickUp;
     read.actor = actor;
-    const QString code =
-        QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("ECODE")).toString();
-    if (reply.status == 404 || (reply.status == 401 && code == QLatin1String("OAUTH_027"))) {
+    if (SourceErrors::isClickUpTaskGone(reply)) {
         read.notMine.append(taskId); // deleted since
     } else if (reply.status == 200) {
         const QString userId =

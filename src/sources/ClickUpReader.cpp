@@ -259,13 +259,7 @@ void ClickUpReader::checkNext(QStringList ids)
     Task::parseId(id, nullptr, &sourceId);
     request(m_client->url(QStringLiteral("/task/%1").arg(sourceId)), {},
             [this, ids, id](const HttpReply &reply) {
-                const QString code = QJsonDocument::fromJson(reply.body)
-                                         .object()
-                                         .value(QStringLiteral("ECODE"))
-                                         .toString();
-                // ClickUp answers 401 OAUTH_027 for a task id that does not exist (any more).
-                if (reply.status == 404 ||
-                    (reply.status == 401 && code == QLatin1String("OAUTH_027"))) {
+                if (SourceErrors::isClickUpTaskGone(reply)) {
                     m_result.notMine.append(id);
                     return checkNext(ids);
                 }

@@ -86,6 +86,13 @@ std::optional<QDateTime> rateLimitedUntil(Source source, const HttpReply &reply,
     return std::nullopt;
 }
 
+bool isClickUpTaskGone(const HttpReply &reply)
+{
+    return reply.status == 404 ||
+           (reply.status == 401 && errorBody(reply).value(QStringLiteral("ECODE")).toString() ==
+                                       QLatin1String("OAUTH_027"));
+}
+
 WriteResult failure(Source source, const HttpReply &reply, const QDateTime &now)
 {
     WriteResult result;

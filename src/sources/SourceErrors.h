@@ -19,6 +19,9 @@ enum class Source { ClickUp, GitHub };
 Source sourceOf(const QString &source); // Sources::ClickUp or Sources::GitHub
 QString serviceName(Source source);
 bool isSuccess(const HttpReply &reply); // any 2xx
+// GET /task/{id} said the ClickUp task does not exist (any more): 404, or the 401 OAUTH_027
+// ClickUp gives for a task id it does not know.
+bool isClickUpTaskGone(const HttpReply &reply);
 
 // "GitHub error: 404 (Not Found)", "ClickUp error: 401 (Token invalid)", "Connection error: …".
 QString describe(Source source, const HttpReply &reply);
