@@ -299,7 +299,7 @@ void TestGitHubWebhook::redeliveryAcrossRestart()
     // Kept a day at least, then forgotten.
     QVERIFY(m_server->log()->seen(Sources::GitHub, QString::fromLatin1(delivery)));
     m_clock.advance((WebhookLog::KeepHours + 1) * 3600);
-    QVERIFY(m_server->log()->add(Sources::GitHub, QStringLiteral("another"), m_clock.now()));
+    QVERIFY(m_server->log()->add(Sources::GitHub, {QStringLiteral("another")}, m_clock.now()));
     QVERIFY(!m_server->log()->seen(Sources::GitHub, QString::fromLatin1(delivery)));
 }
 

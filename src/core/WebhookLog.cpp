@@ -32,17 +32,20 @@ bool WebhookLog::seen(const QString &source, const QString &delivery) const
     return query.next();
 }
 
-bool WebhookLog::add(const QString &source, const QString &delivery, const QDateTime &now)
+bool WebhookLog::add(const QString &source, const QStringList &deliveries, const QDateTime &now)
 {
     m_lastError.clear();
     return m_store->transaction(ChangeOrigin::Webhook, [&] {
         QSqlQuery query(m_store->database());
+        for (const QString &delivery : deliveries) {
+            if (!m_store->exec(query,
+                               QStringLiteral("INSERT OR IGNORE INTO webhook_deliveries"
+                                              " (source, delivery, received_at) VALUES (?, ?, ?)"),
+                               {source, delivery, now.toMSecsSinceEpoch()},
+                               tr("remember a webhook delivery")))
+                return false;
+        }
         return m_store->exec(query,
-                             QStringLiteral("INSERT OR IGNORE INTO webhook_deliveries"
-                                            " (source, delivery, received_at) VALUES (?, ?, ?)"),
-                             {source, delivery, now.toMSecsSinceEpoch()},
-                             tr("remember a webhook delivery")) &&
-               m_store->exec(query,
                              QStringLiteral("DELETE FROM webhook_deliveries WHERE received_at < ?"),
                              {now.addSecs(-KeepHours * 3600).toMSecsSinceEpoch()},
                              tr("forget old webhook deliveries"));

@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 class QSqlQuery;
 
@@ -35,8 +36,9 @@ public:
     explicit WebhookLog(TaskStore *store);
 
     bool seen(const QString &source, const QString &delivery) const;
-    // Remembers the delivery; forgets those older than KeepHours before now.
-    bool add(const QString &source, const QString &delivery, const QDateTime &now);
+    // Remembers the deliveries (a GitHub delivery id, ClickUp's history item ids); forgets
+    // those older than KeepHours before now.
+    bool add(const QString &source, const QStringList &deliveries, const QDateTime &now);
 
     // A task to fetch; queued once however many deliveries name it.
     bool queueFetch(const QString &taskId, const QString &actor, const QDateTime &now);

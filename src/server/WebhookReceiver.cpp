@@ -66,11 +66,8 @@ HttpAnswer WebhookReceiver::apply(const ReadResult &read, const QStringList &del
     const bool stored = m_parts.store->transaction(ChangeOrigin::Webhook, [&] {
         if (!m_parts.engine->merge(read, ChangeOrigin::Webhook, &result))
             return false;
-        for (const QString &delivery : deliveries) {
-            if (!m_parts.log->add(m_source, delivery, now))
-                return false;
-        }
-        return !also || also();
+        return (deliveries.isEmpty() || m_parts.log->add(m_source, deliveries, now)) &&
+               (!also || also());
     });
     if (!stored) {
         qCWarning(lcWebhook).noquote()
