@@ -7,6 +7,7 @@
 #include <QHttpServer>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
+#include <QMetaEnum>
 
 namespace UpNext {
 
@@ -67,7 +68,9 @@ void HttpServer::respond(const QHttpServerRequest &request, QHttpServerResponder
             allowed.clear();
             break;
         }
-        allowed.append(route.method == QHttpServerRequest::Method::Get ? "GET" : "POST");
+        allowed.append(QByteArray(QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(
+                                      int(route.method)))
+                           .toUpper());
         answer = HttpAnswer::error(405, tr("Method not allowed"));
     }
     responder.writeStatusLine(QHttpServerResponder::StatusCode(answer.status));
