@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageAuthenticationCode>
+#include <QTimeZone>
 #include <QUuid>
 
 #include <algorithm>
@@ -969,8 +970,9 @@ QJsonObject SimGitHub::repositoryJson(const QString &repo) const
     const QString api = baseUrl().toString() + QStringLiteral("/repos/") + repo;
     const QString html = SimServer::baseUrl().toString() + QLatin1Char('/') + repo;
     const QString host = SimServer::baseUrl().authority();
-    const QJsonValue created = time(m_repoCreated.value(id));
-    const QJsonValue updated = time(std::max(m_repoCreated.value(id), now().addDays(-1)));
+    // Fixed by the repo's id, not the wall clock: the same seed renders the same pages.
+    const QJsonValue created =
+        time(QDateTime(QDate(2024, 1, 1), QTime(0, 0), QTimeZone::utc()).addDays(id % 365));
     const int open = counts().openIssues.value(repo);
     QJsonObject json{
         {QStringLiteral("id"), id},
@@ -984,8 +986,8 @@ QJsonObject SimGitHub::repositoryJson(const QString &repo) const
         {QStringLiteral("fork"), false},
         {QStringLiteral("url"), api},
         {QStringLiteral("created_at"), created},
-        {QStringLiteral("updated_at"), updated},
-        {QStringLiteral("pushed_at"), updated},
+        {QStringLiteral("updated_at"), created},
+        {QStringLiteral("pushed_at"), created},
         {QStringLiteral("git_url"), QStringLiteral("git://%1/%2.git").arg(host, repo)},
         {QStringLiteral("ssh_url"), QStringLiteral("git@%1:%2.git").arg(host, repo)},
         {QStringLiteral("clone_url"), html + QStringLiteral(".git")},
@@ -1103,7 +1105,7 @@ SimGitHub::Milestone SimGitHub::milestone(const QString &repo, const QDateTime &
     created.id = ++m_nextObjectId;
     created.number = int(milestones.size()) + 1;
     created.dueOn = dueOn;
-    created.createdAt = std::min(now(), dueOn).addDays(-30);
+    created.createdAt = dueOn.addDays(-30); // not the wall clock, as for repos
     milestones.append(created);
     return created;
 }
@@ -1227,7 +1229,6 @@ void SimGitHub::addRepo(const QString &fullName)
     m_repos.append(fullName);
     const qint64 id = 700000 + m_repoIds.size() + m_renamed.size();
     m_repoIds.insert(fullName, id);
-    m_repoCreated.insert(id, now().addDays(-400));
     // A repo's owner is an organization unless it is one of the users.
     const QString owner = fullName.section(QLatin1Char('/'), 0, 0);
     if (!m_userIds.contains(owner) && !m_orgIds.contains(owner))

@@ -215,7 +215,6 @@ private:
     QHash<QString, qint64> m_userIds;
     QStringList m_repos;
     QHash<QString, qint64> m_repoIds; // follows a rename
-    QHash<qint64, QDateTime> m_repoCreated;
     QHash<QString, qint64> m_orgIds; // owners of repos that are not users
     // Labels and milestones get their ids when first seen, keyed by repo id; mutable as
     // tests may give an issue a label or due date directly.
