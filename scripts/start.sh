@@ -61,6 +61,8 @@ cat >"$profile/entities.json" <<'JSON'
 JSON
 
 echo "Demo profile: $profile (simulated ClickUp and GitHub: $log)"
-# The simulator's made-up tokens; real ones live in the keychain.
+# The simulator's made-up tokens, and a made-up GitHub webhook secret so the demo's hooks
+# are signed even where no keychain runs; real ones live in the keychain.
 UPNEXT_CLICKUP_TOKEN=$clickup_token UPNEXT_GITHUB_TOKEN=$github_token \
+    UPNEXT_GITHUB_WEBHOOK_SECRET=demo-webhook-secret \
     build/default/src/upnext --profile "$profile" "$@"
