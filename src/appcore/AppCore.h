@@ -77,7 +77,6 @@ public:
     OutboxProcessor *processor() const { return m_processor.get(); }
     SyncSources *sources() const { return m_sources.get(); }
     WebhookServer *webhooks() const { return m_webhooks.get(); }
-    WebhookRegistrar *registrar() const { return m_registrar.get(); }
 
 Q_SIGNALS:
     // problems: keychain errors, one line each.

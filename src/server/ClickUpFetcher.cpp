@@ -27,10 +27,8 @@ void ClickUpFetcher::run()
     if (m_busy || !m_client)
         return;
     const QList<WebhookLog::Fetch> queued = m_parts.log->fetches();
-    if (queued.isEmpty()) {
-        Q_EMIT idle();
+    if (queued.isEmpty())
         return;
-    }
     m_busy = true;
     const WebhookLog::Fetch next = queued.first();
     QString sourceId;

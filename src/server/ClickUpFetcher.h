@@ -28,10 +28,6 @@ public:
 
     // Fetches what is queued, unless a fetch is running.
     void run();
-    bool isIdle() const { return !m_busy; }
-
-Q_SIGNALS:
-    void idle();
 
 private:
     void fetched(const QString &taskId, const QString &actor, const HttpReply &reply);

@@ -48,7 +48,6 @@ public:
 
     // Listens on address:port (0: a free one). False with *error when it cannot.
     bool listen(const QHostAddress &address, quint16 port, QString *error);
-    bool isListening() const { return m_port != 0; }
     quint16 port() const { return m_port; }
     QHostAddress address() const { return m_address; }
 

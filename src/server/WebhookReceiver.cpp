@@ -44,7 +44,6 @@ std::optional<HttpAnswer> WebhookReceiver::admit(const QByteArray &body,
         return HttpAnswer::error(401, tr("Invalid signature"));
     }
     m_lastDelivery = m_parts.clock->now();
-    Q_EMIT delivered(m_lastDelivery);
     return std::nullopt;
 }
 

@@ -50,10 +50,6 @@ public:
     // When the last delivery that passed the signature check arrived; invalid before one.
     QDateTime lastDelivery() const { return m_lastDelivery; }
 
-Q_SIGNALS:
-    // A delivery passed the signature check.
-    void delivered(const QDateTime &at);
-
 protected:
     WebhookReceiver(const QString &source, const Parts &parts, QObject *parent);
 

@@ -36,10 +36,8 @@ public:
     bool listen(const QString &address, quint16 port, QString *error);
     quint16 port() const;
 
-    HttpServer *http() const { return m_http.get(); }
     GitHubWebhook *gitHub() const { return m_gitHub; }
     ClickUpWebhook *clickUp() const { return m_clickUp; }
-    ClickUpFetcher *fetcher() const { return m_fetcher; }
     WebhookLog *log() const { return m_log.get(); }
 
 private:
