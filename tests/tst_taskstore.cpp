@@ -523,11 +523,14 @@ void TestTaskStore::damagedPageIsMovedAside()
     {
         QFile file(dbPath());
         QVERIFY(file.open(QIODevice::ReadWrite));
-        QVERIFY(file.size() > 40 * 4096);
-        // Scribble over a few pages in the middle (b-tree pages of the tasks table and its
+        // The page size, big-endian at offset 16 of the header.
+        const QByteArray header = file.read(18);
+        const qint64 pageSize = (quint8(header.at(16)) << 8) | quint8(header.at(17));
+        QVERIFY(file.size() > 8 * pageSize);
+        // Scribble over the pages after the schema's (b-tree pages of the tasks table and its
         // indexes).
-        for (qint64 page = 10; page < 40; page += 3) {
-            file.seek(page * 4096 + 8);
+        for (qint64 page = 2; page < file.size() / pageSize; page += 2) {
+            file.seek(page * pageSize + 8);
             file.write(QByteArray(512, '\x55'));
         }
     }

@@ -1,6 +1,9 @@
 #include "TaskStore.h"
 #include "KeepAside.h"
 #include "Logging.h"
+#include "SqliteStatement.h"
+
+#include <sqlite3.h>
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -8,6 +11,7 @@
 #include <QFileInfo>
 #include <QScopeGuard>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
@@ -139,19 +143,6 @@ const QString taskColumns = QStringLiteral(
 
 const QString openTasksWhere = QStringLiteral("status <> 'done' AND assigned_to_me = 1");
 
-// Named placeholders: QtSql formats a name for every positional bind, which
-// costs more than the insert itself in large batches.
-const QStringList &placeholders()
-{
-    static const QStringList names = [] {
-        QStringList list;
-        for (qsizetype i = 0; i < taskColumns.count(QLatin1Char(',')) + 1; ++i)
-            list.append(QStringLiteral(":v%1").arg(i));
-        return list;
-    }();
-    return names;
-}
-
 QString upsertSql()
 {
     QStringList columns = taskColumns.split(QLatin1Char(','));
@@ -162,7 +153,7 @@ QString upsertSql()
             updates.append(QStringLiteral("%1 = excluded.%1").arg(column));
     }
     return QStringLiteral("INSERT INTO tasks (%1) VALUES (%2) ON CONFLICT (id) DO UPDATE SET %3")
-        .arg(taskColumns, placeholders().join(QStringLiteral(", ")),
+        .arg(taskColumns, QStringList(columns.size(), QStringLiteral("?")).join(u','),
              updates.join(QStringLiteral(", ")));
 }
 
@@ -170,12 +161,6 @@ QVariant fromDateTime(const QDateTime &time)
 {
     return time.isValid() ? QVariant(time.toMSecsSinceEpoch())
                           : QVariant(QMetaType::fromType<qint64>());
-}
-
-// QtSql binds a null QString as NULL; NOT NULL text columns want ''.
-QString text(const QString &value)
-{
-    return value.isNull() ? QStringLiteral("") : value;
 }
 
 // QDate::toString(Qt::ISODate) at a tenth of the cost, for the many dates of a large sync.
@@ -200,33 +185,40 @@ QString isoDate(const QDate &date)
     return text;
 }
 
-// Binds the values of task to the upsert's placeholders, in column order.
-void bindTask(QSqlQuery &query, const Task &task)
+// Binds the values of task to the upsert's parameters, in column order.
+void bindTask(SqliteStatement &statement, const Task &task)
 {
-    const QStringList &names = placeholders();
     int column = 0;
-    const auto bind = [&](const QVariant &value) {
-        query.bindValue(names.at(column++), value);
+    const auto bind = [&](const auto &value) {
+        statement.bind(column++, value);
+    };
+    const auto bindTime = [&](const QDateTime &time) {
+        if (time.isValid())
+            bind(time.toMSecsSinceEpoch());
+        else
+            statement.bindNull(column++);
     };
     bind(task.id);
     bind(task.source);
     bind(task.sourceId);
-    bind(text(task.container));
-    bind(text(task.title));
-    bind(text(task.description));
+    bind(task.container);
+    bind(task.title);
+    bind(task.description);
     bind(Task::statusName(task.status));
-    bind(text(task.assignee));
-    bind(task.assignedToMe);
-    bind(task.dueDate.isValid() ? QVariant(isoDate(task.dueDate))
-                                : QVariant(QMetaType::fromType<QString>()));
-    bind(text(task.url));
-    bind(text(task.entity));
-    bind(task.isRevenue);
-    bind(task.isBlocking);
-    bind(task.sourcePriority);
-    bind(fromDateTime(task.lastActivity));
-    bind(fromDateTime(task.updatedAt));
-    bind(fromDateTime(task.localUpdatedAt));
+    bind(task.assignee);
+    bind(qint64(task.assignedToMe));
+    if (task.dueDate.isValid())
+        bind(isoDate(task.dueDate));
+    else
+        statement.bindNull(column++);
+    bind(task.url);
+    bind(task.entity);
+    bind(qint64(task.isRevenue));
+    bind(qint64(task.isBlocking));
+    bind(qint64(task.sourcePriority));
+    bindTime(task.lastActivity);
+    bindTime(task.updatedAt);
+    bindTime(task.localUpdatedAt);
     bind(task.score);
 }
 
@@ -300,7 +292,9 @@ QAtomicInteger<quint64> connectionCounter;
 TaskStore::TaskStore(QObject *parent)
     : QObject(parent)
     , m_connection(QStringLiteral("upnext-store-%1").arg(connectionCounter.fetchAndAddRelaxed(1)))
-{}
+{
+    m_checkpointer.setMaxThreadCount(1);
+}
 
 TaskStore::~TaskStore()
 {
@@ -360,6 +354,8 @@ bool TaskStore::open(const QString &path)
         return false;
     }
     m_path = path;
+    if (sqlite3 *handle = sqliteHandle())
+        sqlite3_wal_hook(handle, &TaskStore::walCommitted, this);
     qCInfo(lcStore) << "Opened" << path;
     return true;
 }
@@ -408,13 +404,17 @@ TaskStore::OpenResult TaskStore::tryOpen(const QString &path)
         return OpenResult::Corrupt;
     }
 
+    // Fewer, larger pages: a large sync splits and rebalances fewer of them. Only a new file
+    // takes it; an existing one keeps the size it was made with.
+    if (version == 0 && !query.exec(QStringLiteral("PRAGMA page_size = 16384")))
+        return queryFailed(tr("configure"));
     if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next() ||
         query.value(0).toString() != QLatin1String("wal"))
         return queryFailed(tr("configure"));
-    // A large cache lets a big batch update its indexes without spilling to the WAL
-    // mid-transaction.
+    // 8 MB holds the indexes a large batch updates; a larger cache was slower here, its
+    // fresh pages cost more to fault in than spilling written rows to the WAL early.
     for (const char *pragma : {"foreign_keys = ON", "synchronous = NORMAL", "busy_timeout = 5000",
-                               "cache_size = -32768"}) {
+                               "cache_size = -8192"}) {
         if (!query.exec(QStringLiteral("PRAGMA ") + QLatin1String(pragma)))
             return queryFailed(tr("configure"));
     }
@@ -428,8 +428,30 @@ TaskStore::OpenResult TaskStore::tryOpen(const QString &path)
     return OpenResult::Ok;
 }
 
+int TaskStore::walCommitted(void *store, sqlite3 *, const char *, int pages)
+{
+    // What SQLite's own automatic checkpoint would do, off the committing thread: copying a
+    // large sync's pages back into the file and syncing it took a third of its commit.
+    constexpr int CheckpointPages = 1000; // SQLite's default
+    auto *self = static_cast<TaskStore *>(store);
+    if (pages < CheckpointPages || !self->m_checkpointing.testAndSetAcquire(false, true))
+        return SQLITE_OK;
+    self->m_checkpointer.start([self, path = self->m_path] {
+        sqlite3 *db = nullptr;
+        if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr) !=
+                SQLITE_OK ||
+            sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) !=
+                SQLITE_OK)
+            qCWarning(lcStore) << "Checkpoint of" << path << "failed:" << sqlite3_errmsg(db);
+        sqlite3_close(db);
+        self->m_checkpointing.storeRelease(false);
+    });
+    return SQLITE_OK;
+}
+
 void TaskStore::close()
 {
+    m_checkpointer.waitForDone();
     if (!QSqlDatabase::contains(m_connection))
         return;
     QSqlDatabase::database(m_connection, false).close();
@@ -449,10 +471,22 @@ QSqlDatabase TaskStore::database() const
 
 bool TaskStore::fail(const QString &what, const QSqlQuery &query) const
 {
-    m_lastError =
-        tr("Cannot %1 in the task database %2: %3").arg(what, m_path, query.lastError().text());
+    return fail(what, query.lastError().text());
+}
+
+bool TaskStore::fail(const QString &what, const QString &reason) const
+{
+    m_lastError = tr("Cannot %1 in the task database %2: %3").arg(what, m_path, reason);
     qCWarning(lcStore).noquote() << m_lastError;
     return false;
+}
+
+sqlite3 *TaskStore::sqliteHandle() const
+{
+    const QVariant handle = database().driver()->handle();
+    return handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
+               ? *static_cast<sqlite3 *const *>(handle.constData())
+               : nullptr;
 }
 
 bool TaskStore::migrate(QSqlDatabase &db, int target, QString *error)
@@ -575,14 +609,14 @@ bool TaskStore::writeTasks(const QList<Task> &tasks, const TaskChanges &describe
             return false;
         }
     }
-    QSqlQuery query(database());
-    if (!query.prepare(upsertSql()))
-        return fail(tr("prepare an update"), query);
+    SqliteStatement statement(sqliteHandle(), upsertSql());
+    if (!statement.isValid())
+        return fail(tr("prepare an update"), statement.errorText());
     const QSet<QString> added(described.added.cbegin(), described.added.cend());
     for (const Task &task : tasks) {
-        bindTask(query, task);
-        if (!query.exec())
-            return fail(tr("store task %1").arg(task.id), query);
+        bindTask(statement, task);
+        if (!statement.run())
+            return fail(tr("store task %1").arg(task.id), statement.errorText());
         (added.contains(task.id) ? m_pending->added : m_pending->changed).append(task.id);
     }
     m_pending->external.append(described.external);

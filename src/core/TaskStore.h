@@ -8,12 +8,14 @@
 #include <QList>
 #include <QObject>
 #include <QSet>
+#include <QThreadPool>
 
 #include <functional>
 #include <optional>
 
 class QSqlDatabase;
 class QSqlQuery;
+struct sqlite3;
 
 namespace UpNext {
 
@@ -116,10 +118,17 @@ private:
     bool updateTask(const QString &id, const QString &assignments, QVariantList values,
                     const QString &what);
     bool fail(const QString &what, const QSqlQuery &query) const;
+    bool fail(const QString &what, const QString &reason) const;
+    // The connection under database(), for SqliteStatement.
+    sqlite3 *sqliteHandle() const;
+    // SQLite's hook after each commit: checkpoints the write-ahead log on m_checkpointer.
+    static int walCommitted(void *store, sqlite3 *db, const char *name, int pages);
     QList<Task> selectTasks(const QString &whereAndOrder, const QVariantList &values,
                             Fields fields = Fields::All) const;
 
     QString m_connection;
+    QThreadPool m_checkpointer;
+    QAtomicInteger<bool> m_checkpointing = false;
     TaskChanges *m_pending = nullptr; // the open transaction's changes
     QString m_path;
     QString m_recoveryMessage;
