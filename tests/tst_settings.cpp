@@ -78,6 +78,8 @@ QVariant read(const Settings &settings, const QString &getter)
         return settings.syncIntervalMinutes();
     if (getter == QLatin1String("webhookPort"))
         return settings.webhookPort();
+    if (getter == QLatin1String("webhookSilenceMinutes"))
+        return settings.webhookSilenceMinutes();
     if (getter == QLatin1String("clickUpBaseUrl"))
         return settings.clickUpBaseUrl();
     if (getter == QLatin1String("gitHubBaseUrl"))
@@ -150,6 +152,7 @@ void TestSettings::defaults()
     QCOMPARE(settings.filePath(), m_path);
     QCOMPARE(settings.syncIntervalMinutes(), 60);
     QCOMPARE(settings.webhookPort(), 8787);
+    QCOMPARE(settings.webhookSilenceMinutes(), 30);
     QCOMPARE(settings.clickUpBaseUrl(), QUrl(QStringLiteral("https://api.clickup.com/api/v2")));
     QCOMPARE(settings.gitHubBaseUrl(), QUrl(QStringLiteral("https://api.github.com")));
     QCOMPARE(settings.notifyExternalChanges(), true);
@@ -250,6 +253,9 @@ void TestSettings::validStoredValues_data()
                                   << QVariant(1440);
     QTest::newRow("port max") << QStringLiteral("webhooks/port") << QStringLiteral("65535")
                               << QStringLiteral("webhookPort") << QVariant(65535);
+    QTest::newRow("webhook silence min")
+        << QStringLiteral("webhooks/silenceMinutes") << QStringLiteral("5")
+        << QStringLiteral("webhookSilenceMinutes") << QVariant(5);
     QTest::newRow("url trailing slash stripped")
         << QStringLiteral("github/baseUrl") << QStringLiteral("https://ghe.example.com/api/v3/")
         << QStringLiteral("gitHubBaseUrl")
@@ -316,6 +322,9 @@ void TestSettings::invalidStoredValues_data()
                             << QVariant(8787);
     QTest::newRow("port text") << port << QStringLiteral("http") << QStringLiteral("webhookPort")
                                << QVariant(8787);
+    QTest::newRow("webhook silence 1")
+        << QStringLiteral("webhooks/silenceMinutes") << QStringLiteral("1")
+        << QStringLiteral("webhookSilenceMinutes") << QVariant(30);
     QTest::newRow("url ftp") << clickUp << QStringLiteral("ftp://x")
                              << QStringLiteral("clickUpBaseUrl") << defaultClickUp;
     QTest::newRow("url not a url") << gitHub << QStringLiteral("not a url")

@@ -8,6 +8,7 @@
 #include "core/Settings.h"
 #include "core/TaskService.h"
 #include "core/TaskStore.h"
+#include "server/WebhookHealth.h"
 #include "server/WebhookServer.h"
 #include "sync/OutboxProcessor.h"
 #include "sync/SourceSyncResult.h"
@@ -67,6 +68,8 @@ bool AppCore::open(QString *error)
     m_webhooks = std::make_unique<WebhookServer>(WebhookReceiver::Parts{
         m_store.get(), m_engine.get(), m_outbox.get(), nullptr, m_entities.get(), m_clock});
     m_webhooks->configure(*m_settings);
+    m_health = std::make_unique<WebhookHealth>(m_engine.get(), m_webhooks.get());
+    m_health->setSilence(std::chrono::minutes(m_settings->webhookSilenceMinutes()));
     m_registrar =
         std::make_unique<WebhookRegistrar>(m_settings.get(), m_secrets.get(), m_store.get());
     m_registrar->setClock(m_clock);

@@ -30,6 +30,7 @@ class SyncEngine;
 class SyncSources;
 class TaskService;
 class TaskStore;
+class WebhookHealth;
 class WebhookRegistrar;
 class WebhookServer;
 
@@ -77,6 +78,7 @@ public:
     OutboxProcessor *processor() const { return m_processor.get(); }
     SyncSources *sources() const { return m_sources.get(); }
     WebhookServer *webhooks() const { return m_webhooks.get(); }
+    WebhookHealth *webhookHealth() const { return m_health.get(); }
 
 Q_SIGNALS:
     // problems: keychain errors, one line each.
@@ -101,6 +103,7 @@ private:
     std::unique_ptr<OutboxProcessor> m_processor;
     std::unique_ptr<WebhookServer> m_webhooks;
     std::unique_ptr<WebhookRegistrar> m_registrar;
+    std::unique_ptr<WebhookHealth> m_health;
     // Declared last: destroyed first, before the engine and processor that use its clients.
     std::unique_ptr<SyncSources> m_sources;
 };

@@ -16,6 +16,7 @@ const QString SyncIntervalKey = QStringLiteral("sync/intervalMinutes");
 const QString WebhookPortKey = QStringLiteral("webhooks/port");
 const QString WebhookAddressKey = QStringLiteral("webhooks/address");
 const QString WebhookBodyLimitKey = QStringLiteral("webhooks/bodyLimitMb");
+const QString WebhookSilenceKey = QStringLiteral("webhooks/silenceMinutes");
 const QString WebhookPublicUrlKey = QStringLiteral("webhooks/publicUrl");
 const QString WebhookRegisteredUrlsKey = QStringLiteral("webhooks/registeredUrls");
 const QString ClickUpBaseUrlKey = QStringLiteral("clickup/baseUrl");
@@ -275,6 +276,11 @@ QString Settings::webhookAddress() const
 int Settings::webhookBodyLimitMb() const
 {
     return intValue(WebhookBodyLimitKey, DefaultWebhookBodyLimitMb, 1, 25);
+}
+
+int Settings::webhookSilenceMinutes() const
+{
+    return intValue(WebhookSilenceKey, DefaultWebhookSilenceMinutes, 5, 24 * 60);
 }
 
 QUrl Settings::webhookPublicUrl() const

@@ -25,6 +25,7 @@ public:
     static constexpr int DefaultSyncIntervalMinutes = 60;
     static constexpr int DefaultWebhookPort = 8787;
     static constexpr int DefaultWebhookBodyLimitMb = 5;
+    static constexpr int DefaultWebhookSilenceMinutes = 30;
     static inline const QUrl DefaultClickUpBaseUrl{
         QStringLiteral("https://api.clickup.com/api/v2")};
     static inline const QUrl DefaultGitHubBaseUrl{QStringLiteral("https://api.github.com")};
@@ -47,6 +48,9 @@ public:
     QString webhookAddress() const;
     // The largest delivery accepted, in MB (GitHub caps payloads at 25 MB).
     int webhookBodyLimitMb() const;
+    // How long a change at a source may go without its webhook before UpNext says webhooks
+    // are not arriving and syncs that source this often instead (WebhookHealth).
+    int webhookSilenceMinutes() const;
     // The user's tunnel, e.g. https://abc.trycloudflare.com: hooks point at
     // <url>/webhooks/<source>. Invalid or missing: an empty URL. An empty URL clears it.
     QUrl webhookPublicUrl() const;

@@ -4,6 +4,7 @@
 #include "ClickUpWebhook.h"
 #include "GitHubWebhook.h"
 
+#include "core/Clock.h"
 #include "core/Settings.h"
 #include "core/WebhookLog.h"
 
@@ -15,6 +16,7 @@ WebhookServer::WebhookServer(WebhookReceiver::Parts parts, QObject *parent)
     : QObject(parent)
     , m_log(std::make_unique<WebhookLog>(parts.store))
     , m_http(std::make_unique<HttpServer>())
+    , m_clock(parts.clock)
 {
     parts.log = m_log.get();
     m_gitHub = new GitHubWebhook(parts, this);
@@ -66,7 +68,10 @@ bool WebhookServer::listen(const QString &address, quint16 port, QString *error)
                      .arg(address);
         return false;
     }
-    return m_http->listen(host, port, error);
+    if (!m_http->listen(host, port, error))
+        return false;
+    m_listeningSince = m_clock->now();
+    return true;
 }
 
 quint16 WebhookServer::port() const

@@ -35,6 +35,9 @@ public:
     // secrets are set, as deliveries would otherwise be taken from anyone. False with *error.
     bool listen(const QString &address, quint16 port, QString *error);
     quint16 port() const;
+    // When the server began to listen, by the parts' clock; invalid while it does not.
+    QDateTime listeningSince() const { return m_listeningSince; }
+    const Clock *clock() const { return m_clock; }
 
     GitHubWebhook *gitHub() const { return m_gitHub; }
     ClickUpWebhook *clickUp() const { return m_clickUp; }
@@ -46,6 +49,8 @@ private:
     GitHubWebhook *m_gitHub;
     ClickUpWebhook *m_clickUp;
     ClickUpFetcher *m_fetcher;
+    const Clock *m_clock;
+    QDateTime m_listeningSince;
 };
 
 } // namespace UpNext

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -14,6 +15,8 @@ struct SourceSyncResult
     int updated = 0;
     int closed = 0; // closed, deleted or no longer assigned: left the open list
     int requests = 0;
+    // When each new or changed task was last changed at its source (where it says).
+    QList<QDateTime> changedAt;
     QString error;
     QStringList warnings;
     QDateTime finishedAt;

@@ -211,6 +211,8 @@ bool SyncEngine::merge(const ReadResult &read, ChangeOrigin origin, SourceSyncRe
                     task.status = existing->status;
             }
             const bool changed = isNew || !(task == *existing);
+            if (changed && task.updatedAt.isValid())
+                result.changedAt.append(task.updatedAt);
             const double before = task.score;
             task.score = scoreOf(task, now);
             if (isNew) {
@@ -243,6 +245,7 @@ bool SyncEngine::merge(const ReadResult &read, ChangeOrigin origin, SourceSyncRe
         result.error = m_outbox && !m_outbox->lastError().isEmpty() ? m_outbox->lastError()
                                                                     : m_store->lastError();
         result.newTasks = result.updated = result.closed = 0;
+        result.changedAt.clear();
         return false;
     }
     return true;
