@@ -3,11 +3,20 @@
 
 #include "appcore/AppCore.h"
 #include "core/Outbox.h"
+#include "core/SecretStore.h"
+#include "core/Settings.h"
 #include "core/TaskService.h"
 #include "core/TaskStore.h"
+#include "server/GitHubWebhook.h"
+#include "server/WebhookServer.h"
+#include "sim/SimClickUp.h"
+#include "sim/SimGitHub.h"
 #include "sync/OutboxProcessor.h"
 #include "sync/SyncEngine.h"
+#include "sync/WebhookRegistrar.h"
 
+#include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -21,6 +30,7 @@ class TestAppCore : public QObject
 
 private Q_SLOTS:
     void everythingReadsItsClock();
+    void registersWebhooksWhereTheyArriveAtOnce();
 };
 
 void TestAppCore::everythingReadsItsClock()
@@ -48,6 +58,89 @@ void TestAppCore::everythingReadsItsClock()
     clock.advance(60);
     core.processor()->retryNow();
     QCOMPARE(core.outbox()->entries().constFirst().nextAttempt, clock.now());
+}
+
+// The policies wired together: at start the hooks go to the public URL (GitHub's on the repos
+// of the user's issues once the first sync brings them), and a teammate's change reaches the
+// store through them.
+void TestAppCore::registersWebhooksWhereTheyArriveAtOnce()
+{
+    const QString repo = QStringLiteral("acme/web");
+    Sim::SimClickUp clickUp;
+    QVERIFY(clickUp.listen() > 0);
+    clickUp.addUser(101, QStringLiteral("Me"), QStringLiteral("me@example.com"),
+                    QStringLiteral("pk_101_core"));
+    Sim::SimGitHub gitHub;
+    QVERIFY(gitHub.listen() > 0);
+    gitHub.addUser(QStringLiteral("me"), QStringLiteral("ghp_core"));
+    gitHub.addRepo(repo);
+    gitHub.addIssue({.repo = repo,
+                     .number = 1,
+                     .title = QStringLiteral("Fix login"),
+                     .author = QStringLiteral("bob"),
+                     .assignees = {QStringLiteral("me")}});
+    qputenv("UPNEXT_CLICKUP_TOKEN", "pk_101_core");
+    qputenv("UPNEXT_GITHUB_TOKEN", "ghp_core");
+    const auto tokens = qScopeGuard([] {
+        qunsetenv("UPNEXT_CLICKUP_TOKEN");
+        qunsetenv("UPNEXT_GITHUB_TOKEN");
+    });
+
+    quint16 port = 0;
+    {
+        QTcpServer probe; // a free port for the public URL the hooks point at
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        port = probe.serverPort();
+    }
+    const QUrl publicUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+    QTemporaryDir dir;
+    const Profile profile(dir.path());
+    {
+        Settings settings(profile.settingsPath());
+        QVERIFY(settings.setClickUpBaseUrl(clickUp.baseUrl()) &&
+                settings.setClickUpTeamId(clickUp.teamId()) &&
+                settings.setGitHubBaseUrl(gitHub.baseUrl()) && settings.setWebhookPort(port) &&
+                settings.setWebhookPublicUrl(publicUrl) && settings.sync());
+    }
+
+    AppCore core{profile};
+    QString error;
+    QVERIFY2(core.open(&error), qPrintable(error));
+    const auto secrets = qScopeGuard([&core] {
+        for (const auto &[secret, source] :
+             {std::pair(SecretStore::Secret::ClickUpWebhookSecret, Sources::ClickUp),
+              std::pair(SecretStore::Secret::GitHubWebhookSecret, Sources::GitHub)}) {
+            bool removed = false;
+            core.secrets()->remove(secret,
+                                   WebhookRegistrar::secretAccount(*core.settings(), source), &core,
+                                   [&removed](const QString &) { removed = true; });
+            QTRY_VERIFY(removed);
+        }
+    });
+    QSignalSpy loaded(&core, &AppCore::sourcesLoaded);
+    core.loadSources();
+    QVERIFY(loaded.wait());
+    QSignalSpy listening(&core, &AppCore::webhooksListening);
+    core.startWebhooks();
+    QVERIFY(listening.wait());
+    QCOMPARE(listening.first().first().value<quint16>(), port);
+    core.start();
+
+    QTRY_COMPARE_WITH_TIMEOUT(gitHub.hooks().size(), 1, 15000);
+    QCOMPARE(gitHub.hooks().first().repo, repo);
+    QCOMPARE(gitHub.hooks().first().url, WebhookRegistrar::endpoint(publicUrl, Sources::GitHub));
+    QTRY_COMPARE(clickUp.hooks().size(), 1);
+    QCOMPARE(clickUp.hooks().first().endpoint,
+             WebhookRegistrar::endpoint(publicUrl, Sources::ClickUp));
+    QTRY_VERIFY(!core.engine()->isSyncing(Sources::GitHub));
+
+    const QString id = Task::makeId(Sources::GitHub, repo + QStringLiteral("#1"));
+    QVERIFY(core.store()->task(id));
+    QCOMPARE(core.store()->task(id)->status, TaskStatus::Todo);
+    gitHub.closeIssue(repo, 1, QStringLiteral("bob"));
+    QTRY_COMPARE(core.store()->task(id)->status, TaskStatus::Done);
+    QVERIFY(core.webhooks()->gitHub()->lastDelivery().isValid());
+    core.stop();
 }
 
 QTEST_GUILESS_MAIN(TestAppCore)

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void missingSecretIsNotFound();
     void environmentOverridesKeychain();
     void callbackIsNotRunAfterContextIsGone();
+    void aKeychainThatDoesNotAnswerInTimeIsAnError();
 
 private:
     SecretResult readNow(SecretStore::Secret secret, const QString &account);
@@ -189,6 +190,37 @@ void TestSecretStore::callbackIsNotRunAfterContextIsGone()
     // A second read with a live context proves the event loop ran past the first one.
     QCOMPARE(readNow(SecretStore::Secret::GitHubToken, {}).value, QStringLiteral("from-env"));
     QVERIFY(!called);
+}
+
+void TestSecretStore::aKeychainThatDoesNotAnswerInTimeIsAnError()
+{
+    // A timeout of 0 passes before any keychain can answer.
+    SecretStore hurried(m_store->service());
+    hurried.setTimeout(std::chrono::milliseconds(0));
+    const QString account = QStringLiteral("hurried");
+    const QRegularExpression silence(QStringLiteral("did not answer for local-api-token/hurried"));
+    for (int i = 0; i < 3; ++i)
+        QTest::ignoreMessage(QtWarningMsg, silence);
+    QStringList answers;
+    hurried.write(SecretStore::Secret::LocalApiToken, account, QStringLiteral("x"), this,
+                  [&answers](const QString &error) { answers.append(error); });
+    hurried.read(SecretStore::Secret::LocalApiToken, account, this,
+                 [&answers](const SecretResult &result) {
+                     answers.append(result.status == SecretResult::Status::Error
+                                        ? result.error
+                                        : QStringLiteral("read answered"));
+                 });
+    hurried.remove(SecretStore::Secret::LocalApiToken, account, this,
+                   [&answers](const QString &error) { answers.append(error); });
+    QTRY_COMPARE(answers.size(), 3);
+    for (const QString &answer : std::as_const(answers))
+        QVERIFY2(answer.contains(silence), qPrintable(answer));
+
+    // The keychain runs its jobs in order: once a later one is done, so are the three, and
+    // their late answers went nowhere.
+    QCOMPARE(readNow(SecretStore::Secret::LocalApiToken, account).status,
+             SecretResult::Status::NotFound);
+    QCOMPARE(answers.size(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestSecretStore)

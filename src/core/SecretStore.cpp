@@ -3,6 +3,8 @@
 
 #include <qt6keychain/keychain.h>
 
+#include <QTimer>
+
 namespace UpNext {
 
 namespace {
@@ -27,6 +29,32 @@ SecretStore::SecretStore(const QString &service, QObject *parent)
     : QObject(parent)
     , m_service(service)
 {}
+
+void SecretStore::run(QKeychain::Job *job, const QString &key, QObject *context,
+                      std::function<void(QKeychain::Job *)> onAnswer,
+                      std::function<void(const QString &)> onSilence) const
+{
+    auto answered = std::make_shared<bool>(false);
+    connect(job, &QKeychain::Job::finished, context,
+            [answered, onAnswer = std::move(onAnswer)](QKeychain::Job *finished) {
+                if (!std::exchange(*answered, true))
+                    onAnswer(finished);
+            });
+    // Armed before the job starts (it starts from the event loop), so a timeout of 0 always
+    // comes first.
+    QTimer::singleShot(
+        m_timeout, context, [answered, key, timeout = m_timeout, onSilence = std::move(onSilence)] {
+            if (std::exchange(*answered, true))
+                return;
+            const QString error = tr("The keychain did not answer for %1 within %2 s: it may be "
+                                     "locked and waiting for a password prompt")
+                                      .arg(key)
+                                      .arg(std::chrono::duration<double>(timeout).count());
+            qCWarning(lcSecrets).noquote() << error;
+            onSilence(error);
+        });
+    job->start();
+}
 
 QString SecretStore::keyName(Secret secret, const QString &account)
 {
@@ -83,7 +111,7 @@ void SecretStore::read(Secret secret, const QString &account, QObject *context,
 
     const QString key = keyName(secret, account);
     auto *job = makeJob<QKeychain::ReadPasswordJob>(m_service, key);
-    connect(job, &QKeychain::Job::finished, context, [callback, key](QKeychain::Job *finished) {
+    const auto answer = [callback, key](QKeychain::Job *finished) {
         auto *readJob = static_cast<QKeychain::ReadPasswordJob *>(finished);
         SecretResult result;
         if (finished->error() == QKeychain::NoError) {
@@ -96,8 +124,10 @@ void SecretStore::read(Secret secret, const QString &account, QObject *context,
             qCWarning(lcSecrets).noquote() << result.error;
         }
         callback(result);
+    };
+    run(job, key, context, answer, [callback](const QString &error) {
+        callback({SecretResult::Status::Error, {}, error});
     });
-    job->start();
 }
 
 void SecretStore::write(Secret secret, const QString &account, const QString &value,
@@ -106,14 +136,14 @@ void SecretStore::write(Secret secret, const QString &account, const QString &va
     const QString key = keyName(secret, account);
     auto *job = makeJob<QKeychain::WritePasswordJob>(m_service, key);
     job->setTextData(value);
-    connect(job, &QKeychain::Job::finished, context, [callback, key](QKeychain::Job *finished) {
+    const auto answer = [callback, key](QKeychain::Job *finished) {
         const QString error =
             finished->error() == QKeychain::NoError ? QString() : describe(finished, key);
         if (!error.isEmpty())
             qCWarning(lcSecrets).noquote() << error;
         callback(error);
-    });
-    job->start();
+    };
+    run(job, key, context, answer, callback);
 }
 
 void SecretStore::remove(Secret secret, const QString &account, QObject *context,
@@ -121,15 +151,15 @@ void SecretStore::remove(Secret secret, const QString &account, QObject *context
 {
     const QString key = keyName(secret, account);
     auto *job = makeJob<QKeychain::DeletePasswordJob>(m_service, key);
-    connect(job, &QKeychain::Job::finished, context, [callback, key](QKeychain::Job *finished) {
+    const auto answer = [callback, key](QKeychain::Job *finished) {
         const bool ok = finished->error() == QKeychain::NoError ||
                         finished->error() == QKeychain::EntryNotFound;
         const QString error = ok ? QString() : describe(finished, key);
         if (!error.isEmpty())
             qCWarning(lcSecrets).noquote() << error;
         callback(error);
-    });
-    job->start();
+    };
+    run(job, key, context, answer, callback);
 }
 
 } // namespace UpNext

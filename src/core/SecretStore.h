@@ -3,7 +3,12 @@
 #include <QObject>
 #include <QString>
 
+#include <chrono>
 #include <functional>
+
+namespace QKeychain {
+class Job;
+}
 
 namespace UpNext {
 
@@ -20,7 +25,9 @@ struct SecretResult
 // Headless use may set the secret in the environment instead, which then wins
 // on read: UPNEXT_CLICKUP_TOKEN, UPNEXT_GITHUB_TOKEN,
 // UPNEXT_CLICKUP_WEBHOOK_SECRET, UPNEXT_GITHUB_WEBHOOK_SECRET.
-// All calls are asynchronous; the callback runs on context's thread.
+// All calls are asynchronous; the callback runs once on context's thread, with an error when
+// the keychain has not answered within timeout() (a locked keychain waiting on a password
+// prompt no one sees would otherwise hold up whatever waits for it).
 class SecretStore final : public QObject
 {
     Q_OBJECT
@@ -41,7 +48,11 @@ public:
     explicit SecretStore(const QString &service = QStringLiteral("UpNext"),
                          QObject *parent = nullptr);
 
+    static constexpr std::chrono::milliseconds DefaultTimeout = std::chrono::seconds(30);
+
     QString service() const { return m_service; }
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    std::chrono::milliseconds timeout() const { return m_timeout; }
 
     void read(Secret secret, const QString &account, QObject *context, ReadCallback callback);
     void write(Secret secret, const QString &account, const QString &value, QObject *context,
@@ -54,7 +65,14 @@ public:
     static QString environmentVariable(Secret secret);
 
 private:
+    // Starts job; then onAnswer with it, or onSilence with a message when the keychain did not
+    // answer in time: whichever comes first, once.
+    void run(QKeychain::Job *job, const QString &key, QObject *context,
+             std::function<void(QKeychain::Job *)> onAnswer,
+             std::function<void(const QString &)> onSilence) const;
+
     QString m_service;
+    std::chrono::milliseconds m_timeout = DefaultTimeout;
 };
 
 } // namespace UpNext
