@@ -20,6 +20,7 @@ private Q_SLOTS:
     void completeNeedsAnOpenKnownTask();
     void commentsKeepTheirTextExactly();
     void emptyCommentIsRefused();
+    void entriesForTasks();
     void createAppearsAtOnceUnderALocalId();
     void entriesOfATaskGoInOrder();
     void notDueBeforeItsTime();
@@ -42,6 +43,28 @@ void TestOutbox::init()
     started.status = TaskStatus::InProgress;
     QVERIFY(
         m_store->upsert({started, gitHub(QStringLiteral("o/r"), 1, QStringLiteral("Issue"), 5)}));
+}
+
+void TestOutbox::entriesForTasks()
+{
+    const QString a = QStringLiteral("clickup:a");
+    const QString issue = QStringLiteral("github:o/r#1");
+    const std::optional<qint64> first = m_outbox->comment(a, QStringLiteral("One"), m_now);
+    const std::optional<qint64> second = m_outbox->comment(issue, QStringLiteral("Two"), m_now);
+    const std::optional<qint64> third = m_outbox->complete(a, m_now);
+    QVERIFY(first && second && third);
+    const auto ids = [](const QList<OutboxEntry> &entries) {
+        QList<qint64> list;
+        for (const OutboxEntry &entry : entries)
+            list.append(entry.id);
+        return list;
+    };
+    QCOMPARE(ids(m_outbox->entriesFor({a})), QList<qint64>({*first, *third}));
+    QCOMPARE(ids(m_outbox->entriesFor({issue, a})), QList<qint64>({*first, *second, *third}));
+    QVERIFY(m_outbox->entriesFor({QStringLiteral("clickup:none")}).isEmpty());
+    QVERIFY(m_outbox->entriesFor({}).isEmpty());
+    QVERIFY(m_store->contains(a));
+    QVERIFY(!m_store->contains(QStringLiteral("clickup:none")));
 }
 
 void TestOutbox::completeIsLocalAtOnceAndQueued()

@@ -252,6 +252,16 @@ QList<OutboxEntry> Outbox::entries() const
     return select(QStringLiteral("ORDER BY id"), {});
 }
 
+QList<OutboxEntry> Outbox::entriesFor(const QStringList &taskIds) const
+{
+    if (taskIds.isEmpty())
+        return {};
+    const QStringList marks(taskIds.size(), QStringLiteral("?"));
+    return select(
+        QStringLiteral("WHERE task_id IN (%1) ORDER BY id").arg(marks.join(QLatin1Char(','))),
+        QVariantList(taskIds.cbegin(), taskIds.cend()));
+}
+
 QList<OutboxEntry> Outbox::failed() const
 {
     return select(QStringLiteral("WHERE state = 'failed' ORDER BY id"), {});

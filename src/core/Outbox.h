@@ -46,6 +46,8 @@ public:
     // When the next unfinished entry of a source not in skipSources comes due; invalid: none.
     QDateTime nextAttempt(const QStringList &skipSources = {}) const;
     QList<OutboxEntry> entries() const;
+    // The entries of these tasks (a few: one statement), in the order they were made.
+    QList<OutboxEntry> entriesFor(const QStringList &taskIds) const;
     QList<OutboxEntry> failed() const;
     int pendingCount() const;
 

@@ -773,6 +773,14 @@ std::optional<Task> TaskStore::task(const QString &id) const
     return tasks.isEmpty() ? std::nullopt : std::optional<Task>(tasks.first());
 }
 
+bool TaskStore::contains(const QString &id) const
+{
+    QSqlQuery query(database());
+    return exec(query, QStringLiteral("SELECT 1 FROM tasks WHERE id = ?"), {id},
+                tr("read task %1").arg(id)) &&
+           query.next();
+}
+
 QList<Task> TaskStore::tasks(const QStringList &ids, Fields fields) const
 {
     // SQLite takes up to 32766 parameters a statement; a few hundred at a time is plenty.

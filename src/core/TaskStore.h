@@ -77,6 +77,7 @@ public:
     bool moveTask(const QString &from, const QString &to);
 
     std::optional<Task> task(const QString &id) const;
+    bool contains(const QString &id) const;
     // The stored tasks among ids, in no particular order. Views that list many tasks ask
     // for what a list shows (Listed: id, source, title, status, assigned, due date, client,
     // score; the rest left empty) and read a whole task when it is shown.

@@ -108,7 +108,7 @@ HttpAnswer GitHubWebhook::handleIssue(const QString &event, const QJsonObject &p
                      .toString();
     read.byUser = (!login.isEmpty() && read.actor.compare(login, Qt::CaseInsensitive) == 0) ||
                   userIsWriting(task->id);
-    const std::optional<Task> stored = m_parts.store->task(task->id);
+    const bool stored = m_parts.store->contains(task->id);
 
     if (action == QLatin1String("deleted") && !comment) {
         if (!stored)

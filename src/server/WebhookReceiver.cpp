@@ -51,7 +51,7 @@ bool WebhookReceiver::userIsWriting(const QString &taskId) const
 {
     if (!m_parts.outbox)
         return false;
-    const QList<OutboxEntry> entries = m_parts.outbox->entries();
+    const QList<OutboxEntry> entries = m_parts.outbox->entriesFor({taskId});
     return std::any_of(entries.cbegin(), entries.cend(), [&taskId](const OutboxEntry &entry) {
         return entry.taskId == taskId && entry.state != OutboxEntry::State::Failed;
     });

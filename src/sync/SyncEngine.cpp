@@ -163,7 +163,9 @@ bool SyncEngine::merge(const ReadResult &read, ChangeOrigin origin, SourceSyncRe
         known.insert(task.id, task);
     QSet<QString> completing; // done here, not yet confirmed by the source
     if (m_outbox) {
-        for (const OutboxEntry &entry : m_outbox->entries()) {
+        // A webhook names a task or two, a sync up to all of them.
+        const bool few = ids.size() <= 100;
+        for (const OutboxEntry &entry : few ? m_outbox->entriesFor(ids) : m_outbox->entries()) {
             if (entry.kind == OutboxEntry::Kind::Complete &&
                 entry.state != OutboxEntry::State::Failed)
                 completing.insert(entry.taskId);
