@@ -200,8 +200,15 @@ void TestGitHubWebhook::assignedToTheUserIsAdded()
                         QStringLiteral("bob"));
     QTRY_VERIFY(m_store->task(QStringLiteral("github:acme/web#3")).has_value());
     QVERIFY(m_store->task(QStringLiteral("github:acme/web#3"))->assignedToMe);
-    QCOMPARE(feed.last().at(0).value<TaskChanges>().added,
-             QStringList{QStringLiteral("github:acme/web#3")});
+    const auto changes = feed.last().at(0).value<TaskChanges>();
+    QCOMPARE(changes.added, QStringList{QStringLiteral("github:acme/web#3")});
+    // News for the user: who gave it to them.
+    QCOMPARE(changes.external.size(), 1);
+    QCOMPARE(changes.external.first().actor, QStringLiteral("bob"));
+    QVERIFY(!changes.external.first().byUser);
+    QCOMPARE(changes.external.first().fields,
+             QList<FieldChange>({{FieldChange::Field::Assignee, QString(),
+                                  m_store->task(QStringLiteral("github:acme/web#3"))->assignee}}));
 }
 
 void TestGitHubWebhook::unassignedLeavesTheList()

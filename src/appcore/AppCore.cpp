@@ -1,5 +1,7 @@
 #include "AppCore.h"
 
+#include "ChangeNotifier.h"
+
 #include "core/Clock.h"
 #include "core/Entities.h"
 #include "core/Logging.h"
@@ -70,6 +72,25 @@ bool AppCore::open(QString *error)
     m_webhooks->configure(*m_settings);
     m_health = std::make_unique<WebhookHealth>(m_engine.get(), m_webhooks.get());
     m_health->setSilence(std::chrono::minutes(m_settings->webhookSilenceMinutes()));
+    m_notifier = std::make_unique<ChangeNotifier>(m_store.get(), m_entities.get());
+    if (!m_settings->notifyExternalChanges()) {
+        for (const auto kind : {Notification::Kind::Closed, Notification::Kind::Reopened,
+                                Notification::Kind::Assigned, Notification::Kind::Unassigned,
+                                Notification::Kind::Commented, Notification::Kind::DueMoved,
+                                Notification::Kind::Summary})
+            m_notifier->setEnabled(kind, false);
+    }
+    connect(m_processor.get(), &OutboxProcessor::failed, m_notifier.get(),
+            &ChangeNotifier::writeRefused);
+    connect(m_processor.get(), &OutboxProcessor::paused, m_notifier.get(),
+            &ChangeNotifier::tokenRejected);
+    connect(m_engine.get(), &SyncEngine::sourceFinished, m_notifier.get(),
+            [this](const SourceSyncResult &result) {
+                if (result.ok())
+                    m_notifier->tokenAccepted(result.source);
+            });
+    connect(m_health.get(), &WebhookHealth::notArriving, m_notifier.get(),
+            &ChangeNotifier::webhooksNotArriving);
     m_registrar =
         std::make_unique<WebhookRegistrar>(m_settings.get(), m_secrets.get(), m_store.get());
     m_registrar->setClock(m_clock);

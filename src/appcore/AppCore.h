@@ -34,6 +34,8 @@ class WebhookHealth;
 class WebhookRegistrar;
 class WebhookServer;
 
+class ChangeNotifier;
+
 class AppCore final : public QObject
 {
     Q_OBJECT
@@ -79,6 +81,7 @@ public:
     SyncSources *sources() const { return m_sources.get(); }
     WebhookServer *webhooks() const { return m_webhooks.get(); }
     WebhookHealth *webhookHealth() const { return m_health.get(); }
+    ChangeNotifier *notifier() const { return m_notifier.get(); }
 
 Q_SIGNALS:
     // problems: keychain errors, one line each.
@@ -104,6 +107,7 @@ private:
     std::unique_ptr<WebhookServer> m_webhooks;
     std::unique_ptr<WebhookRegistrar> m_registrar;
     std::unique_ptr<WebhookHealth> m_health;
+    std::unique_ptr<ChangeNotifier> m_notifier;
     // Declared last: destroyed first, before the engine and processor that use its clients.
     std::unique_ptr<SyncSources> m_sources;
 };

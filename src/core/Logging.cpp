@@ -9,5 +9,6 @@ Q_LOGGING_CATEGORY(lcSecrets, "upnext.secrets")
 Q_LOGGING_CATEGORY(lcProfile, "upnext.profile")
 Q_LOGGING_CATEGORY(lcSync, "upnext.sync")
 Q_LOGGING_CATEGORY(lcWebhook, "upnext.webhook")
+Q_LOGGING_CATEGORY(lcNotify, "upnext.notify")
 
 } // namespace UpNext

@@ -220,6 +220,13 @@ bool SyncEngine::merge(const ReadResult &read, ChangeOrigin origin, SourceSyncRe
             if (isNew) {
                 ++result.newTasks;
                 described.added.append(task.id);
+                // Someone gave the user a task: news, unlike a sync's first import.
+                if (origin == ChangeOrigin::Webhook)
+                    described.external.append(
+                        {task.id,
+                         {{FieldChange::Field::Assignee, QString(), task.assignee}},
+                         read.actor,
+                         read.byUser});
             } else if (changed) {
                 const bool wasListed = existing->isOpen() && existing->assignedToMe;
                 const bool isListed = task.isOpen() && task.assignedToMe;
