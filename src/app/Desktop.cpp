@@ -1,9 +1,17 @@
 #include "Desktop.h"
 #include "MainWindow.h"
+#include "TrayIcon.h"
 
 #include "appcore/AppCore.h"
+#include "appcore/ChangeNotifier.h"
+#include "core/Logging.h"
 #include "core/Profile.h"
+#include "core/Settings.h"
 #include "sync/SyncSources.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QSystemTrayIcon>
 
 namespace UpNext {
 
@@ -27,8 +35,37 @@ Desktop::Desktop(AppCore *core, QObject *parent)
 
 Desktop::~Desktop() = default;
 
+bool Desktop::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_window.get() && event->type() == QEvent::Close && m_tray) {
+        event->ignore();
+        m_window->hide();
+        Settings *settings = m_core->settings();
+        if (!settings->trayHintShown()) {
+            m_tray->notify({Notification::Kind::Summary,
+                            tr("UpNext is still running"),
+                            tr("It stays in the tray and keeps your tasks in sync. Quit it from "
+                               "the tray's menu."),
+                            {}});
+            settings->setTrayHintShown(true);
+            settings->sync();
+        }
+        return true;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
 void Desktop::start(int webhookPort)
 {
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = std::make_unique<TrayIcon>(m_core, m_window.get());
+        connect(m_core->notifier(), &ChangeNotifier::notify, m_tray.get(), &TrayIcon::notify);
+        m_window->installEventFilter(this);
+        QApplication::setQuitOnLastWindowClosed(false);
+        m_tray->show();
+    } else {
+        qCInfo(lcNotify) << "No system tray: closing the window quits UpNext";
+    }
     m_window->show();
     connect(m_core, &AppCore::webhooksFailed, m_window.get(), &MainWindow::addProblem);
     m_core->loadSources();

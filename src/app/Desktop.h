@@ -8,6 +8,7 @@ namespace UpNext {
 
 class AppCore;
 class MainWindow;
+class TrayIcon;
 
 // The desktop front end: the main window on an open AppCore, told about the
 // sources once they are loaded.
@@ -20,15 +21,22 @@ public:
     explicit Desktop(AppCore *core, QObject *parent = nullptr);
     ~Desktop() override;
 
-    // Shows the window, loads the sources, starts the core's policies and its webhook
-    // server (on webhookPort unless -1).
+    // Shows the window (and the tray icon where there is a tray), loads the sources, starts
+    // the core's policies and its webhook server (on webhookPort unless -1). With a tray,
+    // closing the window keeps UpNext running; without one, it quits.
     void start(int webhookPort = -1);
 
     MainWindow *window() const { return m_window.get(); }
+    // Null where there is no tray.
+    TrayIcon *tray() const { return m_tray.get(); }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     AppCore *m_core;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<TrayIcon> m_tray;
 };
 
 } // namespace UpNext

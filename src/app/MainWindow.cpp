@@ -274,6 +274,17 @@ void MainWindow::createTask()
     selectTask(m_createdTaskId);
 }
 
+void MainWindow::openTask(const QString &taskId)
+{
+    show();
+    raise();
+    activateWindow();
+    if (!selectTask(taskId) && !m_filter->text().isEmpty()) {
+        m_filter->clear(); // the search hid it
+        selectTask(taskId);
+    }
+}
+
 bool MainWindow::selectTask(const QString &taskId)
 {
     if (taskId.isEmpty())

@@ -44,6 +44,9 @@ public:
     // Where New Task can create (sources with a token and a list or repo to create in).
     void setCreateDestinations(const QList<Destination> &destinations);
 
+    // Brings the window to the front with the task selected (and its details shown).
+    void openTask(const QString &taskId);
+
     // Shows a problem the user should know about (e.g. a recovered database).
     void addProblem(const QString &message);
     QStringList problems() const { return m_problems; }

@@ -71,7 +71,7 @@ public:
 
     const Profile &profile() const { return m_profile; }
     TaskStore *store() const { return m_store.get(); }
-    const Settings *settings() const { return m_settings.get(); }
+    Settings *settings() const { return m_settings.get(); }
     Entities *entities() const { return m_entities.get(); }
     SecretStore *secrets() const { return m_secrets.get(); }
     Outbox *outbox() const { return m_outbox.get(); }

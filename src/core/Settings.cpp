@@ -23,6 +23,7 @@ const QString ClickUpBaseUrlKey = QStringLiteral("clickup/baseUrl");
 const QString GitHubBaseUrlKey = QStringLiteral("github/baseUrl");
 const QString NotifyExternalKey = QStringLiteral("notifications/externalChanges");
 const QString NotifyMorningKey = QStringLiteral("notifications/morningBriefing");
+const QString TrayHintKey = QStringLiteral("tray/closeHintShown");
 const QString GitHubReposKey = QStringLiteral("github/repos");
 const QString GitHubPullRequestsKey = QStringLiteral("github/includePullRequests");
 const QString GitHubBlockingLabelsKey = QStringLiteral("github/blockingLabels");
@@ -381,6 +382,16 @@ bool Settings::notifyMorningBriefing() const
 void Settings::setNotifyMorningBriefing(bool on)
 {
     m_settings->setValue(NotifyMorningKey, on);
+}
+
+bool Settings::trayHintShown() const
+{
+    return boolValue(TrayHintKey, false);
+}
+
+void Settings::setTrayHintShown(bool shown)
+{
+    m_settings->setValue(TrayHintKey, shown);
 }
 
 QStringList Settings::gitHubRepos() const

@@ -68,6 +68,9 @@ public:
     void setNotifyExternalChanges(bool on);
     bool notifyMorningBriefing() const;
     void setNotifyMorningBriefing(bool on);
+    // Whether the user was told that closing the window keeps UpNext in the tray.
+    bool trayHintShown() const;
+    void setTrayHintShown(bool shown);
     // Repos to read ("owner/name"); empty: every repo with issues assigned to the user.
     QStringList gitHubRepos() const;
     bool setGitHubRepos(const QStringList &repos);

@@ -1,0 +1,207 @@
+#include "TrayIcon.h"
+#include "MainWindow.h"
+
+#include "appcore/AppCore.h"
+#include "appcore/ChangeNotifier.h"
+#include "core/Outbox.h"
+#include "core/TaskService.h"
+#include "core/TaskStore.h"
+#include "sync/SourceSyncResult.h"
+#include "sync/SyncEngine.h"
+
+#include <QApplication>
+#include <QLocale>
+#include <QMenu>
+#include <QPainter>
+#include <QSystemTrayIcon>
+
+namespace UpNext {
+
+TrayIcon::TrayIcon(AppCore *core, MainWindow *window, QObject *parent)
+    : QObject(parent)
+    , m_core(core)
+    , m_window(window)
+    , m_menu(std::make_unique<QMenu>())
+    , m_icon(new QSystemTrayIcon(this))
+{
+    TaskService *service = core->service();
+    m_task = m_menu->addAction(QString());
+    connect(m_task, &QAction::triggered, this, [this] {
+        if (const auto current = m_core->store()->currentTask())
+            m_window->openTask(current->taskId);
+    });
+    m_menu->addSeparator();
+    m_done = m_menu->addAction(tr("&Done"), this,
+                               [this, service] { tell(service->done(service->now()).error); });
+    m_skip = m_menu->addAction(tr("&Skip for Today"), this,
+                               [this, service] { tell(service->skip(service->now()).error); });
+    m_next = m_menu->addAction(tr("&Next"), this, [this, service] {
+        const TaskResult next = service->next(service->now());
+        if (!next.ok())
+            tell(next.error);
+        else if (next.task)
+            notify({Notification::Kind::Summary, tr("Next"),
+                    tr("%1 (score %2)")
+                        .arg(next.task->title,
+                             QLocale().toString(service->explain(*next.task, service->now()).score,
+                                                'f', 0)),
+                    next.task->id});
+        else
+            notify({Notification::Kind::Summary, tr("Next"), tr("Nothing left to do."), {}});
+    });
+    m_menu->addSeparator();
+    m_sync = m_menu->addAction(tr("S&ync Now"), core->engine(), &SyncEngine::syncAll);
+    m_open = m_menu->addAction(tr("&Open UpNext"), this, [this] {
+        m_window->show();
+        m_window->raise();
+        m_window->activateWindow();
+    });
+    m_menu->addSeparator();
+    m_quit = m_menu->addAction(tr("&Quit UpNext"), qApp, &QCoreApplication::quit);
+    m_icon->setContextMenu(m_menu.get());
+
+    connect(m_icon, &QSystemTrayIcon::activated, this,
+            [this](QSystemTrayIcon::ActivationReason reason) {
+                if (reason == QSystemTrayIcon::Trigger)
+                    toggleWindow();
+            });
+    connect(m_icon, &QSystemTrayIcon::messageClicked, this, [this] {
+        if (!m_notifiedTask.isEmpty())
+            m_window->openTask(m_notifiedTask);
+    });
+    connect(service, &TaskService::currentChanged, this, &TrayIcon::update);
+    connect(core->store(), &TaskStore::changed, this, &TrayIcon::update);
+    connect(core->outbox(), &Outbox::changed, this, &TrayIcon::update);
+    connect(core->engine(), &SyncEngine::syncStarted, this, &TrayIcon::update);
+    connect(core->engine(), &SyncEngine::idle, this, &TrayIcon::update);
+    connect(core->engine(), &SyncEngine::sourceFinished, this, &TrayIcon::syncFinished);
+    update();
+}
+
+TrayIcon::~TrayIcon() = default;
+
+void TrayIcon::show()
+{
+    m_icon->show();
+}
+
+void TrayIcon::notify(const Notification &notification)
+{
+    m_notifiedTask = notification.taskId;
+    const bool needsTheUser = notification.kind == Notification::Kind::WriteRefused ||
+                              notification.kind == Notification::Kind::TokenRejected ||
+                              notification.kind == Notification::Kind::WebhooksNotArriving;
+    m_icon->showMessage(notification.title, notification.text,
+                        needsTheUser ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);
+    Q_EMIT notified(notification);
+}
+
+void TrayIcon::tell(const QString &error)
+{
+    if (!error.isEmpty())
+        notify({Notification::Kind::Summary, tr("UpNext"), error, {}});
+}
+
+void TrayIcon::toggleWindow()
+{
+    if (m_window->isVisible() && m_window->isActiveWindow()) {
+        m_window->hide();
+        return;
+    }
+    m_window->show();
+    m_window->raise();
+    m_window->activateWindow();
+}
+
+void TrayIcon::syncFinished(const SourceSyncResult &result)
+{
+    if (result.ok())
+        m_failedSources.remove(result.source);
+    else
+        m_failedSources.insert(result.source);
+    update();
+}
+
+QString TrayIcon::toolTip() const
+{
+    const auto current = m_core->store()->currentTask();
+    const std::optional<Task> task =
+        current ? m_core->store()->task(current->taskId) : std::nullopt;
+    QString tip = tr("UpNext");
+    if (task) {
+        const TaskService *service = m_core->service();
+        tip += QLatin1Char('\n') +
+               tr("Now: %1 (score %2)")
+                   .arg(task->title,
+                        QLocale().toString(service->explain(*task, service->now()).score, 'f', 0));
+    } else {
+        tip += QLatin1Char('\n') + tr("Nothing to do right now");
+    }
+    switch (m_state) {
+    case State::Syncing:
+        tip += QLatin1Char('\n') + tr("Syncing…");
+        break;
+    case State::Error:
+        tip += QLatin1Char('\n') + tr("The last sync failed");
+        break;
+    case State::ChangeFailed:
+        tip += QLatin1Char('\n') + tr("A change was not made: see the outbox");
+        break;
+    case State::Normal:
+        break;
+    }
+    return tip;
+}
+
+void TrayIcon::update()
+{
+    const OutboxCounts counts = m_core->service()->outboxCounts();
+    const State state = counts.failed > 0             ? State::ChangeFailed
+                        : !m_failedSources.isEmpty()  ? State::Error
+                        : !m_core->engine()->isIdle() ? State::Syncing
+                                                      : State::Normal;
+    if (state != m_state || m_icon->icon().isNull())
+        m_icon->setIcon(stateIcon(state));
+    m_state = state;
+
+    const auto current = m_core->store()->currentTask();
+    const std::optional<Task> task =
+        current ? m_core->store()->task(current->taskId) : std::nullopt;
+    constexpr int Longest = 50;
+    const QString title = task ? task->title : QString();
+    m_task->setText(task
+                        ? (title.size() > Longest ? title.left(Longest - 1) + QChar(0x2026) : title)
+                        : tr("Nothing to do right now"));
+    m_task->setEnabled(task.has_value());
+    m_done->setEnabled(task.has_value());
+    m_skip->setEnabled(task.has_value());
+    m_icon->setToolTip(toolTip());
+}
+
+QIcon TrayIcon::stateIcon(State state)
+{
+    const QIcon app(QStringLiteral(":/icons/upnext.svg"));
+    if (state == State::Normal)
+        return app;
+    // The app's icon with a badge in the corner; each size drawn for itself, sharp at 2×.
+    const QColor badge = state == State::Syncing
+                             ? QApplication::palette().color(QPalette::Highlight)
+                         : state == State::Error ? QColor(0xc0, 0x1c, 0x28)
+                                                 : QColor(0xe6, 0x61, 0x00);
+    QIcon icon;
+    for (const int size : {16, 22, 24, 32, 48, 64}) {
+        QPixmap pixmap = app.pixmap(size);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        const qreal diameter = size * 0.5;
+        painter.setPen(QPen(QApplication::palette().color(QPalette::Window), size / 16.0));
+        painter.setBrush(badge);
+        painter.drawEllipse(
+            QRectF(size - diameter, size - diameter, diameter, diameter).adjusted(1, 1, -1, -1));
+        painter.end();
+        icon.addPixmap(pixmap);
+    }
+    return icon;
+}
+
+} // namespace UpNext
