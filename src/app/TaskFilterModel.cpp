@@ -15,13 +15,18 @@ void TaskFilterModel::setSourceModel(QAbstractItemModel *model)
     QSortFilterProxyModel::setSourceModel(model);
 }
 
+Qt::ItemFlags TaskFilterModel::flags(const QModelIndex &index) const
+{
+    return index.isValid() ? TaskTableModel::RowFlags : QSortFilterProxyModel::flags(index);
+}
+
 void TaskFilterModel::setQuery(const QString &text)
 {
     const QString query = text.trimmed();
     if (query == m_query)
         return;
     m_query = query;
-    m_matcher = QStringMatcher(query, Qt::CaseInsensitive);
+    m_matcher = QStringMatcher(query.toCaseFolded(), Qt::CaseSensitive);
     m_statuses.clear();
     for (const TaskStatus status : {TaskStatus::Todo, TaskStatus::InProgress, TaskStatus::Done}) {
         if (TaskText::statusName(status).contains(query, Qt::CaseInsensitive))
@@ -42,23 +47,23 @@ bool TaskFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const
 {
     if (m_query.isEmpty())
         return true;
-    const Task &task = m_tasks->taskAt(sourceRow);
-    if (m_matcher.indexIn(task.title) >= 0 || m_statuses.contains(task.status) ||
+    const TaskTableModel::Row &task = m_tasks->rowAt(sourceRow);
+    if (m_matcher.indexIn(task.foldedTitle) >= 0 || m_statuses.contains(task.status) ||
         m_sources.contains(task.source))
         return true;
     if (task.entity.isEmpty())
         return false;
     auto client = m_clients.find(task.entity);
     if (client == m_clients.end())
-        client = m_clients.insert(task.entity,
-                                  m_tasks->clientName(task).contains(m_query, Qt::CaseInsensitive));
+        client = m_clients.insert(
+            task.entity, m_tasks->clientName(task.entity).contains(m_query, Qt::CaseInsensitive));
     return *client;
 }
 
 bool TaskFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    const Task &a = m_tasks->taskAt(left.row());
-    const Task &b = m_tasks->taskAt(right.row());
+    const TaskTableModel::Row &a = m_tasks->rowAt(left.row());
+    const TaskTableModel::Row &b = m_tasks->rowAt(right.row());
     const auto byText = [](const QString &x, const QString &y) {
         return QString::compare(x, y, Qt::CaseInsensitive) < 0;
     };
@@ -70,7 +75,7 @@ bool TaskFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right
     case TaskTableModel::SourceColumn:
         return byText(TaskText::sourceName(a.source), TaskText::sourceName(b.source));
     case TaskTableModel::ClientColumn:
-        return byText(m_tasks->clientName(a), m_tasks->clientName(b));
+        return byText(m_tasks->clientName(a.entity), m_tasks->clientName(b.entity));
     case TaskTableModel::StatusColumn:
         return a.status < b.status;
     case TaskTableModel::DueColumn:

@@ -11,9 +11,9 @@ namespace UpNext {
 class TaskTableModel;
 
 // The task list as shown: a TaskTableModel (its source model) filtered by the
-// search text (title, client, source or status) and sorted by a column. Reads
-// the tasks straight from the model, not through QVariant, so 100,000 rows
-// filter and sort between two keystrokes.
+// search text (title, client, source or status), in the model's order (best
+// first) unless sorted by a column. Reads the rows straight from the model, not
+// through QVariant, so 100,000 rows filter between two keystrokes.
 class TaskFilterModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -25,6 +25,8 @@ public:
     void setQuery(const QString &text);
     // Must be a TaskTableModel.
     void setSourceModel(QAbstractItemModel *model) override;
+    // The source's, known without mapping the index to it.
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
