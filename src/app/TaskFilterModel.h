@@ -2,7 +2,6 @@
 
 #include "core/Task.h"
 
-#include <QHash>
 #include <QSortFilterProxyModel>
 #include <QStringMatcher>
 
@@ -35,12 +34,8 @@ protected:
 private:
     const TaskTableModel *m_tasks = nullptr; // the source model, typed
     QString m_query;
-    QStringMatcher m_matcher; // the query, its skip table made once
-    // What each status, source and client says matches the query or not, worked out once a
-    // query rather than once a row.
-    QList<TaskStatus> m_statuses;
-    QStringList m_sources;
-    mutable QHash<QString, bool> m_clients; // entity id → matches
+    QString m_folded;         // the query case-folded
+    QStringMatcher m_matcher; // m_folded, its skip table made once
 };
 
 } // namespace UpNext

@@ -7,7 +7,6 @@
 #include "core/TaskStore.h"
 
 #include <QBrush>
-#include <QElapsedTimer>
 #include <QLocale>
 #include <QPalette>
 
@@ -15,7 +14,7 @@ namespace UpNext {
 
 namespace {
 
-// The title as the search compares it. Most titles are ASCII: folded here in one pass rather
+// The text as the search compares it. Most titles are ASCII: folded here in one pass rather
 // than through the Unicode tables, as 100,000 of them are at startup.
 QString folded(const QString &text)
 {
@@ -42,6 +41,9 @@ TaskTableModel::TaskTableModel(TaskStore *store, const Entities *entities, QObje
     // A client's name may have changed.
     if (m_entities)
         connect(m_entities, &Entities::changed, this, [this] {
+            m_searchSuffixes.clear();
+            for (const std::unique_ptr<Row> &row : m_rows)
+                refreshSearchText(*row);
             if (!m_rows.empty())
                 Q_EMIT dataChanged(index(0, ClientColumn), index(rowCount() - 1, ClientColumn));
         });
@@ -65,8 +67,27 @@ TaskTableModel::Row TaskTableModel::rowFrom(Task task)
             task.dueDate,
             task.score,
             task.status};
-    row.foldedTitle = folded(row.title);
+    refreshSearchText(row);
     return row;
+}
+
+void TaskTableModel::refreshSearchText(Row &row)
+{
+    auto client = m_searchSuffixes.constFind(row.entity);
+    if (client == m_searchSuffixes.cend()) {
+        // The client's line, then one for each status and source: a suffix per pair.
+        QStringList suffixes;
+        const QString name = u'\n' + folded(clientName(row.entity)) + u'\n';
+        for (const TaskStatus status :
+             {TaskStatus::Todo, TaskStatus::InProgress, TaskStatus::Done}) {
+            for (const QString &source : {Sources::ClickUp, Sources::GitHub})
+                suffixes.append(name + folded(TaskText::statusName(status)) + u'\n' +
+                                folded(TaskText::sourceName(source)));
+        }
+        client = m_searchSuffixes.insert(row.entity, suffixes);
+    }
+    row.searchText =
+        folded(row.title) + client->at(int(row.status) * 2 + (row.source == Sources::GitHub));
 }
 
 bool TaskTableModel::before(const Row &a, const Row &b)

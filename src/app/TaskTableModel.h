@@ -40,13 +40,15 @@ public:
     };
     enum Role { TaskIdRole = Qt::UserRole + 1 };
 
-    // What a row shows of its task, and its title case-folded for the search.
+    // What a row shows of its task, and what the search looks in: the title, client, status
+    // and source names case-folded, a line each (a query is one line, so it matches within
+    // one of them).
     struct Row
     {
         QString id;
         QString source;
         QString title;
-        QString foldedTitle;
+        QString searchText;
         QString entity;
         QDate dueDate;
         double score = 0;
@@ -85,7 +87,8 @@ private:
     // one layout change: one merge instead of a pass over the list for each row, and the
     // views keep their selection through the persistent indexes.
     static constexpr qsizetype BulkChange = 32;
-    static Row rowFrom(Task task);
+    Row rowFrom(Task task);
+    void refreshSearchText(Row &row);
     // Rows in display order: the better first.
     static bool before(const Row &a, const Row &b);
     static bool beforeRow(const std::unique_ptr<Row> &a, const std::unique_ptr<Row> &b);
@@ -107,6 +110,8 @@ private:
     // Each listed task's score: with the id, where its row is in m_rows (a binary search),
     // however many rows moved before it.
     QHash<QString, double> m_scores;
+    // Entity id → what follows the title in searchText, for each status and source.
+    QHash<QString, QStringList> m_searchSuffixes;
 };
 
 } // namespace UpNext

@@ -1,0 +1,37 @@
+#include "TaskItemDelegate.h"
+
+#include <QApplication>
+#include <QPainter>
+
+namespace UpNext {
+
+void TaskItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                             const QModelIndex &index) const
+{
+    QStyleOptionViewItem item = option;
+    initStyleOption(&item, index);
+    const QWidget *widget = item.widget;
+    const QStyle *style = widget ? widget->style() : QApplication::style();
+    // The style draws all but the text.
+    const QString text = std::exchange(item.text, QString());
+    item.features &= ~QStyleOptionViewItem::HasDisplay;
+    style->drawControl(QStyle::CE_ItemViewItem, &item, painter, widget);
+    if (text.isEmpty())
+        return;
+
+    // The text where and as the style puts it.
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+    const QRect rect = item.rect.adjusted(margin, 0, -margin, 0);
+    const QPalette::ColorGroup group = !(item.state & QStyle::State_Enabled) ? QPalette::Disabled
+                                       : item.state & QStyle::State_Active   ? QPalette::Normal
+                                                                             : QPalette::Inactive;
+    painter->save();
+    painter->setFont(item.font);
+    painter->setPen(item.palette.color(
+        group, item.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text));
+    painter->drawText(rect, int(item.displayAlignment) | Qt::TextSingleLine,
+                      item.fontMetrics.elidedText(text, item.textElideMode, rect.width()));
+    painter->restore();
+}
+
+} // namespace UpNext
