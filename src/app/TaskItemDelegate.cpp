@@ -25,12 +25,27 @@ void TaskItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     const QPalette::ColorGroup group = !(item.state & QStyle::State_Enabled) ? QPalette::Disabled
                                        : item.state & QStyle::State_Active   ? QPalette::Normal
                                                                              : QPalette::Inactive;
+    if (item.font != m_font) {
+        m_texts.clear();
+        m_font = item.font;
+    }
+    const std::pair<QString, int> key{text, rect.width()};
+    QStaticText *laidOut = m_texts.object(key);
+    if (!laidOut) {
+        laidOut =
+            new QStaticText(item.fontMetrics.elidedText(text, item.textElideMode, rect.width()));
+        laidOut->setTextFormat(Qt::PlainText);
+        laidOut->setTextWidth(-1);
+        laidOut->prepare(QTransform(), m_font);
+        m_texts.insert(key, laidOut);
+    }
     painter->save();
-    painter->setFont(item.font);
+    painter->setFont(m_font);
     painter->setPen(item.palette.color(
         group, item.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text));
-    painter->drawText(rect, int(item.displayAlignment) | Qt::TextSingleLine,
-                      item.fontMetrics.elidedText(text, item.textElideMode, rect.width()));
+    const QRect placed =
+        QStyle::alignedRect(item.direction, item.displayAlignment, laidOut->size().toSize(), rect);
+    painter->drawStaticText(placed.topLeft(), *laidOut);
     painter->restore();
 }
 
