@@ -1,7 +1,5 @@
 #pragma once
 
-#include "core/Task.h"
-
 #include <QSortFilterProxyModel>
 #include <QStringMatcher>
 
