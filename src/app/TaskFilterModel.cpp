@@ -12,6 +12,19 @@ void TaskFilterModel::setSourceModel(QAbstractItemModel *model)
 {
     m_tasks = qobject_cast<const TaskTableModel *>(model);
     Q_ASSERT(m_tasks || !model);
+    m_accepted.clear();
+    if (model) {
+        // Rows changed: what the last query accepted is no longer known row by row.
+        const auto forget = [this] {
+            m_accepted.clear();
+        };
+        connect(model, &QAbstractItemModel::rowsInserted, this, forget);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, forget);
+        connect(model, &QAbstractItemModel::rowsMoved, this, forget);
+        connect(model, &QAbstractItemModel::dataChanged, this, forget);
+        connect(model, &QAbstractItemModel::layoutChanged, this, forget);
+        connect(model, &QAbstractItemModel::modelReset, this, forget);
+    }
     QSortFilterProxyModel::setSourceModel(model);
 }
 
@@ -26,17 +39,40 @@ void TaskFilterModel::setQuery(const QString &text)
     if (query == m_query)
         return;
     m_query = query;
-    m_folded = query.toCaseFolded();
+    const QString folded = query.toCaseFolded();
+    // A query that extends the last one (a key typed) accepts none of the rows the last one
+    // did not: only those it accepted are searched again.
+    const bool narrowing = !m_folded.isEmpty() && folded.contains(m_folded) &&
+                           m_accepted.size() == size_t(m_tasks->rowCount());
+    m_previous = narrowing ? std::move(m_accepted) : std::vector<bool>();
+    m_accepted.assign(query.isEmpty() ? 0 : size_t(m_tasks->rowCount()), false);
+    m_folded = folded;
     m_matcher = QStringMatcher(m_folded, Qt::CaseSensitive);
     // One layout change for the whole list: removing thousands of rows one range at a time
-    // costs a pass over the list for each range.
+    // costs a pass over the list for each range. Filtered here (rowCount() maps every row)
+    // while the rows accepted are noted.
+    m_noting = true;
     invalidate();
+    rowCount();
+    m_noting = false;
+    m_previous.clear();
 }
 
 bool TaskFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const
 {
     if (m_query.isEmpty())
         return true;
+    if (!m_noting)
+        return matches(sourceRow);
+    if (!m_previous.empty() && !m_previous[size_t(sourceRow)])
+        return false;
+    const bool accepted = matches(sourceRow);
+    m_accepted[size_t(sourceRow)] = accepted;
+    return accepted;
+}
+
+bool TaskFilterModel::matches(int sourceRow) const
+{
     const QString &text = m_tasks->rowAt(sourceRow).searchText;
     // The first key typed: a vectorised search for one character beats Boyer-Moore's.
     return m_query.size() == 1 ? text.contains(m_folded.front()) : m_matcher.indexIn(text) >= 0;

@@ -3,6 +3,8 @@
 #include <QSortFilterProxyModel>
 #include <QStringMatcher>
 
+#include <vector>
+
 namespace UpNext {
 
 class TaskTableModel;
@@ -30,10 +32,17 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    bool matches(int sourceRow) const;
+
     const TaskTableModel *m_tasks = nullptr; // the source model, typed
     QString m_query;
     QString m_folded;         // the query case-folded
     QStringMatcher m_matcher; // m_folded, its skip table made once
+    // Source row → whether the query accepted it, noted while setQuery() filters (m_noting),
+    // forgotten when the source's rows change; m_previous: the last query's, while narrowing.
+    mutable std::vector<bool> m_accepted;
+    std::vector<bool> m_previous;
+    bool m_noting = false;
 };
 
 } // namespace UpNext
