@@ -23,6 +23,7 @@ private Q_SLOTS:
     void sortsByEachColumn();
     void filtersByTitleClientSourceAndStatus();
     void keepsTheSelectionThroughASync();
+    void narrowsAsKeysAreTyped();
 
 private:
     QStringList titles() const;
@@ -120,6 +121,30 @@ void TestTaskFilterModel::keepsTheSelectionThroughASync()
              (QStringList{QStringLiteral("Call Bob, it is urgent"), QStringLiteral("fix login"),
                           QStringLiteral("Write the invoice"), QStringLiteral("New")}));
     QCOMPARE(selected.data(TaskTableModel::TaskIdRole).toString(), QStringLiteral("clickup:a"));
+}
+
+// Each key typed searches only what the query before it matched, unless the tasks changed
+// in between.
+void TestTaskFilterModel::narrowsAsKeysAreTyped()
+{
+    m_filter->sort(TaskTableModel::ScoreColumn, Qt::DescendingOrder);
+    m_filter->setQuery(QStringLiteral("i"));
+    QCOMPARE(m_filter->rowCount(), 3);
+    m_filter->setQuery(QStringLiteral("in"));
+    QCOMPARE(titles(),
+             (QStringList{QStringLiteral("fix login"), QStringLiteral("Write the invoice")}));
+    m_filter->setQuery(QStringLiteral("inv"));
+    QCOMPARE(titles(), QStringList{QStringLiteral("Write the invoice")});
+
+    // Renamed while "inv" is shown: the next key searches it again.
+    Task renamed = *m_store->task(QStringLiteral("clickup:b"));
+    renamed.title = QStringLiteral("Call Bob about the invoice");
+    QVERIFY(m_store->upsert({renamed}));
+    m_filter->setQuery(QStringLiteral("invo"));
+    QCOMPARE(titles(), (QStringList{QStringLiteral("Write the invoice"),
+                                    QStringLiteral("Call Bob about the invoice")}));
+    m_filter->setQuery(QStringLiteral("in")); // a key deleted: everything is searched
+    QCOMPARE(m_filter->rowCount(), 3);
 }
 
 QTEST_MAIN(TestTaskFilterModel)

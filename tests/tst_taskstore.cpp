@@ -313,6 +313,20 @@ void TestTaskStore::openTasksAreOrderedByScoreThenId()
     QCOMPARE(ids(store.openTasks(2)), expected.mid(0, 2));
     QCOMPARE(store.openTaskCount(), 5);
     QCOMPARE(store.bestOpenTask(QDate(2026, 3, 10))->id, expected.first());
+
+    // The fast read for a list: the same tasks and fields, in any order.
+    Task dated = gitHub(QStringLiteral("o/r"), 3, QStringLiteral("Dated, ünïcode"), 1);
+    dated.dueDate = QDate(2026, 3, 14);
+    dated.entity = QStringLiteral("acme");
+    QVERIFY(store.upsert({dated}));
+    const auto byId = [](const Task &a, const Task &b) {
+        return a.id < b.id;
+    };
+    QList<Task> listed = store.openTasks(-1, TaskStore::Fields::Listed);
+    QList<Task> unordered = store.openTasksUnordered();
+    std::sort(listed.begin(), listed.end(), byId);
+    std::sort(unordered.begin(), unordered.end(), byId);
+    QCOMPARE(unordered, listed);
 }
 
 void TestTaskStore::tasksBySource()

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void followsStoreChanges();
     void showsClientNamesFromEntities();
     void bigBatchIsOneLayoutChange();
+    void keepsRowsBestFirst();
     void overdueByTheClock();
 
 private:
@@ -82,7 +83,7 @@ void TestTaskTableModel::showsOpenTasksBestFirst()
     QCOMPARE(model.index(1, TaskTableModel::StatusColumn).data().toString(),
              QStringLiteral("To do"));
     QCOMPARE(model.index(1, TaskTableModel::DueColumn).data().toString(), QString());
-    QCOMPARE(model.taskAt(1).id, QStringLiteral("clickup:a"));
+    QCOMPARE(model.rowAt(1).id, QStringLiteral("clickup:a"));
 }
 
 void TestTaskTableModel::followsStoreChanges()
@@ -97,7 +98,7 @@ void TestTaskTableModel::followsStoreChanges()
     Task task = clickUp(QStringLiteral("a"), QStringLiteral("New"), 1);
     Task other = clickUp(QStringLiteral("b"), QStringLiteral("Other"), 2);
     QVERIFY(m_store->upsert({task, other}));
-    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.count(), 2); // each at its place
     QCOMPARE(model.rowCount(), 2);
     const QPersistentModelIndex otherRow = model.index(model.rowOf(other.id), 0);
 
@@ -122,7 +123,7 @@ void TestTaskTableModel::followsStoreChanges()
     other.assignedToMe = false;
     QVERIFY(m_store->upsert({other}));
     QCOMPARE(model.rowCount(), 1);
-    QCOMPARE(model.taskAt(0).id, task.id);
+    QCOMPARE(model.rowAt(0).id, task.id);
     QCOMPARE(reset.count(), 0);
 }
 
@@ -199,7 +200,59 @@ void TestTaskTableModel::bigBatchIsOneLayoutChange()
     QCOMPARE(kept.column(), 2);
     QVERIFY(!closed.isValid());
     for (int row = 0; row < model.rowCount(); ++row)
-        QCOMPARE(model.rowOf(model.taskAt(row).id), row);
+        QCOMPARE(model.rowOf(model.rowAt(row).id), row);
+}
+
+// The rows stay in the store's order (best score first, then id) through each kind of change,
+// a few at a time and a sync's worth at once.
+void TestTaskTableModel::keepsRowsBestFirst()
+{
+    QList<Task> tasks;
+    for (int i = 0; i < 60; ++i)
+        tasks.append(
+            clickUp(QStringLiteral("t%1").arg(i), QStringLiteral("Task %1").arg(i), i % 20));
+    QVERIFY(m_store->upsert(tasks));
+    TaskTableModel model(m_store.get(), nullptr);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelAboutToBeReset);
+    const auto expectStoreOrder = [&] {
+        const QList<Task> open = m_store->openTasks();
+        QCOMPARE(model.rowCount(), open.size());
+        for (int row = 0; row < model.rowCount(); ++row) {
+            QCOMPARE(model.rowAt(row).id, open.at(row).id);
+            QCOMPARE(model.rowOf(open.at(row).id), row);
+        }
+    };
+    expectStoreOrder();
+
+    Task up = tasks.at(3); // to the top
+    up.score = 99;
+    Task down = tasks.at(58); // to the bottom
+    down.score = -1;
+    Task level = tasks.at(21); // between its equals, by id
+    level.score = 5;
+    QVERIFY(m_store->upsert(
+        {up, down, level, clickUp(QStringLiteral("new"), QStringLiteral("New"), 7.5)}));
+    QCOMPARE(moved.count(), 3);
+    QCOMPARE(model.rowAt(0).id, up.id);
+    QCOMPARE(model.rowAt(model.rowCount() - 1).id, down.id);
+    expectStoreOrder();
+
+    // A sync: scores move for half the rows, some close, some arrive.
+    QList<Task> batch;
+    for (int i = 0; i < 60; i += 2) {
+        Task task = tasks.at(i);
+        task.score = (i * 7) % 13;
+        task.status = i % 10 == 0 ? TaskStatus::Done : TaskStatus::InProgress;
+        batch.append(task);
+    }
+    for (int i = 60; i < 80; ++i)
+        batch.append(
+            clickUp(QStringLiteral("t%1").arg(i), QStringLiteral("Task %1").arg(i), i % 9));
+    QVERIFY(m_store->upsert(batch));
+    expectStoreOrder();
+    QCOMPARE(reset.count(), 0);
 }
 
 void TestTaskTableModel::overdueByTheClock()

@@ -3,6 +3,7 @@
 #include "OutboxDialog.h"
 #include "TaskDetails.h"
 #include "TaskFilterModel.h"
+#include "TaskItemDelegate.h"
 #include "TaskTableModel.h"
 #include "TaskText.h"
 
@@ -95,8 +96,12 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &TaskFilterModel::setQuery);
 
     m_view->setModel(m_proxy);
+    m_view->setItemDelegate(new TaskItemDelegate(m_view));
+    // Best first is the model's own order: the proxy sorts only when a column header is
+    // clicked, and a third click on it goes back to best first.
+    m_view->header()->setSortIndicatorClearable(true);
+    m_view->header()->setSortIndicator(-1, Qt::DescendingOrder);
     m_view->setSortingEnabled(true);
-    m_view->sortByColumn(TaskTableModel::ScoreColumn, Qt::DescendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAlternatingRowColors(true);

@@ -1,19 +1,18 @@
 #pragma once
 
-#include "core/Task.h"
-
-#include <QHash>
 #include <QSortFilterProxyModel>
 #include <QStringMatcher>
+
+#include <vector>
 
 namespace UpNext {
 
 class TaskTableModel;
 
 // The task list as shown: a TaskTableModel (its source model) filtered by the
-// search text (title, client, source or status) and sorted by a column. Reads
-// the tasks straight from the model, not through QVariant, so 100,000 rows
-// filter and sort between two keystrokes.
+// search text (title, client, source or status), in the model's order (best
+// first) unless sorted by a column. Reads the rows straight from the model, not
+// through QVariant, so 100,000 rows filter between two keystrokes.
 class TaskFilterModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -25,20 +24,25 @@ public:
     void setQuery(const QString &text);
     // Must be a TaskTableModel.
     void setSourceModel(QAbstractItemModel *model) override;
+    // The source's, known without mapping the index to it.
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    bool matches(int sourceRow) const;
+
     const TaskTableModel *m_tasks = nullptr; // the source model, typed
     QString m_query;
-    QStringMatcher m_matcher; // the query, its skip table made once
-    // What each status, source and client says matches the query or not, worked out once a
-    // query rather than once a row.
-    QList<TaskStatus> m_statuses;
-    QStringList m_sources;
-    mutable QHash<QString, bool> m_clients; // entity id → matches
+    QString m_folded;         // the query case-folded
+    QStringMatcher m_matcher; // m_folded, its skip table made once
+    // Source row → whether the query accepted it, noted while setQuery() filters (m_noting),
+    // forgotten when the source's rows change; m_previous: the last query's, while narrowing.
+    mutable std::vector<bool> m_accepted;
+    std::vector<bool> m_previous;
+    bool m_noting = false;
 };
 
 } // namespace UpNext

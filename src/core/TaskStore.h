@@ -85,6 +85,10 @@ public:
     QList<Task> tasks(const QStringList &ids, Fields fields = Fields::All) const;
     // Open tasks assigned to the user, best first (score, then id).
     QList<Task> openTasks(int limit = -1, Fields fields = Fields::All) const;
+    // All of them with the Listed fields, in no particular order, for a list that keeps its
+    // own: one pass over the table, where openTasks() walks the score index and looks each
+    // row up, about three times faster.
+    QList<Task> openTasksUnordered() const;
     int openTaskCount() const;
     QList<Task> tasksBySource(const QString &source) const;
     // The best open task assigned to the user that was not skipped on day.
