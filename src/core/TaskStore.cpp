@@ -805,33 +805,33 @@ QList<Task> TaskStore::openTasks(int limit, Fields fields) const
 
 QList<Task> TaskStore::openTasksUnordered() const
 {
-    // Text comes as UTF-8 bytes (Qt's conversion is several times faster than SQLite's to
-    // UTF-16), status and due date as numbers, the source from the id: tens of thousands of
-    // rows are read before the window shows.
-    QSqlQuery query(database());
-    query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT CAST(id AS BLOB), CAST(title AS BLOB),"
-                                   " status = 'in_progress', CAST(julianday(due_date) + 0.5 AS"
-                                   " INTEGER), CAST(entity AS BLOB), score"
-                                   " FROM tasks NOT INDEXED WHERE %1")
-                        .arg(openTasksWhere))) {
-        fail(tr("read tasks"), query);
+    // Through SQLite's own API (no QVariant per value), status and due date as numbers, the
+    // source from the id: tens of thousands of rows are read before the window shows.
+    SqliteStatement query(sqliteHandle(),
+                          QStringLiteral("SELECT id, title, status = 'in_progress',"
+                                         " CAST(julianday(due_date) + 0.5 AS INTEGER), entity,"
+                                         " score FROM tasks NOT INDEXED WHERE %1")
+                              .arg(openTasksWhere));
+    if (!query.isValid()) {
+        fail(tr("read tasks"), query.errorText());
         return {};
     }
     const QString gitHubPrefix = Sources::GitHub + QLatin1Char(':');
     QList<Task> tasks;
     while (query.next()) {
         Task task;
-        task.id = QString::fromUtf8(query.value(0).toByteArray());
+        task.id = query.text(0);
         task.source = task.id.startsWith(gitHubPrefix) ? Sources::GitHub : Sources::ClickUp;
-        task.title = QString::fromUtf8(query.value(1).toByteArray());
-        task.status = query.value(2).toBool() ? TaskStatus::InProgress : TaskStatus::Todo;
-        if (const QVariant due = query.value(3); !due.isNull())
-            task.dueDate = QDate::fromJulianDay(due.toLongLong());
-        task.entity = QString::fromUtf8(query.value(4).toByteArray());
-        task.score = query.value(5).toDouble();
+        task.title = query.text(1);
+        task.status = query.integer(2) ? TaskStatus::InProgress : TaskStatus::Todo;
+        if (!query.isNull(3))
+            task.dueDate = QDate::fromJulianDay(query.integer(3));
+        task.entity = query.text(4);
+        task.score = query.real(5);
         tasks.append(std::move(task));
     }
+    if (query.failed())
+        fail(tr("read tasks"), query.errorText());
     return tasks;
 }
 
