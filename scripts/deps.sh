@@ -14,7 +14,7 @@ packages=(
     # the time zones some tests run in
     tzdata
     # packaging: PNG icons from the SVG, the .deb, and the checks on both
-    librsvg2-bin dpkg-dev desktop-file-utils appstream lintian file
+    librsvg2-bin dpkg-dev desktop-file-utils appstream lintian file systemd
 )
 
 missing=()

@@ -7,7 +7,19 @@ set -euo pipefail
 
 build=$1 version=$2 id=$3
 work=$(mktemp -d -t upnext-packaging.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+# Installing, here and in cpack, rewrites the build's install_manifest.txt: the one a real
+# `cmake --install` left (for uninstalling) comes back afterwards.
+manifest="$build/install_manifest.txt"
+[ -f "$manifest" ] && cp -p "$manifest" "$work/install_manifest.txt"
+restore() {
+    if [ -f "$work/install_manifest.txt" ]; then
+        cp -p "$work/install_manifest.txt" "$manifest"
+    else
+        rm -f "$manifest"
+    fi
+    rm -rf "$work"
+}
+trap restore EXIT
 failures=0
 fail() {
     echo "FAIL: $*" >&2
@@ -58,6 +70,10 @@ step "systemd user unit"
 unit="$root/lib/systemd/user/upnext-headless.service"
 grep -qx "ExecStart=/usr/bin/upnext --headless" "$unit" || fail "$unit does not run /usr/bin/upnext --headless"
 grep -qx "WantedBy=default.target" "$unit" || fail "$unit cannot be enabled for the user session"
+# systemd checks the unit as it would load it, with the binary and man page it names.
+sed "s|^ExecStart=/usr/bin/upnext|ExecStart=$root/bin/upnext|" "$unit" >"$work/upnext-headless.service"
+verified=$(MANPATH="$root/share/man" systemd-analyze verify "$work/upnext-headless.service" 2>&1) &&
+    [ -z "$verified" ] || fail "systemd-analyze verify: $verified"
 
 step "man page lists every option of upnext --help"
 manual=$(zcat "$root/share/man/man1/upnext.1.gz" | sed 's/\\-/-/g')
