@@ -13,6 +13,8 @@ packages=(
     xvfb xauth dbus dbus-x11 gnome-keyring trayer
     # the time zones some tests run in
     tzdata
+    # packaging: PNG icons from the SVG, the .deb, and the checks on both
+    librsvg2-bin dpkg-dev desktop-file-utils appstream lintian file systemd
 )
 
 missing=()

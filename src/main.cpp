@@ -106,7 +106,7 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("UpNext"));
-    QApplication::setDesktopFileName(QStringLiteral("upnext"));
+    QApplication::setDesktopFileName(QStringLiteral(UPNEXT_APP_ID));
     AppCore core{Profile(profileDirectory)};
     QString error;
     if (!core.open(&error)) {
