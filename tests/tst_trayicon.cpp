@@ -75,6 +75,7 @@ void TestTrayIcon::init()
                                  clickUp(QStringLiteral("b"), QStringLiteral("Fix login"), 50),
                                  clickUp(QStringLiteral("c"), QStringLiteral("Write notes"), 10)}));
     QVERIFY(m_core->service()->next(m_core->service()->now()).ok());
+    m_core->settings()->setNotifyMorningBriefing(false); // no briefing window in the way
     m_desktop = std::make_unique<Desktop>(m_core.get());
     QSignalSpy listening(m_core.get(), &AppCore::webhooksListening);
     m_desktop->start(0);

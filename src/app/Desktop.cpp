@@ -3,6 +3,7 @@
 #include "TrayIcon.h"
 
 #include "appcore/AppCore.h"
+#include "appcore/BriefingSchedule.h"
 #include "appcore/ChangeNotifier.h"
 #include "core/Logging.h"
 #include "core/Profile.h"
@@ -67,6 +68,16 @@ void Desktop::start(int webhookPort)
         qCInfo(lcNotify) << "No system tray: closing the window quits UpNext";
     }
     m_window->show();
+    if (m_core->settings()->notifyMorningBriefing()) {
+        m_briefings = new BriefingSchedule(m_core->store(), m_core->clock(), this);
+        m_briefings->setTime(m_core->settings()->briefingTime());
+        connect(m_briefings, &BriefingSchedule::due, this, [this] {
+            const QString summary = m_window->showBriefing();
+            if (m_tray)
+                m_tray->notify({Notification::Kind::Summary, tr("Morning briefing"), summary, {}});
+        });
+        m_briefings->start();
+    }
     connect(m_core, &AppCore::webhooksFailed, m_window.get(), &MainWindow::addProblem);
     m_core->loadSources();
     m_core->startWebhooks(webhookPort);

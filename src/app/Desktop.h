@@ -7,6 +7,7 @@
 namespace UpNext {
 
 class AppCore;
+class BriefingSchedule;
 class MainWindow;
 class TrayIcon;
 
@@ -37,6 +38,7 @@ private:
     AppCore *m_core;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<TrayIcon> m_tray;
+    BriefingSchedule *m_briefings = nullptr;
 };
 
 } // namespace UpNext

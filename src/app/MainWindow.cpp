@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "BriefingWindow.h"
 #include "NowCard.h"
 #include "OutboxDialog.h"
 #include "TaskDetails.h"
@@ -215,6 +216,8 @@ void MainWindow::makeMenus()
     m_showOutbox->setStatusTip(tr("Changes waiting to reach ClickUp or GitHub"));
     connect(m_showOutbox, &QAction::triggered, this, &MainWindow::openOutbox);
     taskMenu->addAction(m_showOutbox);
+    m_showBriefing = taskMenu->addAction(tr("Morning &Briefing"), this, &MainWindow::showBriefing);
+    m_showBriefing->setStatusTip(tr("The best tasks for today, what is due and what changed"));
 }
 
 QWidget *MainWindow::makeBanner()
@@ -277,6 +280,19 @@ void MainWindow::createTask()
     showMessage(tr("Created; it goes to its source now"));
     m_createdTaskId = dialog.createdTaskId();
     selectTask(m_createdTaskId);
+}
+
+QString MainWindow::showBriefing()
+{
+    if (!m_briefing) {
+        m_briefing = new BriefingWindow(m_service, this);
+        connect(m_briefing, &BriefingWindow::openTask, this, &MainWindow::openTask);
+    }
+    m_briefing->refresh();
+    m_briefing->show();
+    m_briefing->raise();
+    m_briefing->activateWindow();
+    return m_briefing->summary();
 }
 
 void MainWindow::openTask(const QString &taskId)

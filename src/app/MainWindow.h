@@ -12,6 +12,7 @@ class QTreeView;
 
 namespace UpNext {
 
+class BriefingWindow;
 class Entities;
 class NowCard;
 class Outbox;
@@ -46,6 +47,8 @@ public:
 
     // Brings the window to the front with the task selected (and its details shown).
     void openTask(const QString &taskId);
+    // Makes today's briefing and shows it; returns its one-line summary.
+    QString showBriefing();
 
     // Shows a problem the user should know about (e.g. a recovered database).
     void addProblem(const QString &message);
@@ -56,6 +59,8 @@ public:
     QTreeView *taskView() const { return m_view; }
     QAction *newTaskAction() const { return m_newTask; }
     QAction *outboxAction() const { return m_showOutbox; }
+    QAction *briefingAction() const { return m_showBriefing; }
+    BriefingWindow *briefingWindow() const { return m_briefing; }
     QString syncStatus() const;
     QString outboxStatus() const;
     bool isShowingEmptyState() const;
@@ -94,6 +99,8 @@ private:
     QAction *m_newTask;
     QAction *m_showOutbox;
     OutboxDialog *m_outboxDialog = nullptr;
+    QAction *m_showBriefing;
+    BriefingWindow *m_briefing = nullptr;
     OutboxProcessor *m_processor = nullptr;
     QList<Destination> m_destinations;
     QStringList m_problems;

@@ -51,6 +51,7 @@ TrayIcon::TrayIcon(AppCore *core, MainWindow *window, QObject *parent)
     });
     m_menu->addSeparator();
     m_sync = m_menu->addAction(tr("S&ync Now"), core->engine(), &SyncEngine::syncAll);
+    m_briefing = m_menu->addAction(tr("Morning &Briefing"), window, &MainWindow::showBriefing);
     m_open = m_menu->addAction(tr("&Open UpNext"), this, [this] {
         m_window->show();
         m_window->raise();
@@ -104,7 +105,9 @@ void TrayIcon::tell(const QString &error)
 
 void TrayIcon::toggleWindow()
 {
-    if (m_window->isVisible() && m_window->isActiveWindow()) {
+    // In front: the window or one of its dialogs (the briefing, the outbox) has the focus.
+    const QWidget *active = QApplication::activeWindow();
+    if (m_window->isVisible() && active && (active == m_window || m_window->isAncestorOf(active))) {
         m_window->hide();
         return;
     }

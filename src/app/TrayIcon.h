@@ -44,6 +44,7 @@ public:
     QAction *skipAction() const { return m_skip; }
     QAction *nextAction() const { return m_next; }
     QAction *syncAction() const { return m_sync; }
+    QAction *briefingAction() const { return m_briefing; }
     QAction *openAction() const { return m_open; }
     QAction *quitAction() const { return m_quit; }
     // Shows the window when it is hidden or behind others, hides it when it is in front.
@@ -69,6 +70,7 @@ private:
     QAction *m_skip;
     QAction *m_next;
     QAction *m_sync;
+    QAction *m_briefing;
     QAction *m_open;
     QAction *m_quit;
     State m_state = State::Normal;

@@ -24,6 +24,7 @@ const QString GitHubBaseUrlKey = QStringLiteral("github/baseUrl");
 const QString NotifyExternalKey = QStringLiteral("notifications/externalChanges");
 const QString NotifyMorningKey = QStringLiteral("notifications/morningBriefing");
 const QString TrayHintKey = QStringLiteral("tray/closeHintShown");
+const QString BriefingTimeKey = QStringLiteral("briefing/time");
 const QString GitHubReposKey = QStringLiteral("github/repos");
 const QString GitHubPullRequestsKey = QStringLiteral("github/includePullRequests");
 const QString GitHubBlockingLabelsKey = QStringLiteral("github/blockingLabels");
@@ -382,6 +383,28 @@ bool Settings::notifyMorningBriefing() const
 void Settings::setNotifyMorningBriefing(bool on)
 {
     m_settings->setValue(NotifyMorningKey, on);
+}
+
+QTime Settings::briefingTime() const
+{
+    const QString raw = m_settings->value(BriefingTimeKey).toString().trimmed();
+    if (raw.isEmpty())
+        return QTime(8, 0);
+    const QTime time = QTime::fromString(raw, QStringLiteral("HH:mm"));
+    if (!time.isValid()) {
+        warnInvalid(BriefingTimeKey, raw, QStringLiteral("a time as HH:mm"),
+                    QStringLiteral("08:00"));
+        return QTime(8, 0);
+    }
+    return time;
+}
+
+bool Settings::setBriefingTime(const QTime &time)
+{
+    if (!time.isValid())
+        return false;
+    m_settings->setValue(BriefingTimeKey, time.toString(QStringLiteral("HH:mm")));
+    return true;
 }
 
 bool Settings::trayHintShown() const

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QSet>
+#include <QTime>
 #include <QUrl>
 
 #include <memory>
@@ -68,6 +69,9 @@ public:
     void setNotifyExternalChanges(bool on);
     bool notifyMorningBriefing() const;
     void setNotifyMorningBriefing(bool on);
+    // When the morning briefing is due each day, local time (08:00 unless set).
+    QTime briefingTime() const;
+    bool setBriefingTime(const QTime &time);
     // Whether the user was told that closing the window keeps UpNext in the tray.
     bool trayHintShown() const;
     void setTrayHintShown(bool shown);

@@ -1,0 +1,140 @@
+#include "BriefingWindow.h"
+#include "TaskText.h"
+#include "ui_BriefingWindow.h"
+
+#include "core/OutboxEntry.h"
+#include "core/TaskService.h"
+
+#include <QLocale>
+#include <QTextBrowser>
+
+namespace UpNext {
+
+namespace {
+
+const QString TaskScheme = QStringLiteral("task");
+
+// A task's title as a link that opens it here.
+QString link(const Task &task)
+{
+    QUrl url;
+    url.setScheme(TaskScheme);
+    url.setPath(task.id);
+    return QStringLiteral("<a href=\"%1\">%2</a>")
+        .arg(url.toString(QUrl::FullyEncoded).toHtmlEscaped(), task.title.toHtmlEscaped());
+}
+
+QString section(const QString &heading, const QStringList &items, bool numbered = false)
+{
+    if (items.isEmpty())
+        return {};
+    const QString list = numbered ? QStringLiteral("ol") : QStringLiteral("ul");
+    return QStringLiteral("<h3>%1</h3><%2><li>%3</li></%2>")
+        .arg(heading.toHtmlEscaped(), list, items.join(QStringLiteral("</li><li>")));
+}
+
+QString day(const QDate &date)
+{
+    return QLocale().toString(date, QLocale::ShortFormat).toHtmlEscaped();
+}
+
+} // namespace
+
+BriefingWindow::BriefingWindow(TaskService *service, QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::BriefingWindow>())
+    , m_service(service)
+{
+    m_ui->setupUi(this);
+    connect(m_ui->content, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url.scheme() == TaskScheme)
+            Q_EMIT openTask(url.path());
+    });
+}
+
+BriefingWindow::~BriefingWindow() = default;
+
+QTextBrowser *BriefingWindow::content() const
+{
+    return m_ui->content;
+}
+
+void BriefingWindow::refresh()
+{
+    const QDateTime now = m_service->now();
+    const Briefing briefing = m_service->briefing(now);
+
+    QStringList top;
+    for (const auto &[task, score] : briefing.top) {
+        QStringList why;
+        for (const ScoreContribution &part : score.breakdown)
+            why.append(QStringLiteral("%1 %2%3")
+                           .arg(part.label)
+                           .arg(part.points >= 0 ? QStringLiteral("+") : QString())
+                           .arg(QLocale().toString(part.points, 'f', 0)));
+        top.append(
+            QStringLiteral("%1 <small>(%2)</small><br><small>%3</small>")
+                .arg(link(task), TaskText::sourceName(task.source).toHtmlEscaped(),
+                     (why.isEmpty() ? tr("Score %1").arg(QLocale().toString(score.score, 'f', 0))
+                                    : tr("Score %1: %2")
+                                          .arg(QLocale().toString(score.score, 'f', 0),
+                                               why.join(QStringLiteral(" · "))))
+                         .toHtmlEscaped()));
+    }
+    QStringList overdue;
+    for (const Task &task : briefing.overdue)
+        overdue.append(tr("%1, due %2").arg(link(task), day(task.dueDate)));
+    QStringList today;
+    for (const Task &task : briefing.dueToday)
+        today.append(link(task));
+    QStringList changed;
+    for (const Task &task : briefing.changedElsewhere)
+        changed.append(QStringLiteral("%1 <small>(%2)</small>")
+                           .arg(link(task), TaskText::sourceName(task.source).toHtmlEscaped()));
+    QStringList refused;
+    for (const OutboxEntry &entry : briefing.failedWrites) {
+        QString what;
+        switch (entry.kind) {
+        case OutboxEntry::Kind::Complete:
+            what = tr("Close %1").arg(entry.taskId);
+            break;
+        case OutboxEntry::Kind::Comment:
+            what = tr("Comment on %1").arg(entry.taskId);
+            break;
+        case OutboxEntry::Kind::Create:
+            what = tr("Create “%1”").arg(entry.title);
+            break;
+        }
+        refused.append(tr("%1: %2").arg(what, entry.lastError).toHtmlEscaped());
+    }
+
+    const bool morning = now.toLocalTime().time().hour() < 12;
+    QString html =
+        QStringLiteral("<h2>%1</h2><p>%2</p>")
+            .arg((morning ? tr("Good morning") : tr("Your briefing")).toHtmlEscaped(),
+                 QLocale().toString(now.toLocalTime().date(), QLocale::LongFormat).toHtmlEscaped());
+    html += section(tr("Next up"), top, true);
+    html += section(tr("Overdue (%1)").arg(overdue.size()), overdue);
+    html += section(tr("Due today (%1)").arg(today.size()), today);
+    html +=
+        section(tr("Changed elsewhere since the last briefing (%1)").arg(changed.size()), changed);
+    html += section(tr("Changes the sources refused (%1)").arg(refused.size()), refused);
+    if (top.isEmpty() && refused.isEmpty())
+        html +=
+            QStringLiteral("<p>%1</p>").arg(tr("Nothing waiting. Enjoy the day.").toHtmlEscaped());
+    m_ui->content->setHtml(html);
+
+    // English plurals without a translation loaded.
+    QStringList parts;
+    parts.append(top.size() == 1 ? tr("1 task ahead") : tr("%1 tasks ahead").arg(top.size()));
+    if (!overdue.isEmpty())
+        parts.append(tr("%1 overdue").arg(overdue.size()));
+    if (!today.isEmpty())
+        parts.append(tr("%1 due today").arg(today.size()));
+    if (!refused.isEmpty())
+        parts.append(refused.size() == 1 ? tr("1 change refused")
+                                         : tr("%1 changes refused").arg(refused.size()));
+    m_summary = parts.join(QStringLiteral(" · "));
+}
+
+} // namespace UpNext
