@@ -19,6 +19,7 @@ private Q_SLOTS:
     void cleanup();
     void showsEverySection();
     void nothingWaiting();
+    void longListsShowTheirFirstTen();
     void aTitleOpensItsTask();
 
 private:
@@ -83,6 +84,24 @@ void TestBriefingWindow::nothingWaiting()
     QVERIFY(m_window->content()->toPlainText().contains(
         QStringLiteral("Nothing waiting. Enjoy the day.")));
     QCOMPARE(m_window->summary(), QStringLiteral("0 tasks ahead"));
+}
+
+void TestBriefingWindow::longListsShowTheirFirstTen()
+{
+    QList<Task> tasks;
+    for (int i = 1; i <= 12; ++i) {
+        Task task = TestTasks::clickUp(QStringLiteral("late%1").arg(i),
+                                       QStringLiteral("Late %1").arg(i), 50 - i);
+        task.dueDate = m_now.toLocalTime().date().addDays(-i);
+        tasks.append(task);
+    }
+    QVERIFY(m_store->upsert(tasks));
+    m_window->refresh();
+    const QString text = m_window->content()->toPlainText();
+    QVERIFY(text.contains(QStringLiteral("Overdue (12)")));
+    QVERIFY(text.contains(QStringLiteral("Late 10, due")));
+    QVERIFY(!text.contains(QStringLiteral("Late 11, due")));
+    QVERIFY(text.contains(QStringLiteral("and 2 more")));
 }
 
 void TestBriefingWindow::aTitleOpensItsTask()

@@ -24,13 +24,21 @@ QString link(const Task &task)
         .arg(url.toString(QUrl::FullyEncoded).toHtmlEscaped(), task.title.toHtmlEscaped());
 }
 
+// A heading and its items, the first ten of them: a briefing is read at a glance.
 QString section(const QString &heading, const QStringList &items, bool numbered = false)
 {
     if (items.isEmpty())
         return {};
+    constexpr qsizetype Shown = 10;
     const QString list = numbered ? QStringLiteral("ol") : QStringLiteral("ul");
-    return QStringLiteral("<h3>%1</h3><%2><li>%3</li></%2>")
-        .arg(heading.toHtmlEscaped(), list, items.join(QStringLiteral("</li><li>")));
+    QString html = QStringLiteral("<h3>%1</h3><%2><li>%3</li></%2>")
+                       .arg(heading.toHtmlEscaped(), list,
+                            items.mid(0, Shown).join(QStringLiteral("</li><li>")));
+    if (items.size() > Shown)
+        html +=
+            QStringLiteral("<p>%1</p>")
+                .arg(BriefingWindow::tr("and %1 more").arg(items.size() - Shown).toHtmlEscaped());
+    return html;
 }
 
 QString day(const QDate &date)

@@ -8,6 +8,7 @@
 #include "core/Logging.h"
 #include "core/Profile.h"
 #include "core/Settings.h"
+#include "sync/SyncEngine.h"
 #include "sync/SyncSources.h"
 
 #include <QApplication>
@@ -76,7 +77,14 @@ void Desktop::start(int webhookPort)
             if (m_tray)
                 m_tray->notify({Notification::Kind::Summary, tr("Morning briefing"), summary, {}});
         });
-        m_briefings->start();
+        // After the first sync: a briefing made before it would miss what the sources hold.
+        connect(m_core, &AppCore::sourcesLoaded, m_briefings, [this] {
+            if (m_core->engine()->isIdle())
+                m_briefings->start(); // nothing to sync
+            else
+                connect(m_core->engine(), &SyncEngine::idle, m_briefings, &BriefingSchedule::start,
+                        Qt::SingleShotConnection);
+        });
     }
     connect(m_core, &AppCore::webhooksFailed, m_window.get(), &MainWindow::addProblem);
     m_core->loadSources();

@@ -203,7 +203,8 @@ Briefing TaskService::briefing(const QDateTime &now)
 {
     Briefing briefing;
     SyncState state(m_store); // holds nothing of its own: the time is in the file
-    const QDateTime last = state.lastBriefing();
+    // The first briefing looks back a day, not over everything a first sync brought.
+    const QDateTime last = state.lastBriefing().isValid() ? state.lastBriefing() : now.addDays(-1);
     const QList<Task> open = m_store->openTasks();
     const QDate today = LocalDay::of(now);
     for (const Task &task : open) {
@@ -216,7 +217,7 @@ Briefing TaskService::briefing(const QDateTime &now)
         // A source change newer than anything we did to the task ourselves.
         const bool external = task.updatedAt.isValid() && (!task.localUpdatedAt.isValid() ||
                                                            task.updatedAt > task.localUpdatedAt);
-        if (external && (!last.isValid() || task.updatedAt > last))
+        if (external && task.updatedAt > last)
             briefing.changedElsewhere.append(task);
     }
     briefing.failedWrites = m_outbox->failed();

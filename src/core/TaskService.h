@@ -32,7 +32,7 @@ struct Briefing
     QList<std::pair<Task, ScoreResult>> top; // the best five, with why
     QList<Task> overdue;
     QList<Task> dueToday;
-    QList<Task> changedElsewhere; // changed at the source since the last briefing
+    QList<Task> changedElsewhere; // changed at the source since the last briefing (or a day)
     QList<OutboxEntry> failedWrites;
 };
 
