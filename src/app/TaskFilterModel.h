@@ -33,16 +33,23 @@ protected:
 
 private:
     bool matches(int sourceRow) const;
+    // Marks in m_accepted the rows whose search text holds the query.
+    void markMatches();
+    void buildCorpus();
 
     const TaskTableModel *m_tasks = nullptr; // the source model, typed
     QString m_query;
     QString m_folded;         // the query case-folded
     QStringMatcher m_matcher; // m_folded, its skip table made once
-    // Source row → whether the query accepted it, noted while setQuery() filters (m_noting),
-    // forgotten when the source's rows change; m_previous: the last query's, while narrowing.
-    mutable std::vector<bool> m_accepted;
-    std::vector<bool> m_previous;
+    // Source row → whether the query accepts it, marked by setQuery() for the filtering it
+    // runs (m_noting); forgotten when the source's rows change.
+    std::vector<bool> m_accepted;
     bool m_noting = false;
+    // Every row's search text, one after the other, and where each begins (one more: the end);
+    // made again at the first query after the rows changed.
+    QString m_corpus;
+    std::vector<qsizetype> m_starts;
+    bool m_corpusStale = true;
 };
 
 } // namespace UpNext
