@@ -85,6 +85,8 @@ private Q_SLOTS:
     void closedElsewhereIsTold();
     void newTaskAppearsAndIsSelected();
     void selectionSurvivesChanges();
+    void markDoneNamesTheTaskItClosed();
+    void theListFollowsTheNowCard();
 
 private:
 };
@@ -427,6 +429,57 @@ void TestMainWindow::selectionSurvivesChanges()
     // Next goes back to the task to work on.
     window.nowCard()->nextAction()->trigger();
     QCOMPARE(window.details()->taskId(), QStringLiteral("github:acme/web#1"));
+}
+
+void TestMainWindow::markDoneNamesTheTaskItClosed()
+{
+    QVERIFY(m_store->upsert({clickUp(QStringLiteral("a"), QStringLiteral("Now task"), 30),
+                             clickUp(QStringLiteral("b"), QStringLiteral("Picked task"), 20)}));
+    MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
+    window.show();
+    QCOMPARE(window.nowCard()->currentTaskId(), QStringLiteral("clickup:a"));
+    window.openTask(QStringLiteral("clickup:b"));
+    QCOMPARE(window.details()->taskId(), QStringLiteral("clickup:b"));
+    auto *markDone = window.details()->findChild<QPushButton *>(QStringLiteral("markDone"));
+    QVERIFY(markDone);
+    markDone->click();
+    QCOMPARE(m_store->task(QStringLiteral("clickup:b"))->status, TaskStatus::Done);
+    QCOMPARE(m_store->task(QStringLiteral("clickup:a"))->status, TaskStatus::Todo);
+    QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("Picked task")),
+             qPrintable(window.statusBar()->currentMessage()));
+    QVERIFY(!window.statusBar()->currentMessage().contains(QStringLiteral("Now task")));
+}
+
+void TestMainWindow::theListFollowsTheNowCard()
+{
+    QList<Task> tasks;
+    for (int i = 0; i < 60; ++i)
+        tasks.append(
+            clickUp(QStringLiteral("t%1").arg(i), QStringLiteral("Task %1").arg(i), 100 - i));
+    QVERIFY(m_store->upsert(tasks));
+    MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
+    window.resize(900, 500);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const auto selected = [&window] {
+        return window.taskView()->currentIndex().data(TaskTableModel::TaskIdRole).toString();
+    };
+    // The user looks at a task far down the list, then moves the Now card on.
+    window.openTask(QStringLiteral("clickup:t50"));
+    QCOMPARE(selected(), QStringLiteral("clickup:t50"));
+    window.nowCard()->skipAction()->trigger();
+    QCOMPARE(window.nowCard()->currentTaskId(), QStringLiteral("clickup:t1"));
+    QCOMPARE(selected(), QStringLiteral("clickup:t1"));
+    QCOMPARE(window.details()->taskId(), QStringLiteral("clickup:t1"));
+    const QRect shown = window.taskView()->visualRect(window.taskView()->currentIndex());
+    QVERIFY(window.taskView()->viewport()->rect().contains(shown)); // scrolled to it
+
+    window.openTask(QStringLiteral("clickup:t40"));
+    window.nowCard()->doneAction()->trigger();
+    QCOMPARE(selected(), QStringLiteral("clickup:t2"));
+    window.openTask(QStringLiteral("clickup:t30"));
+    window.nowCard()->nextAction()->trigger();
+    QCOMPARE(selected(), QStringLiteral("clickup:t2"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -81,6 +81,7 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
     connect(m_nowCard, &NowCard::message, this, &MainWindow::showMessage);
     connect(m_nowCard, &NowCard::error, this, &MainWindow::addProblem);
     connect(m_details, &TaskDetails::message, this, &MainWindow::showMessage);
+    connect(m_nowCard, &NowCard::movedTo, this, &MainWindow::selectTask);
 
     m_filter->setObjectName(QStringLiteral("taskSearch"));
     m_view->setObjectName(QStringLiteral("taskList"));

@@ -80,9 +80,10 @@ NowCard::NowCard(TaskService *service, TaskStore *store, const Entities *entitie
         const TaskResult result = m_service->next(m_service->now());
         if (!result.ok())
             Q_EMIT error(result.error);
-        else if (result.task)
+        else if (result.task) {
             Q_EMIT message(tr("Next: %1").arg(quoted(*result.task)));
-        else
+            Q_EMIT movedTo(result.task->id);
+        } else
             Q_EMIT message(tr("Nothing open is assigned to you."));
         refresh();
     });
@@ -96,6 +97,8 @@ NowCard::NowCard(TaskService *service, TaskStore *store, const Entities *entitie
         } else {
             const QString was = before ? quoted(*before) : m_taskId;
             Q_EMIT message(result.task ? movedOn.arg(was, quoted(*result.task)) : ended.arg(was));
+            if (result.task)
+                Q_EMIT movedTo(result.task->id);
         }
         refresh();
     };

@@ -37,6 +37,8 @@ Q_SIGNALS:
     // What happened, for the status bar ("Closed “Fix login”; next: …"), or an error.
     void message(const QString &text);
     void error(const QString &text);
+    // Next, Done or Skip made this task current: the list shows it too.
+    void movedTo(const QString &taskId);
 
 private:
     void refresh();

@@ -39,6 +39,9 @@ TaskDetails::TaskDetails(TaskService *service, TaskStore *store, QWidget *parent
     m_details->setTextFormat(Qt::PlainText);
     m_description->setOpenExternalLinks(true);
     m_description->setPlaceholderText(tr("No description"));
+    m_comment->setObjectName(QStringLiteral("commentBox"));
+    m_send->setObjectName(QStringLiteral("sendComment"));
+    m_complete->setObjectName(QStringLiteral("markDone"));
     m_comment->setPlaceholderText(tr("Write a comment… (Ctrl+Return sends it)"));
     m_comment->setTabChangesFocus(true);
     m_comment->setMaximumHeight(m_comment->fontMetrics().lineSpacing() * 6);
@@ -136,7 +139,7 @@ void TaskDetails::sendComment()
         return showError(result.error);
     showError({});
     m_comment->clear();
-    Q_EMIT message(tr("Comment queued for %1").arg(result.task ? result.task->title : m_taskId));
+    Q_EMIT message(tr("Comment queued for “%1”").arg(result.task ? result.task->title : m_taskId));
 }
 
 void TaskDetails::complete()
@@ -145,7 +148,7 @@ void TaskDetails::complete()
     if (!result.ok())
         return showError(result.error);
     showError({});
-    Q_EMIT message(tr("Done: %1").arg(result.task ? result.task->title : m_taskId));
+    Q_EMIT message(tr("Done: “%1”").arg(result.task ? result.task->title : m_taskId));
 }
 
 } // namespace UpNext

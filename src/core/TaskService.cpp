@@ -102,19 +102,23 @@ TaskResult TaskService::fromOutbox(const QString &taskId, bool stored)
 
 TaskResult TaskService::complete(const QString &taskId, const QDateTime &now)
 {
-    const TaskResult known = knownTask(taskId);
+    // A copy: the caller's may belong to a view that moves to another task when this one
+    // leaves the list, in the middle of this call.
+    const QString id = taskId;
+    const TaskResult known = knownTask(id);
     if (!known.ok())
         return known;
     // The current task closing makes the next one current (keepCurrent()).
-    return fromOutbox(taskId, m_outbox->complete(taskId, now).has_value());
+    return fromOutbox(id, m_outbox->complete(id, now).has_value());
 }
 
 TaskResult TaskService::comment(const QString &taskId, const QString &text, const QDateTime &now)
 {
-    const TaskResult known = knownTask(taskId);
+    const QString id = taskId; // as in complete()
+    const TaskResult known = knownTask(id);
     if (!known.ok())
         return known;
-    return fromOutbox(taskId, m_outbox->comment(taskId, text, now).has_value());
+    return fromOutbox(id, m_outbox->comment(id, text, now).has_value());
 }
 
 TaskResult TaskService::create(const QString &source, const QString &container,
