@@ -25,7 +25,7 @@ void WebhookHealth::setSilence(std::chrono::milliseconds silence)
 {
     m_silence = silence;
     for (const Missing &missing : std::as_const(m_missing))
-        missing.earlySync->setInterval(silence);
+        missing.earlySync->start(silence);
 }
 
 WebhookReceiver *WebhookHealth::receiver(const QString &source) const
@@ -51,7 +51,8 @@ bool WebhookHealth::recovered(const QString &source)
     const QDateTime last = lastDelivery(source);
     if (!last.isValid() || last < missing->since)
         return false;
-    delete missing->earlySync;
+    missing->earlySync->stop();
+    missing->earlySync->deleteLater(); // this may run from its timeout
     m_missing.erase(missing);
     qCInfo(lcWebhook).noquote() << source << "webhooks are arriving again";
     Q_EMIT arrivingAgain(source);
