@@ -13,8 +13,15 @@ private Q_SLOTS:
     void parseId_data();
     void parseId();
     void statusNames();
+    void sourceNames();
     void localIds();
 };
+
+void TestTask::sourceNames()
+{
+    QCOMPARE(Task::sourceName(Sources::GitHub), QStringLiteral("GitHub"));
+    QCOMPARE(Task::sourceName(Sources::ClickUp), QStringLiteral("ClickUp"));
+}
 
 void TestTask::makeId()
 {

@@ -17,8 +17,6 @@ private Q_SLOTS:
 
 void TestTaskText::names()
 {
-    QCOMPARE(TaskText::sourceName(Sources::GitHub), QStringLiteral("GitHub"));
-    QCOMPARE(TaskText::sourceName(Sources::ClickUp), QStringLiteral("ClickUp"));
     QCOMPARE(TaskText::statusName(TaskStatus::Todo), QStringLiteral("To do"));
     QCOMPARE(TaskText::statusName(TaskStatus::InProgress), QStringLiteral("In progress"));
     QCOMPARE(TaskText::statusName(TaskStatus::Done), QStringLiteral("Done"));

@@ -82,7 +82,7 @@ void BriefingWindow::refresh()
                            .arg(QLocale().toString(part.points, 'f', 0)));
         top.append(
             QStringLiteral("%1 <small>(%2)</small><br><small>%3</small>")
-                .arg(link(task), TaskText::sourceName(task.source).toHtmlEscaped(),
+                .arg(link(task), Task::sourceName(task.source).toHtmlEscaped(),
                      (why.isEmpty() ? tr("Score %1").arg(QLocale().toString(score.score, 'f', 0))
                                     : tr("Score %1: %2")
                                           .arg(QLocale().toString(score.score, 'f', 0),
@@ -98,7 +98,7 @@ void BriefingWindow::refresh()
     QStringList changed;
     for (const Task &task : briefing.changedElsewhere)
         changed.append(QStringLiteral("%1 <small>(%2)</small>")
-                           .arg(link(task), TaskText::sourceName(task.source).toHtmlEscaped()));
+                           .arg(link(task), Task::sourceName(task.source).toHtmlEscaped()));
     QStringList refused;
     for (const OutboxEntry &entry : briefing.failedWrites) {
         QString what;

@@ -121,7 +121,7 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
     const QFontMetrics metrics(m_view->font());
     const QString samples[] = {QLocale().toString(888.8, 'f', 1),
                                {},
-                               TaskText::sourceName(Sources::ClickUp),
+                               Task::sourceName(Sources::ClickUp),
                                QStringLiteral("Wayne Enterprises"),
                                TaskText::statusName(TaskStatus::InProgress),
                                QLocale().toString(QDate(2026, 12, 28), QLocale::ShortFormat)};
@@ -349,7 +349,7 @@ void MainWindow::setOutboxProcessor(OutboxProcessor *processor)
             [this](const QString &source, const QString &message) {
                 addProblem(tr("%1 does not accept the token (%2). Your changes wait until it "
                               "does: fix the token and sync again.")
-                               .arg(TaskText::sourceName(source), message));
+                               .arg(Task::sourceName(source), message));
                 updateOutboxState();
             });
     connect(processor, &OutboxProcessor::failed, this,
@@ -403,13 +403,13 @@ void MainWindow::setSyncEngine(SyncEngine *engine)
     m_syncNow->setEnabled(true);
     connect(m_syncNow, &QAction::triggered, engine, &SyncEngine::syncAll);
     connect(engine, &SyncEngine::syncStarted, this, [this](const QString &source) {
-        m_syncLabel->setText(tr("Syncing %1…").arg(TaskText::sourceName(source)));
+        m_syncLabel->setText(tr("Syncing %1…").arg(Task::sourceName(source)));
     });
     connect(engine, &SyncEngine::rateLimited, this,
             [this](const QString &source, const QDateTime &until) {
                 m_syncLabel->setText(
                     tr("%1: rate limited until %2")
-                        .arg(TaskText::sourceName(source),
+                        .arg(Task::sourceName(source),
                              QLocale().toString(until.toLocalTime().time(), QLocale::ShortFormat)));
             });
     connect(engine, &SyncEngine::sourceFinished, this, &MainWindow::showSyncResult);
@@ -420,14 +420,13 @@ void MainWindow::showSyncResult(const SourceSyncResult &result)
     const QString time =
         QLocale().toString(result.finishedAt.toLocalTime().time(), QLocale::ShortFormat);
     if (result.ok()) {
-        m_syncLabel->setText(tr("%1 synced at %2").arg(TaskText::sourceName(result.source), time));
+        m_syncLabel->setText(tr("%1 synced at %2").arg(Task::sourceName(result.source), time));
         m_syncLabel->setToolTip(tr("%1 new, %2 updated, %3 closed")
                                     .arg(result.newTasks)
                                     .arg(result.updated)
                                     .arg(result.closed));
     } else {
-        m_syncLabel->setText(
-            tr("%1 sync failed at %2").arg(TaskText::sourceName(result.source), time));
+        m_syncLabel->setText(tr("%1 sync failed at %2").arg(Task::sourceName(result.source), time));
         m_syncLabel->setToolTip(result.error);
     }
 }

@@ -168,7 +168,7 @@ void NowCard::refresh()
     m_title->setText(TaskText::linkedTitle(*task));
     m_title->setToolTip(task->url);
 
-    QStringList details{TaskText::sourceName(task->source)};
+    QStringList details{Task::sourceName(task->source)};
     if (Task::isLocalId(task->id))
         details.append(tr("not created yet"));
     else if (task->source == Sources::GitHub) // "acme/web#12" says where; a ClickUp id does not

@@ -109,7 +109,7 @@ void TaskDetails::refresh()
         return;
     }
     m_title->setText(TaskText::linkedTitle(*task));
-    QStringList details{TaskText::sourceName(task->source),
+    QStringList details{Task::sourceName(task->source),
                         Task::isLocalId(task->id) ? tr("waiting to be created") : task->sourceId,
                         TaskText::statusName(task->status)};
     if (task->dueDate.isValid())

@@ -131,7 +131,7 @@ bool TaskFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right
     case TaskTableModel::TitleColumn:
         return byText(a.title, b.title);
     case TaskTableModel::SourceColumn:
-        return byText(TaskText::sourceName(a.source), TaskText::sourceName(b.source));
+        return byText(Task::sourceName(a.source), Task::sourceName(b.source));
     case TaskTableModel::ClientColumn:
         return byText(m_tasks->clientName(a.entity), m_tasks->clientName(b.entity));
     case TaskTableModel::StatusColumn:

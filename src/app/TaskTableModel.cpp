@@ -82,7 +82,7 @@ void TaskTableModel::refreshSearchText(Row &row)
              {TaskStatus::Todo, TaskStatus::InProgress, TaskStatus::Done}) {
             for (const QString &source : {Sources::ClickUp, Sources::GitHub})
                 suffixes.append(name + folded(TaskText::statusName(status)) + u'\n' +
-                                folded(TaskText::sourceName(source)));
+                                folded(Task::sourceName(source)));
         }
         client = m_searchSuffixes.insert(row.entity, suffixes);
     }
@@ -301,7 +301,7 @@ QVariant TaskTableModel::display(const Row &task, int column) const
     case TitleColumn:
         return task.title;
     case SourceColumn:
-        return TaskText::sourceName(task.source);
+        return Task::sourceName(task.source);
     case ClientColumn:
         return clientName(task.entity);
     case StatusColumn:

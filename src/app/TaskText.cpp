@@ -13,11 +13,6 @@ QString tr(const char *text)
 
 } // namespace
 
-QString sourceName(const QString &source)
-{
-    return source == Sources::GitHub ? tr("GitHub") : tr("ClickUp");
-}
-
 QString statusName(TaskStatus status)
 {
     switch (status) {

@@ -40,12 +40,7 @@ TrayIcon::TrayIcon(AppCore *core, MainWindow *window, QObject *parent)
         if (!next.ok())
             tell(next.error);
         else if (next.task)
-            notify({Notification::Kind::Summary, tr("Next"),
-                    tr("%1 (score %2)")
-                        .arg(next.task->title,
-                             QLocale().toString(service->explain(*next.task, service->now()).score,
-                                                'f', 0)),
-                    next.task->id});
+            notify({Notification::Kind::Summary, tr("Next"), withScore(*next.task), next.task->id});
         else
             notify({Notification::Kind::Summary, tr("Next"), tr("Nothing left to do."), {}});
     });
@@ -125,21 +120,17 @@ void TrayIcon::syncFinished(const SourceSyncResult &result)
     update();
 }
 
-QString TrayIcon::toolTip() const
+QString TrayIcon::withScore(const Task &task) const
 {
-    const auto current = m_core->store()->currentTask();
-    const std::optional<Task> task =
-        current ? m_core->store()->task(current->taskId) : std::nullopt;
-    QString tip = tr("UpNext");
-    if (task) {
-        const TaskService *service = m_core->service();
-        tip += QLatin1Char('\n') +
-               tr("Now: %1 (score %2)")
-                   .arg(task->title,
-                        QLocale().toString(service->explain(*task, service->now()).score, 'f', 0));
-    } else {
-        tip += QLatin1Char('\n') + tr("Nothing to do right now");
-    }
+    const TaskService *service = m_core->service();
+    return tr("%1 (score %2)")
+        .arg(task.title, QLocale().toString(service->explain(task, service->now()).score, 'f', 0));
+}
+
+QString TrayIcon::toolTip(const std::optional<Task> &task) const
+{
+    QString tip = tr("UpNext") + QLatin1Char('\n') +
+                  (task ? tr("Now: %1").arg(withScore(*task)) : tr("Nothing to do right now"));
     switch (m_state) {
     case State::Syncing:
         tip += QLatin1Char('\n') + tr("Syncing…");
@@ -178,7 +169,7 @@ void TrayIcon::update()
     m_task->setEnabled(task.has_value());
     m_done->setEnabled(task.has_value());
     m_skip->setEnabled(task.has_value());
-    m_icon->setToolTip(toolTip());
+    m_icon->setToolTip(toolTip(task));
 }
 
 QIcon TrayIcon::stateIcon(State state)

@@ -1,11 +1,14 @@
 #pragma once
 
 #include "appcore/ChangeNotifier.h"
+#include "core/Task.h"
 
 #include <QIcon>
 #include <QObject>
 #include <QSet>
 #include <QString>
+
+#include <optional>
 
 class QAction;
 class QMenu;
@@ -37,7 +40,6 @@ public:
 
     State state() const { return m_state; }
     QSystemTrayIcon *icon() const { return m_icon; }
-    QString toolTip() const;
     QMenu *menu() const { return m_menu.get(); }
     QAction *taskAction() const { return m_task; }
     QAction *doneAction() const { return m_done; }
@@ -57,6 +59,9 @@ Q_SIGNALS:
 private:
     void update();
     void syncFinished(const SourceSyncResult &result);
+    // "Fix login (score 42)".
+    QString withScore(const Task &task) const;
+    QString toolTip(const std::optional<Task> &current) const;
     // What the tray says when a task-flow call failed.
     void tell(const QString &error);
     static QIcon stateIcon(State state);

@@ -14,11 +14,6 @@ namespace UpNext {
 
 namespace {
 
-QString sourceName(const QString &source)
-{
-    return source == Sources::GitHub ? ChangeNotifier::tr("GitHub") : ChangeNotifier::tr("ClickUp");
-}
-
 // "'Fix login'": a title as the notifications quote it, not too long.
 QString quoted(const QString &title)
 {
@@ -34,7 +29,7 @@ std::optional<Notification> word(const ExternalChange &change, const Task &task)
 {
     const QString who = change.actor.isEmpty() ? ChangeNotifier::tr("Someone") : change.actor;
     const QString what = quoted(task.title);
-    const QString where = sourceName(task.source);
+    const QString where = Task::sourceName(task.source);
     const auto field = [&change](FieldChange::Field name) -> const FieldChange * {
         for (const FieldChange &moved : change.fields) {
             if (moved.field == name)
@@ -185,7 +180,9 @@ void ChangeNotifier::writeRefused(const OutboxEntry &entry, const QString &messa
     m_refused.insert(entry.id);
     const std::optional<Task> task = m_store->task(entry.taskId);
     const QString what = quoted(task ? task->title : entry.title);
-    const QString source = sourceName(entry.taskId.section(QLatin1Char(':'), 0, 0));
+    QString source;
+    Task::parseId(entry.taskId, &source);
+    source = Task::sourceName(source);
     QString text;
     switch (entry.kind) {
     case OutboxEntry::Kind::Complete:
@@ -207,9 +204,9 @@ void ChangeNotifier::tokenRejected(const QString &source, const QString &message
         return;
     m_rejected.insert(source);
     tell({Notification::Kind::TokenRejected,
-          tr("%1 rejected the token").arg(sourceName(source)),
+          tr("%1 rejected the token").arg(Task::sourceName(source)),
           tr("%1 UpNext cannot sync %2 or send changes to it until the token is replaced.")
-              .arg(message, sourceName(source)),
+              .arg(message, Task::sourceName(source)),
           {}});
 }
 
@@ -221,7 +218,7 @@ void ChangeNotifier::tokenAccepted(const QString &source)
 void ChangeNotifier::webhooksNotArriving(const QString &source, const QString &message)
 {
     tell({Notification::Kind::WebhooksNotArriving,
-          tr("%1 webhooks are not arriving").arg(sourceName(source)),
+          tr("%1 webhooks are not arriving").arg(Task::sourceName(source)),
           message,
           {}});
 }

@@ -1,5 +1,7 @@
 #include "Task.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 namespace UpNext {
@@ -88,6 +90,12 @@ bool Task::isLocalId(const QString &id)
         return false;
     return source == Sources::GitHub ? sourceId.contains(QLatin1String("#local-"))
                                      : sourceId.startsWith(QLatin1String("local-"));
+}
+
+QString Task::sourceName(const QString &source)
+{
+    return source == Sources::GitHub ? QCoreApplication::translate("UpNext::Task", "GitHub")
+                                     : QCoreApplication::translate("UpNext::Task", "ClickUp");
 }
 
 QString Task::statusName(TaskStatus status)

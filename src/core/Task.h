@@ -46,6 +46,8 @@ struct Task
 
     static QString makeId(const QString &source, const QString &sourceId);
     // True when id is "clickup:<id>" or "github:owner/repo#<n>"; fills the parts.
+    // "GitHub" or "ClickUp", as the user reads it (translated).
+    static QString sourceName(const QString &source);
     static bool parseId(const QString &id, QString *source = nullptr, QString *sourceId = nullptr);
     // True when id is makeId(source, sourceId) and parseId() takes it; makes no copies.
     static bool isValidId(const QString &id, const QString &source, const QString &sourceId);

@@ -77,7 +77,7 @@ void WebhookHealth::check(const SourceSyncResult &result)
     }
     if (!recovered(result.source))
         return; // said already; the early syncs go on
-    const QString name = result.source == Sources::GitHub ? tr("GitHub") : tr("ClickUp");
+    const QString name = Task::sourceName(result.source);
     const QDateTime last = hooks->lastDelivery();
     const QString message =
         tr("%1 webhooks are not arriving: a sync found %n change(s) no webhook brought within "
