@@ -563,7 +563,7 @@ bool TaskStore::exec(QSqlQuery &query, const QString &sql, const QVariantList &v
 bool TaskStore::transaction(ChangeOrigin origin, const std::function<bool()> &work)
 {
     if (m_pending)
-        return work();
+        return savepoint(work);
     QSqlDatabase db = database();
     if (!db.transaction())
         return fail(tr("start a transaction"), QSqlQuery(db));
@@ -586,6 +586,26 @@ bool TaskStore::transaction(ChangeOrigin origin, const std::function<bool()> &wo
     if (!changes.isEmpty())
         Q_EMIT changed(changes);
     return true;
+}
+
+bool TaskStore::savepoint(const std::function<bool()> &work)
+{
+    sqlite3 *db = sqliteHandle();
+    if (sqlite3_exec(db, "SAVEPOINT nested", nullptr, nullptr, nullptr) != SQLITE_OK)
+        return fail(tr("start a savepoint"), QString::fromUtf8(sqlite3_errmsg(db)));
+    TaskChanges &changes = *m_pending;
+    const qsizetype sizes[] = {changes.added.size(), changes.changed.size(), changes.removed.size(),
+                               changes.external.size()};
+    if (work())
+        return sqlite3_exec(db, "RELEASE nested", nullptr, nullptr, nullptr) == SQLITE_OK ||
+               fail(tr("end a savepoint"), QString::fromUtf8(sqlite3_errmsg(db)));
+    sqlite3_exec(db, "ROLLBACK TO nested", nullptr, nullptr, nullptr);
+    sqlite3_exec(db, "RELEASE nested", nullptr, nullptr, nullptr);
+    changes.added.resize(sizes[0]);
+    changes.changed.resize(sizes[1]);
+    changes.removed.resize(sizes[2]);
+    changes.external.resize(sizes[3]);
+    return false;
 }
 
 bool TaskStore::upsert(const QList<Task> &tasks, ChangeOrigin origin)

@@ -52,7 +52,8 @@ public:
 
     // Runs work in one transaction: all or nothing. The changes the store's operations make
     // inside it are published together with changed() once it commits, nothing when it rolls
-    // back. Called inside another transaction, work joins that one (and its origin).
+    // back. Called inside another transaction, work joins that one (and its origin) in a
+    // savepoint: when it fails, only what it did is undone.
     bool transaction(ChangeOrigin origin, const std::function<bool()> &work);
 
     // Inserts or updates all tasks in one transaction: all or nothing.
@@ -130,6 +131,7 @@ private:
     static int walCommitted(void *store, sqlite3 *db, const char *name, int pages);
     QList<Task> selectTasks(const QString &whereAndOrder, const QVariantList &values,
                             Fields fields = Fields::All) const;
+    bool savepoint(const std::function<bool()> &work);
 
     QString m_connection;
     QThreadPool m_checkpointer;
