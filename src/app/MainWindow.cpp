@@ -142,7 +142,10 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
     m_emptyState->setTextFormat(Qt::RichText);
     m_emptyState->setText(tr("<h2>Nothing to do yet</h2>"
                              "<p>The ClickUp tasks and GitHub issues assigned to you appear here, "
-                             "best first, once your accounts are synced.</p>"));
+                             "best first, once your accounts are synced.</p>"
+                             "<p><a href=\"settings\">Connect your accounts…</a> "
+                             "(File › Settings, Ctrl+,)</p>"));
+    connect(m_emptyState, &QLabel::linkActivated, this, &MainWindow::settingsRequested);
 
     m_stack->addWidget(m_emptyState);
     m_stack->addWidget(m_view);
@@ -200,6 +203,9 @@ void MainWindow::makeMenus()
             fileMenu->addAction(tr("&Reload Clients"), this, &MainWindow::reloadEntities);
         reload->setStatusTip(tr("Read entities.json again"));
     }
+    QAction *settings = fileMenu->addAction(tr("&Settings…"), this, &MainWindow::settingsRequested);
+    settings->setObjectName(QStringLiteral("settingsAction"));
+    settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);

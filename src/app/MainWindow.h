@@ -65,6 +65,10 @@ public:
     QString outboxStatus() const;
     bool isShowingEmptyState() const;
 
+Q_SIGNALS:
+    // File > Settings…: the desktop opens the settings dialog.
+    void settingsRequested();
+
 private:
     void updateView();
     void updateOutboxState();

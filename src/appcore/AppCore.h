@@ -68,6 +68,16 @@ public:
     void startWebhooks(int port = -1);
     // Stops syncing and sending (what is in flight finishes, what waits stays queued).
     void stop();
+    // After the settings changed: notifications, webhook options, scoring, sync interval.
+    void applySettings();
+    // Keeps source's API token in the keychain (an empty token removes it), for the host
+    // the settings name; done(error) after, with an empty error on success. Then
+    // reloadSources() puts it to use.
+    void setToken(const QString &source, const QString &token,
+                  const std::function<void(const QString &error)> &done);
+    // After the tokens or the sources' settings changed: stops, lets what is in flight
+    // finish, then loads the sources again (sourcesLoaded(), then start() as at first).
+    void reloadSources();
 
     const Profile &profile() const { return m_profile; }
     TaskStore *store() const { return m_store.get(); }
@@ -81,6 +91,7 @@ public:
     SyncSources *sources() const { return m_sources.get(); }
     WebhookServer *webhooks() const { return m_webhooks.get(); }
     WebhookHealth *webhookHealth() const { return m_health.get(); }
+    WebhookRegistrar *registrar() const { return m_registrar.get(); }
     ChangeNotifier *notifier() const { return m_notifier.get(); }
 
 Q_SIGNALS:
@@ -92,6 +103,11 @@ Q_SIGNALS:
 private:
     // Reads both webhook secrets into the server, then calls then.
     void readWebhookSecrets(const std::function<void()> &then);
+    void applyNotificationSettings();
+    // start()'s connections, made once.
+    void connectPolicies();
+
+    bool m_policiesConnected = false;
 
     Profile m_profile;
     const Clock *m_clock;

@@ -34,6 +34,12 @@ public:
     // spacing: the least time between two writes to the source (ClickUp 100 requests a
     // minute: 600 ms; GitHub about 80 writes a minute: 750 ms).
     void addWriter(const QString &source, SourceWriter *writer, std::chrono::milliseconds spacing);
+    // Its entries wait until a writer is added again; a send in flight goes on (isIdle()).
+    void removeWriter(const QString &source)
+    {
+        m_writers.remove(source);
+        m_spacing.remove(source);
+    }
     void setBackoff(std::chrono::milliseconds first, std::chrono::milliseconds cap);
     // Where due times, pacing and backoff read the time; the system clock by default.
     void setClock(const Clock *clock) { m_clock = clock; }
