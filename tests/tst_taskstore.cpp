@@ -440,6 +440,12 @@ void TestTaskStore::skippedToday()
     QVERIFY(store.markSkipped(QStringLiteral("clickup:c"), today));
     QCOMPARE(store.bestOpenTask(today), std::nullopt);
     QCOMPARE(store.bestOpenTask(today.addDays(1))->id, QStringLiteral("clickup:a"));
+
+    // A skip taken back (undo): that day only.
+    QVERIFY(store.unmarkSkipped(QStringLiteral("clickup:b"), today));
+    QCOMPARE(store.bestOpenTask(today)->id, QStringLiteral("clickup:b"));
+    QCOMPARE(store.skippedOn(yesterday), QSet<QString>{QStringLiteral("clickup:b")});
+    QVERIFY(store.unmarkSkipped(QStringLiteral("clickup:b"), today)); // twice is fine
 }
 
 void TestTaskStore::moveTaskTakesTheNewId()

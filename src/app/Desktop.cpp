@@ -32,6 +32,7 @@ Desktop::Desktop(AppCore *core, QObject *parent)
         for (const QString &problem : problems)
             m_window->addProblem(problem);
         m_window->setSyncEngine(m_core->engine());
+        m_window->setSourceStatus(m_core->sourceStatus());
         m_window->setCreateDestinations(m_core->sources()->createDestinations());
         m_core->start();
     });

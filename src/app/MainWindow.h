@@ -2,11 +2,13 @@
 
 #include "CreateTaskDialog.h"
 
+#include <QHash>
 #include <QMainWindow>
 
 class QAction;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QStackedWidget;
 class QTreeView;
 
@@ -18,17 +20,19 @@ class NowCard;
 class Outbox;
 class OutboxDialog;
 class OutboxProcessor;
+class SourceStatus;
 class SyncEngine;
 class TaskDetails;
 class TaskService;
 class TaskStore;
-struct SourceSyncResult;
 class TaskFilterModel;
 class TaskTableModel;
 
 // The Now card, the task list with a search field (an empty state when there
 // is nothing to show), the selected task's details with a comment box, a
-// banner for problems, and the sync and outbox state in the status bar.
+// banner for problems and one for a source that cannot be reached, and each
+// source's state and the outbox's in the status bar. Done, Skip and a comment
+// can be undone for a few seconds (Ctrl+Z, or the Undo button by their message).
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -38,8 +42,11 @@ public:
     MainWindow(TaskStore *store, Entities *entities, TaskService *service, Outbox *outbox,
                const QString &profileDirectory, QWidget *parent = nullptr);
 
-    // Shows the engine's progress and results in the status bar and offers Sync Now.
+    // Offers Sync Now (or says there is nothing to sync).
     void setSyncEngine(SyncEngine *engine);
+    // Shows each source's state in the status bar, a banner with Retry Now when one cannot be
+    // reached for a while, and says "queued" of a change that cannot go now.
+    void setSourceStatus(SourceStatus *status);
     // Shows what the outbox sends, retries and fails.
     void setOutboxProcessor(OutboxProcessor *processor);
     // Where New Task can create (sources with a token and a list or repo to create in).
@@ -52,6 +59,9 @@ public:
 
     // Shows a problem the user should know about (e.g. a recovered database).
     void addProblem(const QString &message);
+    // Quits UpNext; with changes still waiting, first says they are sent at the next start
+    // and asks.
+    void requestQuit();
     QStringList problems() const { return m_problems; }
 
     NowCard *nowCard() const { return m_nowCard; }
@@ -60,6 +70,7 @@ public:
     QAction *newTaskAction() const { return m_newTask; }
     QAction *outboxAction() const { return m_showOutbox; }
     QAction *briefingAction() const { return m_showBriefing; }
+    QAction *undoAction() const { return m_undo; }
     BriefingWindow *briefingWindow() const { return m_briefing; }
     QString syncStatus() const;
     QString outboxStatus() const;
@@ -69,18 +80,28 @@ Q_SIGNALS:
     // File > Settings…: the desktop opens the settings dialog.
     void settingsRequested();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void updateView();
     void updateOutboxState();
     void reloadEntities();
-    void showSyncResult(const SourceSyncResult &result);
+    void updateSourceState();
+    // A message in the status bar; the one after a Done, Skip or comment comes with Undo.
     void showMessage(const QString &text);
+    // An undo was offered, taken or ran out.
+    void updateUndo();
+    void showUndoMessage(const QString &text);
+    void undo();
     void createTask();
     // Selects the task in the list (and so shows its details); false when it is not listed.
     bool selectTask(const QString &taskId);
     void openOutbox();
     void makeMenus();
     QWidget *makeBanner();
+    QWidget *makeOfflineBanner();
+    QWidget *makeUndoBar();
 
     TaskStore *m_store;
     Entities *m_entities;
@@ -90,6 +111,10 @@ private:
     TaskFilterModel *m_proxy;
     QWidget *m_banner = nullptr;
     QLabel *m_bannerText;
+    QWidget *m_offlineBanner = nullptr;
+    QLabel *m_offlineText = nullptr;
+    QWidget *m_undoBar = nullptr;
+    QLabel *m_undoMessage = nullptr;
     NowCard *m_nowCard;
     QLineEdit *m_filter;
     QStackedWidget *m_stack;
@@ -99,13 +124,20 @@ private:
     QLabel *m_countLabel;
     QLabel *m_outboxLabel;
     QLabel *m_syncLabel;
+    QWidget *m_sourceLabelsBox;
+    QHash<QString, QLabel *> m_sourceLabels;
+    QHash<QString, QString> m_lastSync; // per source: what its last good sync brought
     QAction *m_syncNow;
     QAction *m_newTask;
     QAction *m_showOutbox;
     OutboxDialog *m_outboxDialog = nullptr;
     QAction *m_showBriefing;
+    QAction *m_undo;
     BriefingWindow *m_briefing = nullptr;
     OutboxProcessor *m_processor = nullptr;
+    SourceStatus *m_sourceStatus = nullptr;
+    quint64 m_undoShown = 0;   // the offer whose message is shown (or was)
+    quint64 m_undoPending = 0; // an offer whose message has not come yet
     QList<Destination> m_destinations;
     QStringList m_problems;
     QString m_outboxStatus;

@@ -1,6 +1,7 @@
 #include "AppCore.h"
 
 #include "ChangeNotifier.h"
+#include "SourceStatus.h"
 
 #include "core/Clock.h"
 #include "core/Entities.h"
@@ -60,6 +61,8 @@ bool AppCore::open(QString *error)
     m_engine->setOutbox(m_outbox.get());
     m_processor = std::make_unique<OutboxProcessor>(m_outbox.get());
     m_processor->setClock(m_clock);
+    m_status =
+        std::make_unique<SourceStatus>(m_engine.get(), m_processor.get(), m_outbox.get(), m_clock);
     m_sources = std::make_unique<SyncSources>(m_settings.get(), m_secrets.get(), m_store.get(),
                                               m_entities.get(), m_engine.get(), m_processor.get());
     m_sources->setClock(m_clock);

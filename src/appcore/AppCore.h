@@ -7,7 +7,8 @@
 // source's writes after a good sync, retry when the network returns. Every
 // front end (the window, `--sync-once`, `--headless`, and next the local API and
 // the CLI's offline path) runs on one AppCore and wires nothing itself. It also
-// runs the webhook server, whose changes reach the store through the sync engine.
+// runs the webhook server, whose changes reach the store through the sync engine,
+// and keeps each source's state (SourceStatus: synced, unreachable, …).
 
 #include "core/Profile.h"
 
@@ -26,6 +27,7 @@ class Outbox;
 class OutboxProcessor;
 class SecretStore;
 class Settings;
+class SourceStatus;
 class SyncEngine;
 class SyncSources;
 class TaskService;
@@ -93,6 +95,7 @@ public:
     WebhookHealth *webhookHealth() const { return m_health.get(); }
     WebhookRegistrar *registrar() const { return m_registrar.get(); }
     ChangeNotifier *notifier() const { return m_notifier.get(); }
+    SourceStatus *sourceStatus() const { return m_status.get(); }
 
 Q_SIGNALS:
     // problems: keychain errors, one line each.
@@ -124,6 +127,7 @@ private:
     std::unique_ptr<WebhookRegistrar> m_registrar;
     std::unique_ptr<WebhookHealth> m_health;
     std::unique_ptr<ChangeNotifier> m_notifier;
+    std::unique_ptr<SourceStatus> m_status;
     // Declared last: destroyed first, before the engine and processor that use its clients.
     std::unique_ptr<SyncSources> m_sources;
 };

@@ -132,6 +132,11 @@ const QList<QStringList> &migrations()
                 actor TEXT NOT NULL DEFAULT '',
                 queued_at INTEGER NOT NULL))"),
         },
+        // 5 → 6: an outbox entry may be held back for a while after it was made, so the user
+        // can still take it back (undo); NULL: not held.
+        {
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN hold_until INTEGER"),
+        },
     };
     return steps;
 }
@@ -688,6 +693,14 @@ bool TaskStore::touch(const QString &id, const QDateTime &now)
                       {now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch()}, tr("change %1").arg(id));
 }
 
+bool TaskStore::setLocalTimes(const QString &id, const QDateTime &lastActivity,
+                              const QDateTime &localUpdatedAt)
+{
+    return updateTask(id, QStringLiteral("last_activity = ?, local_updated_at = ?"),
+                      {fromDateTime(lastActivity), fromDateTime(localUpdatedAt)},
+                      tr("change %1").arg(id));
+}
+
 bool TaskStore::setAssignedToMe(const QString &id, bool mine)
 {
     return updateTask(id, QStringLiteral("assigned_to_me = ?"), {mine}, tr("change %1").arg(id));
@@ -920,6 +933,15 @@ bool TaskStore::markSkipped(const QString &taskId, const QDate &day)
     query.bindValue(0, day.toString(Qt::ISODate));
     query.bindValue(1, taskId);
     return query.exec() || fail(tr("skip task %1").arg(taskId), query);
+}
+
+bool TaskStore::unmarkSkipped(const QString &taskId, const QDate &day)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("DELETE FROM skipped WHERE day = ? AND task_id = ?"));
+    query.bindValue(0, day.toString(Qt::ISODate));
+    query.bindValue(1, taskId);
+    return query.exec() || fail(tr("take back the skip of %1").arg(taskId), query);
 }
 
 QSet<QString> TaskStore::skippedOn(const QDate &day) const

@@ -131,7 +131,7 @@ void GitHubReader::getCached(const QUrl &url, CachedHandler handler, bool condit
             return;
         }
         if (reply.status != 200)
-            return finish(describe(reply));
+            return fail(reply);
         const std::optional<QByteArray> remember = handler(reply, reply.body, false);
         const QByteArray etag = reply.header("etag");
         if (remember && !etag.isEmpty())
@@ -291,7 +291,7 @@ void GitHubReader::checkNext(QStringList ids)
                         m_result.notMine.append(id);
                     }
                 } else {
-                    return finish(describe(reply));
+                    return fail(reply);
                 }
                 checkNext(ids);
             });

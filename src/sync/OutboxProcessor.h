@@ -66,6 +66,10 @@ Q_SIGNALS:
     void retrying(const UpNext::OutboxEntry &entry, const QString &message, const QDateTime &when);
     // A rejected token: the source's entries wait until resume().
     void paused(const QString &source, const QString &message);
+    // A write could not reach the source (no connection, no answer, a 5xx): it waits.
+    void unreachable(const QString &source, const QString &message);
+    // The source's rate limit holds writes back until then.
+    void rateLimited(const QString &source, const QDateTime &until);
     // The outbox is empty of anything that could be sent, and nothing is in flight.
     void idle();
 
