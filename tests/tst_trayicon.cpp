@@ -255,7 +255,7 @@ void TestTrayIcon::notificationsOpenTheirTask()
     QVERIFY(m_core->store()->upsert({closed}, described));
     QCOMPARE(notified.count(), 1);
     QCOMPARE(notified.first().first().value<Notification>().text,
-             QStringLiteral("bob closed 'Write notes' (ClickUp)"));
+             QStringLiteral("bob closed “Write notes” (ClickUp)"));
 
     // "Fix login" is still listed; a click on its notification opens it.
     tray->notify({Notification::Kind::Commented, QStringLiteral("UpNext"),

@@ -97,6 +97,16 @@ bool SyncState::setCachedResponse(const QString &url, const CachedResponse &resp
     return query.exec() || fail(tr("save the response cache"), query);
 }
 
+QString SyncState::containerName(const QString &source, const QString &container) const
+{
+    return container.isEmpty() ? QString() : value(source, containerNameKey(container));
+}
+
+QString SyncState::containerNameKey(const QString &container)
+{
+    return QStringLiteral("name:") + container;
+}
+
 QDateTime SyncState::lastBriefing() const
 {
     return QDateTime::fromString(value(AppSource, LastBriefingKey), Qt::ISODate);

@@ -48,6 +48,11 @@ public:
     std::optional<CachedResponse> cachedResponse(const QString &url) const;
     bool setCachedResponse(const QString &url, const CachedResponse &response);
 
+    // The name a source gave a container (a ClickUp list) when the reader last saw it; empty
+    // when it never did. Readers keep them under containerNameKey() with their other values.
+    QString containerName(const QString &source, const QString &container) const;
+    static QString containerNameKey(const QString &container);
+
     // Invalid when there was none yet.
     QDateTime lastBriefing() const;
     bool setLastBriefing(const QDateTime &when);

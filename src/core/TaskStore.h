@@ -98,6 +98,7 @@ public:
     bool setCurrentTask(const CurrentTask &current);
     bool clearCurrentTask();
 
+    // Publishes the task as changed (origin User): whether it was skipped today is shown.
     bool markSkipped(const QString &taskId, const QDate &day);
     QSet<QString> skippedOn(const QDate &day) const;
 
