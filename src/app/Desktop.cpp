@@ -25,12 +25,18 @@ Desktop::Desktop(AppCore *core, QObject *parent)
 {
     for (const QString &problem : core->problems())
         m_window->addProblem(problem);
+    if (const QString name = core->settings()->profileName(); !name.isEmpty())
+        m_window->setProfileName(name);
     m_window->setOutboxProcessor(core->processor());
     connect(core, &AppCore::sourcesLoaded, this, [this](const QStringList &problems) {
         for (const QString &problem : problems)
             m_window->addProblem(problem);
         m_window->setSyncEngine(m_core->engine());
         m_window->setCreateDestinations(m_core->sources()->createDestinations());
+        // A sync learns the names of the lists New Task offers.
+        connect(m_core->engine(), &SyncEngine::sourceFinished, m_window.get(), [this] {
+            m_window->setCreateDestinations(m_core->sources()->createDestinations());
+        });
         m_core->start();
     });
 }

@@ -1,11 +1,14 @@
 #pragma once
 
 #include "CreateTaskDialog.h"
+#include "TaskListView.h"
 
 #include <QMainWindow>
+#include <QMap>
 
 class QAction;
 class QLabel;
+class QMenu;
 class QLineEdit;
 class QStackedWidget;
 class QTreeView;
@@ -23,6 +26,7 @@ class TaskDetails;
 class TaskService;
 class TaskStore;
 struct SourceSyncResult;
+struct TaskChanges;
 class TaskFilterModel;
 class TaskTableModel;
 
@@ -50,6 +54,10 @@ public:
     // Makes today's briefing and shows it; returns its one-line summary.
     QString showBriefing();
 
+    // What the status bar calls the profile (settings' [profile] name, e.g. "Demo"); the
+    // folder's name until then.
+    void setProfileName(const QString &name);
+
     // Shows a problem the user should know about (e.g. a recovered database).
     void addProblem(const QString &message);
     QStringList problems() const { return m_problems; }
@@ -61,7 +69,10 @@ public:
     QAction *outboxAction() const { return m_showOutbox; }
     QAction *briefingAction() const { return m_showBriefing; }
     BriefingWindow *briefingWindow() const { return m_briefing; }
+    QAction *findAction() const { return m_find; }
     QString syncStatus() const;
+    // What the last sync of each source changed: "GitHub: 2 new, 1 closed · ClickUp: …".
+    QString syncChanges() const;
     QString outboxStatus() const;
     bool isShowingEmptyState() const;
 
@@ -70,6 +81,12 @@ private:
     void updateOutboxState();
     void reloadEntities();
     void showSyncResult(const SourceSyncResult &result);
+    void noteSyncChanges(const SourceSyncResult &result);
+    // Before the list hears of a change: whether someone else changed the task shown.
+    void noteChanges(const TaskChanges &changes);
+    // "UpNext — <the current task>".
+    void updateWindowTitle();
+    void makeKeyboard(QMenu *editMenu);
     void showMessage(const QString &text);
     void createTask();
     // Selects the task in the list (and so shows its details); false when it is not listed.
@@ -90,14 +107,17 @@ private:
     QLineEdit *m_filter;
     QStackedWidget *m_stack;
     QLabel *m_emptyState;
-    QTreeView *m_view;
+    TaskListView *m_view;
     TaskDetails *m_details;
     QLabel *m_countLabel;
     QLabel *m_outboxLabel;
     QLabel *m_syncLabel;
+    QLabel *m_syncChanges;
+    QLabel *m_profileLabel = nullptr;
     QAction *m_syncNow;
     QAction *m_newTask;
     QAction *m_showOutbox;
+    QAction *m_find;
     OutboxDialog *m_outboxDialog = nullptr;
     QAction *m_showBriefing;
     BriefingWindow *m_briefing = nullptr;
@@ -106,7 +126,13 @@ private:
     QStringList m_problems;
     QString m_outboxStatus;
     bool m_lostSelection = false; // the task looked at is leaving the list
-    QString m_createdTaskId;      // local id of the last task made here, followed when re-keyed
+    // Someone else changed the task looked at, in the change being applied: when it leaves the
+    // list for it (closed, reassigned), the details keep showing it and say so ("pinned").
+    bool m_changedOutside = false;
+    bool m_leavingOutside = false; // it is leaving the list now, for that
+    bool m_pinned = false;         // the details show a task the list no longer has
+    QMap<QString, QString> m_syncChangesBySource;
+    QString m_createdTaskId; // local id of the last task made here, followed when re-keyed
 };
 
 } // namespace UpNext
