@@ -6,7 +6,6 @@
 #include "sources/ClickUpReader.h"
 
 #include "core/Entities.h"
-#include "core/SyncState.h"
 #include "core/TaskStore.h"
 
 #include <QFile>
@@ -233,10 +232,9 @@ void TestClickUpReader::readsAssignedTasksAcrossLists()
     QVERIFY(result.notMine.isEmpty());
     QVERIFY(result.warnings.isEmpty());
     QCOMPARE(result.state.value(QStringLiteral("userId")), QString::number(Me));
-    // The lists' names, so the window names them: only those of tasks read.
-    QCOMPARE(result.state.value(SyncState::containerNameKey(ListA)), QStringLiteral("Backlog"));
-    QCOMPARE(result.state.value(SyncState::containerNameKey(ListB)), QStringLiteral("Sprint"));
-    QVERIFY(!result.state.contains(SyncState::containerNameKey(QStringLiteral("903"))));
+    // The lists' names, so the window names them: those of the tasks read.
+    QCOMPARE(result.containerNames, (QHash<QString, QString>{{ListA, QStringLiteral("Backlog")},
+                                                             {ListB, QStringLiteral("Sprint")}}));
     qint64 newest = 0;
     for (const Task &task : result.tasks)
         newest = std::max(newest, task.updatedAt.toMSecsSinceEpoch());

@@ -674,7 +674,7 @@ void TestMainWindow::readableAtEverySize()
     QCOMPARE(window.windowTitle(), QStringLiteral("UpNext — Short, renamed"));
 
     QHeaderView *header = window.taskView()->header();
-    const int enough = 30 * window.taskView()->fontMetrics().averageCharWidth();
+    const int enough = 36 * window.taskView()->fontMetrics().averageCharWidth();
     const auto hiddenColumns = [header] {
         int hidden = 0;
         for (int column = 0; column < header->count(); ++column)

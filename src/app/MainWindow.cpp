@@ -147,9 +147,9 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
                                                metrics.horizontalAdvance(title)) +
                                           3 * metrics.averageCharWidth());
     }
-    // The title takes the spare width and keeps room for about 30 characters: in a narrow
+    // The title takes the spare width and keeps room for about 36 characters: in a narrow
     // window the columns that say least give theirs first.
-    m_view->setTitleColumn(TaskTableModel::TitleColumn, 30 * metrics.averageCharWidth(),
+    m_view->setTitleColumn(TaskTableModel::TitleColumn, 36 * metrics.averageCharWidth(),
                            {TaskTableModel::SourceColumn, TaskTableModel::StatusColumn,
                             TaskTableModel::DueColumn, TaskTableModel::ClientColumn});
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

@@ -301,10 +301,8 @@ void ClickUpReader::done()
         m_result.state.insert(HighWaterKey, QString::number(mark));
     if (!m_teamId.isEmpty())
         m_result.state.insert(TeamIdKey, m_teamId);
-    for (auto it = m_listNames.cbegin(); it != m_listNames.cend(); ++it) {
-        if (!it.key().isEmpty())
-            m_result.state.insert(SyncState::containerNameKey(it.key()), it.value());
-    }
+    m_listNames.remove(QString());
+    m_result.containerNames = m_listNames;
     m_result.state.insert(ListsReadKey, m_options.listIds.isEmpty()
                                             ? QStringLiteral("*")
                                             : m_options.listIds.join(QLatin1Char(',')));
