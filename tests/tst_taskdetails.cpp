@@ -6,8 +6,15 @@
 #include "core/TaskService.h"
 #include "core/TaskStore.h"
 
+#include "appcore/TaskComments.h"
 #include "core/Entities.h"
 #include "core/SyncState.h"
+#include "sim/SimGitHub.h"
+#include "sources/CommentReader.h"
+#include "sources/GitHubReader.h"
+
+#include <QNetworkAccessManager>
+#include <QTextBrowser>
 
 #include <QFile>
 #include <QLabel>
@@ -32,6 +39,7 @@ private Q_SLOTS:
     void followsChangesFromSync();
     void saysWhatOthersDid();
     void namesWhereTheTaskIs();
+    void showsTheCommentThread();
 
 private:
 };
@@ -198,6 +206,56 @@ void TestTaskDetails::namesWhereTheTaskIs()
     for (QLabel *label : details.findChildren<QLabel *>())
         titled = titled || label->text().contains(QStringLiteral(">Fix login</a>"));
     QVERIFY(titled);
+}
+
+void TestTaskDetails::showsTheCommentThread()
+{
+    Sim::SimGitHub sim;
+    QVERIFY(sim.listen() > 0);
+    sim.addUser(QStringLiteral("me"), QStringLiteral("ghp_t"));
+    for (int i = 1; i <= 3; ++i)
+        sim.addIssue({.repo = QStringLiteral("acme/web"),
+                      .title = QStringLiteral("Issue %1").arg(i),
+                      .assignees = {QStringLiteral("me")}});
+    sim.addComment(QStringLiteral("acme/web"), 3, QStringLiteral("Can you look?"),
+                   QStringLiteral("bob"));
+    sim.addComment(QStringLiteral("acme/web"), 3, QStringLiteral("Reproduced <here>"),
+                   QStringLiteral("carol"));
+    QNetworkAccessManager manager;
+    RestClient client(&manager, sim.baseUrl());
+    GitHubReader::configure(&client, "ghp_t");
+    CommentReader reader([&client](const QString &) { return &client; });
+    TaskComments comments(&reader, m_store.get(), m_outbox.get());
+
+    TaskDetails details(m_service.get(), m_store.get());
+    auto *thread = details.findChild<QTextBrowser *>(QStringLiteral("commentThread"));
+    QVERIFY(thread && thread->isHidden()); // no threads without a source of them
+    details.setComments(&comments);
+    QVERIFY(!thread->isHidden());
+    details.setTaskId(QStringLiteral("github:acme/web#3"));
+    QCOMPARE(details.threadText(), QStringLiteral("Reading comments…"));
+    // Fetched on selection, newest last.
+    QTRY_VERIFY(details.threadText().contains(QStringLiteral("Reproduced <here>")));
+    const QString text = details.threadText();
+    QVERIFY(text.indexOf(QStringLiteral("bob")) < text.indexOf(QStringLiteral("carol")));
+    QVERIFY(text.indexOf(QStringLiteral("Can you look?")) <
+            text.indexOf(QStringLiteral("Reproduced")));
+
+    // The user's comment waits, marked, after the others.
+    details.commentBox()->setPlainText(QStringLiteral("On it"));
+    details.commentButton()->click();
+    QVERIFY(details.threadText().endsWith(QStringLiteral("You · waiting to be sent\nOn it")));
+
+    // Another task: its own thread; and back, kept (no second read).
+    const int reads = sim.requestLog().count();
+    sim.addIssue({.repo = QStringLiteral("acme/web"), .title = QStringLiteral("Quiet")});
+    Task quiet = gitHub(QStringLiteral("acme/web"), 4, QStringLiteral("Quiet"));
+    QVERIFY(m_store->upsert({quiet}));
+    details.setTaskId(quiet.id);
+    QTRY_COMPARE(details.threadText(), QStringLiteral("No comments yet."));
+    details.setTaskId(QStringLiteral("github:acme/web#3"));
+    QVERIFY(details.threadText().contains(QStringLiteral("Can you look?")));
+    QCOMPARE(sim.requestLog().count(), reads + 1);
 }
 
 QTEST_MAIN(TestTaskDetails)

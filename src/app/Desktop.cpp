@@ -1,10 +1,12 @@
 #include "Desktop.h"
 #include "MainWindow.h"
+#include "TaskDetails.h"
 #include "TrayIcon.h"
 
 #include "appcore/AppCore.h"
 #include "appcore/BriefingSchedule.h"
 #include "appcore/ChangeNotifier.h"
+#include "appcore/TaskComments.h"
 #include "core/Logging.h"
 #include "core/Profile.h"
 #include "core/Settings.h"
@@ -28,6 +30,7 @@ Desktop::Desktop(AppCore *core, QObject *parent)
     if (const QString name = core->settings()->profileName(); !name.isEmpty())
         m_window->setProfileName(name);
     m_window->setOutboxProcessor(core->processor());
+    m_window->details()->setComments(core->comments());
     connect(core, &AppCore::sourcesLoaded, this, [this](const QStringList &problems) {
         for (const QString &problem : problems)
             m_window->addProblem(problem);

@@ -1,6 +1,7 @@
 #include "TaskDetails.h"
 #include "TaskText.h"
 
+#include "appcore/TaskComments.h"
 #include "core/Entities.h"
 #include "core/TaskService.h"
 #include "core/TaskStore.h"
@@ -10,6 +11,7 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -26,6 +28,8 @@ TaskDetails::TaskDetails(TaskService *service, TaskStore *store, const Entities 
     , m_details(new QLabel(this))
     , m_outsideChange(new QLabel(this))
     , m_description(new QTextBrowser(this))
+    , m_threadHeading(new QLabel(tr("Comments"), this))
+    , m_thread(new QTextBrowser(this))
     , m_comment(new QPlainTextEdit(this))
     , m_error(new QLabel(this))
     , m_send(new QPushButton(tr("&Comment"), this))
@@ -51,6 +55,14 @@ TaskDetails::TaskDetails(TaskService *service, TaskStore *store, const Entities 
     m_description->setObjectName(QStringLiteral("taskDescription"));
     m_description->setTabChangesFocus(true);
     m_description->setPlaceholderText(tr("No description"));
+    m_thread->setObjectName(QStringLiteral("commentThread"));
+    m_thread->setOpenExternalLinks(true);
+    m_thread->setTabChangesFocus(true);
+    QFont heading = m_threadHeading->font();
+    heading.setBold(true);
+    m_threadHeading->setFont(heading);
+    m_threadHeading->hide();
+    m_thread->hide();
     m_comment->setObjectName(QStringLiteral("commentBox"));
     m_send->setObjectName(QStringLiteral("sendComment"));
     m_complete->setObjectName(QStringLiteral("markDone"));
@@ -74,6 +86,8 @@ TaskDetails::TaskDetails(TaskService *service, TaskStore *store, const Entities 
     layout->addWidget(m_details);
     layout->addWidget(m_outsideChange);
     layout->addWidget(m_description, 1);
+    layout->addWidget(m_threadHeading);
+    layout->addWidget(m_thread, 1);
     layout->addWidget(m_comment);
     layout->addWidget(m_error);
     layout->addLayout(buttons);
@@ -112,6 +126,62 @@ void TaskDetails::noteOutsideChanges(const TaskChanges &changes)
     }
 }
 
+void TaskDetails::setComments(TaskComments *comments)
+{
+    m_comments = comments;
+    m_threadHeading->setVisible(comments != nullptr);
+    m_thread->setVisible(comments != nullptr);
+    connect(comments, &TaskComments::changed, this, [this](const QString &taskId) {
+        if (taskId.isEmpty() || taskId == m_taskId)
+            refreshThread();
+    });
+    refreshThread();
+}
+
+QString TaskDetails::threadText() const
+{
+    return m_thread->toPlainText();
+}
+
+void TaskDetails::refreshThread()
+{
+    if (!m_comments)
+        return;
+    const CommentThread thread = m_comments->thread(m_taskId);
+    const QString dim = QStringLiteral("color: #6b6b6b;");
+    QString html;
+    if (thread.older)
+        html += QStringLiteral("<p style=\"%1\">%2</p>")
+                    .arg(dim, tr("Older comments are at the source.").toHtmlEscaped());
+    const auto paragraph = [](const QString &text) {
+        return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+    };
+    for (const Comment &comment : thread.comments) {
+        const QString who = comment.author.isEmpty() ? tr("You") : comment.author;
+        const QString when =
+            comment.waiting ? tr("waiting to be sent")
+            : comment.createdAt.isValid()
+                ? QLocale().toString(comment.createdAt.toLocalTime(), QLocale::ShortFormat)
+                : QString();
+        html += QStringLiteral("<p%1><b>%2</b> <span style=\"%3\">· %4</span><br>%5</p>")
+                    .arg(comment.waiting ? QStringLiteral(" style=\"color: #8a5300;\"") : QString(),
+                         who.toHtmlEscaped(), dim, when.toHtmlEscaped(), paragraph(comment.text));
+    }
+    QString state;
+    if (!thread.error.isEmpty())
+        state = tr("Comments could not be read: %1").arg(thread.error);
+    else if (m_comments->isReading(m_taskId))
+        state = tr("Reading comments…");
+    else if (thread.comments.isEmpty() && !m_taskId.isEmpty())
+        state = tr("No comments yet.");
+    if (!state.isEmpty())
+        html += QStringLiteral("<p style=\"%1\">%2</p>").arg(dim, state.toHtmlEscaped());
+    m_thread->setHtml(html);
+    // Newest last, and in sight.
+    QScrollBar *bar = m_thread->verticalScrollBar();
+    bar->setValue(bar->maximum());
+}
+
 QString TaskDetails::outsideChangeText() const
 {
     return m_outsideChange->isVisibleTo(this) ? m_outsideChange->text() : QString();
@@ -130,6 +200,7 @@ void TaskDetails::setTaskId(const QString &taskId)
     m_error->clear();
     m_error->hide();
     refresh();
+    refreshThread();
 }
 
 void TaskDetails::refresh()

@@ -13,13 +13,15 @@ class QTextBrowser;
 namespace UpNext {
 
 class Entities;
+class TaskComments;
 class TaskService;
 class TaskStore;
 
 // The selected task: what it is and where (source, list or repository, client), a
 // link to it at its source, what someone else last did to it ("Closed by bob at
-// 14:03"), its description, and a comment box. Comments and completions go
-// through TaskService (and so the outbox).
+// 14:03"), its description, its comment thread (newest last, the user's waiting
+// ones marked) and a comment box. Comments and completions go through
+// TaskService (and so the outbox).
 class TaskDetails final : public QWidget
 {
     Q_OBJECT
@@ -30,6 +32,8 @@ public:
     TaskDetails(TaskService *service, TaskStore *store, const Entities *entities = nullptr,
                 QWidget *parent = nullptr);
 
+    // Where the comment threads come from; without it the pane shows none.
+    void setComments(TaskComments *comments);
     // Empty: nothing selected.
     void setTaskId(const QString &taskId);
     QString taskId() const { return m_taskId; }
@@ -40,6 +44,8 @@ public:
     QString errorText() const;
     // What someone else last did to the task shown, as shown; empty when nothing.
     QString outsideChangeText() const;
+    // The comment thread as shown, as plain text.
+    QString threadText() const;
 
 Q_SIGNALS:
     void message(const QString &text);
@@ -53,6 +59,7 @@ private:
     };
 
     void refresh();
+    void refreshThread();
     void noteOutsideChanges(const TaskChanges &changes);
     void sendComment();
     void complete();
@@ -70,6 +77,9 @@ private:
     QLabel *m_details;
     QLabel *m_outsideChange;
     QTextBrowser *m_description;
+    TaskComments *m_comments = nullptr;
+    QLabel *m_threadHeading;
+    QTextBrowser *m_thread;
     QPlainTextEdit *m_comment;
     QLabel *m_error;
     QPushButton *m_send;

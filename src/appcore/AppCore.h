@@ -35,6 +35,8 @@ class WebhookRegistrar;
 class WebhookServer;
 
 class ChangeNotifier;
+class CommentReader;
+class TaskComments;
 
 class AppCore final : public QObject
 {
@@ -82,6 +84,8 @@ public:
     WebhookServer *webhooks() const { return m_webhooks.get(); }
     WebhookHealth *webhookHealth() const { return m_health.get(); }
     ChangeNotifier *notifier() const { return m_notifier.get(); }
+    // The comment threads the window shows, read from the sources through their clients.
+    TaskComments *comments() const { return m_comments.get(); }
 
 Q_SIGNALS:
     // problems: keychain errors, one line each.
@@ -108,6 +112,8 @@ private:
     std::unique_ptr<WebhookRegistrar> m_registrar;
     std::unique_ptr<WebhookHealth> m_health;
     std::unique_ptr<ChangeNotifier> m_notifier;
+    std::unique_ptr<CommentReader> m_commentReader;
+    std::unique_ptr<TaskComments> m_comments;
     // Declared last: destroyed first, before the engine and processor that use its clients.
     std::unique_ptr<SyncSources> m_sources;
 };
