@@ -32,6 +32,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(UPNEXT_VERSION));
     QString profileDirectory;
     int webhookPort = -1;
+    bool inTray = false;
     {
         // Arguments are read before any window system is touched, so --help, --version,
         // a mistyped option and the modes without a window never need a display.
@@ -59,8 +60,11 @@ int main(int argc, char *argv[])
             text("Receive webhooks on <port> (default: the settings' port, 8787, or "
                  "$UPNEXT_WEBHOOK_PORT)."),
             QStringLiteral("port"));
-        parser.addOptions(
-            {helpOption, versionOption, profileOption, syncOnceOption, headlessOption, portOption});
+        const QCommandLineOption trayOption(
+            QStringLiteral("tray"),
+            text("Start in the system tray without showing the window (as at login)."));
+        parser.addOptions({helpOption, versionOption, profileOption, syncOnceOption, headlessOption,
+                           portOption, trayOption});
         // Qt's own options for the window, which QApplication takes out of the arguments.
         for (const char *name : {"platform", "platformtheme", "style", "stylesheet", "display",
                                  "qwindowgeometry", "qwindowtitle", "qwindowicon"}) {
@@ -93,6 +97,7 @@ int main(int argc, char *argv[])
                 return 2;
             }
         }
+        inTray = parser.isSet(trayOption);
         if (parser.isSet(headlessOption)) {
             QTextStream err(stderr);
             return Headless(Profile(profileDirectory), webhookPort, err).exec();
@@ -114,6 +119,6 @@ int main(int argc, char *argv[])
         return 1;
     }
     Desktop desktop(&core);
-    desktop.start(webhookPort);
+    desktop.start(webhookPort, inTray);
     return app.exec();
 }

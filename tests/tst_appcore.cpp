@@ -13,6 +13,7 @@
 #include "sim/SimGitHub.h"
 #include "sync/OutboxProcessor.h"
 #include "sync/SyncEngine.h"
+#include "sync/SyncSources.h"
 #include "sync/WebhookRegistrar.h"
 
 #include <QSignalSpy>
@@ -31,6 +32,7 @@ class TestAppCore : public QObject
 private Q_SLOTS:
     void everythingReadsItsClock();
     void registersWebhooksWhereTheyArriveAtOnce();
+    void reloadTakesTheNewTokens();
 };
 
 void TestAppCore::everythingReadsItsClock()
@@ -141,6 +143,62 @@ void TestAppCore::registersWebhooksWhereTheyArriveAtOnce()
     QTRY_COMPARE(core.store()->task(id)->status, TaskStatus::Done);
     QVERIFY(core.webhooks()->gitHub()->lastDelivery().isValid());
     core.stop();
+}
+
+// After the user changes a token: the sources load again with what the keychain (here the
+// environment, which wins) now holds, and sync.
+void TestAppCore::reloadTakesTheNewTokens()
+{
+    Sim::SimClickUp clickUp;
+    QVERIFY(clickUp.listen() > 0);
+    clickUp.addUser(101, QStringLiteral("Me"), QStringLiteral("me@example.com"),
+                    QStringLiteral("pk_101_reload"));
+    clickUp.addList(QStringLiteral("901"), QStringLiteral("Sprint"));
+    const QString clickUpTask =
+        clickUp.addTask({.name = QStringLiteral("Write the notes"), .assignees = {101}});
+    Sim::SimGitHub gitHub;
+    QVERIFY(gitHub.listen() > 0);
+    gitHub.addUser(QStringLiteral("me"), QStringLiteral("ghp_reload"));
+    gitHub.addRepo(QStringLiteral("acme/web"));
+    gitHub.addIssue({.repo = QStringLiteral("acme/web"),
+                     .number = 1,
+                     .title = QStringLiteral("Fix login"),
+                     .author = QStringLiteral("bob"),
+                     .assignees = {QStringLiteral("me")}});
+    qputenv("UPNEXT_GITHUB_TOKEN", "ghp_reload");
+    const auto tokens = qScopeGuard([] {
+        qunsetenv("UPNEXT_CLICKUP_TOKEN");
+        qunsetenv("UPNEXT_GITHUB_TOKEN");
+    });
+    QTemporaryDir dir;
+    const Profile profile(dir.path());
+    {
+        Settings settings(profile.settingsPath());
+        QVERIFY(settings.setClickUpBaseUrl(clickUp.baseUrl()) &&
+                settings.setClickUpTeamId(clickUp.teamId()) &&
+                settings.setGitHubBaseUrl(gitHub.baseUrl()) && settings.sync());
+    }
+    AppCore core{profile};
+    QString error;
+    QVERIFY2(core.open(&error), qPrintable(error));
+    QSignalSpy loaded(&core, &AppCore::sourcesLoaded);
+    core.loadSources();
+    QVERIFY(loaded.wait());
+    QCOMPARE(core.engine()->sources(), QStringList{Sources::GitHub});
+    core.start();
+    QTRY_VERIFY_WITH_TIMEOUT(core.store()->contains(QStringLiteral("github:acme/web#1")), 10000);
+
+    // The user removes the GitHub token and gives a ClickUp one, while a sync may run.
+    qunsetenv("UPNEXT_GITHUB_TOKEN");
+    qputenv("UPNEXT_CLICKUP_TOKEN", "pk_101_reload");
+    core.engine()->syncAll();
+    core.reloadSources();
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 2, 10000);
+    QCOMPARE(core.engine()->sources(), QStringList{Sources::ClickUp});
+    QCOMPARE(core.sources()->gitHubClient(), nullptr);
+    core.start();
+    QTRY_VERIFY_WITH_TIMEOUT(core.store()->contains(Task::makeId(Sources::ClickUp, clickUpTask)),
+                             10000);
 }
 
 QTEST_GUILESS_MAIN(TestAppCore)

@@ -25,6 +25,8 @@ private Q_SLOTS:
     void secondRequestOverLimitIs413();
     void bodyAtTheLimitIsTaken();
     void nonLoopbackNeedsAnExplicitAddress();
+    void batchedRoutesRunInsideTheBatch();
+    void batchThatKeepsNothingAnswers500();
 
 private:
     QUrl url(const QString &path) const;
@@ -43,9 +45,9 @@ void TestHttpServer::init()
     m_server->setBodyLimit(1000);
     m_bodiesSeen = 0;
     m_server->route(QHttpServerRequest::Method::Post, QStringLiteral("/echo"),
-                    [this](const QHttpServerRequest &request) {
+                    [this](const HttpRequest &request) {
                         ++m_bodiesSeen;
-                        return HttpAnswer{200, request.body(), "text/plain"};
+                        return HttpAnswer{200, request.body, "text/plain"};
                     });
     QString error;
     QVERIFY2(m_server->listen(QHostAddress(QHostAddress::LocalHost), 0, &error), qPrintable(error));
@@ -100,7 +102,7 @@ void TestHttpServer::unknownPathIs404()
 void TestHttpServer::wrongMethodIs405()
 {
     m_server->route(QHttpServerRequest::Method::Delete, QStringLiteral("/echo"),
-                    [](const QHttpServerRequest &) {
+                    [](const HttpRequest &) {
                         return HttpAnswer{204, {}, {}};
                     });
     const Reply reply = send(m_manager, "GET", url(QStringLiteral("/echo")));
@@ -158,6 +160,59 @@ void TestHttpServer::nonLoopbackNeedsAnExplicitAddress()
     QString error;
     QVERIFY(!other.listen(QHostAddress(QHostAddress::LocalHost), m_server->port(), &error));
     QVERIFY(error.contains(QString::number(m_server->port())));
+}
+
+void TestHttpServer::batchedRoutesRunInsideTheBatch()
+{
+    bool inside = false;
+    int batches = 0;
+    QList<bool> handledInside;
+    m_server->setBatch([&](const std::function<void()> &handleAll) {
+        ++batches;
+        inside = true;
+        handleAll();
+        inside = false;
+        return true;
+    });
+    m_server->route(
+        QHttpServerRequest::Method::Post, QStringLiteral("/write"),
+        [&](const HttpRequest &request) {
+            handledInside.append(inside);
+            return HttpAnswer{200, request.body, "text/plain"};
+        },
+        true);
+
+    Reply reply = send(m_manager, "POST", url(QStringLiteral("/write")), {}, "kept");
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.body, QByteArray("kept"));
+    QCOMPARE(handledInside, QList<bool>{true});
+    QCOMPARE(batches, 1);
+
+    reply = send(m_manager, "POST", url(QStringLiteral("/echo")), {}, "not batched");
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(batches, 1);
+}
+
+void TestHttpServer::batchThatKeepsNothingAnswers500()
+{
+    m_server->setBatch([](const std::function<void()> &handleAll) {
+        handleAll();
+        return false; // e.g. the commit failed
+    });
+    m_server->route(
+        QHttpServerRequest::Method::Post, QStringLiteral("/write"),
+        [](const HttpRequest &request) {
+            return request.body == "bad" ? HttpAnswer::error(400, QStringLiteral("Bad"))
+                                         : HttpAnswer{200, request.body, "text/plain"};
+        },
+        true);
+
+    Reply reply = send(m_manager, "POST", url(QStringLiteral("/write")), {}, "good");
+    QCOMPARE(reply.status, 500);
+    QVERIFY(object(reply).value(QStringLiteral("detail")).toString().contains(u"again"));
+    // An answer that said no already stays as it was.
+    reply = send(m_manager, "POST", url(QStringLiteral("/write")), {}, "bad");
+    QCOMPARE(reply.status, 400);
 }
 
 QTEST_GUILESS_MAIN(TestHttpServer)

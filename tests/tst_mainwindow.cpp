@@ -6,15 +6,20 @@
 #include "app/NowCard.h"
 #include "app/TaskDetails.h"
 #include "app/TaskTableModel.h"
+#include "appcore/AppCore.h"
+#include "appcore/SourceStatus.h"
 #include "core/Entities.h"
 #include "core/Outbox.h"
+#include "core/Settings.h"
 #include "core/TaskService.h"
 #include "core/TaskStore.h"
+#include "sim/SimClickUp.h"
 #include "sim/SimGitHub.h"
 #include "sources/GitHubReader.h"
 #include "sources/GitHubWriter.h"
 #include "sync/OutboxProcessor.h"
 #include "sync/SyncEngine.h"
+#include "sync/SyncSources.h"
 
 #include "app/TaskFilterModel.h"
 #include "core/SyncState.h"
@@ -24,6 +29,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
 #include <QHeaderView>
 #include <QHelpEvent>
@@ -31,9 +37,12 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -107,6 +116,11 @@ private Q_SLOTS:
     void keyboardHasNoTraps();
     void searchFromTheKeyboard();
     void everyMenuActionHasAShortcut();
+    void undoneDoneIsNeverSent();
+    void skipAndCommentUndoWithCtrlZ();
+    void undoRunsOut();
+    void offlineIsObviousAndRecoverable();
+    void quitWithChangesWaitingSaysWhenTheyGo();
 
 private:
 };
@@ -262,10 +276,15 @@ void TestMainWindow::syncFillsTheTableAndReports()
         return new GitHubReader(&client, m_store.get(), engine.state(), nullptr, {});
     });
 
+    OutboxProcessor processor(m_outbox.get());
+    SourceStatus status(&engine, &processor, m_outbox.get(), &m_clock);
+
     MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
     window.show();
     window.setSyncEngine(&engine);
+    window.setSourceStatus(&status);
     QVERIFY(window.isShowingEmptyState());
+    QCOMPARE(window.syncStatus(), QStringLiteral("GitHub: not synced yet"));
 
     QAction *syncNow = nullptr;
     for (QAction *action : window.findChildren<QAction *>()) {
@@ -275,14 +294,16 @@ void TestMainWindow::syncFillsTheTableAndReports()
     QVERIFY(syncNow && syncNow->isEnabled());
     QSignalSpy idle(&engine, &SyncEngine::idle);
     syncNow->trigger();
-    QCOMPARE(window.syncStatus(), QStringLiteral("Syncing GitHub…"));
+    QCOMPARE(window.syncStatus(), QStringLiteral("GitHub: syncing…"));
     QVERIFY(idle.wait(10000));
-    QVERIFY2(window.syncStatus().startsWith(QStringLiteral("GitHub synced at ")),
-             qPrintable(window.syncStatus()));
     const auto time = [this] {
         return QLocale().toString(m_clock.now().toLocalTime().time(), QLocale::ShortFormat);
     };
-    QCOMPARE(window.syncStatus(), QStringLiteral("GitHub synced at ") + time());
+    QCOMPARE(window.syncStatus(), QStringLiteral("GitHub: synced at ") + time());
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("sourceState_github"))->text(),
+             window.syncStatus());
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("sourceState_github"))->toolTip(),
+             QStringLiteral("1 new, 0 updated, 0 closed"));
     QVERIFY(!window.isShowingEmptyState());
     QCOMPARE(window.taskView()->model()->index(0, 1).data().toString(),
              QStringLiteral("Synced issue"));
@@ -291,9 +312,10 @@ void TestMainWindow::syncFillsTheTableAndReports()
     m_clock.advance(3 * 3600);
     syncNow->trigger();
     QVERIFY(idle.wait(10000));
-    QVERIFY2(window.syncStatus().startsWith(QStringLiteral("GitHub sync failed at ")),
+    // Why, in the words on the status bar.
+    QVERIFY2(window.syncStatus().startsWith(
+                 QStringLiteral("GitHub: can't reach since %1 — 500 (").arg(time())),
              qPrintable(window.syncStatus()));
-    QCOMPARE(window.syncStatus(), QStringLiteral("GitHub sync failed at ") + time());
     QCOMPARE(window.taskView()->model()->rowCount(), 1); // a failed sync keeps what we have
 }
 
@@ -339,7 +361,12 @@ void TestMainWindow::doneIsWrittenBack()
     QCOMPARE(window.details()->taskId(), QStringLiteral("github:acme/web#2"));
     QCOMPARE(window.taskView()->model()->rowCount(), 1);
     QCOMPARE(window.outboxStatus(), QStringLiteral("1 change waiting"));
-    QVERIFY(window.statusBar()->currentMessage().startsWith(QStringLiteral("Done: “First”")));
+    // The message says what was done, with Undo beside it.
+    auto *message = window.findChild<QLabel *>(QStringLiteral("undoMessage"));
+    QVERIFY(message && message->isVisible());
+    QVERIFY2(message->text().startsWith(QStringLiteral("Done: “First”")),
+             qPrintable(message->text()));
+    QVERIFY(window.findChild<QToolButton *>(QStringLiteral("undoButton"))->isVisible());
     QVERIFY(sent.wait(10000));
     QCOMPARE(gitHub.sim.issue(QStringLiteral("acme/web"), 1)->state, QStringLiteral("closed"));
     QTRY_COMPARE(window.outboxStatus(), QString());
@@ -465,9 +492,9 @@ void TestMainWindow::markDoneNamesTheTaskItClosed()
     markDone->click();
     QCOMPARE(m_store->task(QStringLiteral("clickup:b"))->status, TaskStatus::Done);
     QCOMPARE(m_store->task(QStringLiteral("clickup:a"))->status, TaskStatus::Todo);
-    QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("Picked task")),
-             qPrintable(window.statusBar()->currentMessage()));
-    QVERIFY(!window.statusBar()->currentMessage().contains(QStringLiteral("Now task")));
+    const QString message = window.findChild<QLabel *>(QStringLiteral("undoMessage"))->text();
+    QVERIFY2(message.contains(QStringLiteral("Picked task")), qPrintable(message));
+    QVERIFY(!message.contains(QStringLiteral("Now task")));
 }
 
 void TestMainWindow::theListFollowsTheNowCard()
@@ -769,8 +796,9 @@ void TestMainWindow::wordsAndValuesAgree()
 
     // Skipped today says so in the list; messages quote titles typographically.
     window.nowCard()->skipAction()->trigger();
-    QCOMPARE(window.statusBar()->currentMessage(),
-             QStringLiteral("Skipped “Fix login” for today. Next: “Write report”"));
+    QTRY_VERIFY(window.findChild<QLabel *>(QStringLiteral("undoMessage"))
+                    ->text()
+                    .startsWith(QStringLiteral("Skipped “Fix login” for today")));
     QCOMPARE(model->index(0, TaskTableModel::TitleColumn).data().toString(),
              QStringLiteral("Fix login"));
     QCOMPARE(model->index(0, TaskTableModel::StatusColumn).data().toString(),
@@ -902,6 +930,295 @@ void TestMainWindow::everyMenuActionHasAShortcut()
     QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u',')));
     QVERIFY2(twice.isEmpty(), qPrintable(twice.join(u',')));
     QVERIFY(seen.contains(QKeySequence(QKeySequence::Find)));
+}
+
+// Done offers Undo; undone, the close never reaches GitHub, even once its hold is over.
+void TestMainWindow::undoneDoneIsNeverSent()
+{
+    GitHubSide gitHub(m_outbox.get(), m_service.get());
+    OutboxProcessor &processor = gitHub.processor;
+    processor.setClock(&m_clock); // the hold is by the service's clock
+    gitHub.writer.setClock(&m_clock);
+    for (const QString &title : {QStringLiteral("First"), QStringLiteral("Second")})
+        gitHub.sim.addIssue({.repo = QStringLiteral("acme/web"),
+                             .title = title,
+                             .assignees = {QStringLiteral("me")}});
+    QVERIFY(m_store->upsert(
+        {TestTasks::gitHub(QStringLiteral("acme/web"), 1, QStringLiteral("First"), 20),
+         TestTasks::gitHub(QStringLiteral("acme/web"), 2, QStringLiteral("Second"), 10)}));
+    MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
+    window.setOutboxProcessor(&processor);
+    processor.start();
+    window.show();
+    auto *undoAction = window.findChild<QAction *>(QStringLiteral("undoAction"));
+    auto *undo = window.findChild<QToolButton *>(QStringLiteral("undoButton"));
+    QVERIFY(undoAction && undo);
+    QVERIFY(!undoAction->isEnabled());
+    QVERIFY(!undo->isVisible());
+
+    window.nowCard()->doneAction()->trigger();
+    QCOMPARE(window.nowCard()->currentTaskId(), QStringLiteral("github:acme/web#2"));
+    QCOMPARE(window.outboxStatus(), QStringLiteral("1 change waiting"));
+    QVERIFY(undo->isVisible());
+    QVERIFY(undoAction->isEnabled());
+    QCOMPARE(undoAction->shortcut(), QKeySequence(QKeySequence::Undo));
+    if (qEnvironmentVariableIsSet("UPNEXT_SCREENSHOTS"))
+        window.grab().save(QDir(qEnvironmentVariable("UPNEXT_SCREENSHOTS"))
+                               .filePath(QStringLiteral("undo-message.png")));
+
+    m_clock.advance(3);
+    QTest::mouseClick(undo, Qt::LeftButton);
+    // Open again, current again, shown in the list, and nothing waits.
+    QCOMPARE(m_store->task(QStringLiteral("github:acme/web#1"))->status, TaskStatus::Todo);
+    QCOMPARE(window.nowCard()->currentTaskId(), QStringLiteral("github:acme/web#1"));
+    QCOMPARE(window.taskView()->currentIndex().data(TaskTableModel::TaskIdRole).toString(),
+             QStringLiteral("github:acme/web#1"));
+    QCOMPARE(window.taskView()->model()->rowCount(), 2);
+    QCOMPARE(window.outboxStatus(), QString());
+    QVERIFY(!undo->isVisible());
+    QVERIFY(!undoAction->isEnabled());
+    QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Undone: “First” is open again"));
+
+    m_clock.advance(10); // well past the hold
+    QSignalSpy idle(&processor, &OutboxProcessor::idle);
+    processor.processNow();
+    QVERIFY(idle.wait(10000));
+    QCOMPARE(gitHub.sim.issue(QStringLiteral("acme/web"), 1)->state, QStringLiteral("open"));
+    QCOMPARE(gitHub.sim.requestLog().count(), 0); // nothing went to GitHub at all
+}
+
+void TestMainWindow::skipAndCommentUndoWithCtrlZ()
+{
+    QVERIFY(m_store->upsert({clickUp(QStringLiteral("a"), QStringLiteral("Now task"), 30),
+                             clickUp(QStringLiteral("b"), QStringLiteral("Next task"), 20)}));
+    MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    window.nowCard()->skipAction()->trigger();
+    QCOMPARE(window.nowCard()->currentTaskId(), QStringLiteral("clickup:b"));
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("undoMessage"))
+                ->text()
+                .startsWith(QStringLiteral("Skipped “Now task” for today")));
+    window.taskView()->setFocus();
+    QTest::keyClick(window.taskView(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(window.nowCard()->currentTaskId(), QStringLiteral("clickup:a"));
+    QCOMPARE(window.details()->taskId(), QStringLiteral("clickup:a"));
+    QVERIFY(m_store->skippedOn(m_clock.now().toLocalTime().date()).isEmpty());
+    QCOMPARE(window.statusBar()->currentMessage(),
+             QStringLiteral("Undone: “Now task” is not skipped"));
+
+    // A comment sent with Ctrl+Return; Ctrl+Z in the box, empty again, takes it back there.
+    auto *box = window.findChild<QPlainTextEdit *>(QStringLiteral("commentBox"));
+    QVERIFY(box);
+    box->setFocus();
+    QTest::keyClicks(box, QStringLiteral("Tpyo"));
+    QTest::keyClick(box, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(m_outbox->entries().size(), 1);
+    QVERIFY(box->toPlainText().isEmpty());
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("undoMessage"))
+                ->text()
+                .startsWith(QStringLiteral("Comment queued for “Now task”")));
+    QTest::keyClick(box, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(m_outbox->entries().isEmpty());
+    QCOMPARE(box->toPlainText(), QStringLiteral("Tpyo")); // to be fixed and sent again
+    QVERIFY(!m_store->task(QStringLiteral("clickup:a"))->lastActivity.isValid());
+}
+
+void TestMainWindow::undoRunsOut()
+{
+    m_service->setUndoGrace(std::chrono::milliseconds(100));
+    QVERIFY(m_store->upsert({clickUp(QStringLiteral("a"), QStringLiteral("Now task"), 30),
+                             clickUp(QStringLiteral("b"), QStringLiteral("Next task"), 20)}));
+    MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
+    window.show();
+    auto *bar = window.findChild<QWidget *>(QStringLiteral("undoBar"));
+    window.nowCard()->doneAction()->trigger();
+    QVERIFY(bar->isVisible());
+    m_clock.advance(1);
+    QTRY_VERIFY(!bar->isVisible());
+    QVERIFY(!window.findChild<QAction *>(QStringLiteral("undoAction"))->isEnabled());
+    QCOMPARE(m_store->task(QStringLiteral("clickup:a"))->status, TaskStatus::Done);
+    QCOMPARE(m_outbox->due(m_clock.now()).size(), 1); // it goes now
+}
+
+// Both services go away: each source says so in the status bar with why, changes made
+// meanwhile say "queued", a banner comes on the second failed sync with what waits and Retry
+// Now, and once they are back Retry Now brings everything through.
+void TestMainWindow::offlineIsObviousAndRecoverable()
+{
+    const QString repo = QStringLiteral("acme/web");
+    const QString list = QStringLiteral("901500100001");
+    QString teamId;
+    quint16 clickUpPort = 0;
+    quint16 gitHubPort = 0;
+    std::unique_ptr<Sim::SimClickUp> clickUp;
+    std::unique_ptr<Sim::SimGitHub> gitHub;
+    const auto startSims = [&] {
+        clickUp = std::make_unique<Sim::SimClickUp>();
+        if (!teamId.isEmpty())
+            clickUp->setTeamId(teamId);
+        teamId = clickUp->teamId();
+        clickUpPort = clickUp->listen(clickUpPort);
+        clickUp->addUser(101, QStringLiteral("Me"), QStringLiteral("me@example.com"),
+                         QStringLiteral("pk_101_offline"));
+        clickUp->addList(list, QStringLiteral("Inbox"));
+        clickUp->addTask({.id = QStringLiteral("86a1"),
+                          .name = QStringLiteral("Send the invoice"),
+                          .listId = list,
+                          .assignees = {101}});
+        gitHub = std::make_unique<Sim::SimGitHub>();
+        gitHubPort = gitHub->listen(gitHubPort);
+        gitHub->addUser(QStringLiteral("me"), QStringLiteral("ghp_offline"));
+        gitHub->addRepo(repo);
+        gitHub->addIssue({.repo = repo,
+                          .number = 1,
+                          .title = QStringLiteral("Fix login"),
+                          .assignees = {QStringLiteral("me")}});
+    };
+    startSims();
+    QVERIFY(clickUpPort > 0 && gitHubPort > 0);
+    qputenv("UPNEXT_CLICKUP_TOKEN", "pk_101_offline");
+    qputenv("UPNEXT_GITHUB_TOKEN", "ghp_offline");
+    const auto tokens = qScopeGuard([] {
+        qunsetenv("UPNEXT_CLICKUP_TOKEN");
+        qunsetenv("UPNEXT_GITHUB_TOKEN");
+    });
+    QTemporaryDir dir;
+    const Profile profile(dir.path());
+    {
+        Settings settings(profile.settingsPath());
+        QVERIFY(settings.setClickUpBaseUrl(clickUp->baseUrl()) &&
+                settings.setClickUpTeamId(teamId) && settings.setGitHubBaseUrl(gitHub->baseUrl()) &&
+                settings.setGitHubCreateRepo(repo) && settings.sync());
+    }
+    AppCore core{profile};
+    QString error;
+    QVERIFY2(core.open(&error), qPrintable(error));
+    QSignalSpy loaded(&core, &AppCore::sourcesLoaded);
+    core.loadSources();
+    QVERIFY(loaded.wait());
+
+    MainWindow window(core.store(), core.entities(), core.service(), core.outbox(), dir.path());
+    window.setOutboxProcessor(core.processor());
+    window.setSyncEngine(core.engine());
+    window.setSourceStatus(core.sourceStatus());
+    window.setCreateDestinations(core.sources()->createDestinations());
+    window.resize(1100, 680);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy idle(core.engine(), &SyncEngine::idle);
+    core.start();
+    QVERIFY(idle.wait(20000));
+    auto *clickUpState = window.findChild<QLabel *>(QStringLiteral("sourceState_clickup"));
+    auto *gitHubState = window.findChild<QLabel *>(QStringLiteral("sourceState_github"));
+    QVERIFY(clickUpState && gitHubState);
+    QVERIFY2(clickUpState->text().startsWith(QStringLiteral("ClickUp: synced at ")),
+             qPrintable(clickUpState->text()));
+    QVERIFY2(gitHubState->text().startsWith(QStringLiteral("GitHub: synced at ")),
+             qPrintable(gitHubState->text()));
+    QCOMPARE(window.taskView()->model()->rowCount(), 2);
+    auto *banner = window.findChild<QWidget *>(QStringLiteral("offlineBanner"));
+    QVERIFY(banner && !banner->isVisible());
+
+    // Both services stop answering; a sync finds out.
+    clickUp.reset();
+    gitHub.reset();
+    QAction *syncNow = nullptr;
+    for (QAction *action : window.findChildren<QAction *>()) {
+        if (action->text() == QStringLiteral("&Sync Now"))
+            syncNow = action;
+    }
+    QVERIFY(syncNow);
+    syncNow->trigger();
+    QVERIFY(idle.wait(20000));
+    // Each source, with why, in the status bar: not only the last one, not only a tooltip.
+    for (QLabel *label : {clickUpState, gitHubState}) {
+        QVERIFY2(label->text().contains(QStringLiteral(": can't reach since ")) &&
+                     label->text().endsWith(QStringLiteral(" — Connection refused")),
+                 qPrintable(label->text()));
+        QVERIFY(label->isVisible());
+    }
+    QVERIFY(!banner->isVisible()); // one failed sync may be a blip
+
+    // What the user does meanwhile says it waits.
+    const QString current = window.nowCard()->currentTaskId();
+    const QString source = current.section(QLatin1Char(':'), 0, 0);
+    window.nowCard()->doneAction()->trigger();
+    const QString done = window.findChild<QLabel *>(QStringLiteral("undoMessage"))->text();
+    QVERIFY2(done.endsWith(
+                 QStringLiteral(" — queued until %1 can be reached").arg(Task::sourceName(source))),
+             qPrintable(done));
+    bool filled = false;
+    QTimer::singleShot(0, &window, [&filled] {
+        auto *dialog = qobject_cast<CreateTaskDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(), QStringLiteral("Write the docs"));
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        filled = true;
+    });
+    window.newTaskAction()->trigger();
+    QVERIFY(filled);
+    QCOMPARE(window.statusBar()->currentMessage(),
+             QStringLiteral("Created “Write the docs” — queued until GitHub can be reached"));
+
+    // The second failed sync: a banner says what waits, with Retry Now.
+    syncNow->trigger();
+    QVERIFY(idle.wait(20000));
+    QTRY_VERIFY(banner->isVisible());
+    const QString text = window.findChild<QLabel *>(QStringLiteral("offlineText"))->text();
+    QVERIFY2(text.contains(QStringLiteral("Can't reach GitHub since ")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Can't reach ClickUp since ")), qPrintable(text));
+    const int gitHubWaiting = source == Sources::GitHub ? 2 : 1;
+    QVERIFY2(text.contains(QStringLiteral("— %1 will be sent when it is back.")
+                               .arg(gitHubWaiting == 1 ? QStringLiteral("1 change")
+                                                       : QStringLiteral("2 changes"))),
+             qPrintable(text));
+    // Laid out whole: the banner takes the height its lines need.
+    QTRY_VERIFY(banner->height() >= banner->heightForWidth(banner->width()));
+    if (qEnvironmentVariableIsSet("UPNEXT_SCREENSHOTS"))
+        window.grab().save(QDir(qEnvironmentVariable("UPNEXT_SCREENSHOTS"))
+                               .filePath(QStringLiteral("offline-banner.png")));
+
+    // Back: Retry Now syncs and sends what waited.
+    startSims();
+    auto *retry = window.findChild<QPushButton *>(QStringLiteral("retryNow"));
+    QVERIFY(retry && retry->isVisible());
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.outboxStatus(), QString(), 20000);
+    QTRY_VERIFY(gitHubState->text().startsWith(QStringLiteral("GitHub: synced at ")));
+    QTRY_VERIFY(clickUpState->text().startsWith(QStringLiteral("ClickUp: synced at ")));
+    QVERIFY(gitHub->issue(repo, 2)); // the new one
+    core.stop();
+}
+
+void TestMainWindow::quitWithChangesWaitingSaysWhenTheyGo()
+{
+    QVERIFY(m_store->upsert({clickUp(QStringLiteral("a"), QStringLiteral("Now task"), 30)}));
+    MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
+    window.show();
+    QVERIFY(m_service->comment(QStringLiteral("clickup:a"), QStringLiteral("Hi"), m_now).ok());
+    QAction *quit = nullptr;
+    for (QAction *action : window.findChildren<QAction *>()) {
+        if (action->text() == QStringLiteral("&Quit"))
+            quit = action;
+    }
+    QVERIFY(quit);
+    quit->trigger();
+    QPointer<QMessageBox> box = window.findChild<QMessageBox *>(QStringLiteral("quitConfirm"));
+    QVERIFY(box);
+    QTRY_VERIFY(box->isVisible());
+    QCOMPARE(box->text(), QStringLiteral("1 change has not reached its source yet."));
+    QCOMPARE(box->informativeText(),
+             QStringLiteral("They stay in the outbox and are sent the next time UpNext starts."));
+    box->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(box.isNull());
+    QVERIFY(window.isVisible());
+    QCOMPARE(m_outbox->pendingCount(), 1);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -32,6 +32,12 @@ private Q_SLOTS:
     void rekeyKeepsCurrentSkipsAndQueuedComments();
     void rekeyOntoAnImportedTaskMergesThem();
     void survivesARestart();
+    void heldEntryWaitsForItsHold();
+    void heldEntryOutlivesARestart();
+    void takeBackRestoresTheTask();
+    void takeBackOnlyBeforeItWasSent();
+    void retrySendsAWaitingEntryNow();
+    void pendingCountPerSource();
 
 private:
 };
@@ -242,10 +248,10 @@ void TestOutbox::discardingAPendingCloseReopens()
 void TestOutbox::whatCannotBeRetriedOrDiscarded()
 {
     const qint64 id = *m_outbox->comment(QStringLiteral("clickup:a"), QStringLiteral("hi"), m_now);
-    QVERIFY(!m_outbox->retry(id, m_now));
-    QCOMPARE(m_outbox->lastError(), QStringLiteral("Only a failed change can be retried"));
     QVERIFY(m_outbox->markSending(id, m_now));
     QVERIFY(!m_outbox->discard(id)); // it may be arriving right now
+    QVERIFY(m_outbox->lastError().startsWith(QStringLiteral("This change is being sent")));
+    QVERIFY(!m_outbox->retry(id, m_now));
     QVERIFY(m_outbox->lastError().startsWith(QStringLiteral("This change is being sent")));
     QCOMPARE(m_outbox->entries().size(), 1);
     QVERIFY(m_outbox->finish(id));
@@ -322,6 +328,109 @@ void TestOutbox::survivesARestart()
     Outbox outbox(&store);
     QCOMPARE(outbox.due(m_now).size(), 2);
     QCOMPARE(store.task(QStringLiteral("clickup:a"))->status, TaskStatus::Done);
+}
+
+void TestOutbox::heldEntryWaitsForItsHold()
+{
+    const QDateTime hold = m_now.addSecs(5);
+    const qint64 id = *m_outbox->complete(QStringLiteral("clickup:a"), m_now, hold);
+    const qint64 comment =
+        *m_outbox->comment(QStringLiteral("github:o/r#1"), QStringLiteral("held"), m_now, hold);
+    QCOMPARE(m_outbox->entries().first().holdUntil, hold);
+    QVERIFY(m_outbox->due(m_now.addSecs(4)).isEmpty());
+    QCOMPARE(m_outbox->nextAttempt(), hold);
+    // "Retry now" (the network is back, a sync worked) does not cut the hold short.
+    QVERIFY(m_outbox->bringForward(m_now.addSecs(1)));
+    QVERIFY(m_outbox->due(m_now.addSecs(4)).isEmpty());
+    QCOMPARE(m_outbox->due(hold).size(), 2);
+    // A backoff later than the hold is what counts then.
+    QVERIFY(m_outbox->retryLater(id, hold.addSecs(60), QStringLiteral("Connection error: x")));
+    QCOMPARE(m_outbox->nextAttempt(), hold);
+    QVERIFY(m_outbox->finish(comment));
+    QCOMPARE(m_outbox->nextAttempt(), hold.addSecs(60));
+    QCOMPARE(m_outbox->entries().first().dueAt(), hold.addSecs(60));
+}
+
+void TestOutbox::heldEntryOutlivesARestart()
+{
+    QVERIFY(m_outbox->complete(QStringLiteral("clickup:a"), m_now, m_now.addSecs(5)));
+    QVERIFY(reopenProfile());
+    // Still held right after the restart; sent once the hold is over, whatever the restart.
+    QVERIFY(m_outbox->due(m_now.addSecs(1)).isEmpty());
+    QCOMPARE(m_outbox->due(m_now.addSecs(5)).size(), 1);
+    QCOMPARE(m_store->task(QStringLiteral("clickup:a"))->status, TaskStatus::Done);
+}
+
+void TestOutbox::takeBackRestoresTheTask()
+{
+    const QString a = QStringLiteral("clickup:a");
+    const Task before = *m_store->task(a);
+    const QDateTime later = m_now.addSecs(3600);
+    const qint64 close = *m_outbox->complete(a, later, later.addSecs(5));
+    const qint64 comment =
+        *m_outbox->comment(QStringLiteral("github:o/r#1"), QStringLiteral("oops"), later);
+    QCOMPARE(m_store->task(QStringLiteral("github:o/r#1"))->lastActivity, later);
+
+    QSignalSpy changed(m_store.get(), &TaskStore::changed);
+    const std::optional<OutboxEntry> taken = m_outbox->takeBack(close);
+    QVERIFY2(taken, qPrintable(m_outbox->lastError()));
+    QCOMPARE(taken->kind, OutboxEntry::Kind::Complete);
+    const Task after = *m_store->task(a);
+    QCOMPARE(after.status, TaskStatus::InProgress); // as it was
+    QCOMPARE(after.localUpdatedAt, before.localUpdatedAt);
+    QCOMPARE(after.lastActivity, before.lastActivity);
+    QCOMPARE(changed.size(), 1); // one change on the feed
+    QVERIFY(changed.first().first().value<TaskChanges>().touches(a));
+
+    QCOMPARE(m_outbox->takeBack(comment)->text, QStringLiteral("oops"));
+    // No activity before the comment, none after it was taken back.
+    QVERIFY(!m_store->task(QStringLiteral("github:o/r#1"))->lastActivity.isValid());
+    QVERIFY(!m_store->task(QStringLiteral("github:o/r#1"))->localUpdatedAt.isValid());
+    QVERIFY(m_outbox->entries().isEmpty());
+}
+
+void TestOutbox::takeBackOnlyBeforeItWasSent()
+{
+    const QString a = QStringLiteral("clickup:a");
+    const qint64 id = *m_outbox->complete(a, m_now, m_now.addSecs(5));
+    QVERIFY(m_outbox->markSending(id, m_now.addSecs(5)));
+    QVERIFY(!m_outbox->takeBack(id));
+    QCOMPARE(m_outbox->lastError(), QStringLiteral("This change was already sent"));
+    // Back to waiting after a lost answer: it may have arrived, so it is not taken back either.
+    QVERIFY(m_outbox->retryLater(id, m_now.addSecs(60), QStringLiteral("Connection error: x")));
+    QVERIFY(!m_outbox->takeBack(id));
+    QCOMPARE(m_store->task(a)->status, TaskStatus::Done);
+    QCOMPARE(m_outbox->entries().size(), 1);
+    QVERIFY(m_outbox->finish(id));
+    QVERIFY(!m_outbox->takeBack(id));
+    QCOMPARE(m_outbox->lastError(), QStringLiteral("This change is no longer in the outbox"));
+    // A new task goes with Discard, not Undo.
+    QVERIFY(m_outbox->create(clickUp(QStringLiteral("x"), QStringLiteral("Draft")), m_now));
+    QVERIFY(!m_outbox->takeBack(m_outbox->entries().first().id));
+}
+
+void TestOutbox::retrySendsAWaitingEntryNow()
+{
+    const qint64 id = *m_outbox->comment(QStringLiteral("clickup:a"), QStringLiteral("hi"), m_now,
+                                         m_now.addSecs(5));
+    QVERIFY(m_outbox->retryLater(id, m_now.addSecs(600), QStringLiteral("Connection error: x")));
+    QVERIFY(m_outbox->due(m_now.addSecs(1)).isEmpty());
+    QVERIFY(m_outbox->retry(id, m_now.addSecs(1)));
+    QCOMPARE(m_outbox->due(m_now.addSecs(1)).size(), 1); // no backoff, no hold
+    QCOMPARE(m_outbox->entries().first().lastError, QStringLiteral("Connection error: x"));
+    QCOMPARE(m_outbox->entries().first().state, OutboxEntry::State::Pending);
+}
+
+void TestOutbox::pendingCountPerSource()
+{
+    QVERIFY(m_outbox->comment(QStringLiteral("clickup:a"), QStringLiteral("one"), m_now));
+    QVERIFY(m_outbox->comment(QStringLiteral("github:o/r#1"), QStringLiteral("two"), m_now));
+    const qint64 failed =
+        *m_outbox->comment(QStringLiteral("github:o/r#1"), QStringLiteral("three"), m_now);
+    QVERIFY(m_outbox->fail(failed, QStringLiteral("refused")));
+    QCOMPARE(m_outbox->pendingCount(), 2);
+    QCOMPARE(m_outbox->pendingCount(Sources::ClickUp), 1);
+    QCOMPARE(m_outbox->pendingCount(Sources::GitHub), 1);
 }
 
 QTEST_GUILESS_MAIN(TestOutbox)

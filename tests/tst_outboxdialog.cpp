@@ -32,6 +32,7 @@ private Q_SLOTS:
     void rowsShowEachEntry();
     void buttonsFollowTheSelection();
     void retryMakesAFailedCloseWaitAgain();
+    void retrySendsAWaitingChangeNow();
     void discardRemovesAFailedCreate();
     void discardCanBeCancelled();
     void discardAsksWithAMessageBox();
@@ -216,8 +217,13 @@ void TestOutboxDialog::buttonsFollowTheSelection()
     QVERIFY(!discard->isEnabled());
 
     selectRows(dialog, {rowOf(dialog, pending)});
-    QVERIFY(!retry->isEnabled()); // nothing to retry in a waiting entry
+    QVERIFY(retry->isEnabled()); // a waiting entry goes now
     QVERIFY(discard->isEnabled());
+
+    QVERIFY(m_outbox->markSending(pending, m_now));
+    QVERIFY(!retry->isEnabled()); // its answer is on the way
+    QVERIFY(!discard->isEnabled());
+    QVERIFY(m_outbox->retryLater(pending, m_now, QStringLiteral("timeout")));
 
     selectRows(dialog, {rowOf(dialog, failed)});
     QVERIFY(retry->isEnabled());
@@ -267,9 +273,31 @@ void TestOutboxDialog::retryMakesAFailedCloseWaitAgain()
                  ->data(Qt::ForegroundRole)
                  .isValid());
     QVERIFY(dialog.errorMessage().isEmpty());
-    // Still selected, but nothing left to retry in it.
-    QVERIFY(!button(dialog, QStringLiteral("Retry"))->isEnabled());
+    // Still selected; it waits, and Retry would send it now.
+    QVERIFY(button(dialog, QStringLiteral("Retry"))->isEnabled());
     QVERIFY(button(dialog, QStringLiteral("Discard"))->isEnabled());
+}
+
+// Offline, a change waits for its backoff (or for its undo hold): Retry sends it now.
+void TestOutboxDialog::retrySendsAWaitingChangeNow()
+{
+    QVERIFY(m_service->comment(QStringLiteral("clickup:a"), QStringLiteral("Hi"), m_now).ok());
+    const qint64 id = m_outbox->entries().constFirst().id;
+    QVERIFY(m_outbox->retryLater(id, m_now.addSecs(300),
+                                 QStringLiteral("Connection error: Connection refused")));
+    OutboxDialog dialog(m_service.get(), m_outbox.get(), m_store.get());
+    dialog.show();
+    const int row = rowOf(dialog, id);
+    QCOMPARE(dialog.table()->item(row, OutboxDialog::NextAttemptColumn)->text(),
+             QLocale().toString(m_now.addSecs(300).toLocalTime(), QLocale::ShortFormat));
+    selectRows(dialog, {row});
+    QSignalSpy queued(m_service.get(), &TaskService::queued);
+    QTest::mouseClick(button(dialog, QStringLiteral("Retry")), Qt::LeftButton);
+    QCOMPARE(queued.size(), 1); // the processor looks now
+    QCOMPARE(m_outbox->due(m_now).size(), 1);
+    QCOMPARE(dialog.table()->item(rowOf(dialog, id), OutboxDialog::NextAttemptColumn)->text(),
+             QStringLiteral("Now"));
+    QVERIFY(dialog.errorMessage().isEmpty());
 }
 
 void TestOutboxDialog::discardRemovesAFailedCreate()

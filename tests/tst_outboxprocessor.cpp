@@ -48,6 +48,7 @@ private Q_SLOTS:
     void pacingStaysUnderTheWriteLimit();
     void anotherProcessDrainsWhatIsLeft();
     void clickUpToo();
+    void heldEntryWaitsForItsHold();
 
 private:
     void makeProcessor();
@@ -141,7 +142,10 @@ void TestOutboxProcessor::retriesUntilTheSourceIsBack()
     m_sim->injectFault(QStringLiteral("POST /repos/{owner}/{repo}/issues/{number}/comments"),
                        {SimFault::Kind::Status, 503}, 3);
     QVERIFY(m_outbox->comment(QStringLiteral("github:o/r#1"), QStringLiteral("eventually"), m_now));
+    QSignalSpy unreachable(m_processor.get(), &OutboxProcessor::unreachable);
     QVERIFY(waitIdle());
+    QCOMPARE(unreachable.size(), 3); // the window says GitHub cannot be reached
+    QCOMPARE(unreachable.first().at(0).toString(), Sources::GitHub);
     QVERIFY(m_outbox->entries().isEmpty());
     QCOMPARE(m_sim->comments(QStringLiteral("o/r"), 1).size(), 1);
     QCOMPARE(m_sim->requestLog().countWithStatus(503), 3);
@@ -188,9 +192,14 @@ void TestOutboxProcessor::rateLimitWaitIsCountedFromTheClock()
                        {SimFault::Kind::Status, 429}, 1);
     QVERIFY(m_outbox->comment(QStringLiteral("github:o/r#1"), QStringLiteral("limited"), m_now));
     QSignalSpy retrying(m_processor.get(), &OutboxProcessor::retrying);
+    QSignalSpy rateLimited(m_processor.get(), &OutboxProcessor::rateLimited);
+    QSignalSpy unreachable(m_processor.get(), &OutboxProcessor::unreachable);
     m_processor->start();
     QVERIFY(retrying.wait(20000));
     QCOMPARE(retrying.first().at(2).toDateTime(), m_now.addSecs(60));
+    QCOMPARE(rateLimited.size(), 1);
+    QCOMPARE(rateLimited.first().at(1).toDateTime(), m_now.addSecs(60));
+    QCOMPARE(unreachable.size(), 0);
     QCOMPARE(m_outbox->entries().first().nextAttempt, m_now.addSecs(60));
 
     m_clock.set(m_now.addSecs(60));
@@ -352,6 +361,37 @@ void TestOutboxProcessor::clickUpToo()
     QVERIFY(m_outbox->entries().isEmpty());
     QCOMPARE(sim.task(id)->status, QStringLiteral("complete"));
     QCOMPARE(sim.comments(id).size(), 1);
+}
+
+// A Done or comment the user can still undo waits out its hold, whatever asks the processor to
+// send now; then it goes.
+void TestOutboxProcessor::heldEntryWaitsForItsHold()
+{
+    m_processor->setClock(&m_clock);
+    m_writer->setClock(&m_clock);
+    m_processor->addWriter(Sources::GitHub, m_writer.get(), 0ms);
+    const QDateTime hold = m_now.addSecs(5);
+    QVERIFY(m_outbox->comment(QStringLiteral("github:o/r#1"), QStringLiteral("held"), m_now, hold));
+    QVERIFY(m_outbox->complete(QStringLiteral("github:o/r#1"), m_now, hold));
+    QVERIFY(m_outbox->comment(QStringLiteral("github:o/r#2"), QStringLiteral("free"), m_now));
+    QSignalSpy sent(m_processor.get(), &OutboxProcessor::sent);
+    m_processor->start();
+    m_processor->retryNow(); // "Retry now", the network back: not for held entries
+    QVERIFY(sent.wait(20000));
+    // The free one went; the held ones stayed, and the processor waits for their hold.
+    QCOMPARE(m_sim->comments(QStringLiteral("o/r"), 2).size(), 1);
+    QCOMPARE(sent.size(), 1);
+    QCOMPARE(m_sim->comments(QStringLiteral("o/r"), 1).size(), 0);
+    QCOMPARE(m_outbox->pendingCount(), 2);
+
+    m_clock.set(hold);
+    QSignalSpy idle(m_processor.get(), &OutboxProcessor::idle);
+    m_processor->processNow();
+    QVERIFY(idle.wait(20000));
+    QCOMPARE(sent.size(), 3);
+    QCOMPARE(m_sim->comments(QStringLiteral("o/r"), 1).size(), 1);
+    QCOMPARE(m_sim->issue(QStringLiteral("o/r"), 1)->state, QStringLiteral("closed"));
+    QVERIFY(m_outbox->entries().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestOutboxProcessor)

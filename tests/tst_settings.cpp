@@ -631,6 +631,10 @@ void TestSettings::sourceSettings()
     QVERIFY(settings.setClickUpCreateListId(QStringLiteral("902")));
     QCOMPARE(settings.gitHubCreateRepo(), QStringLiteral("my-org/my.repo_x"));
     QCOMPARE(settings.clickUpCreateListId(), QStringLiteral("902"));
+    // Empty: back to the first configured.
+    QVERIFY(settings.setGitHubCreateRepo({}) && settings.setClickUpCreateListId({}));
+    QCOMPARE(settings.gitHubCreateRepo(), QStringLiteral("acme/web"));
+    QCOMPARE(settings.clickUpCreateListId(), QStringLiteral("901"));
 }
 
 void TestSettings::invalidSourceSettings()

@@ -1,6 +1,7 @@
 #include "ProfileFixture.h"
 #include "TestTasks.h"
 
+#include "core/LocalDay.h"
 #include "core/Outbox.h"
 #include "core/TaskService.h"
 #include "core/TaskStore.h"
@@ -43,6 +44,15 @@ private Q_SLOTS:
     void morningBriefing();
     void briefingAndScoreShareTheLocalDay_data();
     void briefingAndScoreShareTheLocalDay();
+    void doneIsHeldAndCanBeUndone();
+    void markDoneOfTheCurrentTaskCanBeUndone();
+    void skipCanBeUndone();
+    void commentCanBeUndone();
+    void undoGoesBackStepByStep();
+    void undoRunsOut();
+    void undoComesTooLateOnceSent();
+    void noUndoWithoutAGrace();
+    void retryWriteSendsAWaitingOneNow();
 };
 
 void TestTaskService::init()
@@ -360,6 +370,146 @@ void TestTaskService::briefingAndScoreShareTheLocalDay()
         keys.append(contribution.key);
     QCOMPARE(keys.contains(QStringLiteral("overdue")), overdue);
     QCOMPARE(keys.contains(QStringLiteral("due_today")), !overdue);
+}
+
+void TestTaskService::doneIsHeldAndCanBeUndone()
+{
+    const CurrentTask before = *m_store->currentTask();
+    QSignalSpy offered(m_service.get(), &TaskService::undoChanged);
+    QVERIFY(m_service->done(m_now).ok());
+    QCOMPARE(m_store->currentTask()->taskId, QStringLiteral("github:o/r#1"));
+    // Held in the outbox as long as it can be undone.
+    const OutboxEntry entry = m_outbox->entries().constFirst();
+    QCOMPARE(entry.holdUntil, m_now.addMSecs(TaskService::DefaultUndoGrace.count()));
+    QVERIFY(m_outbox->due(m_now.addSecs(4)).isEmpty());
+    QCOMPARE(offered.size(), 1);
+    const std::optional<UndoOffer> offer = m_service->undoOffer();
+    QVERIFY(offer);
+    QCOMPARE(offer->kind, UndoOffer::Kind::Done);
+    QCOMPARE(offer->taskId, QStringLiteral("clickup:a"));
+    QCOMPARE(offer->title, QStringLiteral("Best"));
+
+    m_clock.advance(4);
+    QSignalSpy current(m_service.get(), &TaskService::currentChanged);
+    const TaskResult undone = m_service->undo(m_clock.now());
+    QVERIFY2(undone.ok(), qPrintable(undone.error));
+    QCOMPARE(undone.task->id, QStringLiteral("clickup:a"));
+    // Never sent, open again, and the task it was: current since when it was before.
+    QVERIFY(m_outbox->entries().isEmpty());
+    QCOMPARE(m_store->task(QStringLiteral("clickup:a"))->status, TaskStatus::Todo);
+    QCOMPARE(*m_store->currentTask(), before);
+    QCOMPARE(current.size(), 1);
+    QCOMPARE(current.first().first().toString(), QStringLiteral("clickup:a"));
+    QCOMPARE(offered.size(), 2);
+    QCOMPARE(m_service->undoOffer(), std::nullopt);
+    QCOMPARE(m_service->undo(m_clock.now()).error, QStringLiteral("Nothing to undo"));
+}
+
+void TestTaskService::markDoneOfTheCurrentTaskCanBeUndone()
+{
+    // Mark Done in the details pane on the current task, and on another one.
+    QVERIFY(m_service->complete(QStringLiteral("clickup:a"), m_now).ok());
+    QCOMPARE(m_store->currentTask()->taskId, QStringLiteral("github:o/r#1"));
+    QVERIFY(m_service->complete(QStringLiteral("clickup:c"), m_now).ok());
+    QVERIFY(m_service->undo(m_now).ok());
+    QCOMPARE(m_store->task(QStringLiteral("clickup:c"))->status, TaskStatus::Todo);
+    QCOMPARE(m_store->currentTask()->taskId, QStringLiteral("github:o/r#1")); // it stays
+    QVERIFY(m_service->undo(m_now).ok());
+    QCOMPARE(m_store->currentTask()->taskId, QStringLiteral("clickup:a"));
+    QVERIFY(m_outbox->entries().isEmpty());
+}
+
+void TestTaskService::skipCanBeUndone()
+{
+    QVERIFY(m_service->skip(m_now).ok());
+    QCOMPARE(m_store->currentTask()->taskId, QStringLiteral("github:o/r#1"));
+    QCOMPARE(m_service->undoOffer()->kind, UndoOffer::Kind::Skip);
+    QVERIFY(m_service->undo(m_now).ok());
+    QCOMPARE(m_store->currentTask()->taskId, QStringLiteral("clickup:a"));
+    QVERIFY(m_store->skippedOn(LocalDay::of(m_now)).isEmpty());
+    // Not skipped any more: it comes up again after another task is done.
+    QVERIFY(m_service->skip(m_now).ok());
+    QVERIFY(m_service->undo(m_now).ok());
+    QVERIFY(m_service->done(m_now).ok());
+    QCOMPARE(m_store->currentTask()->taskId, QStringLiteral("github:o/r#1"));
+}
+
+void TestTaskService::commentCanBeUndone()
+{
+    const QString a = QStringLiteral("clickup:a");
+    QVERIFY(m_service->comment(a, QStringLiteral("Typo"), m_now.addSecs(60)).ok());
+    QCOMPARE(m_store->task(a)->lastActivity, m_now.addSecs(60));
+    const std::optional<UndoOffer> offer = m_service->undoOffer();
+    QCOMPARE(offer->kind, UndoOffer::Kind::Comment);
+    QCOMPARE(offer->text, QStringLiteral("Typo"));
+    QVERIFY(m_service->undo(m_now.addSecs(61)).ok());
+    QVERIFY(m_outbox->entries().isEmpty());
+    QVERIFY(!m_store->task(a)->lastActivity.isValid()); // as before the comment
+    QCOMPARE(m_store->currentTask()->taskId, a);
+}
+
+void TestTaskService::undoGoesBackStepByStep()
+{
+    QVERIFY(m_service->done(m_now).ok());
+    QVERIFY(m_service->skip(m_now).ok());
+    QVERIFY(m_service->comment(QStringLiteral("clickup:c"), QStringLiteral("Hi"), m_now).ok());
+    QCOMPARE(m_service->undoOffer()->kind, UndoOffer::Kind::Comment);
+    QVERIFY(m_service->undo(m_now).ok());
+    QCOMPARE(m_service->undoOffer()->kind, UndoOffer::Kind::Skip);
+    QVERIFY(m_service->undo(m_now).ok());
+    QCOMPARE(m_store->currentTask()->taskId, QStringLiteral("github:o/r#1"));
+    QVERIFY(m_service->undo(m_now).ok());
+    QCOMPARE(m_store->currentTask()->taskId, QStringLiteral("clickup:a"));
+    QCOMPARE(m_service->undoOffer(), std::nullopt);
+}
+
+void TestTaskService::undoRunsOut()
+{
+    m_service->setUndoGrace(std::chrono::milliseconds(50));
+    QSignalSpy changed(m_service.get(), &TaskService::undoChanged);
+    QVERIFY(m_service->done(m_now).ok());
+    QVERIFY(m_service->undoOffer());
+    m_clock.advance(1);
+    QCOMPARE(m_service->undoOffer(), std::nullopt);
+    // The service says so by itself, for the window to take its Undo away.
+    QVERIFY(changed.wait(5000));
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(m_service->undo(m_clock.now()).error, QStringLiteral("Nothing to undo"));
+    QCOMPARE(m_store->task(QStringLiteral("clickup:a"))->status, TaskStatus::Done);
+    QCOMPARE(m_outbox->due(m_clock.now()).size(), 1); // and it goes
+}
+
+void TestTaskService::undoComesTooLateOnceSent()
+{
+    QVERIFY(m_service->done(m_now).ok());
+    const qint64 id = m_outbox->entries().constFirst().id;
+    QVERIFY(m_outbox->retry(id, m_now)); // the user sent it at once (Outbox → Retry)
+    QVERIFY(m_outbox->markSending(id, m_now));
+    const TaskResult result = m_service->undo(m_now);
+    QCOMPARE(result.error,
+             QStringLiteral("“Best” cannot be undone any more: This change was already sent"));
+    QCOMPARE(m_store->task(QStringLiteral("clickup:a"))->status, TaskStatus::Done);
+    QCOMPARE(m_store->currentTask()->taskId, QStringLiteral("github:o/r#1"));
+}
+
+void TestTaskService::noUndoWithoutAGrace()
+{
+    m_service->setUndoGrace(std::chrono::milliseconds(0));
+    QVERIFY(m_service->done(m_now).ok());
+    QVERIFY(m_service->comment(QStringLiteral("clickup:c"), QStringLiteral("Hi"), m_now).ok());
+    QCOMPARE(m_service->undoOffer(), std::nullopt);
+    QCOMPARE(m_outbox->due(m_now).size(), 2); // both go at once
+}
+
+void TestTaskService::retryWriteSendsAWaitingOneNow()
+{
+    QVERIFY(m_service->comment(QStringLiteral("clickup:c"), QStringLiteral("Hi"), m_now).ok());
+    const qint64 id = m_outbox->entries().constFirst().id;
+    QVERIFY(m_outbox->due(m_now).isEmpty()); // held for undo
+    QSignalSpy queued(m_service.get(), &TaskService::queued);
+    QVERIFY(m_service->retryWrite(id, m_now).ok());
+    QCOMPARE(m_outbox->due(m_now).size(), 1);
+    QCOMPARE(queued.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestTaskService)

@@ -74,6 +74,7 @@ private Q_SLOTS:
     void dueDatesRoundTrip();
     void upsertUpdatesExistingTasks();
     void upsertIsAllOrNothing();
+    void failedNestedTransactionUndoesOnlyItsOwn();
     void openTasksAreOrderedByScoreThenId();
     void tasksBySource();
     void setScoresReorders();
@@ -291,6 +292,34 @@ void TestTaskStore::upsertIsAllOrNothing()
     QCOMPARE(changed.count(), 0);
 }
 
+void TestTaskStore::failedNestedTransactionUndoesOnlyItsOwn()
+{
+    TaskStore store;
+    QVERIFY(store.open(dbPath()));
+    const Task first = clickUp(QStringLiteral("first"), QStringLiteral("First"));
+    const Task second = clickUp(QStringLiteral("second"), QStringLiteral("Second"));
+    Task bad = clickUp(QStringLiteral("bad"), QStringLiteral("Bad"));
+    bad.id = QStringLiteral("clickup:bad id");
+
+    QSignalSpy changed(&store, &TaskStore::changed);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("invalid id")));
+    QVERIFY(store.transaction(ChangeOrigin::Webhook, [&] {
+        const bool kept = store.upsert({first}, ChangeOrigin::Webhook);
+        // A write that stored a task and then failed: its task must not stay.
+        const bool refused = !store.transaction(ChangeOrigin::Webhook, [&] {
+            return store.upsert({second}, ChangeOrigin::Webhook) && false;
+        });
+        const bool invalid = !store.upsert({bad}, ChangeOrigin::Webhook);
+        return kept && refused && invalid;
+    }));
+
+    QVERIFY(store.task(first.id));
+    QCOMPARE(store.task(second.id), std::nullopt);
+    QCOMPARE(changed.count(), 1);
+    const auto published = changed.first().first().value<TaskChanges>();
+    QCOMPARE(published.changed + published.added, QStringList{first.id});
+}
+
 void TestTaskStore::openTasksAreOrderedByScoreThenId()
 {
     TaskStore store;
@@ -411,6 +440,12 @@ void TestTaskStore::skippedToday()
     QVERIFY(store.markSkipped(QStringLiteral("clickup:c"), today));
     QCOMPARE(store.bestOpenTask(today), std::nullopt);
     QCOMPARE(store.bestOpenTask(today.addDays(1))->id, QStringLiteral("clickup:a"));
+
+    // A skip taken back (undo): that day only.
+    QVERIFY(store.unmarkSkipped(QStringLiteral("clickup:b"), today));
+    QCOMPARE(store.bestOpenTask(today)->id, QStringLiteral("clickup:b"));
+    QCOMPARE(store.skippedOn(yesterday), QSet<QString>{QStringLiteral("clickup:b")});
+    QVERIFY(store.unmarkSkipped(QStringLiteral("clickup:b"), today)); // twice is fine
 }
 
 void TestTaskStore::moveTaskTakesTheNewId()

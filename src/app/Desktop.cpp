@@ -1,5 +1,6 @@
 #include "Desktop.h"
 #include "MainWindow.h"
+#include "SettingsDialog.h"
 #include "TaskDetails.h"
 #include "TrayIcon.h"
 
@@ -30,11 +31,13 @@ Desktop::Desktop(AppCore *core, QObject *parent)
     if (const QString name = core->settings()->profileName(); !name.isEmpty())
         m_window->setProfileName(name);
     m_window->setOutboxProcessor(core->processor());
+    connect(m_window.get(), &MainWindow::settingsRequested, this, &Desktop::showSettings);
     m_window->details()->setComments(core->comments());
     connect(core, &AppCore::sourcesLoaded, this, [this](const QStringList &problems) {
         for (const QString &problem : problems)
             m_window->addProblem(problem);
         m_window->setSyncEngine(m_core->engine());
+        m_window->setSourceStatus(m_core->sourceStatus());
         m_window->setCreateDestinations(m_core->sources()->createDestinations());
         // A sync learns the names of the lists New Task offers.
         connect(m_core->engine(), &SyncEngine::sourceFinished, m_window.get(), [this] {
@@ -66,7 +69,22 @@ bool Desktop::eventFilter(QObject *watched, QEvent *event)
     return QObject::eventFilter(watched, event);
 }
 
-void Desktop::start(int webhookPort)
+void Desktop::showSettings()
+{
+    if (!m_settings) {
+        m_settings = new SettingsDialog(m_core, m_window.get());
+        m_settings->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_settings, &SettingsDialog::saved, this, [this] {
+            if (m_briefings)
+                m_briefings->setTime(m_core->settings()->briefingTime());
+        });
+    }
+    m_settings->show();
+    m_settings->raise();
+    m_settings->activateWindow();
+}
+
+void Desktop::start(int webhookPort, bool inTray)
 {
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = std::make_unique<TrayIcon>(m_core, m_window.get());
@@ -77,7 +95,8 @@ void Desktop::start(int webhookPort)
     } else {
         qCInfo(lcNotify) << "No system tray: closing the window quits UpNext";
     }
-    m_window->show();
+    if (!inTray || !m_tray)
+        m_window->show();
     if (m_core->settings()->notifyMorningBriefing()) {
         m_briefings = new BriefingSchedule(m_core->store(), m_core->clock(), this);
         m_briefings->setTime(m_core->settings()->briefingTime());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 
 #include <memory>
 
@@ -9,6 +10,7 @@ namespace UpNext {
 class AppCore;
 class BriefingSchedule;
 class MainWindow;
+class SettingsDialog;
 class TrayIcon;
 
 // The desktop front end: the main window on an open AppCore, told about the
@@ -25,7 +27,10 @@ public:
     // Shows the window (and the tray icon where there is a tray), loads the sources, starts
     // the core's policies and its webhook server (on webhookPort unless -1). With a tray,
     // closing the window keeps UpNext running; without one, it quits.
-    void start(int webhookPort = -1);
+    // inTray: start with only the tray icon showing (at login), where there is a tray.
+    void start(int webhookPort = -1, bool inTray = false);
+    // Opens the settings dialog (one at a time).
+    void showSettings();
 
     MainWindow *window() const { return m_window.get(); }
     // Null where there is no tray.
@@ -39,6 +44,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<TrayIcon> m_tray;
     BriefingSchedule *m_briefings = nullptr;
+    QPointer<SettingsDialog> m_settings;
 };
 
 } // namespace UpNext

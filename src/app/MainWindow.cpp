@@ -9,6 +9,7 @@
 #include "TaskTableModel.h"
 #include "TaskText.h"
 
+#include "appcore/SourceStatus.h"
 #include "core/Entities.h"
 #include "core/Outbox.h"
 #include "core/TaskService.h"
@@ -23,11 +24,14 @@
 #include <QHeaderView>
 #include <QIcon>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -72,6 +76,7 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
     , m_newTask(new QAction(tr("&New Task…"), this))
     , m_showOutbox(new QAction(tr("&Outbox…"), this))
     , m_find(new QAction(tr("&Find Task"), this))
+    , m_undo(new QAction(tr("&Undo"), this))
 {
     // Heard before the list applies a change, so that the list knows why a row leaves.
     connect(m_store, &TaskStore::changed, this, &MainWindow::noteChanges);
@@ -166,7 +171,10 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
     m_emptyState->setTextFormat(Qt::RichText);
     m_emptyState->setText(tr("<h2>Nothing to do yet</h2>"
                              "<p>The ClickUp tasks and GitHub issues assigned to you appear here, "
-                             "best first, once your accounts are synced.</p>"));
+                             "best first, once your accounts are synced.</p>"
+                             "<p><a href=\"settings\">Connect your accounts…</a> "
+                             "(File › Settings, Ctrl+,)</p>"));
+    connect(m_emptyState, &QLabel::linkActivated, this, &MainWindow::settingsRequested);
 
     m_stack->addWidget(m_emptyState);
     m_stack->addWidget(m_view);
@@ -185,6 +193,7 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
+    layout->addWidget(makeOfflineBanner());
     layout->addWidget(makeBanner());
     layout->addWidget(m_nowCard);
     layout->addWidget(splitter, 1);
@@ -192,12 +201,17 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
 
     m_outboxLabel->setTextFormat(Qt::RichText);
     connect(m_outboxLabel, &QLabel::linkActivated, this, &MainWindow::openOutbox);
+    statusBar()->addWidget(makeUndoBar());
     statusBar()->addWidget(m_countLabel, 1);
     statusBar()->addPermanentWidget(m_outboxLabel);
+    statusBar()->addPermanentWidget(m_syncLabel);
+    m_sourceLabelsBox = new QWidget(this);
+    auto *sources = new QHBoxLayout(m_sourceLabelsBox);
+    sources->setContentsMargins(0, 0, 0, 0);
+    statusBar()->addPermanentWidget(m_sourceLabelsBox);
     m_syncChanges->setObjectName(QStringLiteral("syncChanges"));
     m_syncChanges->hide();
     statusBar()->addPermanentWidget(m_syncChanges);
-    statusBar()->addPermanentWidget(m_syncLabel);
     m_profileLabel = new QLabel(this);
     m_profileLabel->setObjectName(QStringLiteral("profileName"));
     m_profileLabel->setToolTip(profileDirectory);
@@ -215,6 +229,7 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
         updateWindowTitle();
     });
     connect(m_outbox, &Outbox::changed, this, &MainWindow::updateOutboxState);
+    connect(m_service, &TaskService::undoChanged, this, &MainWindow::updateUndo);
     updateView();
     updateOutboxState();
     updateWindowTitle();
@@ -266,12 +281,23 @@ void MainWindow::makeMenus()
         reload->setShortcut(Qt::CTRL | Qt::Key_R);
         reload->setStatusTip(tr("Read entities.json again"));
     }
+    QAction *settings = fileMenu->addAction(tr("&Settings…"), this, &MainWindow::settingsRequested);
+    settings->setObjectName(QStringLiteral("settingsAction"));
+    settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     fileMenu->addSeparator();
-    QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    QAction *quit = fileMenu->addAction(tr("&Quit"), this, &MainWindow::requestQuit);
     // Spelled out: QKeySequence::Quit is empty where no desktop says what it is.
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
 
-    makeKeyboard(menuBar()->addMenu(tr("&Edit")));
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    m_undo->setObjectName(QStringLiteral("undoAction"));
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_undo->setStatusTip(tr("Take back the last Done, Skip or comment"));
+    m_undo->setEnabled(false);
+    connect(m_undo, &QAction::triggered, this, &MainWindow::undo);
+    editMenu->addAction(m_undo);
+    editMenu->addSeparator();
+    makeKeyboard(editMenu);
 
     QMenu *taskMenu = menuBar()->addMenu(tr("&Task"));
     taskMenu->addAction(m_nowCard->nextAction());
@@ -350,6 +376,153 @@ QWidget *MainWindow::makeBanner()
     return m_banner;
 }
 
+QWidget *MainWindow::makeOfflineBanner()
+{
+    m_offlineBanner = new QWidget(this);
+    m_offlineBanner->setObjectName(QStringLiteral("offlineBanner"));
+    m_offlineBanner->setAttribute(Qt::WA_StyledBackground);
+    m_offlineBanner->setStyleSheet(
+        QStringLiteral("#offlineBanner { background: #fde7e9; border: 1px solid #d13438; }"
+                       " QLabel { color: #5c0f14; }"));
+    m_offlineText = new QLabel(m_offlineBanner);
+    m_offlineText->setObjectName(QStringLiteral("offlineText"));
+    m_offlineText->setWordWrap(true);
+    m_offlineText->setTextFormat(Qt::PlainText);
+    auto *retry = new QPushButton(tr("&Retry Now"), m_offlineBanner);
+    retry->setObjectName(QStringLiteral("retryNow"));
+    retry->setToolTip(tr("Sync now and send the changes that wait"));
+    connect(retry, &QPushButton::clicked, this, [this] {
+        if (m_sourceStatus)
+            m_sourceStatus->retryNow();
+    });
+    auto *layout = new QHBoxLayout(m_offlineBanner);
+    layout->setContentsMargins(8, 6, 6, 6);
+    layout->addWidget(m_offlineText, 1);
+    layout->addWidget(retry, 0, Qt::AlignTop);
+    m_offlineBanner->hide();
+    return m_offlineBanner;
+}
+
+QWidget *MainWindow::makeUndoBar()
+{
+    // The message of a Done, Skip or comment, with its Undo beside it.
+    m_undoBar = new QWidget(this);
+    m_undoBar->setObjectName(QStringLiteral("undoBar"));
+    m_undoMessage = new QLabel(m_undoBar);
+    m_undoMessage->setObjectName(QStringLiteral("undoMessage"));
+    m_undoMessage->setTextFormat(Qt::PlainText);
+    auto *button = new QToolButton(m_undoBar);
+    button->setObjectName(QStringLiteral("undoButton"));
+    button->setText(tr("Undo"));
+    button->setToolTip(
+        tr("Take it back (%1)")
+            .arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)));
+    connect(button, &QToolButton::clicked, this, &MainWindow::undo);
+    auto *layout = new QHBoxLayout(m_undoBar);
+    layout->setContentsMargins(0, 0, 12, 0); // apart from the task count after it
+    layout->addWidget(m_undoMessage);
+    layout->addWidget(button);
+    m_undoBar->hide();
+    // Ctrl+Z in the comment box is the box's own while it has typing to undo; after a comment
+    // was sent (the box is empty again) it takes the comment back.
+    m_details->commentBox()->installEventFilter(this);
+    return m_undoBar;
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_details->commentBox() && event->type() == QEvent::ShortcutOverride &&
+        static_cast<QKeyEvent *>(event)->matches(QKeySequence::Undo) &&
+        !m_details->commentBox()->document()->isUndoAvailable() && m_undo->isEnabled())
+        return true; // not accepted: the window's Undo gets it
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::updateUndo()
+{
+    const std::optional<UndoOffer> offer = m_service->undoOffer();
+    m_undo->setEnabled(offer.has_value());
+    if (!offer) {
+        m_undoPending = 0;
+        m_undoBar->hide();
+        return;
+    }
+    // An older one, back after an undo: Ctrl+Z reaches it, but the message is about the undo.
+    if (offer->serial <= m_undoShown) {
+        if (offer->serial < m_undoShown)
+            m_undoBar->hide();
+        return;
+    }
+    // The card or the details pane says what was done, right after this; from elsewhere (the
+    // tray) nothing does, and the window says it.
+    m_undoPending = offer->serial;
+    QMetaObject::invokeMethod(
+        this,
+        [this, serial = offer->serial] {
+            const std::optional<UndoOffer> offer = m_service->undoOffer();
+            if (m_undoPending != serial || !offer || offer->serial != serial)
+                return;
+            // As the list shows it: a GitHub title without its client prefix.
+            const QString title = tr("“%1”").arg(sourceOf(offer->taskId) == Sources::GitHub
+                                                     ? Entities::withoutClientPrefix(offer->title)
+                                                     : offer->title);
+            showUndoMessage(offer->kind == UndoOffer::Kind::Done ? tr("Done: %1").arg(title)
+                            : offer->kind == UndoOffer::Kind::Skip
+                                ? tr("Skipped %1 for today").arg(title)
+                                : tr("Comment queued for %1").arg(title));
+        },
+        Qt::QueuedConnection);
+}
+
+void MainWindow::showUndoMessage(const QString &text)
+{
+    const std::optional<UndoOffer> offer = m_service->undoOffer();
+    if (!offer)
+        return;
+    m_undoPending = 0;
+    m_undoShown = offer->serial;
+    QString shown = text;
+    // A write that cannot go now says so.
+    if (m_sourceStatus && offer->kind != UndoOffer::Kind::Skip) {
+        const QString queued = m_sourceStatus->queuedReason(sourceOf(offer->taskId));
+        if (!queued.isEmpty())
+            shown = tr("%1 — %2").arg(text, queued);
+    }
+    statusBar()->clearMessage();
+    m_undoMessage->setText(shown);
+    m_undoBar->show();
+}
+
+void MainWindow::undo()
+{
+    const std::optional<UndoOffer> offer = m_service->undoOffer();
+    if (!offer)
+        return;
+    const TaskResult result = m_service->undo(m_service->now());
+    if (!result.ok()) {
+        showMessage(result.error);
+        return;
+    }
+    const QString title = tr("“%1”").arg(offer->title);
+    switch (offer->kind) {
+    case UndoOffer::Kind::Done:
+        showMessage(tr("Undone: %1 is open again").arg(title));
+        break;
+    case UndoOffer::Kind::Skip:
+        showMessage(tr("Undone: %1 is not skipped").arg(title));
+        break;
+    case UndoOffer::Kind::Comment:
+        showMessage(tr("Undone: the comment on %1 is not sent").arg(title));
+        // Back in the box, to be fixed and sent again.
+        if (m_details->taskId() == offer->taskId &&
+            m_details->commentBox()->toPlainText().isEmpty())
+            m_details->commentBox()->setPlainText(offer->text);
+        break;
+    }
+    if (offer->kind != UndoOffer::Kind::Comment)
+        selectTask(offer->taskId);
+}
+
 void MainWindow::addProblem(const QString &message)
 {
     if (message.isEmpty() || m_problems.contains(message))
@@ -361,7 +534,36 @@ void MainWindow::addProblem(const QString &message)
 
 void MainWindow::showMessage(const QString &text)
 {
+    if (m_undoPending != 0) {
+        showUndoMessage(text);
+        return;
+    }
     statusBar()->showMessage(text, 8000);
+}
+
+void MainWindow::requestQuit()
+{
+    const int waiting = m_service->outboxCounts().waiting;
+    if (waiting == 0) {
+        QCoreApplication::quit();
+        return;
+    }
+    auto *box = new QMessageBox(
+        QMessageBox::Information, tr("Quit UpNext"),
+        waiting == 1 ? tr("1 change has not reached its source yet.")
+                     : tr("%1 changes have not reached their sources yet.").arg(waiting),
+        QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("quitConfirm"));
+    box->setInformativeText(
+        tr("They stay in the outbox and are sent the next time UpNext starts."));
+    QPushButton *quit = box->addButton(tr("&Quit"), QMessageBox::AcceptRole);
+    box->setDefaultButton(quit);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [quit](QAbstractButton *button) {
+        if (button == quit)
+            QCoreApplication::quit();
+    });
+    box->open();
 }
 
 void MainWindow::reloadEntities()
@@ -383,8 +585,14 @@ void MainWindow::createTask()
     dialog.setDestinations(m_destinations);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    showMessage(tr("Created; it goes to its source now"));
     m_createdTaskId = dialog.createdTaskId();
+    const std::optional<Task> task = m_store->task(m_createdTaskId);
+    const QString title = tr("“%1”").arg(task ? task->title : m_createdTaskId);
+    const QString source = sourceOf(m_createdTaskId);
+    const QString queued = m_sourceStatus ? m_sourceStatus->queuedReason(source) : QString();
+    showMessage(queued.isEmpty()
+                    ? tr("Created %1; it goes to %2 now").arg(title, Task::sourceName(source))
+                    : tr("Created %1 — %2").arg(title, queued));
     selectTask(m_createdTaskId);
 }
 
@@ -505,19 +713,20 @@ void MainWindow::setSyncEngine(SyncEngine *engine)
         m_syncLabel->setToolTip(tr("No ClickUp or GitHub token is set up."));
         return;
     }
+    m_syncLabel->hide(); // each source says how it is (setSourceStatus())
     m_syncNow->setEnabled(true);
     connect(m_syncNow, &QAction::triggered, engine, &SyncEngine::syncAll);
-    connect(engine, &SyncEngine::syncStarted, this, [this](const QString &source) {
-        m_syncLabel->setText(tr("Syncing %1…").arg(Task::sourceName(source)));
+    // What the last good sync brought, for the source's tooltip.
+    connect(engine, &SyncEngine::sourceFinished, this, [this](const SourceSyncResult &result) {
+        if (!result.ok())
+            return;
+        m_lastSync.insert(result.source, tr("%1 new, %2 updated, %3 closed")
+                                             .arg(result.newTasks)
+                                             .arg(result.updated)
+                                             .arg(result.closed));
+        if (m_sourceStatus)
+            updateSourceState();
     });
-    connect(engine, &SyncEngine::rateLimited, this,
-            [this](const QString &source, const QDateTime &until) {
-                m_syncLabel->setText(
-                    tr("%1: rate limited until %2")
-                        .arg(Task::sourceName(source),
-                             QLocale().toString(until.toLocalTime().time(), QLocale::ShortFormat)));
-            });
-    connect(engine, &SyncEngine::sourceFinished, this, &MainWindow::showSyncResult);
     connect(engine, &SyncEngine::sourceFinished, this, &MainWindow::noteSyncChanges);
 }
 
@@ -536,25 +745,45 @@ QString MainWindow::syncChanges() const
     return m_syncChanges->text();
 }
 
-void MainWindow::showSyncResult(const SourceSyncResult &result)
+void MainWindow::setSourceStatus(SourceStatus *status)
 {
-    const QString time =
-        QLocale().toString(result.finishedAt.toLocalTime().time(), QLocale::ShortFormat);
-    if (result.ok()) {
-        m_syncLabel->setText(tr("%1 synced at %2").arg(Task::sourceName(result.source), time));
-        m_syncLabel->setToolTip(tr("%1 new, %2 updated, %3 closed")
-                                    .arg(result.newTasks)
-                                    .arg(result.updated)
-                                    .arg(result.closed));
-    } else {
-        m_syncLabel->setText(tr("%1 sync failed at %2").arg(Task::sourceName(result.source), time));
-        m_syncLabel->setToolTip(result.error);
+    m_sourceStatus = status;
+    for (const QString &source : status->sources()) {
+        auto *label = new QLabel(m_sourceLabelsBox);
+        label->setObjectName(QStringLiteral("sourceState_%1").arg(source));
+        label->setTextFormat(Qt::PlainText);
+        m_sourceLabelsBox->layout()->addWidget(label);
+        m_sourceLabels.insert(source, label);
     }
+    connect(status, &SourceStatus::changed, this, &MainWindow::updateSourceState);
+    updateSourceState();
+}
+
+void MainWindow::updateSourceState()
+{
+    for (auto it = m_sourceLabels.cbegin(); it != m_sourceLabels.cend(); ++it) {
+        const QString text = m_sourceStatus->describe(it.key());
+        it.value()->setText(text);
+        const QString reason = m_sourceStatus->state(it.key()).reason;
+        it.value()->setToolTip(reason.isEmpty() ? m_lastSync.value(it.key(), text) : reason);
+        const bool problem =
+            m_sourceStatus->state(it.key()).kind != SourceStatus::State::Kind::Synced &&
+            m_sourceStatus->state(it.key()).kind != SourceStatus::State::Kind::Unknown;
+        it.value()->setStyleSheet(problem ? QStringLiteral("color: #b3261e;") : QString());
+    }
+    const QString offline = m_sourceStatus->offlineText();
+    m_offlineText->setText(offline);
+    m_offlineBanner->setVisible(!offline.isEmpty());
 }
 
 QString MainWindow::syncStatus() const
 {
-    return m_syncLabel->text();
+    if (m_sourceLabels.isEmpty())
+        return m_syncLabel->text();
+    QStringList texts;
+    for (const QString &source : m_sourceStatus->sources())
+        texts.append(m_sourceLabels.value(source)->text());
+    return texts.join(QStringLiteral(" · "));
 }
 
 bool MainWindow::isShowingEmptyState() const

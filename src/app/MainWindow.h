@@ -3,6 +3,7 @@
 #include "CreateTaskDialog.h"
 #include "TaskListView.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QMap>
 
@@ -10,6 +11,7 @@ class QAction;
 class QLabel;
 class QMenu;
 class QLineEdit;
+class QPushButton;
 class QStackedWidget;
 class QTreeView;
 
@@ -21,6 +23,7 @@ class NowCard;
 class Outbox;
 class OutboxDialog;
 class OutboxProcessor;
+class SourceStatus;
 class SyncEngine;
 class TaskDetails;
 class TaskService;
@@ -32,7 +35,9 @@ class TaskTableModel;
 
 // The Now card, the task list with a search field (an empty state when there
 // is nothing to show), the selected task's details with a comment box, a
-// banner for problems, and the sync and outbox state in the status bar.
+// banner for problems and one for a source that cannot be reached, and each
+// source's state and the outbox's in the status bar. Done, Skip and a comment
+// can be undone for a few seconds (Ctrl+Z, or the Undo button by their message).
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -42,8 +47,11 @@ public:
     MainWindow(TaskStore *store, Entities *entities, TaskService *service, Outbox *outbox,
                const QString &profileDirectory, QWidget *parent = nullptr);
 
-    // Shows the engine's progress and results in the status bar and offers Sync Now.
+    // Offers Sync Now (or says there is nothing to sync).
     void setSyncEngine(SyncEngine *engine);
+    // Shows each source's state in the status bar, a banner with Retry Now when one cannot be
+    // reached for a while, and says "queued" of a change that cannot go now.
+    void setSourceStatus(SourceStatus *status);
     // Shows what the outbox sends, retries and fails.
     void setOutboxProcessor(OutboxProcessor *processor);
     // Where New Task can create (sources with a token and a list or repo to create in).
@@ -60,6 +68,9 @@ public:
 
     // Shows a problem the user should know about (e.g. a recovered database).
     void addProblem(const QString &message);
+    // Quits UpNext; with changes still waiting, first says they are sent at the next start
+    // and asks.
+    void requestQuit();
     QStringList problems() const { return m_problems; }
 
     NowCard *nowCard() const { return m_nowCard; }
@@ -68,6 +79,7 @@ public:
     QAction *newTaskAction() const { return m_newTask; }
     QAction *outboxAction() const { return m_showOutbox; }
     QAction *briefingAction() const { return m_showBriefing; }
+    QAction *undoAction() const { return m_undo; }
     BriefingWindow *briefingWindow() const { return m_briefing; }
     QAction *findAction() const { return m_find; }
     QString syncStatus() const;
@@ -76,24 +88,38 @@ public:
     QString outboxStatus() const;
     bool isShowingEmptyState() const;
 
+Q_SIGNALS:
+    // File > Settings…: the desktop opens the settings dialog.
+    void settingsRequested();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void updateView();
     void updateOutboxState();
     void reloadEntities();
-    void showSyncResult(const SourceSyncResult &result);
+    void updateSourceState();
     void noteSyncChanges(const SourceSyncResult &result);
     // Before the list hears of a change: whether someone else changed the task shown.
     void noteChanges(const TaskChanges &changes);
     // "UpNext — <the current task>".
     void updateWindowTitle();
     void makeKeyboard(QMenu *editMenu);
+    // A message in the status bar; the one after a Done, Skip or comment comes with Undo.
     void showMessage(const QString &text);
+    // An undo was offered, taken or ran out.
+    void updateUndo();
+    void showUndoMessage(const QString &text);
+    void undo();
     void createTask();
     // Selects the task in the list (and so shows its details); false when it is not listed.
     bool selectTask(const QString &taskId);
     void openOutbox();
     void makeMenus();
     QWidget *makeBanner();
+    QWidget *makeOfflineBanner();
+    QWidget *makeUndoBar();
 
     TaskStore *m_store;
     Entities *m_entities;
@@ -103,6 +129,10 @@ private:
     TaskFilterModel *m_proxy;
     QWidget *m_banner = nullptr;
     QLabel *m_bannerText;
+    QWidget *m_offlineBanner = nullptr;
+    QLabel *m_offlineText = nullptr;
+    QWidget *m_undoBar = nullptr;
+    QLabel *m_undoMessage = nullptr;
     NowCard *m_nowCard;
     QLineEdit *m_filter;
     QStackedWidget *m_stack;
@@ -114,14 +144,21 @@ private:
     QLabel *m_syncLabel;
     QLabel *m_syncChanges;
     QLabel *m_profileLabel = nullptr;
+    QWidget *m_sourceLabelsBox;
+    QHash<QString, QLabel *> m_sourceLabels;
+    QHash<QString, QString> m_lastSync; // per source: what its last good sync brought
     QAction *m_syncNow;
     QAction *m_newTask;
     QAction *m_showOutbox;
     QAction *m_find;
     OutboxDialog *m_outboxDialog = nullptr;
     QAction *m_showBriefing;
+    QAction *m_undo;
     BriefingWindow *m_briefing = nullptr;
     OutboxProcessor *m_processor = nullptr;
+    SourceStatus *m_sourceStatus = nullptr;
+    quint64 m_undoShown = 0;   // the offer whose message is shown (or was)
+    quint64 m_undoPending = 0; // an offer whose message has not come yet
     QList<Destination> m_destinations;
     QStringList m_problems;
     QString m_outboxStatus;

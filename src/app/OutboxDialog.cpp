@@ -127,7 +127,7 @@ OutboxDialog::OutboxDialog(TaskService *service, Outbox *outbox, TaskStore *stor
     m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
     m_error->hide();
 
-    m_retry->setToolTip(tr("Send the selected failed changes again"));
+    m_retry->setToolTip(tr("Send the selected changes now; failed ones again"));
     m_discard->setToolTip(tr("Drop the selected changes; they never reach their source"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_retry, QDialogButtonBox::ActionRole);
@@ -195,9 +195,9 @@ void OutboxDialog::refresh()
         // Only a waiting entry has a time of its own; a failed one waits for the user.
         const QString next =
             entry.state != OutboxEntry::State::Pending ? QString()
-            : entry.nextAttempt <= m_service->now()
+            : entry.dueAt() <= m_service->now()
                 ? tr("Now")
-                : QLocale().toString(entry.nextAttempt.toLocalTime(), QLocale::ShortFormat);
+                : QLocale().toString(entry.dueAt().toLocalTime(), QLocale::ShortFormat);
         QTableWidgetItem *nextItem = cell(next);
         QTableWidgetItem *errorItem = cell(summary(entry.lastError), entry.lastError);
 
@@ -224,8 +224,7 @@ QList<qint64> OutboxDialog::selectedIds(Selection which) const
     QList<qint64> ids;
     for (const QModelIndex &index : m_table->selectionModel()->selectedRows(TaskColumn)) {
         const auto state = OutboxEntry::State(index.data(StateRole).toInt());
-        if ((which == Selection::Failed && state != OutboxEntry::State::Failed) ||
-            (which == Selection::NotSending && state == OutboxEntry::State::Sending))
+        if (which == Selection::NotSending && state == OutboxEntry::State::Sending)
             continue;
         ids.append(index.data(EntryIdRole).toLongLong());
     }
@@ -235,8 +234,8 @@ QList<qint64> OutboxDialog::selectedIds(Selection which) const
 
 void OutboxDialog::updateButtons()
 {
-    m_retry->setEnabled(!selectedIds(Selection::Failed).isEmpty());
-    // One being sent may be arriving: it can go once its answer is in.
+    // One being sent may be arriving: it can go (or be retried) once its answer is in.
+    m_retry->setEnabled(!selectedIds(Selection::NotSending).isEmpty());
     m_discard->setEnabled(!selectedIds(Selection::NotSending).isEmpty());
 }
 
@@ -248,7 +247,8 @@ void OutboxDialog::showError(const QStringList &errors)
 
 void OutboxDialog::retrySelected()
 {
-    const QList<qint64> ids = selectedIds(Selection::Failed);
+    // A failed one goes again, a waiting one now.
+    const QList<qint64> ids = selectedIds(Selection::NotSending);
     if (ids.isEmpty())
         return;
     QStringList errors;

@@ -16,8 +16,8 @@ class Outbox;
 class TaskService;
 class TaskStore;
 
-// The user's writes still waiting for ClickUp or GitHub, with Retry and
-// Discard for the ones a source refused.
+// The user's writes still waiting for ClickUp or GitHub, with Retry (a failed
+// one again, a waiting one now) and Discard.
 class OutboxDialog final : public QDialog
 {
     Q_OBJECT
@@ -53,7 +53,7 @@ public Q_SLOTS:
     void discardSelected();
 
 private:
-    enum class Selection { All, Failed, NotSending };
+    enum class Selection { All, NotSending };
     QList<qint64> selectedIds(Selection which) const;
     void updateButtons();
     void showError(const QStringList &errors);

@@ -54,7 +54,8 @@ TrayIcon::TrayIcon(AppCore *core, MainWindow *window, QObject *parent)
         m_window->activateWindow();
     });
     m_menu->addSeparator();
-    m_quit = m_menu->addAction(tr("&Quit UpNext"), qApp, &QCoreApplication::quit);
+    // With changes waiting, the window says they go at the next start first.
+    m_quit = m_menu->addAction(tr("&Quit UpNext"), window, &MainWindow::requestQuit);
     m_icon->setContextMenu(m_menu.get());
 
     connect(m_icon, &QSystemTrayIcon::activated, this,

@@ -1,6 +1,7 @@
 #include "AppCore.h"
 
 #include "ChangeNotifier.h"
+#include "SourceStatus.h"
 #include "TaskComments.h"
 
 #include "core/Clock.h"
@@ -62,6 +63,8 @@ bool AppCore::open(QString *error)
     m_engine->setOutbox(m_outbox.get());
     m_processor = std::make_unique<OutboxProcessor>(m_outbox.get());
     m_processor->setClock(m_clock);
+    m_status =
+        std::make_unique<SourceStatus>(m_engine.get(), m_processor.get(), m_outbox.get(), m_clock);
     m_sources = std::make_unique<SyncSources>(m_settings.get(), m_secrets.get(), m_store.get(),
                                               m_entities.get(), m_engine.get(), m_processor.get());
     m_sources->setClock(m_clock);
@@ -75,13 +78,7 @@ bool AppCore::open(QString *error)
     m_health = std::make_unique<WebhookHealth>(m_engine.get(), m_webhooks.get());
     m_health->setSilence(std::chrono::minutes(m_settings->webhookSilenceMinutes()));
     m_notifier = std::make_unique<ChangeNotifier>(m_store.get(), m_entities.get());
-    if (!m_settings->notifyExternalChanges()) {
-        for (const auto kind : {Notification::Kind::Closed, Notification::Kind::Reopened,
-                                Notification::Kind::Assigned, Notification::Kind::Unassigned,
-                                Notification::Kind::Commented, Notification::Kind::DueMoved,
-                                Notification::Kind::Summary})
-            m_notifier->setEnabled(kind, false);
-    }
+    applyNotificationSettings();
     connect(m_processor.get(), &OutboxProcessor::failed, m_notifier.get(),
             &ChangeNotifier::writeRefused);
     connect(m_processor.get(), &OutboxProcessor::paused, m_notifier.get(),
@@ -122,6 +119,50 @@ bool AppCore::open(QString *error)
     return true;
 }
 
+void AppCore::applyNotificationSettings()
+{
+    using Kind = Notification::Kind;
+    const bool outside = m_settings->notifyExternalChanges();
+    bool anyChange = false;
+    for (const Kind kind : {Kind::Closed, Kind::Reopened, Kind::Assigned, Kind::Unassigned,
+                            Kind::Commented, Kind::DueMoved}) {
+        const bool on = outside && m_settings->notificationEnabled(ChangeNotifier::kindName(kind));
+        m_notifier->setEnabled(kind, on);
+        anyChange = anyChange || on;
+    }
+    m_notifier->setEnabled(Kind::Summary, anyChange);
+    for (const Kind kind : {Kind::WriteRefused, Kind::TokenRejected, Kind::WebhooksNotArriving})
+        m_notifier->setEnabled(kind,
+                               m_settings->notificationEnabled(ChangeNotifier::kindName(kind)));
+    m_notifier->setDoNotDisturb(m_settings->doNotDisturb());
+}
+
+void AppCore::applySettings()
+{
+    applyNotificationSettings();
+    m_webhooks->configure(*m_settings);
+    m_health->setSilence(std::chrono::minutes(m_settings->webhookSilenceMinutes()));
+    m_service->setScoreWeights(m_settings->scoreWeights());
+    m_engine->setScoreWeights(m_settings->scoreWeights());
+    if (m_engine->isStarted())
+        m_engine->start(std::chrono::minutes(m_settings->syncIntervalMinutes()));
+}
+
+void AppCore::setToken(const QString &source, const QString &token,
+                       const std::function<void(const QString &error)> &done)
+{
+    const bool gitHub = source == Sources::GitHub;
+    const auto secret =
+        gitHub ? SecretStore::Secret::GitHubToken : SecretStore::Secret::ClickUpToken;
+    // One account per API host, as SyncSources reads them.
+    const QString account =
+        (gitHub ? m_settings->gitHubBaseUrl() : m_settings->clickUpBaseUrl()).host();
+    if (token.isEmpty())
+        m_secrets->remove(secret, account, this, done);
+    else
+        m_secrets->write(secret, account, token, this, done);
+}
+
 void AppCore::loadSources()
 {
     m_sources->load();
@@ -130,6 +171,18 @@ void AppCore::loadSources()
 void AppCore::start()
 {
     if (m_engine->sources().isEmpty())
+        return;
+    connectPolicies();
+    m_engine->start(std::chrono::minutes(m_settings->syncIntervalMinutes()));
+    m_processor->start();
+    m_registrar->setClients(m_sources->clickUpClient(), m_sources->gitHubClient());
+    if (m_settings->webhookPublicUrl().isValid())
+        m_registrar->registerHooks(m_settings->webhookPublicUrl());
+}
+
+void AppCore::connectPolicies()
+{
+    if (std::exchange(m_policiesConnected, true))
         return;
     // What the user does goes out at once.
     connect(m_service.get(), &TaskService::queued, m_processor.get(), &OutboxProcessor::processNow);
@@ -148,20 +201,14 @@ void AppCore::start()
                         m_processor->retryNow();
                 });
     }
-    m_engine->start(std::chrono::minutes(m_settings->syncIntervalMinutes()));
-    m_processor->start();
-    m_registrar->setClients(m_sources->clickUpClient(), m_sources->gitHubClient());
-    if (m_settings->webhookPublicUrl().isValid()) {
-        m_registrar->registerHooks(m_settings->webhookPublicUrl());
-        // Without configured repos, GitHub's hooks go on the repos of the user's issues: a
-        // sync that brings new ones (the first, above all) may bring new repos.
-        connect(m_engine.get(), &SyncEngine::sourceFinished, m_registrar.get(),
-                [this](const SourceSyncResult &result) {
-                    if (result.ok() && result.newTasks > 0 && result.source == Sources::GitHub &&
-                        m_settings->gitHubRepos().isEmpty())
-                        m_registrar->registerHooks(m_settings->webhookPublicUrl());
-                });
-    }
+    // Without configured repos, GitHub's hooks go on the repos of the user's issues: a sync
+    // that brings new ones (the first, above all) may bring new repos.
+    connect(m_engine.get(), &SyncEngine::sourceFinished, m_registrar.get(),
+            [this](const SourceSyncResult &result) {
+                if (result.ok() && result.newTasks > 0 && result.source == Sources::GitHub &&
+                    m_settings->gitHubRepos().isEmpty() && m_settings->webhookPublicUrl().isValid())
+                    m_registrar->registerHooks(m_settings->webhookPublicUrl());
+            });
 }
 
 } // namespace UpNext
@@ -211,6 +258,26 @@ void AppCore::stop()
 {
     m_engine->stop();
     m_processor->stop();
+}
+
+void AppCore::reloadSources()
+{
+    stop();
+    // Readers and writers in flight use the clients: they finish first.
+    auto *waiter = new QObject(this);
+    const auto reloadWhenIdle = [this, waiter, done = std::make_shared<bool>(false)] {
+        if (*done || !m_engine->isIdle() || !m_processor->isIdle())
+            return;
+        *done = true;
+        waiter->deleteLater();
+        m_webhooks->setClickUpClient(nullptr);
+        m_registrar->setClients(nullptr, nullptr);
+        m_sources->unload();
+        m_sources->load();
+    };
+    connect(m_engine.get(), &SyncEngine::idle, waiter, reloadWhenIdle);
+    connect(m_processor.get(), &OutboxProcessor::idle, waiter, reloadWhenIdle);
+    QMetaObject::invokeMethod(waiter, reloadWhenIdle, Qt::QueuedConnection);
 }
 
 } // namespace UpNext

@@ -7,7 +7,8 @@
 // source's writes after a good sync, retry when the network returns. Every
 // front end (the window, `--sync-once`, `--headless`, and next the local API and
 // the CLI's offline path) runs on one AppCore and wires nothing itself. It also
-// runs the webhook server, whose changes reach the store through the sync engine.
+// runs the webhook server, whose changes reach the store through the sync engine,
+// and keeps each source's state (SourceStatus: synced, unreachable, …).
 
 #include "core/Profile.h"
 
@@ -26,6 +27,7 @@ class Outbox;
 class OutboxProcessor;
 class SecretStore;
 class Settings;
+class SourceStatus;
 class SyncEngine;
 class SyncSources;
 class TaskService;
@@ -70,6 +72,16 @@ public:
     void startWebhooks(int port = -1);
     // Stops syncing and sending (what is in flight finishes, what waits stays queued).
     void stop();
+    // After the settings changed: notifications, webhook options, scoring, sync interval.
+    void applySettings();
+    // Keeps source's API token in the keychain (an empty token removes it), for the host
+    // the settings name; done(error) after, with an empty error on success. Then
+    // reloadSources() puts it to use.
+    void setToken(const QString &source, const QString &token,
+                  const std::function<void(const QString &error)> &done);
+    // After the tokens or the sources' settings changed: stops, lets what is in flight
+    // finish, then loads the sources again (sourcesLoaded(), then start() as at first).
+    void reloadSources();
 
     const Profile &profile() const { return m_profile; }
     TaskStore *store() const { return m_store.get(); }
@@ -83,7 +95,9 @@ public:
     SyncSources *sources() const { return m_sources.get(); }
     WebhookServer *webhooks() const { return m_webhooks.get(); }
     WebhookHealth *webhookHealth() const { return m_health.get(); }
+    WebhookRegistrar *registrar() const { return m_registrar.get(); }
     ChangeNotifier *notifier() const { return m_notifier.get(); }
+    SourceStatus *sourceStatus() const { return m_status.get(); }
     // The comment threads the window shows, read from the sources through their clients.
     TaskComments *comments() const { return m_comments.get(); }
 
@@ -96,6 +110,11 @@ Q_SIGNALS:
 private:
     // Reads both webhook secrets into the server, then calls then.
     void readWebhookSecrets(const std::function<void()> &then);
+    void applyNotificationSettings();
+    // start()'s connections, made once.
+    void connectPolicies();
+
+    bool m_policiesConnected = false;
 
     Profile m_profile;
     const Clock *m_clock;
@@ -112,6 +131,7 @@ private:
     std::unique_ptr<WebhookRegistrar> m_registrar;
     std::unique_ptr<WebhookHealth> m_health;
     std::unique_ptr<ChangeNotifier> m_notifier;
+    std::unique_ptr<SourceStatus> m_status;
     std::unique_ptr<CommentReader> m_commentReader;
     std::unique_ptr<TaskComments> m_comments;
     // Declared last: destroyed first, before the engine and processor that use its clients.

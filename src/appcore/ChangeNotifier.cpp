@@ -104,6 +104,34 @@ void ChangeNotifier::setBurstWindow(std::chrono::milliseconds window)
     m_burst.setInterval(window);
 }
 
+QString ChangeNotifier::kindName(Notification::Kind kind)
+{
+    using Kind = Notification::Kind;
+    switch (kind) {
+    case Kind::Closed:
+        return QStringLiteral("closed");
+    case Kind::Reopened:
+        return QStringLiteral("reopened");
+    case Kind::Assigned:
+        return QStringLiteral("assigned");
+    case Kind::Unassigned:
+        return QStringLiteral("unassigned");
+    case Kind::Commented:
+        return QStringLiteral("commented");
+    case Kind::DueMoved:
+        return QStringLiteral("dueMoved");
+    case Kind::Summary:
+        return QStringLiteral("summary");
+    case Kind::WriteRefused:
+        return QStringLiteral("writeRefused");
+    case Kind::TokenRejected:
+        return QStringLiteral("tokenRejected");
+    case Kind::WebhooksNotArriving:
+        return QStringLiteral("webhooksNotArriving");
+    }
+    return {};
+}
+
 void ChangeNotifier::setEnabled(Notification::Kind kind, bool enabled)
 {
     if (enabled)

@@ -55,6 +55,8 @@ public:
 
     void setBurstWindow(std::chrono::milliseconds window);
     void setEnabled(Notification::Kind kind, bool enabled);
+    // The kind's word in the settings, e.g. "dueMoved".
+    static QString kindName(Notification::Kind kind);
     bool isEnabled(Notification::Kind kind) const { return !m_disabled.contains(kind); }
     void setDoNotDisturb(bool on) { m_doNotDisturb = on; }
     bool doNotDisturb() const { return m_doNotDisturb; }

@@ -10,7 +10,8 @@ namespace UpNext {
 namespace {
 
 const QString Columns = QStringLiteral(
-    "id, task_id, kind, payload, state, attempts, next_attempt, last_error, created_at, sent_at");
+    "id, task_id, kind, payload, state, attempts, next_attempt, last_error, created_at, sent_at,"
+    " hold_until");
 
 OutboxEntry::State stateFromName(const QString &name)
 {
@@ -19,6 +20,24 @@ OutboxEntry::State stateFromName(const QString &name)
     if (name == QLatin1String("failed"))
         return OutboxEntry::State::Failed;
     return OutboxEntry::State::Pending;
+}
+
+// A time in a payload: UTC milliseconds, absent for none.
+QDateTime payloadTime(const QJsonObject &payload, const QString &key)
+{
+    const QJsonValue value = payload.value(key);
+    return value.isDouble() ? TaskStore::timeFromColumn(qint64(value.toDouble())) : QDateTime();
+}
+
+QJsonValue toPayloadTime(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(double(time.toMSecsSinceEpoch())) : QJsonValue();
+}
+
+QVariant toColumn(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch())
+                          : QVariant(QMetaType(QMetaType::LongLong));
 }
 
 OutboxEntry entryFromQuery(const QSqlQuery &query)
@@ -36,12 +55,15 @@ OutboxEntry entryFromQuery(const QSqlQuery &query)
     entry.entity = payload.value(QStringLiteral("entity")).toString();
     entry.description = payload.value(QStringLiteral("description")).toString();
     entry.previousStatus = payload.value(QStringLiteral("previousStatus")).toString();
+    entry.previousActivity = payloadTime(payload, QStringLiteral("previousActivity"));
+    entry.previousLocalUpdate = payloadTime(payload, QStringLiteral("previousLocalUpdate"));
     entry.state = stateFromName(query.value(4).toString());
     entry.attempts = query.value(5).toInt();
     entry.nextAttempt = TaskStore::timeFromColumn(query.value(6));
     entry.lastError = query.value(7).toString();
     entry.createdAt = TaskStore::timeFromColumn(query.value(8));
     entry.sentAt = TaskStore::timeFromColumn(query.value(9));
+    entry.holdUntil = TaskStore::timeFromColumn(query.value(10));
     return entry;
 }
 
@@ -87,7 +109,8 @@ bool Outbox::update(const QString &sql, const QVariantList &values)
     return true;
 }
 
-std::optional<qint64> Outbox::complete(const QString &taskId, const QDateTime &now)
+std::optional<qint64> Outbox::complete(const QString &taskId, const QDateTime &now,
+                                       const QDateTime &holdUntil)
 {
     m_lastError.clear();
     const std::optional<Task> task = m_store->task(taskId);
@@ -99,33 +122,39 @@ std::optional<qint64> Outbox::complete(const QString &taskId, const QDateTime &n
         m_lastError = tr("Task %1 is already done").arg(taskId);
         return std::nullopt;
     }
-    // Remember what to go back to should the source refuse.
+    // Remember what to go back to should the source refuse, or the user take it back.
     return enqueue(
         taskId, QStringLiteral("complete"),
-        {{QStringLiteral("previousStatus"), Task::statusName(task->status)}},
-        [&] { return m_store->setStatus(taskId, TaskStatus::Done, now); }, now);
+        {{QStringLiteral("previousStatus"), Task::statusName(task->status)},
+         {QStringLiteral("previousActivity"), toPayloadTime(task->lastActivity)},
+         {QStringLiteral("previousLocalUpdate"), toPayloadTime(task->localUpdatedAt)}},
+        [&] { return m_store->setStatus(taskId, TaskStatus::Done, now); }, now, holdUntil);
 }
 
 std::optional<qint64> Outbox::comment(const QString &taskId, const QString &text,
-                                      const QDateTime &now)
+                                      const QDateTime &now, const QDateTime &holdUntil)
 {
     m_lastError.clear();
     if (text.trimmed().isEmpty()) {
         m_lastError = tr("A comment needs some text");
         return std::nullopt;
     }
-    if (!m_store->task(taskId)) {
+    const std::optional<Task> task = m_store->task(taskId);
+    if (!task) {
         m_lastError = tr("Task %1 not found").arg(taskId);
         return std::nullopt;
     }
     return enqueue(
-        taskId, QStringLiteral("comment"), {{QStringLiteral("text"), text}},
-        [&] { return m_store->touch(taskId, now); }, now);
+        taskId, QStringLiteral("comment"),
+        {{QStringLiteral("text"), text},
+         {QStringLiteral("previousActivity"), toPayloadTime(task->lastActivity)},
+         {QStringLiteral("previousLocalUpdate"), toPayloadTime(task->localUpdatedAt)}},
+        [&] { return m_store->touch(taskId, now); }, now, holdUntil);
 }
 
 std::optional<qint64> Outbox::enqueue(const QString &taskId, const QString &kind,
                                       const QJsonObject &data, const std::function<bool()> &effect,
-                                      const QDateTime &now)
+                                      const QDateTime &now, const QDateTime &holdUntil)
 {
     qint64 id = 0;
     const bool ok = transaction(ChangeOrigin::User, [&] {
@@ -133,9 +162,10 @@ std::optional<qint64> Outbox::enqueue(const QString &taskId, const QString &kind
         if (!effect() ||
             !exec(query,
                   QStringLiteral(
-                      "INSERT INTO outbox (task_id, kind, payload, next_attempt, created_at)"
-                      " VALUES (?, ?, ?, ?, ?)"),
-                  {taskId, kind, payload(data), now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch()},
+                      "INSERT INTO outbox (task_id, kind, payload, next_attempt, created_at,"
+                      " hold_until) VALUES (?, ?, ?, ?, ?, ?)"),
+                  {taskId, kind, payload(data), now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch(),
+                   toColumn(holdUntil)},
                   tr("queue a change of %1").arg(taskId)))
             return false;
         id = query.lastInsertId().toLongLong();
@@ -223,10 +253,11 @@ QString skipping(const QStringList &sources, QVariantList *values)
 QList<OutboxEntry> Outbox::due(const QDateTime &now, const QStringList &skipSources,
                                int limit) const
 {
-    QVariantList values{now.toMSecsSinceEpoch()};
+    QVariantList values{now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch()};
     const QString skip = skipping(skipSources, &values);
     values.append(limit);
-    return select(QStringLiteral("WHERE state <> 'failed' AND next_attempt <= ?%1"
+    return select(QStringLiteral("WHERE state <> 'failed' AND next_attempt <= ?"
+                                 " AND (hold_until IS NULL OR hold_until <= ?)%1"
                                  " AND id = (SELECT min(id) FROM outbox WHERE task_id = o.task_id)"
                                  " ORDER BY next_attempt, id LIMIT ?")
                       .arg(skip),
@@ -239,7 +270,8 @@ QDateTime Outbox::nextAttempt(const QStringList &skipSources) const
     const QString skip = skipping(skipSources, &values);
     QSqlQuery query(m_store->database());
     if (!exec(query,
-              QStringLiteral("SELECT min(next_attempt) FROM outbox WHERE state <> 'failed'%1")
+              QStringLiteral("SELECT min(max(next_attempt, coalesce(hold_until, 0))) FROM outbox"
+                             " WHERE state <> 'failed'%1")
                   .arg(skip),
               values, tr("read the outbox")) ||
         !query.next())
@@ -267,10 +299,16 @@ QList<OutboxEntry> Outbox::failed() const
     return select(QStringLiteral("WHERE state = 'failed' ORDER BY id"), {});
 }
 
-int Outbox::pendingCount() const
+int Outbox::pendingCount(const QString &source) const
 {
     QSqlQuery query(m_store->database());
-    if (!exec(query, QStringLiteral("SELECT count(*) FROM outbox WHERE state <> 'failed'"), {},
+    QVariantList values;
+    QString where = QStringLiteral("state <> 'failed'");
+    if (!source.isEmpty()) {
+        where += QStringLiteral(" AND task_id LIKE ?");
+        values.append(source + QStringLiteral(":%"));
+    }
+    if (!exec(query, QStringLiteral("SELECT count(*) FROM outbox WHERE %1").arg(where), values,
               tr("read the outbox")) ||
         !query.next())
         return 0;
@@ -333,17 +371,23 @@ bool Outbox::retry(qint64 id, const QDateTime &now)
     const std::optional<OutboxEntry> found = userEntry(id);
     if (!found)
         return false;
-    if (found->state != OutboxEntry::State::Failed) {
-        m_lastError = tr("Only a failed change can be retried");
+    if (found->state == OutboxEntry::State::Sending) {
+        m_lastError = tr("This change is being sent right now");
         return false;
     }
+    // A waiting one goes now, whatever it waited for (a backoff, its hold); a failed one
+    // again, with its local effect back.
+    const bool wasFailed = found->state == OutboxEntry::State::Failed;
     return transaction(ChangeOrigin::User, [&] {
         QSqlQuery query(m_store->database());
         if (!exec(query,
-                  QStringLiteral("UPDATE outbox SET state = 'pending', next_attempt = ?, "
-                                 "last_error = '' WHERE id = ?"),
+                  QStringLiteral("UPDATE outbox SET next_attempt = ?, hold_until = NULL,"
+                                 " last_error = CASE state WHEN 'failed' THEN '' ELSE last_error"
+                                 " END, state = 'pending' WHERE id = ?"),
                   {now.toMSecsSinceEpoch(), id}, tr("update the outbox")))
             return false;
+        if (!wasFailed)
+            return true;
         if (found->kind == OutboxEntry::Kind::Complete)
             return m_store->setStatus(found->taskId, TaskStatus::Done);
         if (found->kind == OutboxEntry::Kind::Create)
@@ -380,6 +424,42 @@ bool Outbox::discard(qint64 id)
         return exec(query, QStringLiteral("DELETE FROM outbox WHERE id = ?"), {id},
                     tr("update the outbox"));
     });
+}
+
+std::optional<OutboxEntry> Outbox::takeBack(qint64 id)
+{
+    const std::optional<OutboxEntry> found = userEntry(id);
+    if (!found)
+        return std::nullopt;
+    // Once handed to the source it may have arrived: only a discard (and a reply) can say.
+    if (found->state != OutboxEntry::State::Pending || found->attempts > 0) {
+        m_lastError = tr("This change was already sent");
+        return std::nullopt;
+    }
+    if (found->kind == OutboxEntry::Kind::Create) { // a new task goes with Discard
+        m_lastError = tr("Only a close or a comment can be taken back");
+        return std::nullopt;
+    }
+    const bool ok = transaction(ChangeOrigin::User, [&] {
+        QSqlQuery query(m_store->database());
+        if (!exec(query, QStringLiteral("DELETE FROM outbox WHERE id = ?"), {id},
+                  tr("update the outbox")))
+            return false;
+        switch (found->kind) {
+        case OutboxEntry::Kind::Complete:
+            if (!reopen(*found))
+                return false;
+            [[fallthrough]];
+        case OutboxEntry::Kind::Comment:
+            // Its task as it was: a comment taken back made no activity.
+            return m_store->setLocalTimes(found->taskId, found->previousActivity,
+                                          found->previousLocalUpdate);
+        case OutboxEntry::Kind::Create:
+            break;
+        }
+        return true;
+    });
+    return ok ? found : std::nullopt;
 }
 
 std::optional<OutboxEntry> Outbox::userEntry(qint64 id) const

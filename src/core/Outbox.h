@@ -31,15 +31,19 @@ public:
 
     QString lastError() const { return m_lastError; }
 
-    // The task is done here at once; its completion waits in the outbox.
-    std::optional<qint64> complete(const QString &taskId, const QDateTime &now);
-    // The comment waits in the outbox; the task's last activity is now.
-    std::optional<qint64> comment(const QString &taskId, const QString &text, const QDateTime &now);
+    // The task is done here at once; its completion waits in the outbox, and is not sent
+    // before holdUntil (invalid: no hold), so the user can still take it back.
+    std::optional<qint64> complete(const QString &taskId, const QDateTime &now,
+                                   const QDateTime &holdUntil = {});
+    // The comment waits in the outbox (held as above); the task's last activity is now.
+    std::optional<qint64> comment(const QString &taskId, const QString &text, const QDateTime &now,
+                                  const QDateTime &holdUntil = {});
     // Adds the task under a local id ("clickup:local-1", "github:owner/repo#local-1") at
     // once; the source's id replaces it when the create is confirmed. Returns the local id.
     std::optional<QString> create(const Task &draft, const QDateTime &now);
 
-    // Entries whose turn it is: the oldest unfinished entry of each task, if due, soonest
+    // Entries whose turn it is: the oldest unfinished entry of each task, if due and not
+    // held, soonest
     // first; at most limit (-1: all), leaving out the tasks of skipSources.
     QList<OutboxEntry> due(const QDateTime &now, const QStringList &skipSources = {},
                            int limit = -1) const;
@@ -49,9 +53,11 @@ public:
     // The entries of these tasks (a few: one statement), in the order they were made.
     QList<OutboxEntry> entriesFor(const QStringList &taskIds) const;
     QList<OutboxEntry> failed() const;
-    int pendingCount() const;
+    // Entries not yet confirmed (and not failed); of one source's tasks when source is set.
+    int pendingCount(const QString &source = {}) const;
 
-    // Makes every waiting entry due now (connectivity is back, or the user asked to sync).
+    // Makes every waiting entry due now (connectivity is back, or the user asked to sync);
+    // a held one still waits for its hold to end.
     bool bringForward(const QDateTime &now);
     bool markSending(qint64 id, const QDateTime &now);
     // Confirmed by the source (or found there already): the entry is done.
@@ -62,9 +68,14 @@ public:
     bool fail(qint64 id, const QString &error);
     // The user's answers to a failure. A discarded entry takes its local effect with it: a
     // close not sent reopens the task; a create removes its task and what waited for it.
-    // One being sent cannot be discarded.
+    // One being sent cannot be discarded. Retry also sends a waiting entry now (no backoff,
+    // no hold).
     bool retry(qint64 id, const QDateTime &now);
     bool discard(qint64 id);
+    // Undo: a close or comment never handed to the source leaves the outbox and its task is
+    // as before (status, last activity). Returns the entry taken back; none, saying why in
+    // lastError(), once it was sent.
+    std::optional<OutboxEntry> takeBack(qint64 id);
     // The source knows the task under another id (a create confirmed, a renamed repo, a
     // transferred issue): the task, its current-task pointer, skips and queued entries move
     // to it. When a sync already brought the task in under that id, the two become one.
@@ -78,7 +89,7 @@ private:
     // The entry and its local effect, in one transaction.
     std::optional<qint64> enqueue(const QString &taskId, const QString &kind,
                                   const QJsonObject &data, const std::function<bool()> &effect,
-                                  const QDateTime &now);
+                                  const QDateTime &now, const QDateTime &holdUntil);
     // A statement on the outbox table that changes it.
     bool update(const QString &sql, const QVariantList &values);
     std::optional<OutboxEntry> entry(qint64 id) const;

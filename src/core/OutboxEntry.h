@@ -23,12 +23,22 @@ struct OutboxEntry
     QString entity;         // create
     QString description;    // create
     QString previousStatus; // complete: the task's status before, to go back to if refused
+    // complete, comment: the task's times before, put back when the user takes it back
+    QDateTime previousActivity;
+    QDateTime previousLocalUpdate;
     State state = State::Pending;
     int attempts = 0;
     QDateTime nextAttempt;
+    QDateTime holdUntil; // not sent before: the user may still take it back (undo)
     QDateTime createdAt;
     QDateTime sentAt; // last time it was handed to the source
     QString lastError;
+
+    // When it may go next: its next attempt, or later while it is held.
+    QDateTime dueAt() const
+    {
+        return holdUntil.isValid() && holdUntil > nextAttempt ? holdUntil : nextAttempt;
+    }
 };
 
 } // namespace UpNext

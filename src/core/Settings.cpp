@@ -376,6 +376,26 @@ void Settings::setNotifyExternalChanges(bool on)
     m_settings->setValue(NotifyExternalKey, on);
 }
 
+bool Settings::notificationEnabled(const QString &kind) const
+{
+    return boolValue(QStringLiteral("notifications/") + kind, true);
+}
+
+void Settings::setNotificationEnabled(const QString &kind, bool on)
+{
+    m_settings->setValue(QStringLiteral("notifications/") + kind, on);
+}
+
+bool Settings::doNotDisturb() const
+{
+    return boolValue(QStringLiteral("notifications/doNotDisturb"), false);
+}
+
+void Settings::setDoNotDisturb(bool on)
+{
+    m_settings->setValue(QStringLiteral("notifications/doNotDisturb"), on);
+}
+
 bool Settings::notifyMorningBriefing() const
 {
     return boolValue(NotifyMorningKey, true);
@@ -495,6 +515,10 @@ QString Settings::gitHubCreateRepo() const
 
 bool Settings::setGitHubCreateRepo(const QString &repo)
 {
+    if (repo.isEmpty()) {
+        m_settings->remove(GitHubCreateRepoKey);
+        return true;
+    }
     if (!RepoName.match(repo).hasMatch())
         return false;
     m_settings->setValue(GitHubCreateRepoKey, repo);
@@ -508,6 +532,10 @@ QString Settings::clickUpCreateListId() const
 
 bool Settings::setClickUpCreateListId(const QString &id)
 {
+    if (id.isEmpty()) {
+        m_settings->remove(ClickUpCreateListKey);
+        return true;
+    }
     if (!ClickUpId.match(id).hasMatch())
         return false;
     m_settings->setValue(ClickUpCreateListKey, id);

@@ -69,6 +69,12 @@ public:
     void setNotifyExternalChanges(bool on);
     bool notifyMorningBriefing() const;
     void setNotifyMorningBriefing(bool on);
+    // One kind of notification (a word such as "closed" or "writeRefused"): on unless the
+    // user switched it off.
+    bool notificationEnabled(const QString &kind) const;
+    void setNotificationEnabled(const QString &kind, bool on);
+    bool doNotDisturb() const;
+    void setDoNotDisturb(bool on);
     // When the morning briefing is due each day, local time (08:00 unless set).
     QTime briefingTime() const;
     bool setBriefingTime(const QTime &time);
@@ -90,7 +96,8 @@ public:
     bool setClickUpListIds(const QStringList &ids);
     QString clickUpTeamId() const;
     bool setClickUpTeamId(const QString &id);
-    // Where new tasks go: a repo ("owner/name") and a ClickUp list; default: the first configured.
+    // Where new tasks go: a repo ("owner/name") and a ClickUp list; default (and when set
+    // empty): the first configured.
     QString gitHubCreateRepo() const;
     bool setGitHubCreateRepo(const QString &repo);
     QString clickUpCreateListId() const;

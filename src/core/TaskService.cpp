@@ -6,6 +6,8 @@
 #include "SyncState.h"
 #include "TaskStore.h"
 
+#include <QScopeGuard>
+
 namespace UpNext {
 
 TaskService::TaskService(TaskStore *store, Outbox *outbox, const Entities *entities,
@@ -19,6 +21,12 @@ TaskService::TaskService(TaskStore *store, Outbox *outbox, const Entities *entit
     connect(m_store, &TaskStore::changed, this, &TaskService::keepCurrent);
     if (const std::optional<CurrentTask> current = m_store->currentTask())
         m_currentId = current->taskId;
+    m_undoExpiry.setSingleShot(true);
+    connect(&m_undoExpiry, &QTimer::timeout, this, [this] {
+        if (dropExpiredOffers(m_clock->now()))
+            Q_EMIT undoChanged();
+        scheduleExpiry();
+    });
 }
 
 QDateTime TaskService::now() const
@@ -83,8 +91,11 @@ TaskResult TaskService::done(const QDateTime &now)
     const std::optional<CurrentTask> current = m_store->currentTask();
     if (!current)
         return {tr("No current task to complete"), std::nullopt};
-    if (!m_outbox->complete(current->taskId, now))
+    const std::optional<Task> task = m_store->task(current->taskId);
+    const std::optional<qint64> entry = m_outbox->complete(current->taskId, now, holdUntil(now));
+    if (!task || !entry)
         return {m_outbox->lastError(), std::nullopt};
+    offerUndo(UndoOffer::Kind::Done, *task, *entry, current, now);
     Q_EMIT queued();
     return next(now);
 }
@@ -94,9 +105,117 @@ TaskResult TaskService::skip(const QDateTime &now)
     const std::optional<CurrentTask> current = m_store->currentTask();
     if (!current)
         return {tr("No current task to skip"), std::nullopt};
-    if (!m_store->markSkipped(current->taskId, LocalDay::of(now)) || !m_store->clearCurrentTask())
+    const std::optional<Task> task = m_store->task(current->taskId);
+    if (!task || !m_store->markSkipped(current->taskId, LocalDay::of(now)) ||
+        !m_store->clearCurrentTask())
         return {m_store->lastError(), std::nullopt};
+    offerUndo(UndoOffer::Kind::Skip, *task, 0, current, now);
     return next(now);
+}
+
+QDateTime TaskService::holdUntil(const QDateTime &now) const
+{
+    return m_undoGrace.count() > 0 ? now.addMSecs(m_undoGrace.count()) : QDateTime();
+}
+
+void TaskService::offerUndo(UndoOffer::Kind kind, const Task &task, qint64 entryId,
+                            const std::optional<CurrentTask> &current, const QDateTime &now,
+                            const QString &text)
+{
+    if (m_undoGrace.count() <= 0)
+        return;
+    dropExpiredOffers(now);
+    UndoOffer offer;
+    offer.kind = kind;
+    offer.taskId = task.id;
+    offer.title = task.title;
+    offer.entryId = entryId;
+    offer.text = text;
+    offer.day = LocalDay::of(now);
+    offer.current = current;
+    offer.until = now.addMSecs(m_undoGrace.count());
+    offer.serial = m_nextSerial++;
+    m_undo.append(offer);
+    // Ctrl+Z goes back a few steps at most; a long row of them is not kept.
+    constexpr qsizetype MaxOffers = 20;
+    if (m_undo.size() > MaxOffers)
+        m_undo.removeFirst();
+    scheduleExpiry();
+    Q_EMIT undoChanged();
+}
+
+bool TaskService::dropExpiredOffers(const QDateTime &now)
+{
+    return m_undo.removeIf([&now](const UndoOffer &offer) { return offer.until <= now; }) > 0;
+}
+
+void TaskService::scheduleExpiry()
+{
+    if (m_undo.isEmpty()) {
+        m_undoExpiry.stop();
+        return;
+    }
+    QDateTime first = m_undo.constFirst().until;
+    for (const UndoOffer &offer : std::as_const(m_undo))
+        first = std::min(first, offer.until);
+    m_undoExpiry.start(
+        std::chrono::milliseconds(std::max<qint64>(0, m_clock->now().msecsTo(first))));
+}
+
+std::optional<UndoOffer> TaskService::undoOffer() const
+{
+    const QDateTime now = m_clock->now();
+    for (auto it = m_undo.crbegin(); it != m_undo.crend(); ++it) {
+        if (it->until > now)
+            return *it;
+    }
+    return std::nullopt;
+}
+
+bool TaskService::restoreCurrent(const std::optional<CurrentTask> &current)
+{
+    if (!current)
+        return true;
+    const std::optional<Task> task = m_store->task(current->taskId);
+    // Closed or reassigned elsewhere meanwhile: the one current now stays.
+    if (!task || !task->isOpen() || !task->assignedToMe)
+        return true;
+    if (!m_store->setCurrentTask(*current))
+        return false;
+    if (m_currentId != current->taskId) {
+        m_currentId = current->taskId;
+        Q_EMIT currentChanged(m_currentId);
+    }
+    return true;
+}
+
+TaskResult TaskService::undo(const QDateTime &now)
+{
+    dropExpiredOffers(now);
+    if (m_undo.isEmpty())
+        return {tr("Nothing to undo"), std::nullopt};
+    const UndoOffer offer = m_undo.takeLast();
+    scheduleExpiry();
+    // Said however it ends: the offer is gone.
+    const auto changed = qScopeGuard([this] { Q_EMIT undoChanged(); });
+    bool undone = true;
+    QString error;
+    switch (offer.kind) {
+    case UndoOffer::Kind::Done:
+    case UndoOffer::Kind::Comment:
+        undone = m_outbox->takeBack(offer.entryId).has_value();
+        error = m_outbox->lastError();
+        break;
+    case UndoOffer::Kind::Skip:
+        undone = m_store->unmarkSkipped(offer.taskId, offer.day);
+        error = m_store->lastError();
+        break;
+    }
+    if (!undone)
+        return {tr("“%1” cannot be undone any more: %2").arg(offer.title, error), std::nullopt};
+    if (offer.kind != UndoOffer::Kind::Comment && !restoreCurrent(offer.current))
+        return {m_store->lastError(), std::nullopt};
+    return {{}, m_store->task(offer.taskId)};
 }
 
 TaskResult TaskService::fromOutbox(const QString &taskId, bool stored)
@@ -115,8 +234,12 @@ TaskResult TaskService::complete(const QString &taskId, const QDateTime &now)
     const TaskResult known = knownTask(id);
     if (!known.ok())
         return known;
+    const std::optional<CurrentTask> current = m_store->currentTask();
     // The current task closing makes the next one current (keepCurrent()).
-    return fromOutbox(id, m_outbox->complete(id, now).has_value());
+    const std::optional<qint64> entry = m_outbox->complete(id, now, holdUntil(now));
+    if (entry)
+        offerUndo(UndoOffer::Kind::Done, *known.task, *entry, current, now);
+    return fromOutbox(id, entry.has_value());
 }
 
 TaskResult TaskService::comment(const QString &taskId, const QString &text, const QDateTime &now)
@@ -125,7 +248,10 @@ TaskResult TaskService::comment(const QString &taskId, const QString &text, cons
     const TaskResult known = knownTask(id);
     if (!known.ok())
         return known;
-    return fromOutbox(id, m_outbox->comment(id, text, now).has_value());
+    const std::optional<qint64> entry = m_outbox->comment(id, text, now, holdUntil(now));
+    if (entry)
+        offerUndo(UndoOffer::Kind::Comment, *known.task, *entry, std::nullopt, now, text);
+    return fromOutbox(id, entry.has_value());
 }
 
 TaskResult TaskService::create(const QString &source, const QString &container,

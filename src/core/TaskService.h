@@ -5,9 +5,12 @@
 #include "Scorer.h"
 #include "Task.h"
 #include "TaskChanges.h"
+#include "UndoOffer.h"
 
 #include <QObject>
+#include <QTimer>
 
+#include <chrono>
 #include <optional>
 
 namespace UpNext {
@@ -44,17 +47,21 @@ struct OutboxCounts
     int failed = 0;  // refused; the user retries or discards them
 };
 
-// The task flow — next, done, skip, complete, comment, create, the morning
+// The task flow — next, done, skip, complete, comment, create, undo, the morning
 // briefing, the outbox's retry and discard — in one place for the window, the
 // tray, the local API and the CLI. Local effects happen at once; writes to the
 // sources go through the Outbox. Keeps one task current whatever changes the
 // store: when the current task closes or leaves the list, the next takes over.
+// A Done, Skip or comment can be taken back for a few seconds (the undo grace);
+// a Done or comment waits in the outbox that long before it is sent.
 class TaskService final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TaskService)
 
 public:
+    static constexpr std::chrono::milliseconds DefaultUndoGrace{5000};
+
     TaskService(TaskStore *store, Outbox *outbox, const Entities *entities,
                 QObject *parent = nullptr);
 
@@ -64,6 +71,10 @@ public:
     const Clock *clock() const { return m_clock; }
     // Now by that clock, for views: they read no clock of their own.
     QDateTime now() const;
+    // How long Done, Skip and a comment can be taken back, and a Done or comment is held in
+    // the outbox; zero: no undo, writes go at once.
+    void setUndoGrace(std::chrono::milliseconds grace) { m_undoGrace = grace; }
+    std::chrono::milliseconds undoGrace() const { return m_undoGrace; }
 
     // The current task, or else the best open task of the user not skipped today,
     // which becomes current.
@@ -87,8 +98,15 @@ public:
     // the last sync saw it; empty while it is not known (never a raw list id).
     QString containerName(const Task &task) const;
 
+    // The latest Done, Skip or comment that can still be taken back, if any.
+    std::optional<UndoOffer> undoOffer() const;
+    // Takes it back: a Done's task is open again, a comment is gone, neither ever reaches the
+    // source; a Skip's task may come up again today; after Done and Skip the task current
+    // before is current again. The answer is about the task the undo was about.
+    TaskResult undo(const QDateTime &now);
+
     OutboxCounts outboxCounts() const;
-    // A failed write goes again; its local effect is back.
+    // A failed write goes again, its local effect back; a waiting one goes now.
     TaskResult retryWrite(qint64 entryId, const QDateTime &now);
     // A write that will never be sent; its local effect goes with it (see discardEffects()).
     TaskResult discardWrite(qint64 entryId);
@@ -100,6 +118,8 @@ Q_SIGNALS:
     void currentChanged(const QString &taskId);
     // A write waits in the outbox to be sent.
     void queued();
+    // An undo was offered, taken or ran out: undoOffer() may be another.
+    void undoChanged();
 
 private:
     // Keeps a task current when the current one closed or went, or when there was none.
@@ -107,6 +127,17 @@ private:
     TaskResult knownTask(const QString &taskId) const;
     // The answer to a write the outbox stored (or refused, saying why in lastError()).
     TaskResult fromOutbox(const QString &taskId, bool stored);
+    // Until when a write made now is held back for undo; invalid: no hold.
+    QDateTime holdUntil(const QDateTime &now) const;
+    void offerUndo(UndoOffer::Kind kind, const Task &task, qint64 entryId,
+                   const std::optional<CurrentTask> &current, const QDateTime &now,
+                   const QString &text = {});
+    // Drops the offers that ran out by now; true when there were some.
+    bool dropExpiredOffers(const QDateTime &now);
+    // Wakes up when the first offer runs out.
+    void scheduleExpiry();
+    // Makes current what was current before an undone Done or Skip.
+    bool restoreCurrent(const std::optional<CurrentTask> &current);
 
     TaskStore *m_store;
     Outbox *m_outbox;
@@ -114,6 +145,10 @@ private:
     Scorer m_scorer;
     const Clock *m_clock;
     QString m_currentId; // as last told with currentChanged()
+    std::chrono::milliseconds m_undoGrace = DefaultUndoGrace;
+    QList<UndoOffer> m_undo; // oldest first
+    quint64 m_nextSerial = 1;
+    QTimer m_undoExpiry;
 };
 
 } // namespace UpNext

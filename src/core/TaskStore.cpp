@@ -132,6 +132,11 @@ const QList<QStringList> &migrations()
                 actor TEXT NOT NULL DEFAULT '',
                 queued_at INTEGER NOT NULL))"),
         },
+        // 5 → 6: an outbox entry may be held back for a while after it was made, so the user
+        // can still take it back (undo); NULL: not held.
+        {
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN hold_until INTEGER"),
+        },
     };
     return steps;
 }
@@ -563,7 +568,7 @@ bool TaskStore::exec(QSqlQuery &query, const QString &sql, const QVariantList &v
 bool TaskStore::transaction(ChangeOrigin origin, const std::function<bool()> &work)
 {
     if (m_pending)
-        return work();
+        return savepoint(work);
     QSqlDatabase db = database();
     if (!db.transaction())
         return fail(tr("start a transaction"), QSqlQuery(db));
@@ -586,6 +591,26 @@ bool TaskStore::transaction(ChangeOrigin origin, const std::function<bool()> &wo
     if (!changes.isEmpty())
         Q_EMIT changed(changes);
     return true;
+}
+
+bool TaskStore::savepoint(const std::function<bool()> &work)
+{
+    sqlite3 *db = sqliteHandle();
+    if (sqlite3_exec(db, "SAVEPOINT nested", nullptr, nullptr, nullptr) != SQLITE_OK)
+        return fail(tr("start a savepoint"), QString::fromUtf8(sqlite3_errmsg(db)));
+    TaskChanges &changes = *m_pending;
+    const qsizetype sizes[] = {changes.added.size(), changes.changed.size(), changes.removed.size(),
+                               changes.external.size()};
+    if (work())
+        return sqlite3_exec(db, "RELEASE nested", nullptr, nullptr, nullptr) == SQLITE_OK ||
+               fail(tr("end a savepoint"), QString::fromUtf8(sqlite3_errmsg(db)));
+    sqlite3_exec(db, "ROLLBACK TO nested", nullptr, nullptr, nullptr);
+    sqlite3_exec(db, "RELEASE nested", nullptr, nullptr, nullptr);
+    changes.added.resize(sizes[0]);
+    changes.changed.resize(sizes[1]);
+    changes.removed.resize(sizes[2]);
+    changes.external.resize(sizes[3]);
+    return false;
 }
 
 bool TaskStore::upsert(const QList<Task> &tasks, ChangeOrigin origin)
@@ -666,6 +691,14 @@ bool TaskStore::touch(const QString &id, const QDateTime &now)
 {
     return updateTask(id, QStringLiteral("last_activity = ?, local_updated_at = ?"),
                       {now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch()}, tr("change %1").arg(id));
+}
+
+bool TaskStore::setLocalTimes(const QString &id, const QDateTime &lastActivity,
+                              const QDateTime &localUpdatedAt)
+{
+    return updateTask(id, QStringLiteral("last_activity = ?, local_updated_at = ?"),
+                      {fromDateTime(lastActivity), fromDateTime(localUpdatedAt)},
+                      tr("change %1").arg(id));
 }
 
 bool TaskStore::setAssignedToMe(const QString &id, bool mine)
@@ -901,6 +934,20 @@ bool TaskStore::markSkipped(const QString &taskId, const QDate &day)
         if (!exec(query,
                   QStringLiteral("INSERT OR IGNORE INTO skipped (day, task_id) VALUES (?, ?)"),
                   {day.toString(Qt::ISODate), taskId}, tr("skip task %1").arg(taskId)))
+            return false;
+        if (query.numRowsAffected() > 0 && contains(taskId))
+            m_pending->changed.append(taskId);
+        return true;
+    });
+}
+
+bool TaskStore::unmarkSkipped(const QString &taskId, const QDate &day)
+{
+    // On the change feed, as markSkipped(): the list stops marking it.
+    return transaction(ChangeOrigin::User, [&] {
+        QSqlQuery query(database());
+        if (!exec(query, QStringLiteral("DELETE FROM skipped WHERE day = ? AND task_id = ?"),
+                  {day.toString(Qt::ISODate), taskId}, tr("take back the skip of %1").arg(taskId)))
             return false;
         if (query.numRowsAffected() > 0 && contains(taskId))
             m_pending->changed.append(taskId);

@@ -33,7 +33,7 @@ class TaskStore final : public QObject
     Q_DISABLE_COPY_MOVE(TaskStore)
 
 public:
-    static constexpr int SchemaVersion = 5;
+    static constexpr int SchemaVersion = 6;
     // Times are stored as UTC milliseconds since the epoch; NULL is no time.
     static QDateTime timeFromColumn(const QVariant &value);
 
@@ -52,7 +52,8 @@ public:
 
     // Runs work in one transaction: all or nothing. The changes the store's operations make
     // inside it are published together with changed() once it commits, nothing when it rolls
-    // back. Called inside another transaction, work joins that one (and its origin).
+    // back. Called inside another transaction, work joins that one (and its origin) in a
+    // savepoint: when it fails, only what it did is undone.
     bool transaction(ChangeOrigin origin, const std::function<bool()> &work);
 
     // Inserts or updates all tasks in one transaction: all or nothing.
@@ -67,6 +68,10 @@ public:
     bool setStatus(const QString &id, TaskStatus status, const QDateTime &localUpdatedAt = {});
     // A comment made here: the task's last activity and local change are now.
     bool touch(const QString &id, const QDateTime &now);
+    // Puts back a task's last activity and local change time (invalid: none), as they were
+    // before a write the user took back.
+    bool setLocalTimes(const QString &id, const QDateTime &lastActivity,
+                       const QDateTime &localUpdatedAt);
     bool setAssignedToMe(const QString &id, bool mine);
     bool removeTask(const QString &id);
     // The task `from` is known at the source as `to` now (a create confirmed, a renamed repo,
@@ -100,6 +105,8 @@ public:
 
     // Publishes the task as changed (origin User): whether it was skipped today is shown.
     bool markSkipped(const QString &taskId, const QDate &day);
+    // A skip taken back: the task may be current again today.
+    bool unmarkSkipped(const QString &taskId, const QDate &day);
     QSet<QString> skippedOn(const QDate &day) const;
 
     // Brings db from its user_version up to target; exposed for migration tests.
@@ -131,6 +138,7 @@ private:
     static int walCommitted(void *store, sqlite3 *db, const char *name, int pages);
     QList<Task> selectTasks(const QString &whereAndOrder, const QVariantList &values,
                             Fields fields = Fields::All) const;
+    bool savepoint(const std::function<bool()> &work);
 
     QString m_connection;
     QThreadPool m_checkpointer;

@@ -27,15 +27,21 @@ HttpServer::HttpServer(QObject *parent)
 {
     m_server->setMissingHandler(
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-            respond(request, std::move(responder));
+            hold(request, std::move(responder));
         });
+    // Requests are answered once per pass of the event loop, after all that arrived in it
+    // were handled: a batch's writes commit once before any of them is answered.
+    m_answerTimer.setSingleShot(true);
+    m_answerTimer.setInterval(0);
+    connect(&m_answerTimer, &QTimer::timeout, this, &HttpServer::answerHeld);
 }
 
 HttpServer::~HttpServer() = default;
 
-void HttpServer::route(QHttpServerRequest::Method method, const QString &path, Handler handler)
+void HttpServer::route(QHttpServerRequest::Method method, const QString &path, Handler handler,
+                       bool batched)
 {
-    m_routes.append({method, path, std::move(handler)});
+    m_routes.append({method, path, std::move(handler), batched});
 }
 
 bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *error)
@@ -55,27 +61,75 @@ bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *erro
     return true;
 }
 
-void HttpServer::respond(const QHttpServerRequest &request, QHttpServerResponder &&responder) const
+void HttpServer::hold(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
-    const QString path = request.url().path();
-    HttpAnswer answer = HttpAnswer::error(404, tr("Not found"));
-    QByteArrayList allowed;
-    for (const Route &route : m_routes) {
+    Held held;
+    held.request.method = request.method();
+    held.request.url = request.url();
+    for (const auto &[name, value] : request.headers())
+        held.request.headers.insert(name.toLower(), value);
+    held.request.body = request.body();
+    held.request.peer = request.remoteAddress();
+    held.answer = HttpAnswer::error(404, tr("Not found"));
+    const QString path = held.request.url.path();
+    for (qsizetype i = 0; i < m_routes.size(); ++i) {
+        const Route &route = m_routes.at(i);
         if (route.path != path)
             continue;
-        if (route.method == request.method()) {
-            answer = route.handler(request);
-            allowed.clear();
+        if (route.method == held.request.method) {
+            held.route = i;
+            held.allowed.clear();
             break;
         }
-        allowed.append(QByteArray(QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(
-                                      int(route.method)))
-                           .toUpper());
-        answer = HttpAnswer::error(405, tr("Method not allowed"));
+        held.allowed.append(QByteArray(QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(
+                                           int(route.method)))
+                                .toUpper());
+        held.answer = HttpAnswer::error(405, tr("Method not allowed"));
     }
+    held.socket = responder.socket();
+    held.responder = std::make_shared<QHttpServerResponder>(std::move(responder));
+    m_held.append(std::move(held));
+    m_answerTimer.start();
+}
+
+void HttpServer::answerHeld()
+{
+    QList<Held> held = std::exchange(m_held, {});
+    const auto batched = [&](qsizetype i) {
+        return m_batch && held.at(i).route >= 0 && m_routes.at(held.at(i).route).batched;
+    };
+    for (qsizetype i = 0; i < held.size();) {
+        qsizetype end = i + 1;
+        if (!batched(i)) {
+            if (held.at(i).route >= 0)
+                held[i].answer = m_routes.at(held.at(i).route).handler(held.at(i).request);
+        } else {
+            while (end < held.size() && batched(end))
+                ++end;
+            const bool kept = m_batch([&] {
+                for (qsizetype k = i; k < end; ++k)
+                    held[k].answer = m_routes.at(held.at(k).route).handler(held.at(k).request);
+            });
+            for (qsizetype k = i; !kept && k < end; ++k) {
+                if (held.at(k).answer.status < 300)
+                    held[k].answer = HttpAnswer::error(
+                        500, tr("The request could not be stored; send it again"));
+            }
+        }
+        i = end;
+    }
+    for (const Held &answered : std::as_const(held)) {
+        if (answered.socket) // else the client went away
+            write(*answered.responder, answered);
+    }
+}
+
+void HttpServer::write(QHttpServerResponder &responder, const Held &held)
+{
+    const HttpAnswer &answer = held.answer;
     responder.writeStatusLine(QHttpServerResponder::StatusCode(answer.status));
-    if (!allowed.isEmpty())
-        responder.writeHeader("Allow", allowed.join(", "));
+    if (!held.allowed.isEmpty())
+        responder.writeHeader("Allow", held.allowed.join(", "));
     responder.writeHeader("Content-Type", answer.contentType);
     responder.writeHeader("Content-Length", QByteArray::number(answer.body.size()));
     responder.writeBody(answer.body);

@@ -2,19 +2,24 @@
 
 // upnext_server: UpNext's one HTTP server — the ClickUp and GitHub webhook receivers now, the
 // local API next. QHttpServer on a LimitedTcpServer (a body limit Qt 6.4 lacks), routes by
-// path then method, JSON answers.
+// path then method, JSON answers, and group commit for the routes that write.
 
+#include <QHash>
 #include <QHostAddress>
 #include <QHttpServerRequest>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
 
 #include <functional>
 #include <memory>
 
 class QHttpServer;
 class QHttpServerResponder;
+class QTcpSocket;
 
 namespace UpNext {
 
@@ -29,6 +34,16 @@ struct HttpAnswer
     static HttpAnswer error(int status, const QString &message);
 };
 
+// A request as the handlers see it, kept after QHttpServer's own (which cannot be copied).
+struct HttpRequest
+{
+    QHttpServerRequest::Method method = QHttpServerRequest::Method::Unknown;
+    QUrl url;
+    QHash<QByteArray, QByteArray> headers; // names in lower case
+    QByteArray body;
+    QHostAddress peer;
+};
+
 class HttpServer final : public QObject
 {
     Q_OBJECT
@@ -36,15 +51,21 @@ class HttpServer final : public QObject
 
 public:
     static constexpr qint64 DefaultBodyLimit = 5 * 1024 * 1024;
-    using Handler = std::function<HttpAnswer(const QHttpServerRequest &request)>;
+    using Handler = std::function<HttpAnswer(const HttpRequest &request)>;
+    // Runs handleAll, which calls the handlers of a run of batched requests, and says whether
+    // what they did was kept (e.g. committed in one transaction). When it was not, their
+    // successful answers become 500, so the senders try again.
+    using Batch = std::function<bool(const std::function<void()> &handleAll)>;
 
     explicit HttpServer(QObject *parent = nullptr);
     ~HttpServer() override;
 
     void setBodyLimit(qint64 bytes) { m_bodyLimit = bytes; }
     // A path answered for one method; the same path with another method gets 405, a path
-    // with no route 404.
-    void route(QHttpServerRequest::Method method, const QString &path, Handler handler);
+    // with no route 404. A batched route's requests run inside the batch set here.
+    void route(QHttpServerRequest::Method method, const QString &path, Handler handler,
+               bool batched = false);
+    void setBatch(Batch batch) { m_batch = std::move(batch); }
 
     // Listens on address:port (0: a free one). False with *error when it cannot.
     bool listen(const QHostAddress &address, quint16 port, QString *error);
@@ -57,12 +78,28 @@ private:
         QHttpServerRequest::Method method;
         QString path;
         Handler handler;
+        bool batched = false;
+    };
+    // A request taken in this pass of the event loop, answered at its end.
+    struct Held
+    {
+        HttpRequest request;
+        qsizetype route = -1; // in m_routes; -1: answer is set already
+        HttpAnswer answer;
+        QByteArrayList allowed; // for a 405
+        std::shared_ptr<QHttpServerResponder> responder;
+        QPointer<QTcpSocket> socket;
     };
 
-    void respond(const QHttpServerRequest &request, QHttpServerResponder &&responder) const;
+    void hold(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void answerHeld();
+    static void write(QHttpServerResponder &responder, const Held &held);
 
     std::unique_ptr<QHttpServer> m_server;
     QList<Route> m_routes;
+    Batch m_batch;
+    QList<Held> m_held;
+    QTimer m_answerTimer;
     qint64 m_bodyLimit = DefaultBodyLimit;
     QHostAddress m_address;
     quint16 m_port = 0;

@@ -17,14 +17,6 @@ WebhookReceiver::WebhookReceiver(const QString &source, const Parts &parts, QObj
     , m_source(source)
 {}
 
-HttpAnswer WebhookReceiver::handle(const QHttpServerRequest &request)
-{
-    QHash<QByteArray, QByteArray> headers;
-    for (const auto &[name, value] : request.headers())
-        headers.insert(name.toLower(), value);
-    return handle(headers, request.body());
-}
-
 HttpAnswer WebhookReceiver::ok()
 {
     return HttpAnswer::json(200, {{QStringLiteral("status"), QStringLiteral("ok")}});

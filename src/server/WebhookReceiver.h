@@ -45,7 +45,6 @@ public:
     // headers: names in lower case.
     virtual HttpAnswer handle(const QHash<QByteArray, QByteArray> &headers,
                               const QByteArray &body) = 0;
-    HttpAnswer handle(const QHttpServerRequest &request);
 
     // When the last delivery that passed the signature check arrived; invalid before one.
     QDateTime lastDelivery() const { return m_lastDelivery; }

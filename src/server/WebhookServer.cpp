@@ -6,6 +6,7 @@
 
 #include "core/Clock.h"
 #include "core/Settings.h"
+#include "core/TaskStore.h"
 #include "core/WebhookLog.h"
 
 #include <QHostAddress>
@@ -23,10 +24,26 @@ WebhookServer::WebhookServer(WebhookReceiver::Parts parts, QObject *parent)
     m_clickUp = new ClickUpWebhook(parts, this);
     m_fetcher = new ClickUpFetcher(parts, this);
     connect(m_clickUp, &ClickUpWebhook::fetchQueued, m_fetcher, &ClickUpFetcher::run);
-    m_http->route(QHttpServerRequest::Method::Post, QStringLiteral("/webhooks/github"),
-                  [this](const QHttpServerRequest &request) { return m_gitHub->handle(request); });
-    m_http->route(QHttpServerRequest::Method::Post, QStringLiteral("/webhooks/clickup"),
-                  [this](const QHttpServerRequest &request) { return m_clickUp->handle(request); });
+    // Deliveries that arrive together are stored in one transaction (each in its own
+    // savepoint, in order) and answered after it commits.
+    m_http->setBatch([store = parts.store](const std::function<void()> &handleAll) {
+        return store->transaction(ChangeOrigin::Webhook, [&] {
+            handleAll();
+            return true;
+        });
+    });
+    m_http->route(
+        QHttpServerRequest::Method::Post, QStringLiteral("/webhooks/github"),
+        [this](const HttpRequest &request) {
+            return m_gitHub->handle(request.headers, request.body);
+        },
+        true);
+    m_http->route(
+        QHttpServerRequest::Method::Post, QStringLiteral("/webhooks/clickup"),
+        [this](const HttpRequest &request) {
+            return m_clickUp->handle(request.headers, request.body);
+        },
+        true);
 }
 
 WebhookServer::~WebhookServer() = default;

@@ -89,6 +89,11 @@ SimResponse teamNotAuthorized()
     return error(401, QStringLiteral("Team not authorized"), QStringLiteral("OAUTH_027"));
 }
 
+SimResponse spaceNotFound()
+{
+    return error(401, QStringLiteral("Team not authorized"), QStringLiteral("OAUTH_061"));
+}
+
 } // namespace
 
 SimClickUp::SimClickUp(QObject *parent)
@@ -109,6 +114,50 @@ void SimClickUp::addReadRoutes()
         user.insert(QStringLiteral("timezone"), QStringLiteral("Etc/UTC"));
         return SimResponse::json(200, QJsonObject{{QStringLiteral("user"), user}});
     });
+
+    // The workspace, its one space and the space's lists (folderless), for account settings.
+    addRoute(Method::Get, QStringLiteral("/team"), [this](const SimRequest &) {
+        QJsonArray members;
+        QList<qint64> ids = m_users.keys();
+        std::sort(ids.begin(), ids.end());
+        for (const qint64 id : std::as_const(ids))
+            members.append(QJsonObject{{QStringLiteral("user"), userJson(id)}});
+        const QJsonObject team{{QStringLiteral("id"), m_teamId},
+                               {QStringLiteral("name"), m_teamName},
+                               {QStringLiteral("color"), QStringLiteral("#7b68ee")},
+                               {QStringLiteral("avatar"), QJsonValue()},
+                               {QStringLiteral("members"), members}};
+        return SimResponse::json(200, QJsonObject{{QStringLiteral("teams"), QJsonArray{team}}});
+    });
+
+    addRoute(Method::Get, QStringLiteral("/team/{team_id}/space"),
+             [this](const SimRequest &request) {
+                 if (request.captures.at(0) != m_teamId)
+                     return teamNotAuthorized();
+                 const QJsonObject space{{QStringLiteral("id"), SpaceId},
+                                         {QStringLiteral("name"), QStringLiteral("Space")},
+                                         {QStringLiteral("private"), false},
+                                         {QStringLiteral("archived"), false}};
+                 return SimResponse::json(
+                     200, QJsonObject{{QStringLiteral("spaces"), QJsonArray{space}}});
+             });
+
+    addRoute(
+        Method::Get, QStringLiteral("/space/{space_id}/folder"), [](const SimRequest &request) {
+            if (request.captures.at(0) != SpaceId)
+                return spaceNotFound();
+            return SimResponse::json(200, QJsonObject{{QStringLiteral("folders"), QJsonArray()}});
+        });
+
+    addRoute(Method::Get, QStringLiteral("/space/{space_id}/list"),
+             [this](const SimRequest &request) {
+                 if (request.captures.at(0) != SpaceId)
+                     return spaceNotFound();
+                 QJsonArray lists;
+                 for (const List &list : std::as_const(m_lists))
+                     lists.append(listJson(list));
+                 return SimResponse::json(200, QJsonObject{{QStringLiteral("lists"), lists}});
+             });
 
     addRoute(Method::Get, QStringLiteral("/list/{list_id}"), [this](const SimRequest &request) {
         const List *found = list(request.captures.at(0));

@@ -79,6 +79,8 @@ public:
 
     QString teamId() const { return m_teamId; }
     void setTeamId(const QString &teamId) { m_teamId = teamId; }
+    // The workspace's name, as GET /team gives it.
+    void setTeamName(const QString &name) { m_teamName = name; }
     // token may be empty for teammates who never call the API.
     void addUser(qint64 id, const QString &username, const QString &email,
                  const QString &token = {});
@@ -189,6 +191,7 @@ private:
     void notify(const QString &event, const SimClickUpTask &task, const QJsonArray &historyItems);
 
     QString m_teamId = QStringLiteral("9015000001");
+    QString m_teamName = QStringLiteral("Acme");
     QHash<qint64, User> m_users;
     qint64 m_firstUser = 0;
     QHash<QString, qint64> m_tokens; // token → user id

@@ -97,6 +97,14 @@ void SimGitHub::addReadRoutes()
         return SimResponse::json(200, privateUserJson(login(request)));
     });
 
+    // The repos the user can read, which in the simulator are all of them, by full name.
+    addRoute(Method::Get, QStringLiteral("/user/repos"), [this](const SimRequest &request) {
+        QStringList repos = m_repos;
+        repos.sort(Qt::CaseInsensitive);
+        return paged(request, repos.size(),
+                     [&](qsizetype i) { return repositoryJson(repos.at(i)); });
+    });
+
     addRoute(Method::Get, QStringLiteral("/issues"), [this](const SimRequest &request) {
         return cachedListing(request, [this, &request] { return assignedIssues(request); });
     });

@@ -76,7 +76,7 @@ void ClickUpReader::readUser()
 {
     request(m_client->url(QStringLiteral("/user")), {}, [this](const HttpReply &reply) {
         if (reply.status != 200)
-            return finish(describe(reply));
+            return fail(reply);
         const QJsonObject user =
             QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("user")).toObject();
         m_userId = ClickUpTask::idString(user.value(QStringLiteral("id")));
@@ -162,7 +162,7 @@ void ClickUpReader::readPages(QList<Scope> queue, int page, std::function<void()
                 return readPages(queue, 0, then);
             }
             if (reply.status != 200)
-                return finish(describe(reply));
+                return fail(reply);
             bool lastPage = true;
             if (!takeTasks(reply.body, scope, &lastPage))
                 return finish(
@@ -269,7 +269,7 @@ void ClickUpReader::checkNext(QStringList ids)
                     return checkNext(ids);
                 }
                 if (reply.status != 200)
-                    return finish(describe(reply));
+                    return fail(reply);
                 const QJsonDocument document = QJsonDocument::fromJson(reply.body);
                 const std::optional<Task> task =
                     document.isObject() ? taskFromJson(document.object(), {}) : std::nullopt;

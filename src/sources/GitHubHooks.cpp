@@ -15,13 +15,6 @@ using SourceErrors::Source;
 // A repo has few hooks (GitHub allows 20 per event); a Link chain longer than this is a loop.
 constexpr int MaxPages = 50;
 
-QUrl nextLink(const HttpReply &reply)
-{
-    static const QRegularExpression next(QStringLiteral(R"(<([^>]+)>\s*;\s*rel="next")"));
-    const QRegularExpressionMatch match = next.match(QString::fromUtf8(reply.header("link")));
-    return match.hasMatch() ? QUrl(match.captured(1)) : QUrl();
-}
-
 QJsonObject hookBody(const GitHubHooks::Config &config)
 {
     QJsonObject settings{{QStringLiteral("url"), config.url.toString(QUrl::FullyEncoded)},
@@ -128,7 +121,7 @@ void GitHubHooks::listPage(const QUrl &url, int pagesLeft, WebhookResult found,
                 found.hooks.append(hook);
         }
         found.status = reply.status;
-        const QUrl link = nextLink(reply);
+        const QUrl link = m_client->nextPage(reply);
         if (link.isEmpty())
             return done(found);
         const QUrl next = url.resolved(link);

@@ -18,13 +18,6 @@ namespace {
 
 const QString HighWaterKey = QStringLiteral("highWater");
 
-QUrl nextLink(const HttpReply &reply)
-{
-    static const QRegularExpression next(QStringLiteral(R"(<([^>]+)>\s*;\s*rel="next")"));
-    const QRegularExpressionMatch match = next.match(QString::fromUtf8(reply.header("link")));
-    return match.hasMatch() ? QUrl(match.captured(1)) : QUrl();
-}
-
 QString repoOfId(const QString &id)
 {
     QString sourceId;
@@ -138,7 +131,7 @@ void GitHubReader::getCached(const QUrl &url, CachedHandler handler, bool condit
             return;
         }
         if (reply.status != 200)
-            return finish(describe(reply));
+            return fail(reply);
         const std::optional<QByteArray> remember = handler(reply, reply.body, false);
         const QByteArray etag = reply.header("etag");
         if (remember && !etag.isEmpty())
@@ -186,7 +179,8 @@ void GitHubReader::readPages(QList<QUrl> queue, bool open, std::function<void()>
                 // An empty page ends the listing whatever its Link says: pages past the end
                 // would otherwise be read for as long as they point further.
                 page.insert(QStringLiteral("next"),
-                            items == 0 ? QString() : nextLink(reply).toString(QUrl::FullyEncoded));
+                            items == 0 ? QString()
+                                       : m_client->nextPage(reply).toString(QUrl::FullyEncoded));
             }
             for (const QJsonValue &id : page.value(QStringLiteral("ids")).toArray())
                 m_listedRepos.insert(repoOfId(id.toString()).toLower());
@@ -297,7 +291,7 @@ void GitHubReader::checkNext(QStringList ids)
                         m_result.notMine.append(id);
                     }
                 } else {
-                    return finish(describe(reply));
+                    return fail(reply);
                 }
                 checkNext(ids);
             });

@@ -12,13 +12,6 @@ namespace {
 
 using SourceErrors::Source;
 
-QUrl nextLink(const HttpReply &reply)
-{
-    static const QRegularExpression next(QStringLiteral(R"(<([^>]+)>\s*;\s*rel="next")"));
-    const QRegularExpressionMatch match = next.match(QString::fromUtf8(reply.header("link")));
-    return match.hasMatch() ? QUrl(match.captured(1)) : QUrl();
-}
-
 // GitHub's timestamps have whole seconds; Qt::ISODate drops the milliseconds, which keeps
 // a comment made in the same second as `since`.
 QString isoTime(const QDateTime &time)
@@ -216,7 +209,7 @@ void GitHubWriter::findInPages(const QUrl &url, const Done &done,
                 return done(result);
             }
         }
-        const QUrl next = nextLink(reply);
+        const QUrl next = m_client->nextPage(reply);
         if (next.isValid())
             return findInPages(next, done, match);
         WriteResult result;

@@ -22,7 +22,17 @@ struct ReadResult
     QHash<QString, QString> moved;
     bool complete = false; // every page was read
     int requests = 0;
-    QString error;        // empty on success
+    QString error; // empty on success
+    // Why it failed, for what the window says about the source.
+    enum class Failure {
+        None,
+        Unreachable,  // no connection, a timeout, a 5xx: it may work again later
+        Unauthorized, // 401: the token is rejected
+        RateLimited,  // the limit lifts at retryAfter
+        Other,        // anything else (configuration, an answer that cannot be read)
+    };
+    Failure failure = Failure::None;
+    QDateTime retryAfter; // with RateLimited
     QStringList warnings; // fields or items that were skipped or defaulted
     QHash<QString, QString>
         state; // sync state to keep once the tasks are stored (high-water mark, login)

@@ -5,6 +5,7 @@
 #include "core/Logging.h"
 
 #include <QNetworkRequest>
+#include <QRegularExpression>
 
 namespace UpNext {
 
@@ -19,6 +20,18 @@ RestClient::RestClient(QNetworkAccessManager *manager, const QUrl &baseUrl, QObj
 QUrl RestClient::url(const QString &pathAndQuery) const
 {
     return QUrl(m_baseUrl.toString() + pathAndQuery);
+}
+
+QUrl RestClient::nextPage(const HttpReply &reply) const
+{
+    static const QRegularExpression next(QStringLiteral(R"(<([^>]+)>\s*;\s*rel="next")"));
+    const QRegularExpressionMatch match = next.match(QString::fromUtf8(reply.header("link")));
+    const QUrl url = match.hasMatch() ? QUrl(match.captured(1)) : QUrl();
+    // Same scheme and host; the port is not compared, as a proxy in front of the API (the
+    // OpenAPI check of the tests) may pass on links to the server behind it.
+    if (!url.isValid() || url.scheme() != m_baseUrl.scheme() || url.host() != m_baseUrl.host())
+        return {};
+    return url;
 }
 
 void RestClient::setDefaultHeader(const QByteArray &name, const QByteArray &value)

@@ -93,19 +93,29 @@ bool isClickUpTaskGone(const HttpReply &reply)
                                        QLatin1String("OAUTH_027"));
 }
 
+bool isUnreachable(const HttpReply &reply)
+{
+    return reply.isNetworkFailure() || reply.status >= 500 || reply.status == 408;
+}
+
+bool isUnauthorized(Source source, const HttpReply &reply)
+{
+    return reply.status == 401 && !(source == Source::ClickUp &&
+                                    errorBody(reply).value(QStringLiteral("ECODE")).toString() ==
+                                        QLatin1String("OAUTH_027"));
+}
+
 WriteResult failure(Source source, const HttpReply &reply, const QDateTime &now)
 {
     WriteResult result;
     result.message = describe(source, reply);
-    if (reply.isNetworkFailure() || reply.status >= 500 || reply.status == 408) {
+    if (isUnreachable(reply)) {
         result.failure = WriteResult::Failure::Retry;
+        result.unreachable = true;
     } else if (const std::optional<QDateTime> until = rateLimitedUntil(source, reply, now)) {
         result.failure = WriteResult::Failure::Retry;
         result.retryAfter = *until;
-    } else if (reply.status == 401 &&
-               !(source == Source::ClickUp &&
-                 errorBody(reply).value(QStringLiteral("ECODE")).toString() ==
-                     QLatin1String("OAUTH_027"))) {
+    } else if (isUnauthorized(source, reply)) {
         result.failure = WriteResult::Failure::Unauthorized;
     } else {
         // 400, 403, 404, 410, 422, and ClickUp's 401 OAUTH_027, which it gives for a task or

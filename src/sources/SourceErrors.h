@@ -23,6 +23,11 @@ bool isSuccess(const HttpReply &reply); // any 2xx
 // ClickUp gives for a task id it does not know.
 bool isClickUpTaskGone(const HttpReply &reply);
 
+// No connection, no answer in time, or the service is down (5xx): it may work later.
+bool isUnreachable(const HttpReply &reply);
+// The token is refused (not ClickUp's 401 for a task the token cannot see).
+bool isUnauthorized(Source source, const HttpReply &reply);
+
 // "GitHub error: 404 (Not Found)", "ClickUp error: 401 (Token invalid)", "Connection error: …".
 QString describe(Source source, const HttpReply &reply);
 

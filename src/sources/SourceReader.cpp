@@ -55,6 +55,8 @@ void SourceReader::request(const QUrl &url, const QList<std::pair<QByteArray, QB
         }
         const qint64 waitMs = std::max<qint64>(0, now.msecsTo(*until));
         if (waitMs > qint64(m_maxWaitSeconds) * 1000) {
+            m_result.failure = ReadResult::Failure::RateLimited;
+            m_result.retryAfter = *until;
             finish(tr("%1 rate limit reached; try again after %2")
                        .arg(SourceErrors::serviceName(m_kind),
                             QLocale().toString(until->toLocalTime().time(), QLocale::ShortFormat)));
@@ -72,7 +74,18 @@ void SourceReader::finish(const QString &error)
         return;
     m_finished = true;
     m_result.error = error;
+    if (!error.isEmpty() && m_result.failure == ReadResult::Failure::None)
+        m_result.failure = ReadResult::Failure::Other;
     Q_EMIT finished(m_result);
+}
+
+void SourceReader::fail(const HttpReply &reply)
+{
+    if (SourceErrors::isUnreachable(reply))
+        m_result.failure = ReadResult::Failure::Unreachable;
+    else if (SourceErrors::isUnauthorized(m_kind, reply))
+        m_result.failure = ReadResult::Failure::Unauthorized;
+    finish(describe(reply));
 }
 
 QDateTime SourceReader::startedAt() const

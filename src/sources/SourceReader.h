@@ -50,6 +50,8 @@ protected:
                  Handler handler);
     // Ends the read; emits finished() once.
     void finish(const QString &error = {});
+    // Ends the read with an answer that is not a success, saying why.
+    void fail(const HttpReply &reply);
     // "GitHub error: 404 (Not Found)", "Connection error: …".
     QString describe(const HttpReply &reply) const;
     // When this read began by the service's clock: the Date header of its first answer

@@ -22,7 +22,8 @@ struct WriteResult
     bool conflict = false; // complete found the task already closed; nothing was written
     QString currentState;  // with a conflict: what the source says, e.g. "closed by bob"
     Failure failure = Failure::None;
-    QDateTime retryAfter; // with Retry: not before this time, when the source says so
+    QDateTime retryAfter;     // with Retry: not before this time, when the source says so
+    bool unreachable = false; // with Retry: no connection, no answer in time, or a 5xx
 };
 
 } // namespace UpNext

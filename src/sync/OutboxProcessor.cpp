@@ -185,6 +185,10 @@ void OutboxProcessor::handle(const OutboxEntry &entry, const WriteResult &result
         m_outbox->retryLater(entry.id, when, result.message);
         qCInfo(lcSync).noquote() << "Will retry" << entry.taskId << "at"
                                  << when.toString(Qt::ISODate) << "-" << result.message;
+        if (result.unreachable)
+            Q_EMIT unreachable(source, result.message);
+        else if (result.retryAfter.isValid())
+            Q_EMIT rateLimited(source, result.retryAfter);
         Q_EMIT retrying(entry, result.message, when);
         break;
     }

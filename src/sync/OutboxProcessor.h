@@ -34,6 +34,12 @@ public:
     // spacing: the least time between two writes to the source (ClickUp 100 requests a
     // minute: 600 ms; GitHub about 80 writes a minute: 750 ms).
     void addWriter(const QString &source, SourceWriter *writer, std::chrono::milliseconds spacing);
+    // Its entries wait until a writer is added again; a send in flight goes on (isIdle()).
+    void removeWriter(const QString &source)
+    {
+        m_writers.remove(source);
+        m_spacing.remove(source);
+    }
     void setBackoff(std::chrono::milliseconds first, std::chrono::milliseconds cap);
     // Where due times, pacing and backoff read the time; the system clock by default.
     void setClock(const Clock *clock) { m_clock = clock; }
@@ -60,6 +66,10 @@ Q_SIGNALS:
     void retrying(const UpNext::OutboxEntry &entry, const QString &message, const QDateTime &when);
     // A rejected token: the source's entries wait until resume().
     void paused(const QString &source, const QString &message);
+    // A write could not reach the source (no connection, no answer, a 5xx): it waits.
+    void unreachable(const QString &source, const QString &message);
+    // The source's rate limit holds writes back until then.
+    void rateLimited(const QString &source, const QDateTime &until);
     // The outbox is empty of anything that could be sent, and nothing is in flight.
     void idle();
 

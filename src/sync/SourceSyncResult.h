@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sources/ReadResult.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -18,6 +20,8 @@ struct SourceSyncResult
     // When each new or changed task was last changed at its source (where it says).
     QList<QDateTime> changedAt;
     QString error;
+    ReadResult::Failure failure = ReadResult::Failure::None; // why, with an error
+    QDateTime retryAfter;                                    // when rate limited
     QStringList warnings;
     QDateTime finishedAt;
 

@@ -120,6 +120,8 @@ void SyncEngine::finishRun(const QString &source, SourceReader *reader, const Re
     result.requests = read.requests;
     result.warnings = read.warnings;
     result.error = read.error;
+    result.failure = read.failure;
+    result.retryAfter = read.retryAfter;
     if (merge(read, ChangeOrigin::Sync, &result) && read.error.isEmpty())
         saveState(read);
     result.finishedAt = m_clock->now();

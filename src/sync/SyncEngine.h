@@ -44,6 +44,8 @@ public:
     // With an outbox, a task whose completion is still on its way keeps its local state.
     void setOutbox(Outbox *outbox) { m_outbox = outbox; }
     void addSource(const QString &source, ReaderFactory factory);
+    // Forgets a source's reader; a sync of it that runs goes on (see isIdle()).
+    void removeSource(const QString &source) { m_factories.remove(source); }
     QStringList sources() const { return m_factories.keys(); }
     // What the readers keep between runs; the readers this engine runs read it.
     SyncState *state() { return &m_state; }
@@ -59,6 +61,8 @@ public:
     void sync(const QString &source);
     bool isSyncing(const QString &source) const { return m_running.contains(source); }
     bool isIdle() const { return m_running.isEmpty(); }
+    // Between start() and stop().
+    bool isStarted() const { return m_timer.isActive(); }
 
     // Scores every open task again: due dates and staleness move with the days, and clients
     // change. Only tasks whose score moved are written. False when the store refused.

@@ -47,6 +47,19 @@ void SyncSources::load()
     }
 }
 
+void SyncSources::unload()
+{
+    for (const QString &source : {Sources::GitHub, Sources::ClickUp}) {
+        m_engine->removeSource(source);
+        if (m_processor)
+            m_processor->removeWriter(source);
+    }
+    m_gitHubWriter.reset();
+    m_clickUpWriter.reset();
+    m_gitHub.reset();
+    m_clickUp.reset();
+}
+
 QList<Destination> SyncSources::createDestinations() const
 {
     QList<Destination> destinations;

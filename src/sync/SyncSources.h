@@ -42,6 +42,9 @@ public:
 
     // Reads the tokens; emits loaded() once every source is added or left out.
     void load();
+    // Takes the sources out of the engine and processor and drops their clients, before a
+    // load() with other tokens or settings. Call when neither has anything in flight.
+    void unload();
     // After loaded(): where new tasks can be created (a source with a token and a
     // repository or list to create in).
     QList<Destination> createDestinations() const;

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "sources/AccountProbe.h"
+
+#include <QDialog>
+#include <QNetworkAccessManager>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+
+namespace Ui {
+class SettingsDialog;
+}
+
+namespace UpNext {
+
+class AppCore;
+struct WebhookRegistrationReport;
+
+// The settings: accounts (tokens to the keychain, tested against the source, workspace,
+// lists and repos picked from what the source answers), sync and webhooks, notifications,
+// start at login. OK saves them, applies what can be applied at once and reloads the sources
+// when an account changed.
+class SettingsDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SettingsDialog)
+
+public:
+    explicit SettingsDialog(AppCore *core, QWidget *parent = nullptr);
+    ~SettingsDialog() override;
+
+    void accept() override;
+
+Q_SIGNALS:
+    // After OK: the settings are saved and applied.
+    void saved();
+
+private:
+    void load();
+    // Tests the typed token, or the saved one when none is typed; fills the pickers.
+    void test(const QString &source);
+    void probeWith(const QString &source, const QString &token);
+    void loadLists(const QString &teamId);
+    void fillChoices(QListWidget *list, QComboBox *create,
+                     const QList<AccountProbe::Choice> &choices, const QStringList &ticked,
+                     const QString &createId);
+    void showRegistration(const WebhookRegistrationReport &report);
+    bool saveSettings(bool *accountsChanged);
+    void finishSaving(const QStringList &errors, bool reload);
+    QUrl gitHubBaseUrl() const;
+
+    std::unique_ptr<Ui::SettingsDialog> m_ui;
+    AppCore *m_core;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<AccountProbe> m_clickUpProbe;
+    std::unique_ptr<AccountProbe> m_gitHubProbe;
+    QStringList m_savedTokens; // sources whose token is in the keychain
+};
+
+} // namespace UpNext
