@@ -39,6 +39,8 @@ github_token=$(sed -n 's/^ *token *//p' "$log" | sed -n 2p)
 # teammate's changes arrive at once.
 webhook_port=$((20000 + RANDOM % 20000))
 cat >"$profile/settings.ini" <<INI
+[profile]
+name=Demo
 [webhooks]
 port=$webhook_port
 publicUrl=http://127.0.0.1:$webhook_port

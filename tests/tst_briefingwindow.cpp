@@ -63,7 +63,7 @@ void TestBriefingWindow::showsEverySection()
           QStringLiteral("Task 5"), QStringLiteral("Overdue (1)"), QStringLiteral("Due today (1)"),
           QStringLiteral("Changed elsewhere since the last briefing (1)"),
           QStringLiteral("Changes the sources refused (1)"),
-          QStringLiteral("Comment on clickup:t2: ClickUp error: 403 (Forbidden)")})
+          QStringLiteral("Comment on “Task 2”: ClickUp error: 403 (Forbidden)")})
         QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral(" in:\n") + text));
     // The best five only, each with why.
     const qsizetype next = text.indexOf(QStringLiteral("Next up"));

@@ -107,18 +107,18 @@ void TestChangeNotifier::wording_data()
     closed.status = TaskStatus::Done;
     QTest::newRow("closed") << closed
                             << ExternalChange{gitHubId(1), {{Field::Status, todo, done}}, u"bob"_s}
-                            << int(Kind::Closed) << u"bob closed 'Fix login' (GitHub)"_s;
+                            << int(Kind::Closed) << u"bob closed “Fix login” (GitHub)"_s;
     QTest::newRow("reopened") << issue(1)
                               << ExternalChange{gitHubId(1),
                                                 {{Field::Status, done, todo}},
                                                 u"bob"_s}
-                              << int(Kind::Reopened) << u"bob reopened 'Fix login' (GitHub)"_s;
+                              << int(Kind::Reopened) << u"bob reopened “Fix login” (GitHub)"_s;
     QTest::newRow("assigned") << issue(1)
                               << ExternalChange{gitHubId(1),
                                                 {{Field::Assignee, u""_s, u"me"_s}},
                                                 u"carol"_s}
                               << int(Kind::Assigned)
-                              << "carol assigned 'Fix login' to you (GitHub)";
+                              << "carol assigned “Fix login” to you (GitHub)";
     Task gone = issue(1);
     gone.assignedToMe = false;
     QTest::newRow("unassigned") << gone
@@ -126,13 +126,13 @@ void TestChangeNotifier::wording_data()
                                                   {{Field::Assignee, u"me"_s, u""_s}},
                                                   u"bob"_s}
                                 << int(Kind::Unassigned)
-                                << "bob unassigned you from 'Fix login' (GitHub)";
+                                << "bob unassigned you from “Fix login” (GitHub)";
     QTest::newRow("commented") << issue(1)
                                << ExternalChange{gitHubId(1),
                                                  {{Field::Comments, {}, u"Looks good\nto me"_s}},
                                                  u"dave"_s}
                                << int(Kind::Commented)
-                               << "dave commented on 'Fix login' (GitHub): Looks good to me";
+                               << "dave commented on “Fix login” (GitHub): Looks good to me";
     Task due = issue(1);
     due.dueDate = QDate(2026, 3, 12);
     QTest::newRow("due moved") << due
@@ -140,17 +140,17 @@ void TestChangeNotifier::wording_data()
                                                  {{Field::Due, QDate(), due.dueDate}},
                                                  u"bob"_s}
                                << int(Kind::DueMoved)
-                               << QStringLiteral("bob moved 'Fix login' to be due %1 (GitHub)")
+                               << QStringLiteral("bob moved “Fix login” to be due %1 (GitHub)")
                                       .arg(QLocale().toString(due.dueDate, QLocale::ShortFormat));
     QTest::newRow("due removed") << issue(1)
                                  << ExternalChange{gitHubId(1),
                                                    {{Field::Due, QDate(2026, 3, 12), QDate()}},
                                                    u"bob"_s}
                                  << int(Kind::DueMoved)
-                                 << "bob removed the due date of 'Fix login' (GitHub)";
+                                 << "bob removed the due date of “Fix login” (GitHub)";
     QTest::newRow("no actor") << closed
                               << ExternalChange{gitHubId(1), {{Field::Status, todo, done}}, u""_s}
-                              << int(Kind::Closed) << u"Someone closed 'Fix login' (GitHub)"_s;
+                              << int(Kind::Closed) << u"Someone closed “Fix login” (GitHub)"_s;
     Task clickUp = TestTasks::clickUp(QStringLiteral("86abc"), QStringLiteral("A very long title "
                                                                               "that goes on and on "
                                                                               "well past sixty "
@@ -159,8 +159,8 @@ void TestChangeNotifier::wording_data()
     QTest::newRow("long title")
         << clickUp << ExternalChange{clickUp.id, {{Field::Status, todo, done}}, u"Bob Okafor"_s}
         << int(Kind::Closed)
-        << QStringLiteral("Bob Okafor closed 'A very long title that goes on and on well past "
-                          "sixty lette…' (ClickUp)");
+        << QStringLiteral("Bob Okafor closed “A very long title that goes on and on well past "
+                          "sixty lette…” (ClickUp)");
 }
 
 void TestChangeNotifier::wording()
@@ -236,15 +236,15 @@ void TestChangeNotifier::aBurstIsToldTogether()
     }
     QCOMPARE(notified.count(), 1);
     QCOMPARE(notified.first().first().value<Notification>().text,
-             QStringLiteral("bob closed 'Issue 1' (GitHub)"));
+             QStringLiteral("bob closed “Issue 1” (GitHub)"));
 
     QTRY_COMPARE(notified.count(), 2);
     const auto summary = notified.last().first().value<Notification>();
     QCOMPARE(summary.kind, Kind::Summary);
     QCOMPARE(summary.text, QStringLiteral("5 tasks changed in Acme\n"
-                                          "bob closed 'Issue 2' (GitHub)\n"
-                                          "bob closed 'Issue 3' (GitHub)\n"
-                                          "bob closed 'Issue 4' (GitHub)\n"
+                                          "bob closed “Issue 2” (GitHub)\n"
+                                          "bob closed “Issue 3” (GitHub)\n"
+                                          "bob closed “Issue 4” (GitHub)\n"
                                           "and 2 more"));
     QVERIFY(summary.taskId.isEmpty());
 }
@@ -288,7 +288,7 @@ void TestChangeNotifier::needsTheUserOnce()
     QCOMPARE(notified.count(), 1);
     auto told = notified.last().first().value<Notification>();
     QCOMPARE(told.kind, Kind::WriteRefused);
-    QCOMPARE(told.text, QStringLiteral("GitHub refused your comment on 'Fix login': GitHub error: "
+    QCOMPARE(told.text, QStringLiteral("GitHub refused your comment on “Fix login”: GitHub error: "
                                        "403 (Forbidden)"));
     QCOMPARE(told.taskId, entry.taskId);
 

@@ -232,6 +232,9 @@ void TestClickUpReader::readsAssignedTasksAcrossLists()
     QVERIFY(result.notMine.isEmpty());
     QVERIFY(result.warnings.isEmpty());
     QCOMPARE(result.state.value(QStringLiteral("userId")), QString::number(Me));
+    // The lists' names, so the window names them: those of the tasks read.
+    QCOMPARE(result.containerNames, (QHash<QString, QString>{{ListA, QStringLiteral("Backlog")},
+                                                             {ListB, QStringLiteral("Sprint")}}));
     qint64 newest = 0;
     for (const Task &task : result.tasks)
         newest = std::max(newest, task.updatedAt.toMSecsSinceEpoch());

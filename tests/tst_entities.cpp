@@ -72,6 +72,8 @@ private Q_SLOTS:
     void fromClickUpTags();
     void fromGitHubTitle_data();
     void fromGitHubTitle();
+    void withoutClientPrefix_data();
+    void withoutClientPrefix();
 
 private:
     // Loads ValidJson into entities; fails the test when that does not work.
@@ -421,6 +423,34 @@ void TestEntities::fromGitHubTitle()
     Entities entities;
     QVERIFY(loadValidInto(entities));
     QCOMPARE(entities.fromGitHubTitle(title), expected);
+}
+
+void TestEntities::withoutClientPrefix_data()
+{
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("prefix") << QStringLiteral("[CLIENT:acme] Fix login")
+                            << QStringLiteral("Fix login");
+    QTest::newRow("lower case, spaces")
+        << QStringLiteral("  [ client : acme ]   Fix") << QStringLiteral("Fix");
+    QTest::newRow("no space after") << QStringLiteral("[CLIENT:beta]Fix") << QStringLiteral("Fix");
+    QTest::newRow("no prefix") << QStringLiteral("Fix login") << QStringLiteral("Fix login");
+    QTest::newRow("other bracket") << QStringLiteral("[BUG] x") << QStringLiteral("[BUG] x");
+    QTest::newRow("clients") << QStringLiteral("[CLIENTS:a] x") << QStringLiteral("[CLIENTS:a] x");
+    QTest::newRow("empty id") << QStringLiteral("[CLIENT: ] x") << QStringLiteral("[CLIENT: ] x");
+    QTest::newRow("unclosed") << QStringLiteral("[CLIENT:acme x")
+                              << QStringLiteral("[CLIENT:acme x");
+    QTest::newRow("only the prefix")
+        << QStringLiteral("[CLIENT:acme]  ") << QStringLiteral("[CLIENT:acme]  ");
+    QTest::newRow("empty") << QString() << QString();
+}
+
+void TestEntities::withoutClientPrefix()
+{
+    QFETCH(QString, title);
+    QFETCH(QString, expected);
+    QCOMPARE(Entities::withoutClientPrefix(title), expected);
 }
 
 QTEST_GUILESS_MAIN(TestEntities)

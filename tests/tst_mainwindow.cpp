@@ -21,14 +21,22 @@
 #include "sync/SyncEngine.h"
 #include "sync/SyncSources.h"
 
+#include "app/TaskFilterModel.h"
+#include "core/SyncState.h"
+#include "sim/SimClickUp.h"
+#include "sources/ClickUpReader.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QHeaderView>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
@@ -39,8 +47,10 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QToolButton>
+#include <QToolTip>
 #include <QTreeView>
 
 using namespace UpNext;
@@ -97,6 +107,15 @@ private Q_SLOTS:
     void selectionSurvivesChanges();
     void markDoneNamesTheTaskItClosed();
     void theListFollowsTheNowCard();
+    void closedByOthersStaysReadable();
+    void closedByOthersInABigSync();
+    void syncSaysWhatChangedPerSource();
+    void readableAtEverySize();
+    void cutOffTitlesHaveTooltips();
+    void wordsAndValuesAgree();
+    void keyboardHasNoTraps();
+    void searchFromTheKeyboard();
+    void everyMenuActionHasAShortcut();
     void undoneDoneIsNeverSent();
     void skipAndCommentUndoWithCtrlZ();
     void undoRunsOut();
@@ -508,6 +527,409 @@ void TestMainWindow::theListFollowsTheNowCard()
     window.openTask(QStringLiteral("clickup:t30"));
     window.nowCard()->nextAction()->trigger();
     QCOMPARE(selected(), QStringLiteral("clickup:t2"));
+}
+
+namespace {
+
+// Someone else's change to a task, as a webhook brings it.
+TaskChanges byOthers(const QString &taskId, FieldChange change, const QString &actor)
+{
+    TaskChanges changes;
+    changes.origin = ChangeOrigin::Webhook;
+    changes.external = {{taskId, {change}, actor}};
+    return changes;
+}
+
+QString selectedId(const MainWindow &window)
+{
+    return window.taskView()->currentIndex().data(TaskTableModel::TaskIdRole).toString();
+}
+
+} // namespace
+
+void TestMainWindow::closedByOthersStaysReadable()
+{
+    QVERIFY(m_store->upsert({clickUp(QStringLiteral("a"), QStringLiteral("Now task"), 30),
+                             clickUp(QStringLiteral("b"), QStringLiteral("Shared task"), 20),
+                             clickUp(QStringLiteral("c"), QStringLiteral("Third"), 10)}));
+    MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
+    window.show();
+    window.openTask(QStringLiteral("clickup:b"));
+    auto *note = window.findChild<QLabel *>(QStringLiteral("outsideChange"));
+    QVERIFY(note && !note->isVisible());
+
+    // Bob closes the task the user is reading: it leaves the list, not the details.
+    Task closed = *m_store->task(QStringLiteral("clickup:b"));
+    closed.status = TaskStatus::Done;
+    closed.updatedAt = m_now.addSecs(-60);
+    QVERIFY(m_store->upsert({closed}, byOthers(closed.id,
+                                               {FieldChange::Field::Status, QStringLiteral("todo"),
+                                                QStringLiteral("done")},
+                                               QStringLiteral("bob"))));
+    QCOMPARE(window.taskView()->model()->rowCount(), 2);
+    QCOMPARE(window.details()->taskId(), QStringLiteral("clickup:b"));
+    QVERIFY(note->isVisible());
+    QCOMPARE(note->text(),
+             QStringLiteral("Closed by bob at ") +
+                 QLocale().toString(closed.updatedAt.toLocalTime().time(), QLocale::ShortFormat));
+    QVERIFY(!window.taskView()->currentIndex().isValid()); // nothing else looks selected
+    // A sync of other tasks meanwhile leaves it shown.
+    QVERIFY(m_store->upsert({clickUp(QStringLiteral("d"), QStringLiteral("New one"), 5)}));
+    QCOMPARE(window.details()->taskId(), QStringLiteral("clickup:b"));
+
+    // Reopened: back in the list, and selected there again.
+    closed.status = TaskStatus::Todo;
+    QVERIFY(m_store->upsert({closed}, byOthers(closed.id,
+                                               {FieldChange::Field::Status, QStringLiteral("done"),
+                                                QStringLiteral("todo")},
+                                               QStringLiteral("bob"))));
+    QCOMPARE(selectedId(window), QStringLiteral("clickup:b"));
+    QVERIFY(note->text().startsWith(QStringLiteral("Reopened by bob at ")));
+
+    // The user picks another row: the details follow it.
+    window.openTask(QStringLiteral("clickup:c"));
+    QCOMPARE(window.details()->taskId(), QStringLiteral("clickup:c"));
+    QVERIFY(!note->isVisible());
+
+    // The user's own Done still moves on to the task to work on.
+    window.details()->completeButton()->click();
+    QCOMPARE(window.details()->taskId(), QStringLiteral("clickup:a"));
+    QCOMPARE(selectedId(window), QStringLiteral("clickup:a"));
+}
+
+void TestMainWindow::closedByOthersInABigSync()
+{
+    QList<Task> tasks;
+    for (int i = 0; i < 50; ++i)
+        tasks.append(
+            clickUp(QStringLiteral("t%1").arg(i), QStringLiteral("Task %1").arg(i), 100 - i));
+    QVERIFY(m_store->upsert(tasks));
+    MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
+    window.show();
+    window.openTask(QStringLiteral("clickup:t10"));
+    // A sync closes forty tasks at once (one layout change), the one shown among them,
+    // reassigned to alice by carol.
+    TaskChanges described;
+    described.origin = ChangeOrigin::Sync;
+    QList<Task> batch;
+    for (int i = 5; i < 45; ++i) {
+        Task task = tasks.at(i);
+        task.status = TaskStatus::Done;
+        batch.append(task);
+    }
+    batch[5].status = TaskStatus::Todo; // t10
+    batch[5].assignedToMe = false;
+    batch[5].assignee = QStringLiteral("alice");
+    described.external = {{QStringLiteral("clickup:t10"),
+                           {{FieldChange::Field::Assignee, QStringLiteral("me"), QString()}},
+                           QStringLiteral("carol")}};
+    QVERIFY(m_store->upsert(batch, described));
+    QCOMPARE(window.taskView()->model()->rowCount(), 10);
+    QCOMPARE(window.details()->taskId(), QStringLiteral("clickup:t10"));
+    QVERIFY(window.details()->outsideChangeText().startsWith(
+        QStringLiteral("Reassigned to alice by carol at ")));
+    QVERIFY(!window.taskView()->currentIndex().isValid());
+}
+
+void TestMainWindow::syncSaysWhatChangedPerSource()
+{
+    GitHubSide gitHub(m_outbox.get(), m_service.get());
+    for (const QString &title : {QStringLiteral("One"), QStringLiteral("Two")})
+        gitHub.sim.addIssue({.repo = QStringLiteral("acme/web"),
+                             .title = title,
+                             .assignees = {QStringLiteral("me")}});
+    Sim::SimClickUp clickUpSim;
+    QVERIFY(clickUpSim.listen() > 0);
+    clickUpSim.addUser(7, QStringLiteral("me"), QStringLiteral("me@example.com"),
+                       QStringLiteral("pk_t"));
+    clickUpSim.addList(QStringLiteral("901"), QStringLiteral("Backlog"));
+    clickUpSim.addTask(
+        {.name = QStringLiteral("On ClickUp"), .listId = QStringLiteral("901"), .assignees = {7}});
+    RestClient clickUpClient(&gitHub.manager, clickUpSim.baseUrl());
+    ClickUpReader::configure(&clickUpClient, "pk_t");
+
+    SyncEngine engine(m_store.get(), nullptr);
+    engine.setClock(&m_clock);
+    engine.addSource(Sources::GitHub, [&] {
+        return new GitHubReader(&gitHub.client, m_store.get(), engine.state(), nullptr, {});
+    });
+    engine.addSource(Sources::ClickUp, [&] {
+        return new ClickUpReader(&clickUpClient, m_store.get(), engine.state(), nullptr,
+                                 {.listIds = {QStringLiteral("901")}});
+    });
+    MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
+    window.show();
+    window.setSyncEngine(&engine);
+    auto *label = window.statusBar()->findChild<QLabel *>(QStringLiteral("syncChanges"));
+    QVERIFY(label && !label->isVisible());
+
+    QSignalSpy idle(&engine, &SyncEngine::idle);
+    engine.syncAll();
+    QVERIFY(idle.wait(10000));
+    QVERIFY(label->isVisible());
+    QCOMPARE(window.syncChanges(), QStringLiteral("ClickUp: 1 new · GitHub: 2 new"));
+
+    // Bob closes one issue and opens another for the user; ClickUp has nothing new.
+    gitHub.sim.closeIssue(QStringLiteral("acme/web"), 1, QStringLiteral("bob"));
+    gitHub.sim.addIssue({.repo = QStringLiteral("acme/web"),
+                         .title = QStringLiteral("Three"),
+                         .assignees = {QStringLiteral("me")}});
+    m_clock.advance(3600);
+    engine.syncAll();
+    QVERIFY(idle.wait(10000));
+    QCOMPARE(window.syncChanges(), QStringLiteral("ClickUp: no changes · GitHub: 1 new, 1 closed"));
+}
+
+void TestMainWindow::readableAtEverySize()
+{
+    QVERIFY(m_store->upsert(
+        {clickUp(QStringLiteral("a"),
+                 QStringLiteral("Write the quarterly report for the board, with every figure"), 20),
+         clickUp(QStringLiteral("b"), QStringLiteral("Short"), 10)}));
+    MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // The title bar names the task to work on.
+    QCOMPARE(
+        window.windowTitle(),
+        QStringLiteral("UpNext — Write the quarterly report for the board, with every figure"));
+    window.nowCard()->skipAction()->trigger();
+    QCOMPARE(window.windowTitle(), QStringLiteral("UpNext — Short"));
+    Task renamed = *m_store->task(QStringLiteral("clickup:b"));
+    renamed.title = QStringLiteral("Short, renamed");
+    QVERIFY(m_store->upsert({renamed}));
+    QCOMPARE(window.windowTitle(), QStringLiteral("UpNext — Short, renamed"));
+
+    QHeaderView *header = window.taskView()->header();
+    const int enough = 36 * window.taskView()->fontMetrics().averageCharWidth();
+    const auto hiddenColumns = [header] {
+        int hidden = 0;
+        for (int column = 0; column < header->count(); ++column)
+            hidden += header->isSectionHidden(column) ? 1 : 0;
+        return hidden;
+    };
+    // Wide: every column, the title with the spare width.
+    window.resize(1400, 700);
+    QTRY_COMPARE(window.width(), 1400);
+    QTRY_COMPARE(hiddenColumns(), 0);
+    QVERIFY(header->sectionSize(TaskTableModel::TitleColumn) > enough);
+    // As small as it goes: a minimum that keeps it usable, and a title still readable.
+    window.resize(200, 150);
+    QTRY_COMPARE(window.size(), window.minimumSize());
+    QVERIFY(window.minimumWidth() >= 600 && window.minimumHeight() >= 400);
+    QTRY_VERIFY(header->sectionSize(TaskTableModel::TitleColumn) >= enough);
+    QVERIFY(hiddenColumns() > 0);
+    QVERIFY(!header->isSectionHidden(TaskTableModel::ScoreColumn));
+    // Wide again: the columns come back.
+    window.resize(1400, 700);
+    QTRY_COMPARE(hiddenColumns(), 0);
+    QVERIFY(header->sectionSize(TaskTableModel::TitleColumn) > enough);
+}
+
+void TestMainWindow::cutOffTitlesHaveTooltips()
+{
+    const QString longTitle = QStringLiteral(
+        "Migrate the billing service to the new payments provider before the old contract ends");
+    QVERIFY(m_store->upsert({clickUp(QStringLiteral("a"), longTitle, 20),
+                             clickUp(QStringLiteral("b"), QStringLiteral("Short"), 10)}));
+    MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
+    window.resize(window.minimumSize());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTreeView *view = window.taskView();
+    QTRY_VERIFY(!view->visualRect(view->model()->index(0, TaskTableModel::TitleColumn)).isEmpty());
+    const auto tooltipOver = [view](int row) {
+        QToolTip::hideText();
+        if (!QTest::qWaitFor([] { return !QToolTip::isVisible(); }, 5000))
+            return QStringLiteral("(the tooltip did not go)");
+        const QRect cell = view->visualRect(view->model()->index(row, TaskTableModel::TitleColumn));
+        QHelpEvent event(QEvent::ToolTip, cell.center(),
+                         view->viewport()->mapToGlobal(cell.center()));
+        QApplication::sendEvent(view->viewport(), &event);
+        return QToolTip::isVisible() ? QToolTip::text() : QString();
+    };
+    QCOMPARE(tooltipOver(0), longTitle);
+    QCOMPARE(tooltipOver(1), QString()); // shown whole: nothing to add
+}
+
+void TestMainWindow::wordsAndValuesAgree()
+{
+    const QString path = m_dir->filePath(QStringLiteral("entities.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"([{"id": "acme", "name": "Acme Corp"}])");
+    file.close();
+    Entities entities;
+    QVERIFY(entities.load(path));
+    startService(&entities);
+    Task tagged = gitHub(QStringLiteral("acme/web"), 7, QStringLiteral("[CLIENT:acme] Fix login"));
+    tagged.entity = QStringLiteral("acme");
+    tagged.score = 57.5;
+    Task listed = clickUp(QStringLiteral("86abc"), QStringLiteral("Write report"), 12);
+    listed.dueDate = QDate(2026, 3, 12);
+    QVERIFY(m_store->upsert({tagged, listed}));
+    QVERIFY(SyncState(m_store.get())
+                .setValue(Sources::ClickUp, SyncState::containerNameKey(QStringLiteral("901")),
+                          QStringLiteral("Backlog")));
+
+    MainWindow window(m_store.get(), &entities, m_service.get(), m_outbox.get(), m_dir->path());
+    window.show();
+    QAbstractItemModel *model = window.taskView()->model();
+    // The client prefix is in the client column, not the title.
+    QCOMPARE(model->index(0, TaskTableModel::TitleColumn).data().toString(),
+             QStringLiteral("Fix login"));
+    QCOMPARE(model->index(0, TaskTableModel::ClientColumn).data().toString(),
+             QStringLiteral("Acme Corp"));
+    QCOMPARE(window.windowTitle(), QStringLiteral("UpNext — Fix login"));
+    // The list and the Now card show one score.
+    QCOMPARE(model->index(0, TaskTableModel::ScoreColumn).data().toString(),
+             QLocale().toString(57.5, 'f', 1));
+    QVERIFY2(window.nowCard()->explanation().startsWith(
+                 QStringLiteral("Score %1: ").arg(QLocale().toString(57.5, 'f', 1))),
+             qPrintable(window.nowCard()->explanation()));
+    // The list by its name, no raw id in the details.
+    window.openTask(listed.id);
+    auto *facts = window.details()->findChild<QLabel *>(QStringLiteral("taskFacts"));
+    QVERIFY(facts->text().contains(QStringLiteral("Backlog")));
+    QVERIFY2(!facts->text().contains(QStringLiteral("86abc")), qPrintable(facts->text()));
+    QVERIFY(!facts->text().contains(QStringLiteral("901")));
+
+    // Skipped today says so in the list; messages quote titles typographically.
+    window.nowCard()->skipAction()->trigger();
+    QTRY_VERIFY(window.findChild<QLabel *>(QStringLiteral("undoMessage"))
+                    ->text()
+                    .startsWith(QStringLiteral("Skipped “Fix login” for today")));
+    QCOMPARE(model->index(0, TaskTableModel::TitleColumn).data().toString(),
+             QStringLiteral("Fix login"));
+    QCOMPARE(model->index(0, TaskTableModel::StatusColumn).data().toString(),
+             QStringLiteral("Skipped today"));
+    QCOMPARE(model->index(1, TaskTableModel::StatusColumn).data().toString(),
+             QStringLiteral("To do"));
+    // Tasks without a due date sort last both ways.
+    window.taskView()->sortByColumn(TaskTableModel::DueColumn, Qt::AscendingOrder);
+    QCOMPARE(model->index(1, TaskTableModel::TitleColumn).data().toString(),
+             QStringLiteral("Fix login"));
+    window.taskView()->sortByColumn(TaskTableModel::DueColumn, Qt::DescendingOrder);
+    QCOMPARE(model->index(1, TaskTableModel::TitleColumn).data().toString(),
+             QStringLiteral("Fix login"));
+    // The profile by its name.
+    window.setProfileName(QStringLiteral("Demo"));
+    QCOMPARE(window.statusBar()->findChild<QLabel *>(QStringLiteral("profileName"))->text(),
+             QStringLiteral("Profile: Demo"));
+}
+
+void TestMainWindow::keyboardHasNoTraps()
+{
+    QList<Task> tasks;
+    for (int i = 0; i < 5; ++i)
+        tasks.append(
+            clickUp(QStringLiteral("t%1").arg(i), QStringLiteral("Task %1").arg(i), 10 - i));
+    QVERIFY(m_store->upsert(tasks));
+    MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTreeView *view = window.taskView();
+    view->setFocus();
+    QTRY_VERIFY(view->hasFocus());
+
+    // Arrows move in the list.
+    QTest::keyClick(view, Qt::Key_Down);
+    QCOMPARE(selectedId(window), QStringLiteral("clickup:t1"));
+    QCOMPARE(window.details()->taskId(), QStringLiteral("clickup:t1"));
+
+    // Tab leaves the list for the details, then the comment box and the buttons, and comes
+    // round to the list again: never cell by cell.
+    QStringList stops;
+    for (int i = 0; i < 20 && stops.size() < 20; ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QWidget *focus = QApplication::focusWidget();
+        QVERIFY(focus);
+        stops.append(focus->objectName());
+        if (focus == view)
+            break;
+    }
+    QCOMPARE(stops.constLast(), QStringLiteral("taskList"));
+    QCOMPARE(selectedId(window), QStringLiteral("clickup:t1")); // Tab did not move the row
+    const qsizetype comment = stops.indexOf(QStringLiteral("commentBox"));
+    QVERIFY2(comment > 0, qPrintable(stops.join(u',')));
+    QVERIFY(stops.indexOf(QStringLiteral("taskDescription")) < comment);
+    QCOMPARE(stops.at(comment + 1), QStringLiteral("markDone"));
+    QVERIFY(stops.contains(QStringLiteral("taskSearch")));
+    // Shift+Tab goes back the same way.
+    window.details()->commentBox()->setFocus();
+    QTest::keyClick(window.details()->commentBox(), Qt::Key_Backtab);
+    QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("taskDescription"));
+}
+
+void TestMainWindow::searchFromTheKeyboard()
+{
+    QVERIFY(
+        m_store->upsert({clickUp(QStringLiteral("a"), QStringLiteral("Write report"), 10),
+                         gitHub(QStringLiteral("acme/web"), 1, QStringLiteral("Fix login"), 20)}));
+    MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    auto *search = window.findChild<QLineEdit *>(QStringLiteral("taskSearch"));
+    QTreeView *view = window.taskView();
+    view->setFocus();
+    QTRY_VERIFY(view->hasFocus());
+
+    // Ctrl+F, type, Esc clears, Esc again back to the list.
+    QTest::keyClick(view, Qt::Key_F, Qt::ControlModifier);
+    QVERIFY(search->hasFocus());
+    QTest::keyClicks(search, QStringLiteral("report"));
+    QCOMPARE(view->model()->rowCount(), 1);
+    QTest::keyClick(search, Qt::Key_Escape);
+    QCOMPARE(search->text(), QString());
+    QCOMPARE(view->model()->rowCount(), 2);
+    QVERIFY(search->hasFocus());
+    QTest::keyClick(search, Qt::Key_Escape);
+    QVERIFY(view->hasFocus());
+
+    // "/" searches from the list or the description, but is a character in a text field.
+    QTest::keyClick(view, Qt::Key_Slash);
+    QVERIFY(search->hasFocus());
+    QCOMPARE(search->text(), QString());
+    QTest::keyClicks(search, QStringLiteral("a/b"));
+    QCOMPARE(search->text(), QStringLiteral("a/b"));
+    search->clear();
+    QPlainTextEdit *comment = window.details()->commentBox();
+    comment->setFocus();
+    QTRY_VERIFY(comment->hasFocus());
+    QTest::keyClicks(comment, QStringLiteral("and/or"));
+    QCOMPARE(comment->toPlainText(), QStringLiteral("and/or"));
+    QVERIFY(comment->hasFocus());
+    auto *description = window.findChild<QTextBrowser *>(QStringLiteral("taskDescription"));
+    description->setFocus();
+    QTRY_VERIFY(description->hasFocus());
+    QTest::keyClick(description, Qt::Key_Slash);
+    QVERIFY(search->hasFocus());
+}
+
+void TestMainWindow::everyMenuActionHasAShortcut()
+{
+    Entities entities;
+    MainWindow window(m_store.get(), &entities, m_service.get(), m_outbox.get(), m_dir->path());
+    QStringList missing;
+    QSet<QKeySequence> seen;
+    QStringList twice;
+    for (QAction *menu : window.menuBar()->actions()) {
+        QVERIFY(menu->menu());
+        for (QAction *action : menu->menu()->actions()) {
+            if (action->isSeparator())
+                continue;
+            if (action->shortcut().isEmpty())
+                missing.append(action->text());
+            else if (seen.contains(action->shortcut()))
+                twice.append(action->text());
+            seen.insert(action->shortcut());
+        }
+    }
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u',')));
+    QVERIFY2(twice.isEmpty(), qPrintable(twice.join(u',')));
+    QVERIFY(seen.contains(QKeySequence(QKeySequence::Find)));
 }
 
 // Done offers Undo; undone, the close never reaches GitHub, even once its hold is over.

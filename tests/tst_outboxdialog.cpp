@@ -150,7 +150,7 @@ void TestOutboxDialog::rowsShowEachEntry()
 
     const int closeRow = rowOf(dialog, close);
     QCOMPARE(text(closeRow, OutboxDialog::TaskColumn), QStringLiteral("Write report"));
-    QCOMPARE(text(closeRow, OutboxDialog::WhatColumn), QStringLiteral("Close"));
+    QCOMPARE(text(closeRow, OutboxDialog::WhatColumn), QStringLiteral("Done")); // one word
     QCOMPARE(text(closeRow, OutboxDialog::StateColumn), QStringLiteral("Waiting"));
     QCOMPARE(text(closeRow, OutboxDialog::AttemptsColumn), QStringLiteral("0"));
     QCOMPARE(text(closeRow, OutboxDialog::NextAttemptColumn), QStringLiteral("Now")); // due
@@ -171,7 +171,10 @@ void TestOutboxDialog::rowsShowEachEntry()
 
     const int createRow = rowOf(dialog, create);
     QCOMPARE(text(createRow, OutboxDialog::TaskColumn), QStringLiteral("New thing"));
-    QCOMPARE(table->item(createRow, OutboxDialog::TaskColumn)->toolTip(), localId);
+    // Named, never by its (local) id.
+    QCOMPARE(table->item(createRow, OutboxDialog::TaskColumn)->toolTip(),
+             QStringLiteral("New thing"));
+    QVERIFY(!localId.isEmpty());
     QCOMPARE(text(createRow, OutboxDialog::WhatColumn), QStringLiteral("Create: New thing"));
     QCOMPARE(text(createRow, OutboxDialog::StateColumn), QStringLiteral("Failed"));
     QCOMPARE(text(createRow, OutboxDialog::AttemptsColumn), QStringLiteral("1"));

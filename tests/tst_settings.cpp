@@ -157,6 +157,7 @@ void TestSettings::defaults()
     QCOMPARE(settings.gitHubBaseUrl(), QUrl(QStringLiteral("https://api.github.com")));
     QCOMPARE(settings.notifyExternalChanges(), true);
     QCOMPARE(settings.notifyMorningBriefing(), true);
+    QCOMPARE(settings.profileName(), QString()); // the window shows the folder's name
     QCOMPARE(settings.scoreWeights(), ScoreWeights{});
     QCOMPARE(settings.scoreWeights().revenue, 40.0);
 
@@ -181,6 +182,7 @@ void TestSettings::roundTrip()
         QVERIFY(settings.setGitHubBaseUrl(QUrl(QStringLiteral("https://ghe.example.com/api/v3"))));
         settings.setNotifyExternalChanges(false);
         settings.setNotifyMorningBriefing(false);
+        settings.setProfileName(QStringLiteral(" Demo "));
         settings.setScoreWeights(weights);
 
         // Visible at once, before sync().
@@ -200,6 +202,7 @@ void TestSettings::roundTrip()
     QCOMPARE(reopened.gitHubBaseUrl(), QUrl(QStringLiteral("https://ghe.example.com/api/v3")));
     QCOMPARE(reopened.notifyExternalChanges(), false);
     QCOMPARE(reopened.notifyMorningBriefing(), false);
+    QCOMPARE(reopened.profileName(), QStringLiteral("Demo"));
     QCOMPARE(reopened.scoreWeights(), weights);
 
     // And back to true.

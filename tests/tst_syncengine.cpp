@@ -60,6 +60,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void countsNewUpdatedAndClosed();
+    void containerNamesComeWithTheTasks();
     void unassignedTasksLeaveTheOpenList();
     void tasksAreScored();
     void scoresMoveWithTheDays();
@@ -155,6 +156,23 @@ void TestSyncEngine::countsNewUpdatedAndClosed()
     QCOMPARE(m_store->task(QStringLiteral("github:o/r#2"))->status, TaskStatus::Done);
     QCOMPARE(m_store->openTaskCount(), 3);
     QVERIFY(result.requests > 0);
+}
+
+void TestSyncEngine::containerNamesComeWithTheTasks()
+{
+    ReadResult read;
+    read.source = Sources::ClickUp;
+    read.tasks = {TestTasks::clickUp(QStringLiteral("a"), QStringLiteral("Listed"))};
+    read.containerNames = {{QStringLiteral("901"), QStringLiteral("Backlog")}};
+    // A view that reads the task on the change feed finds its list's name already.
+    QString seen;
+    connect(m_store.get(), &TaskStore::changed, this, [this, &seen] {
+        seen = SyncState(m_store.get()).containerName(Sources::ClickUp, QStringLiteral("901"));
+    });
+    SourceSyncResult result;
+    QVERIFY(m_engine->merge(read, ChangeOrigin::Sync, &result));
+    QCOMPARE(seen, QStringLiteral("Backlog"));
+    QCOMPARE(result.newTasks, 1);
 }
 
 void TestSyncEngine::unassignedTasksLeaveTheOpenList()

@@ -117,15 +117,18 @@ void TestSyncSources::bothSourcesReadAndWrite()
                         m_processor.get());
     QVERIFY(load(sources));
     QCOMPARE(m_engine->sources().size(), 2);
-    const QList<Destination> expected{
+    // The list by name once a sync has seen it, never by its id.
+    QList<Destination> expected{
         {Sources::GitHub, QStringLiteral("acme/web"), QStringLiteral("GitHub: acme/web")},
-        {Sources::ClickUp, QStringLiteral("901"), QStringLiteral("ClickUp: list 901")}};
+        {Sources::ClickUp, QStringLiteral("901"), QStringLiteral("ClickUp")}};
     QCOMPARE(sources.createDestinations(), expected);
 
     QSignalSpy synced(m_engine.get(), &SyncEngine::idle);
     m_engine->syncAll();
     QVERIFY(synced.wait(10000));
     QCOMPARE(m_store->openTaskCount(), 2);
+    expected[1].label = QStringLiteral("ClickUp: Backlog");
+    QCOMPARE(sources.createDestinations(), expected);
 
     // Both writers are there: a comment on each task reaches its source.
     const QDateTime now = QDateTime::currentDateTimeUtc();

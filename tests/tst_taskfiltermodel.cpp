@@ -83,6 +83,23 @@ void TestTaskFilterModel::sortsByEachColumn()
     m_filter->sort(TaskTableModel::DueColumn); // undated tasks after every dated one
     QCOMPARE(titles(), (QStringList{QStringLiteral("Write the invoice"),
                                     QStringLiteral("fix login"), QStringLiteral("Call Bob")}));
+    m_filter->sort(TaskTableModel::DueColumn, Qt::DescendingOrder); // both ways
+    QCOMPARE(titles(),
+             (QStringList{QStringLiteral("fix login"), QStringLiteral("Write the invoice"),
+                          QStringLiteral("Call Bob")}));
+    // And they stay last as tasks come and go in a sorted list.
+    Task undated = clickUp(QStringLiteral("c"), QStringLiteral("Undated too"), 3);
+    Task soon = clickUp(QStringLiteral("d"), QStringLiteral("Due soon"), 2);
+    soon.dueDate = QDate(2026, 3, 11);
+    QVERIFY(m_store->upsert({undated, soon}));
+    QCOMPARE(titles().mid(0, 3),
+             (QStringList{QStringLiteral("fix login"), QStringLiteral("Write the invoice"),
+                          QStringLiteral("Due soon")}));
+    m_filter->sort(TaskTableModel::DueColumn);
+    QCOMPARE(titles().mid(0, 3),
+             (QStringList{QStringLiteral("Due soon"), QStringLiteral("Write the invoice"),
+                          QStringLiteral("fix login")}));
+    QVERIFY(m_store->removeTask(undated.id) && m_store->removeTask(soon.id));
     m_filter->sort(TaskTableModel::ClientColumn, Qt::DescendingOrder);
     QCOMPARE(titles().first(), QStringLiteral("Write the invoice"));
     m_filter->sort(TaskTableModel::StatusColumn, Qt::DescendingOrder);

@@ -27,6 +27,8 @@ private Q_SLOTS:
     void bigBatchIsOneLayoutChange();
     void keepsRowsBestFirst();
     void overdueByTheClock();
+    void clientPrefixIsInTheClientColumn();
+    void skippedTodayIsMarked();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -69,15 +71,17 @@ void TestTaskTableModel::showsOpenTasksBestFirst()
              QStringLiteral("GitHub"));
     QCOMPARE(model.index(0, TaskTableModel::StatusColumn).data().toString(),
              QStringLiteral("In progress"));
+    // Whole points without a decimal, halves with one: the Now card says the same.
     QCOMPARE(model.index(0, TaskTableModel::ScoreColumn).data().toString(),
              QLocale().toString(42.5, 'f', 1));
+    QCOMPARE(model.index(1, TaskTableModel::ScoreColumn).data().toString(), QStringLiteral("10"));
     QCOMPARE(model.index(0, TaskTableModel::DueColumn).data().toString(),
              QLocale().toString(QDate(2026, 3, 14), QLocale::ShortFormat));
     QCOMPARE(
         model.index(0, TaskTableModel::TitleColumn).data(TaskTableModel::TaskIdRole).toString(),
         QStringLiteral("github:acme/web#3"));
-    QCOMPARE(model.index(0, TaskTableModel::TitleColumn).data(Qt::ToolTipRole).toString(),
-             started.url);
+    // The delegate shows a cut-off title whole; the model reads nothing for a tooltip.
+    QVERIFY(!model.index(0, TaskTableModel::TitleColumn).data(Qt::ToolTipRole).isValid());
     QCOMPARE(model.index(1, TaskTableModel::TitleColumn).data().toString(),
              QStringLiteral("Write report"));
     QCOMPARE(model.index(1, TaskTableModel::StatusColumn).data().toString(),
@@ -269,6 +273,63 @@ void TestTaskTableModel::overdueByTheClock()
     QVERIFY(!due.data(Qt::ForegroundRole).isValid());
     clock.set(QDate(2026, 3, 15).startOfDay().toUTC());
     QCOMPARE(due.data(Qt::ForegroundRole).value<QBrush>().color(), QColor(Qt::red));
+}
+
+void TestTaskTableModel::clientPrefixIsInTheClientColumn()
+{
+    Task tagged = gitHub(QStringLiteral("acme/web"), 1, QStringLiteral("[CLIENT:acme] Fix login"));
+    tagged.entity = QStringLiteral("acme");
+    // Without a client the prefix is all the list has to say it: it stays.
+    Task untagged = gitHub(QStringLiteral("acme/web"), 2, QStringLiteral("[CLIENT:] Odd one"), -1);
+    Task clickUpTask = clickUp(QStringLiteral("a"), QStringLiteral("[CLIENT:acme] As named"), -2);
+    clickUpTask.entity = QStringLiteral("acme");
+    QVERIFY(m_store->upsert({tagged, untagged, clickUpTask}));
+    TaskTableModel model(m_store.get(), nullptr);
+    QCOMPARE(model.index(0, TaskTableModel::TitleColumn).data().toString(),
+             QStringLiteral("Fix login"));
+    QCOMPARE(model.index(0, TaskTableModel::ClientColumn).data().toString(),
+             QStringLiteral("acme"));
+    QCOMPARE(model.index(1, TaskTableModel::TitleColumn).data().toString(),
+             QStringLiteral("[CLIENT:] Odd one"));
+    QCOMPARE(model.index(2, TaskTableModel::TitleColumn).data().toString(),
+             QStringLiteral("[CLIENT:acme] As named")); // a ClickUp name is the user's
+    // A rename at the source is shown the same way.
+    tagged.title = QStringLiteral("[CLIENT:acme] Fix the login page");
+    QVERIFY(m_store->upsert({tagged}));
+    QCOMPARE(model.index(0, TaskTableModel::TitleColumn).data().toString(),
+             QStringLiteral("Fix the login page"));
+}
+
+void TestTaskTableModel::skippedTodayIsMarked()
+{
+    QVERIFY(m_store->upsert({clickUp(QStringLiteral("a"), QStringLiteral("First"), 2),
+                             clickUp(QStringLiteral("b"), QStringLiteral("Second"), 1)}));
+    Test::ManualClock clock(utc(2026, 3, 10, 9));
+    QVERIFY(m_store->markSkipped(QStringLiteral("clickup:b"), QDate(2026, 3, 10)));
+    TaskTableModel model(m_store.get(), nullptr);
+    model.setClock(&clock);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto status = [&model](int row) {
+        return model.index(row, TaskTableModel::StatusColumn).data().toString();
+    };
+    QCOMPARE(status(0), QStringLiteral("To do"));
+    QCOMPARE(status(1), QStringLiteral("Skipped today"));
+    QVERIFY(model.index(1, TaskTableModel::TitleColumn).data(Qt::ForegroundRole).isValid());
+    QVERIFY(!model.index(0, TaskTableModel::TitleColumn).data(Qt::ForegroundRole).isValid());
+
+    // A skip now is on the change feed; the row says so at once.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QVERIFY(m_store->markSkipped(QStringLiteral("clickup:a"), QDate(2026, 3, 10)));
+    QCOMPARE(status(0), QStringLiteral("Skipped today"));
+    QVERIFY(!changed.isEmpty());
+
+    // The next day both are back; a sync's change is enough for the list to notice.
+    clock.set(utc(2026, 3, 11, 9));
+    Task renamed = *m_store->task(QStringLiteral("clickup:a"));
+    renamed.title = QStringLiteral("First, renamed");
+    QVERIFY(m_store->upsert({renamed}));
+    QCOMPARE(status(0), QStringLiteral("To do"));
+    QCOMPARE(status(1), QStringLiteral("To do"));
 }
 
 QTEST_MAIN(TestTaskTableModel)

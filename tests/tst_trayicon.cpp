@@ -46,7 +46,7 @@ private Q_SLOTS:
 
 private:
     QString current() const;
-    // "Send invoice (score 15)", as the tray words a task.
+    // "Send invoice (score 90)", as the tray words a task.
     QString withScore(const QString &taskId) const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -104,9 +104,9 @@ QString TestTrayIcon::current() const
 
 QString TestTrayIcon::withScore(const QString &taskId) const
 {
+    // The score the list shows: the stored one (whole points here).
     const Task task = *m_core->store()->task(taskId);
-    const double score = m_core->service()->explain(task, m_core->service()->now()).score;
-    return QStringLiteral("%1 (score %2)").arg(task.title, QLocale().toString(score, 'f', 0));
+    return QStringLiteral("%1 (score %2)").arg(task.title, QString::number(task.score));
 }
 
 void TestTrayIcon::withoutATrayTheWindowIsTheApp()
@@ -255,7 +255,7 @@ void TestTrayIcon::notificationsOpenTheirTask()
     QVERIFY(m_core->store()->upsert({closed}, described));
     QCOMPARE(notified.count(), 1);
     QCOMPARE(notified.first().first().value<Notification>().text,
-             QStringLiteral("bob closed 'Write notes' (ClickUp)"));
+             QStringLiteral("bob closed “Write notes” (ClickUp)"));
 
     // "Fix login" is still listed; a click on its notification opens it.
     tray->notify({Notification::Kind::Commented, QStringLiteral("UpNext"),

@@ -21,7 +21,8 @@ QString link(const Task &task)
     url.setScheme(TaskScheme);
     url.setPath(task.id);
     return QStringLiteral("<a href=\"%1\">%2</a>")
-        .arg(url.toString(QUrl::FullyEncoded).toHtmlEscaped(), task.title.toHtmlEscaped());
+        .arg(url.toString(QUrl::FullyEncoded).toHtmlEscaped(),
+             TaskText::shownTitle(task).toHtmlEscaped());
 }
 
 // A heading and its items, the first ten of them: a briefing is read at a glance.
@@ -76,18 +77,14 @@ void BriefingWindow::refresh()
     for (const auto &[task, score] : briefing.top) {
         QStringList why;
         for (const ScoreContribution &part : score.breakdown)
-            why.append(QStringLiteral("%1 %2%3")
-                           .arg(part.label)
-                           .arg(part.points >= 0 ? QStringLiteral("+") : QString())
-                           .arg(QLocale().toString(part.points, 'f', 0)));
-        top.append(
-            QStringLiteral("%1 <small>(%2)</small><br><small>%3</small>")
-                .arg(link(task), Task::sourceName(task.source).toHtmlEscaped(),
-                     (why.isEmpty() ? tr("Score %1").arg(QLocale().toString(score.score, 'f', 0))
-                                    : tr("Score %1: %2")
-                                          .arg(QLocale().toString(score.score, 'f', 0),
-                                               why.join(QStringLiteral(" · "))))
-                         .toHtmlEscaped()));
+            why.append(QStringLiteral("%1 %2").arg(part.label, TaskText::points(part.points)));
+        top.append(QStringLiteral("%1 <small>(%2)</small><br><small>%3</small>")
+                       .arg(link(task), Task::sourceName(task.source).toHtmlEscaped(),
+                            (why.isEmpty() ? tr("Score %1").arg(TaskText::score(task.score))
+                                           : tr("Score %1: %2")
+                                                 .arg(TaskText::score(task.score),
+                                                      why.join(QStringLiteral(" · "))))
+                                .toHtmlEscaped()));
     }
     QStringList overdue;
     for (const Task &task : briefing.overdue)
@@ -101,16 +98,20 @@ void BriefingWindow::refresh()
                            .arg(link(task), Task::sourceName(task.source).toHtmlEscaped()));
     QStringList refused;
     for (const OutboxEntry &entry : briefing.failedWrites) {
+        // The task by its title, never its id.
+        const auto task = briefing.failedTasks.constFind(entry.taskId);
+        const QString title = task != briefing.failedTasks.cend() ? TaskText::quoted(*task)
+                                                                  : tr("“%1”").arg(entry.title);
         QString what;
         switch (entry.kind) {
         case OutboxEntry::Kind::Complete:
-            what = tr("Close %1").arg(entry.taskId);
+            what = tr("Done: %1").arg(title);
             break;
         case OutboxEntry::Kind::Comment:
-            what = tr("Comment on %1").arg(entry.taskId);
+            what = tr("Comment on %1").arg(title);
             break;
         case OutboxEntry::Kind::Create:
-            what = tr("Create “%1”").arg(entry.title);
+            what = tr("Create %1").arg(title);
             break;
         }
         refused.append(tr("%1: %2").arg(what, entry.lastError).toHtmlEscaped());

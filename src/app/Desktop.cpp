@@ -1,11 +1,13 @@
 #include "Desktop.h"
 #include "MainWindow.h"
 #include "SettingsDialog.h"
+#include "TaskDetails.h"
 #include "TrayIcon.h"
 
 #include "appcore/AppCore.h"
 #include "appcore/BriefingSchedule.h"
 #include "appcore/ChangeNotifier.h"
+#include "appcore/TaskComments.h"
 #include "core/Logging.h"
 #include "core/Profile.h"
 #include "core/Settings.h"
@@ -26,14 +28,21 @@ Desktop::Desktop(AppCore *core, QObject *parent)
 {
     for (const QString &problem : core->problems())
         m_window->addProblem(problem);
+    if (const QString name = core->settings()->profileName(); !name.isEmpty())
+        m_window->setProfileName(name);
     m_window->setOutboxProcessor(core->processor());
     connect(m_window.get(), &MainWindow::settingsRequested, this, &Desktop::showSettings);
+    m_window->details()->setComments(core->comments());
     connect(core, &AppCore::sourcesLoaded, this, [this](const QStringList &problems) {
         for (const QString &problem : problems)
             m_window->addProblem(problem);
         m_window->setSyncEngine(m_core->engine());
         m_window->setSourceStatus(m_core->sourceStatus());
         m_window->setCreateDestinations(m_core->sources()->createDestinations());
+        // A sync learns the names of the lists New Task offers.
+        connect(m_core->engine(), &SyncEngine::sourceFinished, m_window.get(), [this] {
+            m_window->setCreateDestinations(m_core->sources()->createDestinations());
+        });
         m_core->start();
     });
 }

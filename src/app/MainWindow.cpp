@@ -5,6 +5,7 @@
 #include "TaskDetails.h"
 #include "TaskFilterModel.h"
 #include "TaskItemDelegate.h"
+#include "TaskListView.h"
 #include "TaskTableModel.h"
 #include "TaskText.h"
 
@@ -31,6 +32,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -58,26 +60,31 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
     , m_entities(entities)
     , m_service(service)
     , m_outbox(outbox)
-    , m_model(new TaskTableModel(store, entities, this))
     , m_proxy(new TaskFilterModel(this))
     , m_bannerText(new QLabel(this))
     , m_nowCard(new NowCard(service, store, entities, this))
     , m_filter(new QLineEdit(this))
     , m_stack(new QStackedWidget(this))
     , m_emptyState(new QLabel(this))
-    , m_view(new QTreeView(this))
-    , m_details(new TaskDetails(service, store, this))
+    , m_view(new TaskListView(this))
+    , m_details(new TaskDetails(service, store, entities, this))
     , m_countLabel(new QLabel(this))
     , m_outboxLabel(new QLabel(this))
     , m_syncLabel(new QLabel(this))
+    , m_syncChanges(new QLabel(this))
     , m_syncNow(new QAction(tr("&Sync Now"), this))
     , m_newTask(new QAction(tr("&New Task…"), this))
     , m_showOutbox(new QAction(tr("&Outbox…"), this))
+    , m_find(new QAction(tr("&Find Task"), this))
     , m_undo(new QAction(tr("&Undo"), this))
 {
-    setWindowTitle(tr("UpNext"));
+    // Heard before the list applies a change, so that the list knows why a row leaves.
+    connect(m_store, &TaskStore::changed, this, &MainWindow::noteChanges);
+    m_model = new TaskTableModel(store, entities, this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/upnext.svg")));
     resize(1100, 680);
+    // The Now card, a few rows and the details' buttons stay usable.
+    setMinimumSize(640, 460);
     m_model->setClock(m_service->clock());
 
     makeMenus();
@@ -98,7 +105,13 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
     connect(m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
             [this](const QModelIndex &, int first, int last) {
                 const int row = m_model->rowOf(m_details->taskId());
-                m_lostSelection = m_lostSelection || (row >= first && row <= last);
+                if (row < first || row > last)
+                    return;
+                // Someone else closed or took it: it stays shown, saying so; else the current.
+                if (m_changedOutside)
+                    m_leavingOutside = true;
+                else
+                    m_lostSelection = true;
             });
     m_proxy->setSourceModel(m_model);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &TaskFilterModel::setQuery);
@@ -120,6 +133,8 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
     m_view->setItemsExpandable(false);
     m_view->setUniformRowHeights(true);
     m_view->setAllColumnsShowFocus(true);
+    // Tab leaves the list for the details (arrows move in it), not cell by cell.
+    m_view->setTabKeyNavigation(false);
     // Widths from the longest text each column can hold, not from measuring every row: a
     // list of 100,000 tasks shows at once.
     QHeaderView *header = m_view->header();
@@ -129,7 +144,7 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
                                {},
                                Task::sourceName(Sources::ClickUp),
                                QStringLiteral("Wayne Enterprises"),
-                               TaskText::statusName(TaskStatus::InProgress),
+                               TaskText::skippedToday(),
                                QLocale().toString(QDate(2026, 12, 28), QLocale::ShortFormat)};
     for (int column = 0; column < TaskTableModel::ColumnCount; ++column) {
         const QString title = m_model->headerData(column, Qt::Horizontal).toString();
@@ -137,9 +152,17 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
                                                metrics.horizontalAdvance(title)) +
                                           3 * metrics.averageCharWidth());
     }
-    header->setSectionResizeMode(TaskTableModel::TitleColumn, QHeaderView::Stretch);
+    // The title takes the spare width and keeps room for about 36 characters: in a narrow
+    // window the columns that say least give theirs first.
+    m_view->setTitleColumn(TaskTableModel::TitleColumn, 36 * metrics.averageCharWidth(),
+                           {TaskTableModel::SourceColumn, TaskTableModel::StatusColumn,
+                            TaskTableModel::DueColumn, TaskTableModel::ClientColumn});
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
+                // The task shown leaves the list for someone else's change: it stays shown.
+                if (m_leavingOutside || (m_pinned && !current.isValid()))
+                    return;
+                m_pinned = false;
                 m_details->setTaskId(current.data(TaskTableModel::TaskIdRole).toString());
             });
 
@@ -186,9 +209,14 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
     auto *sources = new QHBoxLayout(m_sourceLabelsBox);
     sources->setContentsMargins(0, 0, 0, 0);
     statusBar()->addPermanentWidget(m_sourceLabelsBox);
-    auto *profile = new QLabel(tr("Profile: %1").arg(QFileInfo(profileDirectory).fileName()), this);
-    profile->setToolTip(profileDirectory);
-    statusBar()->addPermanentWidget(profile);
+    m_syncChanges->setObjectName(QStringLiteral("syncChanges"));
+    m_syncChanges->hide();
+    statusBar()->addPermanentWidget(m_syncChanges);
+    m_profileLabel = new QLabel(this);
+    m_profileLabel->setObjectName(QStringLiteral("profileName"));
+    m_profileLabel->setToolTip(profileDirectory);
+    setProfileName(QFileInfo(profileDirectory).fileName());
+    statusBar()->addPermanentWidget(m_profileLabel);
 
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateView);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateView);
@@ -196,13 +224,49 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
     connect(m_model, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateView);
     // Nothing selected (the list was empty, or the task looked at left it): show the current.
     connect(m_service, &TaskService::currentChanged, this, [this](const QString &taskId) {
-        if (!m_view->currentIndex().isValid())
+        if (!m_view->currentIndex().isValid() && !m_pinned)
             selectTask(taskId);
+        updateWindowTitle();
     });
     connect(m_outbox, &Outbox::changed, this, &MainWindow::updateOutboxState);
     connect(m_service, &TaskService::undoChanged, this, &MainWindow::updateUndo);
     updateView();
     updateOutboxState();
+    updateWindowTitle();
+}
+
+void MainWindow::noteChanges(const TaskChanges &changes)
+{
+    const QString shown = m_details->taskId();
+    m_changedOutside = false;
+    for (const ExternalChange &change : changes.external) {
+        if (change.taskId == shown && !change.byUser)
+            m_changedOutside = true;
+    }
+    // The current task's title may have changed (the Now card has heard of it already).
+    if (changes.touches(m_nowCard->currentTaskId()))
+        updateWindowTitle();
+}
+
+void MainWindow::updateWindowTitle()
+{
+    const QString current = m_nowCard->currentTaskId();
+    const std::optional<Task> task = current.isEmpty() ? std::nullopt : m_store->task(current);
+    if (!task) {
+        setWindowTitle(tr("UpNext"));
+        return;
+    }
+    // Long titles are cut: a taskbar shows the start of it anyway.
+    constexpr int Longest = 80;
+    QString title = TaskText::shownTitle(*task);
+    if (title.size() > Longest)
+        title = title.left(Longest - 1) + QChar(0x2026);
+    setWindowTitle(tr("UpNext — %1").arg(title));
+}
+
+void MainWindow::setProfileName(const QString &name)
+{
+    m_profileLabel->setText(tr("Profile: %1").arg(name));
 }
 
 void MainWindow::makeMenus()
@@ -214,6 +278,7 @@ void MainWindow::makeMenus()
     if (m_entities) {
         QAction *reload =
             fileMenu->addAction(tr("&Reload Clients"), this, &MainWindow::reloadEntities);
+        reload->setShortcut(Qt::CTRL | Qt::Key_R);
         reload->setStatusTip(tr("Read entities.json again"));
     }
     QAction *settings = fileMenu->addAction(tr("&Settings…"), this, &MainWindow::settingsRequested);
@@ -221,7 +286,8 @@ void MainWindow::makeMenus()
     settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), this, &MainWindow::requestQuit);
-    quit->setShortcut(QKeySequence::Quit);
+    // Spelled out: QKeySequence::Quit is empty where no desktop says what it is.
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
 
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
     m_undo->setObjectName(QStringLiteral("undoAction"));
@@ -230,6 +296,8 @@ void MainWindow::makeMenus()
     m_undo->setEnabled(false);
     connect(m_undo, &QAction::triggered, this, &MainWindow::undo);
     editMenu->addAction(m_undo);
+    editMenu->addSeparator();
+    makeKeyboard(editMenu);
 
     QMenu *taskMenu = menuBar()->addMenu(tr("&Task"));
     taskMenu->addAction(m_nowCard->nextAction());
@@ -241,11 +309,47 @@ void MainWindow::makeMenus()
     connect(m_newTask, &QAction::triggered, this, &MainWindow::createTask);
     taskMenu->addAction(m_newTask);
     taskMenu->addSeparator();
+    m_showOutbox->setShortcut(Qt::CTRL | Qt::Key_O);
     m_showOutbox->setStatusTip(tr("Changes waiting to reach ClickUp or GitHub"));
     connect(m_showOutbox, &QAction::triggered, this, &MainWindow::openOutbox);
     taskMenu->addAction(m_showOutbox);
     m_showBriefing = taskMenu->addAction(tr("Morning &Briefing"), this, &MainWindow::showBriefing);
+    m_showBriefing->setShortcut(Qt::CTRL | Qt::Key_B);
     m_showBriefing->setStatusTip(tr("The best tasks for today, what is due and what changed"));
+}
+
+void MainWindow::makeKeyboard(QMenu *editMenu)
+{
+    // Ctrl+F, and "/" as in a browser or a mail client: a text field that has the focus takes
+    // "/" as a character (it overrides the shortcut), so it searches from everywhere else.
+    m_find->setObjectName(QStringLiteral("findTask"));
+    m_find->setShortcuts({QKeySequence::Find, QKeySequence(Qt::Key_Slash)});
+    m_find->setStatusTip(tr("Search the task list (also /)"));
+    connect(m_find, &QAction::triggered, this, [this] {
+        if (!m_filter->isEnabled())
+            return; // nothing to search
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    });
+    editMenu->addAction(m_find);
+    // Esc in the search clears it, then goes back to the list.
+    auto *clear = new QShortcut(QKeySequence(Qt::Key_Escape), m_filter);
+    clear->setContext(Qt::WidgetShortcut);
+    connect(clear, &QShortcut::activated, this, [this] {
+        if (!m_filter->text().isEmpty())
+            m_filter->clear();
+        else
+            m_view->setFocus(Qt::ShortcutFocusReason);
+    });
+    QAction *list = editMenu->addAction(tr("Go to the &List"), this,
+                                        [this] { m_view->setFocus(Qt::ShortcutFocusReason); });
+    list->setShortcut(Qt::CTRL | Qt::Key_L);
+    QAction *comment = editMenu->addAction(tr("&Write a Comment"), this, [this] {
+        if (m_details->commentBox()->isEnabled())
+            m_details->commentBox()->setFocus(Qt::ShortcutFocusReason);
+    });
+    comment->setShortcut(Qt::CTRL | Qt::Key_M);
+    comment->setStatusTip(tr("Comment on the task shown (Ctrl+Return sends it)"));
 }
 
 QWidget *MainWindow::makeBanner()
@@ -358,7 +462,10 @@ void MainWindow::updateUndo()
             const std::optional<UndoOffer> offer = m_service->undoOffer();
             if (m_undoPending != serial || !offer || offer->serial != serial)
                 return;
-            const QString title = tr("“%1”").arg(offer->title);
+            // As the list shows it: a GitHub title without its client prefix.
+            const QString title = tr("“%1”").arg(sourceOf(offer->taskId) == Sources::GitHub
+                                                     ? Entities::withoutClientPrefix(offer->title)
+                                                     : offer->title);
             showUndoMessage(offer->kind == UndoOffer::Kind::Done ? tr("Done: %1").arg(title)
                             : offer->kind == UndoOffer::Kind::Skip
                                 ? tr("Skipped %1 for today").arg(title)
@@ -620,6 +727,22 @@ void MainWindow::setSyncEngine(SyncEngine *engine)
         if (m_sourceStatus)
             updateSourceState();
     });
+    connect(engine, &SyncEngine::sourceFinished, this, &MainWindow::noteSyncChanges);
+}
+
+void MainWindow::noteSyncChanges(const SourceSyncResult &result)
+{
+    if (!result.ok())
+        return; // what the one before changed still stands
+    m_syncChangesBySource.insert(Task::sourceName(result.source), TaskText::syncChanges(result));
+    m_syncChanges->setText(m_syncChangesBySource.values().join(QStringLiteral(" · ")));
+    m_syncChanges->setToolTip(tr("What the last sync of each source changed"));
+    m_syncChanges->show();
+}
+
+QString MainWindow::syncChanges() const
+{
+    return m_syncChanges->text();
 }
 
 void MainWindow::setSourceStatus(SourceStatus *status)
@@ -670,9 +793,21 @@ bool MainWindow::isShowingEmptyState() const
 
 void MainWindow::updateView()
 {
-    // The task looked at left the list (closed, unassigned): show the current one instead.
-    if (std::exchange(m_lostSelection, false) || !m_view->currentIndex().isValid())
+    const QString shown = m_details->taskId();
+    const bool shownListed = !shown.isEmpty() && m_model->rowOf(shown) >= 0;
+    if (std::exchange(m_leavingOutside, false) ||
+        (m_changedOutside && !shown.isEmpty() && !shownListed)) {
+        // Someone else closed or took the task looked at: it stays readable in the details
+        // (which say so), and the list has nothing selected until the user picks a row.
+        m_pinned = true;
+        m_view->selectionModel()->clear();
+    } else if (m_pinned && shownListed) {
+        selectTask(shown); // back in the list (reopened, given back)
+    } else if (std::exchange(m_lostSelection, false) ||
+               (!m_view->currentIndex().isValid() && !m_pinned)) {
+        // The task looked at left the list (closed here): show the current one instead.
         selectTask(m_nowCard->currentTaskId());
+    }
     const int count = m_model->rowCount();
     m_stack->setCurrentWidget(count == 0 ? static_cast<QWidget *>(m_emptyState) : m_view);
     m_filter->setEnabled(count > 0);

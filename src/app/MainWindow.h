@@ -1,12 +1,15 @@
 #pragma once
 
 #include "CreateTaskDialog.h"
+#include "TaskListView.h"
 
 #include <QHash>
 #include <QMainWindow>
+#include <QMap>
 
 class QAction;
 class QLabel;
+class QMenu;
 class QLineEdit;
 class QPushButton;
 class QStackedWidget;
@@ -25,6 +28,8 @@ class SyncEngine;
 class TaskDetails;
 class TaskService;
 class TaskStore;
+struct SourceSyncResult;
+struct TaskChanges;
 class TaskFilterModel;
 class TaskTableModel;
 
@@ -57,6 +62,10 @@ public:
     // Makes today's briefing and shows it; returns its one-line summary.
     QString showBriefing();
 
+    // What the status bar calls the profile (settings' [profile] name, e.g. "Demo"); the
+    // folder's name until then.
+    void setProfileName(const QString &name);
+
     // Shows a problem the user should know about (e.g. a recovered database).
     void addProblem(const QString &message);
     // Quits UpNext; with changes still waiting, first says they are sent at the next start
@@ -72,7 +81,10 @@ public:
     QAction *briefingAction() const { return m_showBriefing; }
     QAction *undoAction() const { return m_undo; }
     BriefingWindow *briefingWindow() const { return m_briefing; }
+    QAction *findAction() const { return m_find; }
     QString syncStatus() const;
+    // What the last sync of each source changed: "GitHub: 2 new, 1 closed · ClickUp: …".
+    QString syncChanges() const;
     QString outboxStatus() const;
     bool isShowingEmptyState() const;
 
@@ -88,6 +100,12 @@ private:
     void updateOutboxState();
     void reloadEntities();
     void updateSourceState();
+    void noteSyncChanges(const SourceSyncResult &result);
+    // Before the list hears of a change: whether someone else changed the task shown.
+    void noteChanges(const TaskChanges &changes);
+    // "UpNext — <the current task>".
+    void updateWindowTitle();
+    void makeKeyboard(QMenu *editMenu);
     // A message in the status bar; the one after a Done, Skip or comment comes with Undo.
     void showMessage(const QString &text);
     // An undo was offered, taken or ran out.
@@ -119,17 +137,20 @@ private:
     QLineEdit *m_filter;
     QStackedWidget *m_stack;
     QLabel *m_emptyState;
-    QTreeView *m_view;
+    TaskListView *m_view;
     TaskDetails *m_details;
     QLabel *m_countLabel;
     QLabel *m_outboxLabel;
     QLabel *m_syncLabel;
+    QLabel *m_syncChanges;
+    QLabel *m_profileLabel = nullptr;
     QWidget *m_sourceLabelsBox;
     QHash<QString, QLabel *> m_sourceLabels;
     QHash<QString, QString> m_lastSync; // per source: what its last good sync brought
     QAction *m_syncNow;
     QAction *m_newTask;
     QAction *m_showOutbox;
+    QAction *m_find;
     OutboxDialog *m_outboxDialog = nullptr;
     QAction *m_showBriefing;
     QAction *m_undo;
@@ -142,7 +163,13 @@ private:
     QStringList m_problems;
     QString m_outboxStatus;
     bool m_lostSelection = false; // the task looked at is leaving the list
-    QString m_createdTaskId;      // local id of the last task made here, followed when re-keyed
+    // Someone else changed the task looked at, in the change being applied: when it leaves the
+    // list for it (closed, reassigned), the details keep showing it and say so ("pinned").
+    bool m_changedOutside = false;
+    bool m_leavingOutside = false; // it is leaving the list now, for that
+    bool m_pinned = false;         // the details show a task the list no longer has
+    QMap<QString, QString> m_syncChangesBySource;
+    QString m_createdTaskId; // local id of the last task made here, followed when re-keyed
 };
 
 } // namespace UpNext

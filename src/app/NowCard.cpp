@@ -18,12 +18,7 @@ namespace {
 
 QString quoted(const Task &task)
 {
-    return NowCard::tr("“%1”").arg(task.title);
-}
-
-QString points(double value)
-{
-    return (value > 0 ? QStringLiteral("+") : QString()) + QLocale().toString(value, 'f', 0);
+    return TaskText::quoted(task);
 }
 
 QToolButton *button(QAction *action, QWidget *parent)
@@ -173,6 +168,8 @@ void NowCard::refresh()
         details.append(tr("not created yet"));
     else if (task->source == Sources::GitHub) // "acme/web#12" says where; a ClickUp id does not
         details.append(task->sourceId);
+    else if (const QString list = m_service->containerName(*task); !list.isEmpty())
+        details.append(list);
     if (!task->entity.isEmpty()) {
         const std::optional<Entity> entity =
             m_entities ? m_entities->find(task->entity) : std::nullopt;
@@ -187,9 +184,10 @@ void NowCard::refresh()
     const ScoreResult score = m_service->explain(*task, m_service->now());
     QStringList reasons;
     for (const ScoreContribution &part : score.breakdown)
-        reasons.append(QStringLiteral("%1 %2").arg(part.label, points(part.points)));
+        reasons.append(QStringLiteral("%1 %2").arg(part.label, TaskText::points(part.points)));
+    // The score the list shows (the stored one, which ranks the tasks), in the same words.
     m_why->setText(tr("Score %1: %2")
-                       .arg(QLocale().toString(score.score, 'f', 0),
+                       .arg(TaskText::score(task->score),
                             reasons.isEmpty() ? tr("nothing stands out")
                                               : reasons.join(QStringLiteral(" · "))));
 }

@@ -1,4 +1,5 @@
 #include "OutboxDialog.h"
+#include "TaskText.h"
 
 #include "core/Outbox.h"
 #include "core/TaskService.h"
@@ -44,8 +45,8 @@ QString summary(const QString &text)
 QString what(const OutboxEntry &entry)
 {
     switch (entry.kind) {
-    case OutboxEntry::Kind::Complete:
-        return OutboxDialog::tr("Close");
+    case OutboxEntry::Kind::Complete: // the word the Now card and the details use
+        return OutboxDialog::tr("Done");
     case OutboxEntry::Kind::Comment:
         return OutboxDialog::tr("Comment: %1").arg(summary(entry.text));
     case OutboxEntry::Kind::Create:
@@ -176,7 +177,12 @@ void OutboxDialog::refresh()
         const std::optional<Task> task = m_store->task(entry.taskId);
         const bool failed = entry.state == OutboxEntry::State::Failed;
 
-        QTableWidgetItem *taskItem = cell(task ? task->title : entry.taskId, entry.taskId);
+        // By title (whole in the tooltip); a task gone from the store by what the entry knows
+        // of it, its id when that is all.
+        const QString title = task                     ? TaskText::shownTitle(*task)
+                              : !entry.title.isEmpty() ? entry.title
+                                                       : entry.taskId;
+        QTableWidgetItem *taskItem = cell(title, title);
         taskItem->setData(EntryIdRole, entry.id);
         taskItem->setData(StateRole, int(entry.state));
         const QString full = entry.kind == OutboxEntry::Kind::Comment  ? entry.text

@@ -1,6 +1,8 @@
 #include "TaskDetails.h"
 #include "TaskText.h"
 
+#include "appcore/TaskComments.h"
+#include "core/Entities.h"
 #include "core/TaskService.h"
 #include "core/TaskStore.h"
 
@@ -9,19 +11,25 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
 namespace UpNext {
 
-TaskDetails::TaskDetails(TaskService *service, TaskStore *store, QWidget *parent)
+TaskDetails::TaskDetails(TaskService *service, TaskStore *store, const Entities *entities,
+                         QWidget *parent)
     : QWidget(parent)
     , m_service(service)
     , m_store(store)
+    , m_entities(entities)
     , m_title(new QLabel(this))
     , m_details(new QLabel(this))
+    , m_outsideChange(new QLabel(this))
     , m_description(new QTextBrowser(this))
+    , m_threadHeading(new QLabel(tr("Comments"), this))
+    , m_thread(new QTextBrowser(this))
     , m_comment(new QPlainTextEdit(this))
     , m_error(new QLabel(this))
     , m_send(new QPushButton(tr("&Comment"), this))
@@ -37,8 +45,24 @@ TaskDetails::TaskDetails(TaskService *service, TaskStore *store, QWidget *parent
     m_title->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_details->setWordWrap(true);
     m_details->setTextFormat(Qt::PlainText);
+    m_details->setObjectName(QStringLiteral("taskFacts"));
+    m_outsideChange->setObjectName(QStringLiteral("outsideChange"));
+    m_outsideChange->setWordWrap(true);
+    m_outsideChange->setTextFormat(Qt::PlainText);
+    m_outsideChange->setStyleSheet(QStringLiteral("color: #8a5300; font-weight: bold;"));
+    m_outsideChange->hide();
     m_description->setOpenExternalLinks(true);
+    m_description->setObjectName(QStringLiteral("taskDescription"));
+    m_description->setTabChangesFocus(true);
     m_description->setPlaceholderText(tr("No description"));
+    m_thread->setObjectName(QStringLiteral("commentThread"));
+    m_thread->setOpenExternalLinks(true);
+    m_thread->setTabChangesFocus(true);
+    QFont heading = m_threadHeading->font();
+    heading.setBold(true);
+    m_threadHeading->setFont(heading);
+    m_threadHeading->hide();
+    m_thread->hide();
     m_comment->setObjectName(QStringLiteral("commentBox"));
     m_send->setObjectName(QStringLiteral("sendComment"));
     m_complete->setObjectName(QStringLiteral("markDone"));
@@ -60,10 +84,17 @@ TaskDetails::TaskDetails(TaskService *service, TaskStore *store, QWidget *parent
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
     layout->addWidget(m_details);
+    layout->addWidget(m_outsideChange);
     layout->addWidget(m_description, 1);
+    layout->addWidget(m_threadHeading);
+    layout->addWidget(m_thread, 1);
     layout->addWidget(m_comment);
     layout->addWidget(m_error);
     layout->addLayout(buttons);
+
+    // Tab goes as the eye does: the comment box, then the buttons left to right.
+    setTabOrder(m_comment, m_complete);
+    setTabOrder(m_complete, m_send);
 
     connect(m_send, &QPushButton::clicked, this, &TaskDetails::sendComment);
     connect(m_complete, &QPushButton::clicked, this, &TaskDetails::complete);
@@ -74,10 +105,86 @@ TaskDetails::TaskDetails(TaskService *service, TaskStore *store, QWidget *parent
     send->setContext(Qt::WidgetShortcut);
     connect(send, &QShortcut::activated, m_send, &QPushButton::click);
     connect(m_store, &TaskStore::changed, this, [this](const TaskChanges &changes) {
+        noteOutsideChanges(changes);
         if (changes.touches(m_taskId))
             refresh();
     });
     refresh();
+}
+
+void TaskDetails::noteOutsideChanges(const TaskChanges &changes)
+{
+    if (changes.external.isEmpty())
+        return;
+    const QDateTime now = m_service->now();
+    for (const ExternalChange &change : changes.external) {
+        if (change.byUser)
+            continue; // the echo of the user's own change
+        if (m_outside.size() >= 1000 && !m_outside.contains(change.taskId))
+            m_outside.clear(); // a long session: the old ones are no news any more
+        m_outside.insert(change.taskId, {change, now});
+    }
+}
+
+void TaskDetails::setComments(TaskComments *comments)
+{
+    m_comments = comments;
+    m_threadHeading->setVisible(comments != nullptr);
+    m_thread->setVisible(comments != nullptr);
+    connect(comments, &TaskComments::changed, this, [this](const QString &taskId) {
+        if (taskId.isEmpty() || taskId == m_taskId)
+            refreshThread();
+    });
+    refreshThread();
+}
+
+QString TaskDetails::threadText() const
+{
+    return m_thread->toPlainText();
+}
+
+void TaskDetails::refreshThread()
+{
+    if (!m_comments)
+        return;
+    const CommentThread thread = m_comments->thread(m_taskId);
+    const QString dim = QStringLiteral("color: #6b6b6b;");
+    QString html;
+    if (thread.older)
+        html += QStringLiteral("<p style=\"%1\">%2</p>")
+                    .arg(dim, tr("Older comments are at the source.").toHtmlEscaped());
+    const auto paragraph = [](const QString &text) {
+        return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+    };
+    for (const Comment &comment : thread.comments) {
+        const QString who = comment.author.isEmpty() ? tr("You") : comment.author;
+        const QString when =
+            comment.waiting ? tr("waiting to be sent")
+            : comment.createdAt.isValid()
+                ? QLocale().toString(comment.createdAt.toLocalTime(), QLocale::ShortFormat)
+                : QString();
+        html += QStringLiteral("<p%1><b>%2</b> <span style=\"%3\">· %4</span><br>%5</p>")
+                    .arg(comment.waiting ? QStringLiteral(" style=\"color: #8a5300;\"") : QString(),
+                         who.toHtmlEscaped(), dim, when.toHtmlEscaped(), paragraph(comment.text));
+    }
+    QString state;
+    if (!thread.error.isEmpty())
+        state = tr("Comments could not be read: %1").arg(thread.error);
+    else if (m_comments->isReading(m_taskId))
+        state = tr("Reading comments…");
+    else if (thread.comments.isEmpty() && !m_taskId.isEmpty())
+        state = tr("No comments yet.");
+    if (!state.isEmpty())
+        html += QStringLiteral("<p style=\"%1\">%2</p>").arg(dim, state.toHtmlEscaped());
+    m_thread->setHtml(html);
+    // Newest last, and in sight.
+    QScrollBar *bar = m_thread->verticalScrollBar();
+    bar->setValue(bar->maximum());
+}
+
+QString TaskDetails::outsideChangeText() const
+{
+    return m_outsideChange->isVisibleTo(this) ? m_outsideChange->text() : QString();
 }
 
 QString TaskDetails::errorText() const
@@ -93,6 +200,7 @@ void TaskDetails::setTaskId(const QString &taskId)
     m_error->clear();
     m_error->hide();
     refresh();
+    refreshThread();
 }
 
 void TaskDetails::refresh()
@@ -104,14 +212,28 @@ void TaskDetails::refresh()
     if (!task) {
         m_title->setText(tr("No task selected"));
         m_details->clear();
+        m_outsideChange->clear();
+        m_outsideChange->hide();
         m_description->clear();
         m_shownDescription.clear();
         return;
     }
     m_title->setText(TaskText::linkedTitle(*task));
-    QStringList details{Task::sourceName(task->source),
-                        Task::isLocalId(task->id) ? tr("waiting to be created") : task->sourceId,
-                        TaskText::statusName(task->status)};
+    // Where it is by name ("acme/web#12", a ClickUp list's name), never by a raw id.
+    QStringList details{Task::sourceName(task->source)};
+    if (Task::isLocalId(task->id))
+        details.append(tr("waiting to be created"));
+    const QString container = m_service->containerName(*task);
+    if (task->source == Sources::GitHub && !Task::isLocalId(task->id))
+        details.append(task->sourceId);
+    else if (!container.isEmpty())
+        details.append(container);
+    if (!task->entity.isEmpty()) {
+        const std::optional<Entity> client =
+            m_entities ? m_entities->find(task->entity) : std::nullopt;
+        details.append(client ? client->name : task->entity);
+    }
+    details.append(TaskText::statusName(task->status));
     if (task->dueDate.isValid())
         details.append(tr("due %1").arg(QLocale().toString(task->dueDate, QLocale::ShortFormat)));
     if (task->lastActivity.isValid())
@@ -119,6 +241,14 @@ void TaskDetails::refresh()
             tr("last activity %1")
                 .arg(QLocale().toString(task->lastActivity.toLocalTime(), QLocale::ShortFormat)));
     m_details->setText(details.join(QStringLiteral(" · ")));
+    const auto outside = m_outside.constFind(task->id);
+    const QString change =
+        outside == m_outside.cend()
+            ? QString()
+            : TaskText::outsideChange(outside->change, *task, outside->received, m_service->now());
+    // A task that left the list because of it stays readable here, saying why it left.
+    m_outsideChange->setText(change);
+    m_outsideChange->setVisible(!change.isEmpty());
     if (task->description != m_shownDescription) { // keeps the scroll position otherwise
         m_shownDescription = task->description;
         m_description->setMarkdown(task->description);

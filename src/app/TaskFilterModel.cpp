@@ -137,10 +137,11 @@ bool TaskFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right
     case TaskTableModel::StatusColumn:
         return a.status < b.status;
     case TaskTableModel::DueColumn:
-        // Tasks without a due date sort after every dated one.
-        if (!a.dueDate.isValid())
-            return false;
-        return !b.dueDate.isValid() || a.dueDate < b.dueDate;
+        // Tasks without a due date sort after every dated one, whichever way: a descending
+        // sort asks lessThan(right, left), so there "no date" is the lesser.
+        if (a.dueDate.isValid() != b.dueDate.isValid())
+            return sortOrder() == Qt::DescendingOrder ? !a.dueDate.isValid() : !b.dueDate.isValid();
+        return a.dueDate.isValid() && a.dueDate < b.dueDate;
     }
     return false;
 }

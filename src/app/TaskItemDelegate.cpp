@@ -1,9 +1,34 @@
 #include "TaskItemDelegate.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QHelpEvent>
 #include <QPainter>
+#include <QToolTip>
 
 namespace UpNext {
+
+QRect TaskItemDelegate::textRect(const QStyleOptionViewItem &item)
+{
+    const QWidget *widget = item.widget;
+    const QStyle *style = widget ? widget->style() : QApplication::style();
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+    return item.rect.adjusted(margin, 0, -margin, 0);
+}
+
+bool TaskItemDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
+                                 const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event->type() != QEvent::ToolTip || !index.isValid() ||
+        index.data(Qt::ToolTipRole).isValid())
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    QStyleOptionViewItem item = option;
+    initStyleOption(&item, index);
+    const bool cut = item.fontMetrics.horizontalAdvance(item.text) > textRect(item).width();
+    QToolTip::showText(event->globalPos(), cut ? item.text : QString(), view, option.rect);
+    event->setAccepted(cut);
+    return cut;
+}
 
 void TaskItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                              const QModelIndex &index) const
@@ -20,8 +45,7 @@ void TaskItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         return;
 
     // The text where and as the style puts it.
-    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
-    const QRect rect = item.rect.adjusted(margin, 0, -margin, 0);
+    const QRect rect = textRect(item);
     const QPalette::ColorGroup group = !(item.state & QStyle::State_Enabled) ? QPalette::Disabled
                                        : item.state & QStyle::State_Active   ? QPalette::Normal
                                                                              : QPalette::Inactive;

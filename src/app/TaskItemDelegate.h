@@ -21,8 +21,15 @@ public:
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
+    // A cell's tooltip is its model's, or else its whole text when the cell cuts it off (a long
+    // title in a narrow window); none otherwise.
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                   const QModelIndex &index) override;
 
 private:
+    // Where paint() puts a cell's text.
+    static QRect textRect(const QStyleOptionViewItem &item);
+
     // A text as drawn in a cell that wide (elided to fit), in m_font.
     mutable QCache<std::pair<QString, int>, QStaticText> m_texts{4000};
     mutable QFont m_font;

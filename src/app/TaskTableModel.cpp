@@ -7,6 +7,7 @@
 #include "core/TaskStore.h"
 
 #include <QBrush>
+#include <QGuiApplication>
 #include <QLocale>
 #include <QPalette>
 
@@ -47,6 +48,8 @@ TaskTableModel::TaskTableModel(TaskStore *store, const Entities *entities, QObje
             if (!m_rows.empty())
                 Q_EMIT dataChanged(index(0, ClientColumn), index(rowCount() - 1, ClientColumn));
         });
+    m_skippedDay = LocalDay::of(m_clock->now());
+    m_skipped = m_store->skippedOn(m_skippedDay);
     QList<Task> tasks = m_store->openTasksUnordered();
     m_rows.reserve(size_t(tasks.size()));
     m_scores.reserve(tasks.size());
@@ -57,16 +60,48 @@ TaskTableModel::TaskTableModel(TaskStore *store, const Entities *entities, QObje
     std::sort(m_rows.begin(), m_rows.end(), &TaskTableModel::beforeRow);
 }
 
+void TaskTableModel::setClock(const Clock *clock)
+{
+    m_clock = clock;
+    refreshSkipped();
+}
+
+void TaskTableModel::refreshSkipped()
+{
+    m_skippedDay = LocalDay::of(m_clock->now());
+    QSet<QString> skipped = m_store->skippedOn(m_skippedDay);
+    if (skipped == m_skipped)
+        return;
+    for (const QSet<QString> *moved : {&m_skipped, &skipped}) {
+        for (const QString &id : *moved) {
+            const int row = rowOf(id);
+            if (row < 0)
+                continue;
+            Row &listed = *m_rows[size_t(row)];
+            const bool now = skipped.contains(id);
+            if (listed.skipped != now) {
+                listed.skipped = now;
+                Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            }
+        }
+    }
+    m_skipped = std::move(skipped);
+}
+
 TaskTableModel::Row TaskTableModel::rowFrom(Task task)
 {
+    const bool skipped = m_skipped.contains(task.id);
+    // As shown: a GitHub title's client prefix is in the client column.
+    QString title = TaskText::shownTitle(task.source, task.entity, task.title);
     Row row{std::move(task.id),
             std::move(task.source),
-            std::move(task.title),
+            std::move(title),
             {},
             std::move(task.entity),
             task.dueDate,
             task.score,
-            task.status};
+            task.status,
+            skipped};
     refreshSearchText(row);
     return row;
 }
@@ -123,6 +158,8 @@ int TaskTableModel::rowOf(const QString &taskId) const
 
 void TaskTableModel::apply(const TaskChanges &changes)
 {
+    if (changes.origin == ChangeOrigin::User || LocalDay::of(m_clock->now()) != m_skippedDay)
+        refreshSkipped();
     QStringList gone;
     for (const QString &id : changes.removed) {
         if (m_scores.contains(id))
@@ -297,7 +334,7 @@ QVariant TaskTableModel::display(const Row &task, int column) const
 {
     switch (column) {
     case ScoreColumn:
-        return QLocale().toString(task.score, 'f', 1);
+        return TaskText::score(task.score);
     case TitleColumn:
         return task.title;
     case SourceColumn:
@@ -305,7 +342,7 @@ QVariant TaskTableModel::display(const Row &task, int column) const
     case ClientColumn:
         return clientName(task.entity);
     case StatusColumn:
-        return TaskText::statusName(task.status);
+        return task.skipped ? TaskText::skippedToday() : TaskText::statusName(task.status);
     case DueColumn:
         return task.dueDate.isValid() ? QLocale().toString(task.dueDate, QLocale::ShortFormat)
                                       : QString();
@@ -326,12 +363,12 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return display(task, index.column());
-    case Qt::ToolTipRole: // rows hold no links: the one hovered is read
-        if (index.column() != TitleColumn)
-            return {};
-        if (const std::optional<Task> whole = m_store->task(task.id))
-            return whole->url;
-        return {};
+    case Qt::ToolTipRole:
+        // The delegate shows a cell's whole text when it is cut off; a skipped task says why
+        // it is greyed.
+        return task.skipped && index.column() != TitleColumn
+                   ? tr("Skipped today: back in the running tomorrow")
+                   : QVariant();
     case Qt::TextAlignmentRole:
         return index.column() == ScoreColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                                              : QVariant();
@@ -339,6 +376,8 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
         if (index.column() == DueColumn && task.dueDate.isValid() &&
             task.dueDate < LocalDay::of(m_clock->now()))
             return QBrush(Qt::red);
+        if (task.skipped) // set aside for today
+            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         return {};
     case TaskIdRole:
         return task.id;

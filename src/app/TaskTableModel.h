@@ -8,6 +8,7 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QSet>
 
 #include <memory>
 #include <vector>
@@ -53,15 +54,16 @@ public:
         QDate dueDate;
         double score = 0;
         TaskStatus status = TaskStatus::Todo;
+        bool skipped = false; // set aside for today: shown as such
 
         bool operator==(const Row &other) const = default;
     };
 
     TaskTableModel(TaskStore *store, const Entities *entities, QObject *parent = nullptr);
 
-    // What "overdue" is counted from; the system clock by default (the window passes the
-    // task service's).
-    void setClock(const Clock *clock) { m_clock = clock; }
+    // What "overdue" and "skipped today" are counted from; the system clock by default (the
+    // window passes the task service's).
+    void setClock(const Clock *clock);
 
     const Row &rowAt(int row) const { return *m_rows.at(size_t(row)); }
     // The client's name from the entities, or its id when it has none.
@@ -101,6 +103,8 @@ private:
     void remove(int row);
     void insert(Row row);
     QVariant display(const Row &row, int column) const;
+    // Reads the tasks skipped today again (a skip, or a new day) and marks the rows that moved.
+    void refreshSkipped();
 
     TaskStore *m_store;
     const Entities *m_entities;
@@ -112,6 +116,10 @@ private:
     QHash<QString, double> m_scores;
     // Entity id → what follows the title in searchText, for each status and source.
     QHash<QString, QStringList> m_searchSuffixes;
+    // The tasks skipped on m_skippedDay: read again only when the user acted (a skip is theirs)
+    // or the day turned, not for every sync.
+    QSet<QString> m_skipped;
+    QDate m_skippedDay;
 };
 
 } // namespace UpNext

@@ -1,5 +1,6 @@
 #include "TrayIcon.h"
 #include "MainWindow.h"
+#include "TaskText.h"
 
 #include "appcore/AppCore.h"
 #include "appcore/ChangeNotifier.h"
@@ -123,9 +124,8 @@ void TrayIcon::syncFinished(const SourceSyncResult &result)
 
 QString TrayIcon::withScore(const Task &task) const
 {
-    const TaskService *service = m_core->service();
-    return tr("%1 (score %2)")
-        .arg(task.title, QLocale().toString(service->explain(task, service->now()).score, 'f', 0));
+    // The score the list and the Now card show.
+    return tr("%1 (score %2)").arg(TaskText::shownTitle(task), TaskText::score(task.score));
 }
 
 QString TrayIcon::toolTip(const std::optional<Task> &task) const

@@ -2,6 +2,7 @@
 
 #include "ChangeNotifier.h"
 #include "SourceStatus.h"
+#include "TaskComments.h"
 
 #include "core/Clock.h"
 #include "core/Entities.h"
@@ -13,6 +14,7 @@
 #include "core/TaskStore.h"
 #include "server/WebhookHealth.h"
 #include "server/WebhookServer.h"
+#include "sources/CommentReader.h"
 #include "sync/OutboxProcessor.h"
 #include "sync/SourceSyncResult.h"
 #include "sync/SyncEngine.h"
@@ -88,6 +90,19 @@ bool AppCore::open(QString *error)
             });
     connect(m_health.get(), &WebhookHealth::notArriving, m_notifier.get(),
             &ChangeNotifier::webhooksNotArriving);
+    m_commentReader = std::make_unique<CommentReader>([this](const QString &source) {
+        if (!m_sources)
+            return static_cast<RestClient *>(nullptr);
+        return source == Sources::GitHub ? m_sources->gitHubClient() : m_sources->clickUpClient();
+    });
+    m_comments =
+        std::make_unique<TaskComments>(m_commentReader.get(), m_store.get(), m_outbox.get());
+    m_comments->setClock(m_clock);
+    connect(m_processor.get(), &OutboxProcessor::sent, m_comments.get(),
+            [this](const OutboxEntry &entry) {
+                if (entry.kind == OutboxEntry::Kind::Comment)
+                    m_comments->commentSent(entry);
+            });
     m_registrar =
         std::make_unique<WebhookRegistrar>(m_settings.get(), m_secrets.get(), m_store.get());
     m_registrar->setClock(m_clock);

@@ -37,6 +37,8 @@ class WebhookRegistrar;
 class WebhookServer;
 
 class ChangeNotifier;
+class CommentReader;
+class TaskComments;
 
 class AppCore final : public QObject
 {
@@ -96,6 +98,8 @@ public:
     WebhookRegistrar *registrar() const { return m_registrar.get(); }
     ChangeNotifier *notifier() const { return m_notifier.get(); }
     SourceStatus *sourceStatus() const { return m_status.get(); }
+    // The comment threads the window shows, read from the sources through their clients.
+    TaskComments *comments() const { return m_comments.get(); }
 
 Q_SIGNALS:
     // problems: keychain errors, one line each.
@@ -128,6 +132,8 @@ private:
     std::unique_ptr<WebhookHealth> m_health;
     std::unique_ptr<ChangeNotifier> m_notifier;
     std::unique_ptr<SourceStatus> m_status;
+    std::unique_ptr<CommentReader> m_commentReader;
+    std::unique_ptr<TaskComments> m_comments;
     // Declared last: destroyed first, before the engine and processor that use its clients.
     std::unique_ptr<SyncSources> m_sources;
 };

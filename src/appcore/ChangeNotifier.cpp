@@ -14,13 +14,20 @@ namespace UpNext {
 
 namespace {
 
-// "'Fix login'": a title as the notifications quote it, not too long.
+// "“Fix login”": a title as every message quotes it (without a GitHub title's client prefix,
+// as the window shows it), not too long.
 QString quoted(const QString &title)
 {
     constexpr int Longest = 60;
-    return QLatin1Char('\'') +
-           (title.size() > Longest ? title.left(Longest - 1) + QChar(0x2026) : title) +
-           QLatin1Char('\'');
+    return ChangeNotifier::tr("“%1”").arg(
+        title.size() > Longest ? title.left(Longest - 1) + QChar(0x2026) : title);
+}
+
+QString quoted(const Task &task)
+{
+    return quoted(task.source == Sources::GitHub && !task.entity.isEmpty()
+                      ? Entities::withoutClientPrefix(task.title)
+                      : task.title);
 }
 
 // The one thing worth telling about an outside change to the user's task, if any: a close or
@@ -28,7 +35,7 @@ QString quoted(const QString &title)
 std::optional<Notification> word(const ExternalChange &change, const Task &task)
 {
     const QString who = change.actor.isEmpty() ? ChangeNotifier::tr("Someone") : change.actor;
-    const QString what = quoted(task.title);
+    const QString what = quoted(task);
     const QString where = Task::sourceName(task.source);
     const auto field = [&change](FieldChange::Field name) -> const FieldChange * {
         for (const FieldChange &moved : change.fields) {
@@ -207,7 +214,7 @@ void ChangeNotifier::writeRefused(const OutboxEntry &entry, const QString &messa
         return;
     m_refused.insert(entry.id);
     const std::optional<Task> task = m_store->task(entry.taskId);
-    const QString what = quoted(task ? task->title : entry.title);
+    const QString what = task ? quoted(*task) : quoted(entry.title);
     QString source;
     Task::parseId(entry.taskId, &source);
     source = Task::sourceName(source);

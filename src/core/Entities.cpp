@@ -190,4 +190,31 @@ QString Entities::fromGitHubTitle(const QString &title) const
     return canonicalId(match.captured(1));
 }
 
+QString Entities::withoutClientPrefix(const QString &title)
+{
+    // By hand, not with the expression above: the list strips every GitHub title at startup.
+    qsizetype at = 0;
+    const auto skipSpaces = [&title, &at] {
+        while (at < title.size() && title.at(at).isSpace())
+            ++at;
+    };
+    skipSpaces();
+    if (at == title.size() || title.at(at) != u'[')
+        return title;
+    ++at;
+    skipSpaces();
+    if (!QStringView(title).sliced(at).startsWith(u"client", Qt::CaseInsensitive))
+        return title;
+    at += 6;
+    skipSpaces();
+    if (at == title.size() || title.at(at) != u':')
+        return title;
+    const qsizetype close = title.indexOf(u']', at);
+    if (close < 0 || QStringView(title).sliced(at + 1, close - at - 1).trimmed().isEmpty())
+        return title;
+    at = close + 1;
+    skipSpaces();
+    return at == title.size() ? title : title.sliced(at);
+}
+
 } // namespace UpNext

@@ -36,6 +36,9 @@ public:
     // unknown ones are returned lower-cased. Empty when there is no tag.
     QString fromClickUpTags(const QStringList &tags) const;
     QString fromGitHubTitle(const QString &title) const;
+    // The title without the "[CLIENT:<id>] " prefix fromGitHubTitle() reads, for where the
+    // client is shown beside it; the title as it is when it has none (or is nothing else).
+    static QString withoutClientPrefix(const QString &title);
 
 Q_SIGNALS:
     void changed();

@@ -24,6 +24,7 @@ const QString GitHubBaseUrlKey = QStringLiteral("github/baseUrl");
 const QString NotifyExternalKey = QStringLiteral("notifications/externalChanges");
 const QString NotifyMorningKey = QStringLiteral("notifications/morningBriefing");
 const QString TrayHintKey = QStringLiteral("tray/closeHintShown");
+const QString ProfileNameKey = QStringLiteral("profile/name");
 const QString BriefingTimeKey = QStringLiteral("briefing/time");
 const QString GitHubReposKey = QStringLiteral("github/repos");
 const QString GitHubPullRequestsKey = QStringLiteral("github/includePullRequests");
@@ -435,6 +436,16 @@ bool Settings::trayHintShown() const
 void Settings::setTrayHintShown(bool shown)
 {
     m_settings->setValue(TrayHintKey, shown);
+}
+
+QString Settings::profileName() const
+{
+    return m_settings->value(ProfileNameKey).toString().trimmed();
+}
+
+void Settings::setProfileName(const QString &name)
+{
+    m_settings->setValue(ProfileNameKey, name.trimmed());
 }
 
 QStringList Settings::gitHubRepos() const

@@ -81,6 +81,9 @@ public:
     // Whether the user was told that closing the window keeps UpNext in the tray.
     bool trayHintShown() const;
     void setTrayHintShown(bool shown);
+    // What the window calls the profile ("Demo", "Work"); empty: the folder's name.
+    QString profileName() const;
+    void setProfileName(const QString &name);
     // Repos to read ("owner/name"); empty: every repo with issues assigned to the user.
     QStringList gitHubRepos() const;
     bool setGitHubRepos(const QStringList &repos);

@@ -97,6 +97,26 @@ bool SyncState::setCachedResponse(const QString &url, const CachedResponse &resp
     return query.exec() || fail(tr("save the response cache"), query);
 }
 
+QString SyncState::containerName(const QString &source, const QString &container) const
+{
+    return container.isEmpty() ? QString() : value(source, containerNameKey(container));
+}
+
+bool SyncState::setContainerNames(const QString &source, const QHash<QString, QString> &names)
+{
+    QHash<QString, QString> values;
+    for (auto it = names.cbegin(); it != names.cend(); ++it) {
+        if (!it.key().isEmpty() && !it.value().isEmpty())
+            values.insert(containerNameKey(it.key()), it.value());
+    }
+    return setValues(source, values);
+}
+
+QString SyncState::containerNameKey(const QString &container)
+{
+    return QStringLiteral("name:") + container;
+}
+
 QDateTime SyncState::lastBriefing() const
 {
     return QDateTime::fromString(value(AppSource, LastBriefingKey), Qt::ISODate);

@@ -48,6 +48,13 @@ public:
     std::optional<CachedResponse> cachedResponse(const QString &url) const;
     bool setCachedResponse(const QString &url, const CachedResponse &response);
 
+    // The name a source gave a container (a ClickUp list) when a reader last saw it; empty
+    // when none did.
+    QString containerName(const QString &source, const QString &container) const;
+    // Container id → name; joins an open TaskStore::transaction().
+    bool setContainerNames(const QString &source, const QHash<QString, QString> &names);
+    static QString containerNameKey(const QString &container);
+
     // Invalid when there was none yet.
     QDateTime lastBriefing() const;
     bool setLastBriefing(const QDateTime &when);

@@ -49,6 +49,13 @@ ScoreResult TaskService::explain(const Task &task, const QDateTime &now) const
     return m_scorer.score(task, entity ? &*entity : nullptr, now);
 }
 
+QString TaskService::containerName(const Task &task) const
+{
+    if (task.source == Sources::GitHub)
+        return task.container;
+    return SyncState(m_store).containerName(task.source, task.container);
+}
+
 TaskResult TaskService::knownTask(const QString &taskId) const
 {
     if (!Task::parseId(taskId))
@@ -351,6 +358,11 @@ Briefing TaskService::briefing(const QDateTime &now)
             briefing.changedElsewhere.append(task);
     }
     briefing.failedWrites = m_outbox->failed();
+    QStringList failedIds;
+    for (const OutboxEntry &entry : std::as_const(briefing.failedWrites))
+        failedIds.append(entry.taskId);
+    for (const Task &task : m_store->tasks(failedIds))
+        briefing.failedTasks.insert(task.id, task);
     state.setLastBriefing(now);
     return briefing;
 }

@@ -37,6 +37,7 @@ struct Briefing
     QList<Task> dueToday;
     QList<Task> changedElsewhere; // changed at the source since the last briefing (or a day)
     QList<OutboxEntry> failedWrites;
+    QHash<QString, Task> failedTasks; // the tasks of failedWrites, by id, to name them
 };
 
 // What waits in the outbox, as the status bar and tray show it.
@@ -93,6 +94,9 @@ public:
     Briefing briefing(const QDateTime &now);
 
     ScoreResult explain(const Task &task, const QDateTime &now) const;
+    // Where the task lives, by name: the repository ("acme/web") or the ClickUp list's name as
+    // the last sync saw it; empty while it is not known (never a raw list id).
+    QString containerName(const Task &task) const;
 
     // The latest Done, Skip or comment that can still be taken back, if any.
     std::optional<UndoOffer> undoOffer() const;

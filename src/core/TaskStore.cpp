@@ -928,20 +928,31 @@ bool TaskStore::clearCurrentTask()
 
 bool TaskStore::markSkipped(const QString &taskId, const QDate &day)
 {
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral("INSERT OR IGNORE INTO skipped (day, task_id) VALUES (?, ?)"));
-    query.bindValue(0, day.toString(Qt::ISODate));
-    query.bindValue(1, taskId);
-    return query.exec() || fail(tr("skip task %1").arg(taskId), query);
+    // On the change feed: the list marks a task skipped today.
+    return transaction(ChangeOrigin::User, [&] {
+        QSqlQuery query(database());
+        if (!exec(query,
+                  QStringLiteral("INSERT OR IGNORE INTO skipped (day, task_id) VALUES (?, ?)"),
+                  {day.toString(Qt::ISODate), taskId}, tr("skip task %1").arg(taskId)))
+            return false;
+        if (query.numRowsAffected() > 0 && contains(taskId))
+            m_pending->changed.append(taskId);
+        return true;
+    });
 }
 
 bool TaskStore::unmarkSkipped(const QString &taskId, const QDate &day)
 {
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral("DELETE FROM skipped WHERE day = ? AND task_id = ?"));
-    query.bindValue(0, day.toString(Qt::ISODate));
-    query.bindValue(1, taskId);
-    return query.exec() || fail(tr("take back the skip of %1").arg(taskId), query);
+    // On the change feed, as markSkipped(): the list stops marking it.
+    return transaction(ChangeOrigin::User, [&] {
+        QSqlQuery query(database());
+        if (!exec(query, QStringLiteral("DELETE FROM skipped WHERE day = ? AND task_id = ?"),
+                  {day.toString(Qt::ISODate), taskId}, tr("take back the skip of %1").arg(taskId)))
+            return false;
+        if (query.numRowsAffected() > 0 && contains(taskId))
+            m_pending->changed.append(taskId);
+        return true;
+    });
 }
 
 QSet<QString> TaskStore::skippedOn(const QDate &day) const

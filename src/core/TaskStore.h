@@ -103,6 +103,7 @@ public:
     bool setCurrentTask(const CurrentTask &current);
     bool clearCurrentTask();
 
+    // Publishes the task as changed (origin User): whether it was skipped today is shown.
     bool markSkipped(const QString &taskId, const QDate &day);
     // A skip taken back: the task may be current again today.
     bool unmarkSkipped(const QString &taskId, const QDate &day);

@@ -230,6 +230,11 @@ std::optional<Task> ClickUpReader::taskFromJson(const QJsonObject &json, const Q
             .toTask(json, listOfPage, &warnings);
     for (const QString &warning : std::as_const(warnings))
         warn(warning);
+    // Every task names its list: the window shows lists by name, never by id.
+    const QJsonObject list = json.value(QStringLiteral("list")).toObject();
+    const QString listName = list.value(QStringLiteral("name")).toString().trimmed();
+    if (task && !listName.isEmpty())
+        m_listNames.insert(ClickUpTask::idString(list.value(QStringLiteral("id"))), listName);
     if (task && task->updatedAt.isValid())
         m_highWater = std::max(m_highWater, task->updatedAt.toMSecsSinceEpoch());
     return task;
@@ -296,6 +301,8 @@ void ClickUpReader::done()
         m_result.state.insert(HighWaterKey, QString::number(mark));
     if (!m_teamId.isEmpty())
         m_result.state.insert(TeamIdKey, m_teamId);
+    m_listNames.remove(QString());
+    m_result.containerNames = m_listNames;
     m_result.state.insert(ListsReadKey, m_options.listIds.isEmpty()
                                             ? QStringLiteral("*")
                                             : m_options.listIds.join(QLatin1Char(',')));

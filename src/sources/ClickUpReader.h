@@ -86,8 +86,9 @@ private:
     QHash<QString, std::pair<qint64, bool>> m_stored;
     QList<std::pair<QString, QString>> m_listedBefore; // open tasks of the user: id, container
     QSet<QString> m_seen;                              // ids listed by this read
-    qint64 m_since = 0;     // where the previous read left off (unix ms), 0: none
-    qint64 m_highWater = 0; // latest date_updated seen
+    QHash<QString, QString> m_listNames; // list id → name, from the tasks read, for the window
+    qint64 m_since = 0;                  // where the previous read left off (unix ms), 0: none
+    qint64 m_highWater = 0;              // latest date_updated seen
 };
 
 } // namespace UpNext

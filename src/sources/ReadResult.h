@@ -36,6 +36,9 @@ struct ReadResult
     QStringList warnings; // fields or items that were skipped or defaulted
     QHash<QString, QString>
         state; // sync state to keep once the tasks are stored (high-water mark, login)
+    // Container id → its name at the source (ClickUp lists), stored with the tasks so that
+    // views reading them on the change feed name them.
+    QHash<QString, QString> containerNames;
     // From a webhook: who made the change, whether that is the user, and comments posted
     // (task id → text), which a task's fields do not show.
     QString actor;

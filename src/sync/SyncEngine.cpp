@@ -250,6 +250,10 @@ bool SyncEngine::merge(const ReadResult &read, ChangeOrigin origin, SourceSyncRe
             noteExternal(*existing, task, read, described);
             changes.append(task);
         }
+        // The lists' names with the tasks: views reading the change feed name them.
+        if (!read.containerNames.isEmpty() &&
+            !m_state.setContainerNames(read.source, read.containerNames))
+            return false;
         return changes.isEmpty() || m_store->upsert(changes, described);
     });
     if (!stored) {

@@ -67,8 +67,12 @@ QList<Destination> SyncSources::createDestinations() const
     if (m_gitHubWriter && !repo.isEmpty())
         destinations.append({Sources::GitHub, repo, tr("GitHub: %1").arg(repo)});
     const QString list = m_settings->clickUpCreateListId();
-    if (m_clickUpWriter && !list.isEmpty())
-        destinations.append({Sources::ClickUp, list, tr("ClickUp: list %1").arg(list)});
+    if (m_clickUpWriter && !list.isEmpty()) {
+        // By name once a sync has seen the list; a raw list id says nothing to the user.
+        const QString name = m_engine->state()->containerName(Sources::ClickUp, list);
+        destinations.append(
+            {Sources::ClickUp, list, name.isEmpty() ? tr("ClickUp") : tr("ClickUp: %1").arg(name)});
+    }
     return destinations;
 }
 
