@@ -1,3 +1,4 @@
+#include "SimClient.h"
 #include "sim/SimClickUp.h"
 #include "sim/SimGitHub.h"
 #include "sources/AccountProbe.h"
@@ -8,21 +9,12 @@
 #include <QTest>
 
 using namespace UpNext;
+using namespace UpNext::TestSim;
 using namespace UpNext::Sim;
 
 namespace {
 
 using Choices = QList<AccountProbe::Choice>;
-
-// GITHUB_BASE: the OpenAPI-checking proxy in front of the simulator (github-openapi.sh).
-QUrl throughProxy(const QUrl &simBase)
-{
-    QUrl proxy(qEnvironmentVariable("GITHUB_BASE"));
-    if (proxy.isEmpty())
-        return simBase;
-    proxy.setPath(simBase.path());
-    return proxy;
-}
 
 struct Answer
 {

@@ -1,5 +1,6 @@
 #include "HookRun.h"
 #include "ManualClock.h"
+#include "SimClient.h"
 #include "TestTasks.h"
 
 #include "sim/SimGitHub.h"
@@ -23,18 +24,6 @@ const QUrl Moved(QStringLiteral("http://127.0.0.1:9/two/webhooks/github"));
 const QStringList Events{QStringLiteral("issues"), QStringLiteral("issue_comment")};
 const QString Secret = QStringLiteral("It's a Secret to Everybody");
 using Failure = WriteResult::Failure;
-
-// /work/shared/tools/github-openapi.sh runs these tests behind a proxy that checks every
-// request and answer against GitHub's OpenAPI description: GITHUB_BASE is the proxy,
-// UPNEXT_SIM_PORT the port the simulator behind it listens on.
-QUrl throughProxy(const QUrl &simBase)
-{
-    QUrl proxy(qEnvironmentVariable("GITHUB_BASE"));
-    if (proxy.isEmpty())
-        return simBase;
-    proxy.setPath(simBase.path());
-    return proxy;
-}
 
 GitHubHooks::Config config(const QUrl &url = Receiver, const QString &secret = Secret)
 {

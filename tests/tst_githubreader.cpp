@@ -1,4 +1,5 @@
 #include "ReaderRun.h"
+#include "SimClient.h"
 
 #include "sim/SimGitHub.h"
 #include "sources/GitHubReader.h"
@@ -17,6 +18,7 @@
 #include <QUrlQuery>
 
 using namespace UpNext;
+using namespace UpNext::TestSim;
 using namespace UpNext::Sim;
 
 namespace {
@@ -29,15 +31,6 @@ const QString Token = QStringLiteral("ghp_reader");
 quint16 simPort()
 {
     return quint16(qEnvironmentVariableIntValue("UPNEXT_SIM_PORT"));
-}
-
-QUrl throughProxy(const QUrl &simBase)
-{
-    QUrl proxy(qEnvironmentVariable("GITHUB_BASE"));
-    if (proxy.isEmpty())
-        return simBase;
-    proxy.setPath(simBase.path());
-    return proxy;
 }
 
 QStringList ids(const QList<Task> &tasks)
