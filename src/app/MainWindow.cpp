@@ -708,13 +708,16 @@ QString MainWindow::outboxStatus() const
 
 void MainWindow::setSyncEngine(SyncEngine *engine)
 {
-    if (engine->sources().isEmpty()) {
+    // Called again each time the sources load (after the settings changed an account).
+    const bool connected = !engine->sources().isEmpty();
+    m_syncLabel->setVisible(!connected); // else each source says how it is (setSourceStatus())
+    m_syncNow->setEnabled(connected);
+    if (!connected) {
         m_syncLabel->setText(tr("Not connected"));
         m_syncLabel->setToolTip(tr("No ClickUp or GitHub token is set up."));
-        return;
     }
-    m_syncLabel->hide(); // each source says how it is (setSourceStatus())
-    m_syncNow->setEnabled(true);
+    if (std::exchange(m_syncEngine, engine) == engine)
+        return;
     connect(m_syncNow, &QAction::triggered, engine, &SyncEngine::syncAll);
     // What the last good sync brought, for the source's tooltip.
     connect(engine, &SyncEngine::sourceFinished, this, [this](const SourceSyncResult &result) {

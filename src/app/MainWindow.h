@@ -170,6 +170,7 @@ private:
     bool m_pinned = false;         // the details show a task the list no longer has
     QMap<QString, QString> m_syncChangesBySource;
     QString m_createdTaskId; // local id of the last task made here, followed when re-keyed
+    SyncEngine *m_syncEngine = nullptr; // set by setSyncEngine(), connected once
 };
 
 } // namespace UpNext
