@@ -12,6 +12,8 @@
 
 namespace UpNext {
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace {
 
 QList<AccountProbe::Choice> sorted(QList<AccountProbe::Choice> choices)
@@ -169,7 +171,7 @@ void AccountProbe::repoPage(const QUrl &url, int pagesLeft, QList<Choice> found,
                 const QString name = repo[QStringLiteral("full_name")].toString();
                 found.append({name, name});
             }
-            const QUrl next = m_client.nextPage(reply);
+            const QUrl next = m_client.linkedPage(reply, "next"_L1);
             if (next.isValid() && pagesLeft > 1)
                 return repoPage(next, pagesLeft - 1, found, callback);
             callback(sorted(found), {});

@@ -1,4 +1,5 @@
 #include "CommentReader.h"
+#include "GitHubWriter.h"
 #include "SourceErrors.h"
 
 #include "core/Task.h"
@@ -7,21 +8,15 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
-#include <QRegularExpression>
 #include <QTimeZone>
 
 namespace UpNext {
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace {
 
 using SourceErrors::Source;
-
-QUrl lastLink(const HttpReply &reply)
-{
-    static const QRegularExpression last(QStringLiteral(R"(<([^>]+)>\s*;\s*rel="last")"));
-    const QRegularExpressionMatch match = last.match(QString::fromUtf8(reply.header("link")));
-    return match.hasMatch() ? QUrl(match.captured(1)) : QUrl();
-}
 
 // Hands the thread over from the event loop, and not once context is gone.
 void deliver(QObject *context, const CommentReader::Callback &callback, const CommentThread &thread)
@@ -94,13 +89,10 @@ void CommentReader::read(const QString &taskId, QObject *context, Callback callb
 void CommentReader::readGitHub(RestClient *client, const QString &sourceId, QObject *context,
                                const Callback &callback)
 {
-    static const QRegularExpression id(QStringLiteral(R"(^([\w.-]+)/([\w.-]+)#(\d+)$)"));
-    const QRegularExpressionMatch match = id.match(sourceId);
-    if (!match.hasMatch())
+    const QString issue = GitHubWriter::issuePath(sourceId);
+    if (issue.isEmpty())
         return deliver(context, callback, {});
-    const QUrl first =
-        client->url(QStringLiteral("/repos/%1/%2/issues/%3/comments?per_page=100")
-                        .arg(match.captured(1), match.captured(2), match.captured(3)));
+    const QUrl first = client->url(issue + QStringLiteral("/comments?per_page=100"));
     const QPointer<QObject> guard(context);
     const auto take = [guard, callback](const HttpReply &reply, bool older) {
         if (!guard)
@@ -118,10 +110,9 @@ void CommentReader::readGitHub(RestClient *client, const QString &sourceId, QObj
     };
     const QPointer<RestClient> same(client); // replaced when the tokens are read again
     client->get(first, {}, this, [this, same, take](const HttpReply &reply) {
-        const QUrl last = lastLink(reply);
         // A long thread: its newest comments are on the last page (asked only of the API).
-        if (!same || !SourceErrors::isSuccess(reply) || !last.isValid() ||
-            last.host() != same->baseUrl().host())
+        const QUrl last = same ? same->linkedPage(reply, "last"_L1) : QUrl();
+        if (!SourceErrors::isSuccess(reply) || !last.isValid())
             return take(reply, false);
         same->get(last, {}, this, [take](const HttpReply &lastPage) { take(lastPage, true); });
     });

@@ -8,6 +8,8 @@
 
 namespace UpNext {
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace {
 
 using SourceErrors::Source;
@@ -121,7 +123,7 @@ void GitHubHooks::listPage(const QUrl &url, int pagesLeft, WebhookResult found,
                 found.hooks.append(hook);
         }
         found.status = reply.status;
-        const QUrl link = m_client->nextPage(reply);
+        const QUrl link = m_client->linkedPage(reply, "next"_L1);
         if (link.isEmpty())
             return done(found);
         const QUrl next = url.resolved(link);

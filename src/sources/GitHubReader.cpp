@@ -14,6 +14,8 @@
 
 namespace UpNext {
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace {
 
 const QString HighWaterKey = QStringLiteral("highWater");
@@ -178,9 +180,11 @@ void GitHubReader::readPages(QList<QUrl> queue, bool open, std::function<void()>
                 page.insert(QStringLiteral("ids"), QJsonArray::fromStringList(*ids));
                 // An empty page ends the listing whatever its Link says: pages past the end
                 // would otherwise be read for as long as they point further.
-                page.insert(QStringLiteral("next"),
-                            items == 0 ? QString()
-                                       : m_client->nextPage(reply).toString(QUrl::FullyEncoded));
+                page.insert(
+                    QStringLiteral("next"),
+                    items == 0
+                        ? QString()
+                        : m_client->linkedPage(reply, "next"_L1).toString(QUrl::FullyEncoded));
             }
             for (const QJsonValue &id : page.value(QStringLiteral("ids")).toArray())
                 m_listedRepos.insert(repoOfId(id.toString()).toLower());

@@ -8,6 +8,8 @@
 
 namespace UpNext {
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace {
 
 using SourceErrors::Source;
@@ -209,7 +211,7 @@ void GitHubWriter::findInPages(const QUrl &url, const Done &done,
                 return done(result);
             }
         }
-        const QUrl next = m_client->nextPage(reply);
+        const QUrl next = m_client->linkedPage(reply, "next"_L1);
         if (next.isValid())
             return findInPages(next, done, match);
         WriteResult result;

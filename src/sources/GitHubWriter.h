@@ -39,12 +39,12 @@ public:
 
     // The title create() sends: "[CLIENT:<entity>] <title>" when entity is set.
     static QString fullTitle(const QString &title, const QString &entity);
+    // "/repos/owner/repo/issues/42" for "owner/repo#42"; empty when sourceId is not an issue id.
+    static QString issuePath(const QString &sourceId);
 
 private:
     using Done = SourceErrors::Done;
 
-    // "/repos/owner/repo/issues/42" for "owner/repo#42"; empty when sourceId is not an issue id.
-    static QString issuePath(const QString &sourceId);
     void send(const QByteArray &verb, const QString &pathAndQuery, const QJsonObject &body,
               const Done &done, std::function<void(const HttpReply &)> handler);
     void withLogin(const Done &done, std::function<void()> then);

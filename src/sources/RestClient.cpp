@@ -22,16 +22,22 @@ QUrl RestClient::url(const QString &pathAndQuery) const
     return QUrl(m_baseUrl.toString() + pathAndQuery);
 }
 
-QUrl RestClient::nextPage(const HttpReply &reply) const
+QUrl RestClient::linkedPage(const HttpReply &reply, QLatin1StringView relation) const
 {
-    static const QRegularExpression next(QStringLiteral(R"(<([^>]+)>\s*;\s*rel="next")"));
-    const QRegularExpressionMatch match = next.match(QString::fromUtf8(reply.header("link")));
-    const QUrl url = match.hasMatch() ? QUrl(match.captured(1)) : QUrl();
+    static const QRegularExpression link(QStringLiteral(R"re(<([^>]+)>\s*;\s*rel="([^"]+)")re"));
+    QUrl page;
+    for (const QRegularExpressionMatch &match :
+         link.globalMatch(QString::fromUtf8(reply.header("link")))) {
+        if (match.capturedView(2) == relation) {
+            page = QUrl(match.captured(1));
+            break;
+        }
+    }
     // Same scheme and host; the port is not compared, as a proxy in front of the API (the
     // OpenAPI check of the tests) may pass on links to the server behind it.
-    if (!url.isValid() || url.scheme() != m_baseUrl.scheme() || url.host() != m_baseUrl.host())
+    if (!page.isValid() || page.scheme() != m_baseUrl.scheme() || page.host() != m_baseUrl.host())
         return {};
-    return url;
+    return page;
 }
 
 void RestClient::setDefaultHeader(const QByteArray &name, const QByteArray &value)

@@ -48,9 +48,10 @@ public:
 
     int requestCount() const { return m_requests; }
 
-    // The reply's Link header's rel="next" page, when it is on this client's own host and
-    // scheme (the token goes with every request); an invalid URL otherwise.
-    QUrl nextPage(const HttpReply &reply) const;
+    // The page the reply's Link header gives for relation ("next", "last"), when it is on
+    // this client's own host and scheme (the token goes with every request); an invalid URL
+    // otherwise.
+    QUrl linkedPage(const HttpReply &reply, QLatin1StringView relation) const;
 
     void send(const QByteArray &verb, const QUrl &url, const QByteArray &body,
               const QList<std::pair<QByteArray, QByteArray>> &headers, QObject *context,
