@@ -2,6 +2,7 @@
 #include "TestTasks.h"
 
 #include "appcore/AppCore.h"
+#include "appcore/ChangeNotifier.h"
 #include "core/Outbox.h"
 #include "core/SecretStore.h"
 #include "core/Settings.h"
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void everythingReadsItsClock();
     void registersWebhooksWhereTheyArriveAtOnce();
     void reloadTakesTheNewTokens();
+    void settingsApplyAtOnce();
 };
 
 void TestAppCore::everythingReadsItsClock()
@@ -199,6 +201,38 @@ void TestAppCore::reloadTakesTheNewTokens()
     core.start();
     QTRY_VERIFY_WITH_TIMEOUT(core.store()->contains(Task::makeId(Sources::ClickUp, clickUpTask)),
                              10000);
+}
+
+// What the settings dialog saves takes effect without a restart.
+void TestAppCore::settingsApplyAtOnce()
+{
+    using Kind = Notification::Kind;
+    QTemporaryDir dir;
+    AppCore core{Profile(dir.path())};
+    QString error;
+    QVERIFY2(core.open(&error), qPrintable(error));
+    core.engine()->start(std::chrono::minutes(core.settings()->syncIntervalMinutes()));
+
+    Settings &settings = *core.settings();
+    QVERIFY(settings.setSyncIntervalMinutes(30));
+    settings.setNotificationEnabled(QStringLiteral("commented"), false);
+    settings.setNotificationEnabled(QStringLiteral("writeRefused"), false);
+    settings.setDoNotDisturb(true);
+    core.applySettings();
+    QCOMPARE(core.engine()->interval(), std::chrono::milliseconds(30min));
+    QVERIFY(!core.notifier()->isEnabled(Kind::Commented));
+    QVERIFY(!core.notifier()->isEnabled(Kind::WriteRefused));
+    QVERIFY(core.notifier()->isEnabled(Kind::Closed));
+    QVERIFY(core.notifier()->isEnabled(Kind::Summary));
+    QVERIFY(core.notifier()->doNotDisturb());
+
+    // The older switch for all outside changes turns off those kinds, and their summary.
+    settings.setNotifyExternalChanges(false);
+    core.applySettings();
+    QVERIFY(!core.notifier()->isEnabled(Kind::Closed));
+    QVERIFY(!core.notifier()->isEnabled(Kind::Summary));
+    QVERIFY(core.notifier()->isEnabled(Kind::TokenRejected));
+    core.engine()->stop();
 }
 
 QTEST_GUILESS_MAIN(TestAppCore)

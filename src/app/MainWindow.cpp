@@ -51,6 +51,27 @@ QString sourceOf(const QString &taskId)
     return source;
 }
 
+// A coloured strip across the window: a message and one button to act on it, hidden until
+// there is something to say.
+QWidget *makeStrip(QWidget *parent, const QString &name, const QString &styleSheet, QLabel *text,
+                   QAbstractButton *button)
+{
+    auto *strip = new QWidget(parent);
+    strip->setObjectName(name);
+    strip->setAttribute(Qt::WA_StyledBackground);
+    strip->setStyleSheet(styleSheet);
+    text->setParent(strip);
+    text->setWordWrap(true);
+    text->setTextFormat(Qt::PlainText);
+    button->setParent(strip);
+    auto *layout = new QHBoxLayout(strip);
+    layout->setContentsMargins(8, 6, 6, 6);
+    layout->addWidget(text, 1);
+    layout->addWidget(button, 0, Qt::AlignTop);
+    strip->hide();
+    return strip;
+}
+
 } // namespace
 
 MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *service, Outbox *outbox,
@@ -354,52 +375,37 @@ void MainWindow::makeKeyboard(QMenu *editMenu)
 
 QWidget *MainWindow::makeBanner()
 {
-    m_banner = new QWidget(this);
-    m_banner->setObjectName(QStringLiteral("banner"));
-    m_banner->setAttribute(Qt::WA_StyledBackground);
-    m_banner->setStyleSheet(QStringLiteral(
-        "#banner { background: #fff4ce; border: 1px solid #e8c65b; } QLabel { color: #4d3800; }"));
-    m_bannerText->setWordWrap(true);
-    m_bannerText->setTextFormat(Qt::PlainText);
-    auto *dismiss = new QToolButton(m_banner);
+    auto *dismiss = new QToolButton;
     dismiss->setText(tr("Dismiss"));
     dismiss->setAutoRaise(true);
+    m_banner =
+        makeStrip(this, QStringLiteral("banner"),
+                  QStringLiteral("#banner { background: #fff4ce; border: 1px solid #e8c65b; }"
+                                 " QLabel { color: #4d3800; }"),
+                  m_bannerText, dismiss);
     connect(dismiss, &QToolButton::clicked, this, [this] {
         m_problems.clear();
         m_banner->hide();
     });
-    auto *layout = new QHBoxLayout(m_banner);
-    layout->setContentsMargins(8, 6, 6, 6);
-    layout->addWidget(m_bannerText, 1);
-    layout->addWidget(dismiss, 0, Qt::AlignTop);
-    m_banner->hide();
     return m_banner;
 }
 
 QWidget *MainWindow::makeOfflineBanner()
 {
-    m_offlineBanner = new QWidget(this);
-    m_offlineBanner->setObjectName(QStringLiteral("offlineBanner"));
-    m_offlineBanner->setAttribute(Qt::WA_StyledBackground);
-    m_offlineBanner->setStyleSheet(
-        QStringLiteral("#offlineBanner { background: #fde7e9; border: 1px solid #d13438; }"
-                       " QLabel { color: #5c0f14; }"));
-    m_offlineText = new QLabel(m_offlineBanner);
+    m_offlineText = new QLabel;
     m_offlineText->setObjectName(QStringLiteral("offlineText"));
-    m_offlineText->setWordWrap(true);
-    m_offlineText->setTextFormat(Qt::PlainText);
-    auto *retry = new QPushButton(tr("&Retry Now"), m_offlineBanner);
+    auto *retry = new QPushButton(tr("&Retry Now"));
     retry->setObjectName(QStringLiteral("retryNow"));
     retry->setToolTip(tr("Sync now and send the changes that wait"));
     connect(retry, &QPushButton::clicked, this, [this] {
         if (m_sourceStatus)
             m_sourceStatus->retryNow();
     });
-    auto *layout = new QHBoxLayout(m_offlineBanner);
-    layout->setContentsMargins(8, 6, 6, 6);
-    layout->addWidget(m_offlineText, 1);
-    layout->addWidget(retry, 0, Qt::AlignTop);
-    m_offlineBanner->hide();
+    m_offlineBanner = makeStrip(
+        this, QStringLiteral("offlineBanner"),
+        QStringLiteral("#offlineBanner { background: #fde7e9; border: 1px solid #d13438; }"
+                       " QLabel { color: #5c0f14; }"),
+        m_offlineText, retry);
     return m_offlineBanner;
 }
 

@@ -8,6 +8,7 @@
 #include "core/Settings.h"
 #include "core/Task.h"
 #include "server/WebhookHealth.h"
+#include "sync/SyncSources.h"
 #include "sync/WebhookRegistrar.h"
 
 #include <QFormLayout>
@@ -110,21 +111,18 @@ void SettingsDialog::load()
                                         std::pair(Sources::GitHub, m_ui->gitHubToken)}) {
         const bool gitHub = source == Sources::GitHub;
         field->setPlaceholderText(gitHub ? tr("ghp_… or github_pat_…") : tr("pk_…"));
-        m_core->secrets()->read(
-            gitHub ? SecretStore::Secret::GitHubToken : SecretStore::Secret::ClickUpToken,
-            (gitHub ? settings.gitHubBaseUrl() : settings.clickUpBaseUrl()).host(), this,
-            [this, source, field](const SecretResult &result) {
-                if (result.status == SecretResult::Status::Error) {
-                    (source == Sources::GitHub ? m_ui->gitHubStatus : m_ui->clickUpStatus)
-                        ->setText(result.error);
-                    return;
-                }
-                if (result.status != SecretResult::Status::Found)
-                    return;
-                m_savedTokens.append(source);
-                field->setPlaceholderText(tr("Saved in the keychain"));
-                probeWith(source, result.value); // names for the saved ids
-            });
+        readSavedToken(source, [this, source, field](const SecretResult &result) {
+            if (result.status == SecretResult::Status::Error) {
+                (source == Sources::GitHub ? m_ui->gitHubStatus : m_ui->clickUpStatus)
+                    ->setText(result.error);
+                return;
+            }
+            if (result.status != SecretResult::Status::Found)
+                return;
+            m_savedTokens.append(source);
+            field->setPlaceholderText(tr("Saved in the keychain"));
+            probeWith(source, result.value); // names for the saved ids
+        });
     }
 
     m_ui->syncInterval->setValue(settings.syncIntervalMinutes());
@@ -141,20 +139,11 @@ void SettingsDialog::load()
     }
     m_ui->webhookDeliveries->setText(deliveries.join(QLatin1Char('\n')));
 
-    using Kind = Notification::Kind;
+    // The older switch for all outside changes still turns those kinds off.
     const bool outside = settings.notifyExternalChanges();
-    for (const auto &[box, kind] : {std::pair(m_ui->notifyClosed, Kind::Closed),
-                                    std::pair(m_ui->notifyReopened, Kind::Reopened),
-                                    std::pair(m_ui->notifyAssigned, Kind::Assigned),
-                                    std::pair(m_ui->notifyUnassigned, Kind::Unassigned),
-                                    std::pair(m_ui->notifyCommented, Kind::Commented),
-                                    std::pair(m_ui->notifyDueMoved, Kind::DueMoved)})
-        box->setChecked(outside && settings.notificationEnabled(ChangeNotifier::kindName(kind)));
-    for (const auto &[box, kind] :
-         {std::pair(m_ui->notifyWriteRefused, Kind::WriteRefused),
-          std::pair(m_ui->notifyTokenRejected, Kind::TokenRejected),
-          std::pair(m_ui->notifyWebhooksNotArriving, Kind::WebhooksNotArriving)})
-        box->setChecked(settings.notificationEnabled(ChangeNotifier::kindName(kind)));
+    for (const auto &[box, kind] : notificationSwitches())
+        box->setChecked((outside || !ChangeNotifier::isOutsideChange(kind)) &&
+                        settings.notificationEnabled(ChangeNotifier::kindName(kind)));
     m_ui->doNotDisturb->setChecked(settings.doNotDisturb());
     m_ui->briefingTime->setTime(settings.briefingTime());
     m_ui->startAtLogin->setChecked(Autostart(QGuiApplication::desktopFileName()).isEnabled());
@@ -166,6 +155,31 @@ QUrl SettingsDialog::gitHubBaseUrl() const
     return typed.isEmpty() ? Settings::DefaultGitHubBaseUrl : QUrl::fromUserInput(typed);
 }
 
+QList<std::pair<QCheckBox *, Notification::Kind>> SettingsDialog::notificationSwitches() const
+{
+    using Kind = Notification::Kind;
+    return {{m_ui->notifyClosed, Kind::Closed},
+            {m_ui->notifyReopened, Kind::Reopened},
+            {m_ui->notifyAssigned, Kind::Assigned},
+            {m_ui->notifyUnassigned, Kind::Unassigned},
+            {m_ui->notifyCommented, Kind::Commented},
+            {m_ui->notifyDueMoved, Kind::DueMoved},
+            {m_ui->notifyWriteRefused, Kind::WriteRefused},
+            {m_ui->notifyTokenRejected, Kind::TokenRejected},
+            {m_ui->notifyWebhooksNotArriving, Kind::WebhooksNotArriving}};
+}
+
+QUrl SettingsDialog::baseUrl(const QString &source) const
+{
+    return source == Sources::GitHub ? gitHubBaseUrl() : m_core->settings()->clickUpBaseUrl();
+}
+
+void SettingsDialog::readSavedToken(const QString &source, SecretStore::ReadCallback callback)
+{
+    const SyncSources::TokenKey key = SyncSources::tokenKey(source, baseUrl(source));
+    m_core->secrets()->read(key.secret, key.account, this, std::move(callback));
+}
+
 void SettingsDialog::test(const QString &source)
 {
     const bool gitHub = source == Sources::GitHub;
@@ -175,24 +189,21 @@ void SettingsDialog::test(const QString &source)
     QLabel *status = gitHub ? m_ui->gitHubStatus : m_ui->clickUpStatus;
     if (!m_savedTokens.contains(source))
         return status->setText(tr("Type a token first."));
-    m_core->secrets()->read(
-        gitHub ? SecretStore::Secret::GitHubToken : SecretStore::Secret::ClickUpToken,
-        (gitHub ? gitHubBaseUrl() : m_core->settings()->clickUpBaseUrl()).host(), this,
-        [this, source, status](const SecretResult &result) {
-            if (result.status == SecretResult::Status::Found)
-                probeWith(source, result.value);
-            else
-                status->setText(result.status == SecretResult::Status::Error
-                                    ? result.error
-                                    : tr("No token is saved for this server; type one."));
-        });
+    readSavedToken(source, [this, source, status](const SecretResult &result) {
+        if (result.status == SecretResult::Status::Found)
+            probeWith(source, result.value);
+        else
+            status->setText(result.status == SecretResult::Status::Error
+                                ? result.error
+                                : tr("No token is saved for this server; type one."));
+    });
 }
 
 void SettingsDialog::probeWith(const QString &source, const QString &token)
 {
     const bool gitHub = source == Sources::GitHub;
     QLabel *status = gitHub ? m_ui->gitHubStatus : m_ui->clickUpStatus;
-    const QUrl base = gitHub ? gitHubBaseUrl() : m_core->settings()->clickUpBaseUrl();
+    const QUrl base = baseUrl(source);
     if (!base.isValid() || base.host().isEmpty())
         return status->setText(tr("“%1” is not a server address.").arg(m_ui->gitHubServer->text()));
     status->setText(tr("Connecting to %1…").arg(base.host()));
@@ -317,17 +328,7 @@ bool SettingsDialog::saveSettings(bool *accountsChanged)
         return false;
     }
 
-    using Kind = Notification::Kind;
-    for (const auto &[box, kind] :
-         {std::pair(m_ui->notifyClosed, Kind::Closed),
-          std::pair(m_ui->notifyReopened, Kind::Reopened),
-          std::pair(m_ui->notifyAssigned, Kind::Assigned),
-          std::pair(m_ui->notifyUnassigned, Kind::Unassigned),
-          std::pair(m_ui->notifyCommented, Kind::Commented),
-          std::pair(m_ui->notifyDueMoved, Kind::DueMoved),
-          std::pair(m_ui->notifyWriteRefused, Kind::WriteRefused),
-          std::pair(m_ui->notifyTokenRejected, Kind::TokenRejected),
-          std::pair(m_ui->notifyWebhooksNotArriving, Kind::WebhooksNotArriving)})
+    for (const auto &[box, kind] : notificationSwitches())
         settings.setNotificationEnabled(ChangeNotifier::kindName(kind), box->isChecked());
     settings.setNotifyExternalChanges(true); // the switches above say it kind by kind
     settings.setDoNotDisturb(m_ui->doNotDisturb->isChecked());

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "appcore/ChangeNotifier.h"
+#include "core/SecretStore.h"
 #include "sources/AccountProbe.h"
 
 #include <QDialog>
@@ -7,6 +9,7 @@
 
 #include <memory>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QListWidget;
@@ -51,7 +54,12 @@ private:
     void showRegistration(const WebhookRegistrationReport &report);
     bool saveSettings(bool *accountsChanged);
     void finishSaving(const QStringList &errors, bool reload);
-    QUrl gitHubBaseUrl() const;
+    // Each notification check box and the kind it switches.
+    QList<std::pair<QCheckBox *, Notification::Kind>> notificationSwitches() const;
+    QUrl gitHubBaseUrl() const; // as typed
+    // The API root a token of source is tested against and kept for.
+    QUrl baseUrl(const QString &source) const;
+    void readSavedToken(const QString &source, SecretStore::ReadCallback callback);
 
     std::unique_ptr<Ui::SettingsDialog> m_ui;
     AppCore *m_core;

@@ -122,18 +122,19 @@ bool AppCore::open(QString *error)
 void AppCore::applyNotificationSettings()
 {
     using Kind = Notification::Kind;
+    // The older switch for all outside changes still turns those kinds off.
     const bool outside = m_settings->notifyExternalChanges();
     bool anyChange = false;
-    for (const Kind kind : {Kind::Closed, Kind::Reopened, Kind::Assigned, Kind::Unassigned,
-                            Kind::Commented, Kind::DueMoved}) {
-        const bool on = outside && m_settings->notificationEnabled(ChangeNotifier::kindName(kind));
+    for (const Kind kind :
+         {Kind::Closed, Kind::Reopened, Kind::Assigned, Kind::Unassigned, Kind::Commented,
+          Kind::DueMoved, Kind::WriteRefused, Kind::TokenRejected, Kind::WebhooksNotArriving}) {
+        const bool change = ChangeNotifier::isOutsideChange(kind);
+        const bool on =
+            (outside || !change) && m_settings->notificationEnabled(ChangeNotifier::kindName(kind));
         m_notifier->setEnabled(kind, on);
-        anyChange = anyChange || on;
+        anyChange = anyChange || (change && on);
     }
-    m_notifier->setEnabled(Kind::Summary, anyChange);
-    for (const Kind kind : {Kind::WriteRefused, Kind::TokenRejected, Kind::WebhooksNotArriving})
-        m_notifier->setEnabled(kind,
-                               m_settings->notificationEnabled(ChangeNotifier::kindName(kind)));
+    m_notifier->setEnabled(Kind::Summary, anyChange); // a burst of the changes above
     m_notifier->setDoNotDisturb(m_settings->doNotDisturb());
 }
 
@@ -144,23 +145,23 @@ void AppCore::applySettings()
     m_health->setSilence(std::chrono::minutes(m_settings->webhookSilenceMinutes()));
     m_service->setScoreWeights(m_settings->scoreWeights());
     m_engine->setScoreWeights(m_settings->scoreWeights());
-    if (m_engine->isStarted())
-        m_engine->start(std::chrono::minutes(m_settings->syncIntervalMinutes()));
+    // A new interval starts from now (start() syncs at once); the same one goes on as it was.
+    const std::chrono::milliseconds interval =
+        std::chrono::minutes(m_settings->syncIntervalMinutes());
+    if (m_engine->isStarted() && m_engine->interval() != interval)
+        m_engine->start(interval);
 }
 
 void AppCore::setToken(const QString &source, const QString &token,
                        const std::function<void(const QString &error)> &done)
 {
-    const bool gitHub = source == Sources::GitHub;
-    const auto secret =
-        gitHub ? SecretStore::Secret::GitHubToken : SecretStore::Secret::ClickUpToken;
-    // One account per API host, as SyncSources reads them.
-    const QString account =
-        (gitHub ? m_settings->gitHubBaseUrl() : m_settings->clickUpBaseUrl()).host();
+    const SyncSources::TokenKey key =
+        SyncSources::tokenKey(source, source == Sources::GitHub ? m_settings->gitHubBaseUrl()
+                                                                : m_settings->clickUpBaseUrl());
     if (token.isEmpty())
-        m_secrets->remove(secret, account, this, done);
+        m_secrets->remove(key.secret, key.account, this, done);
     else
-        m_secrets->write(secret, account, token, this, done);
+        m_secrets->write(key.secret, key.account, token, this, done);
 }
 
 void AppCore::loadSources()

@@ -132,6 +132,13 @@ QString ChangeNotifier::kindName(Notification::Kind kind)
     return {};
 }
 
+bool ChangeNotifier::isOutsideChange(Notification::Kind kind)
+{
+    using Kind = Notification::Kind;
+    return kind == Kind::Closed || kind == Kind::Reopened || kind == Kind::Assigned ||
+           kind == Kind::Unassigned || kind == Kind::Commented || kind == Kind::DueMoved;
+}
+
 void ChangeNotifier::setEnabled(Notification::Kind kind, bool enabled)
 {
     if (enabled)

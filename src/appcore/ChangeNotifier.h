@@ -57,6 +57,9 @@ public:
     void setEnabled(Notification::Kind kind, bool enabled);
     // The kind's word in the settings, e.g. "dueMoved".
     static QString kindName(Notification::Kind kind);
+    // A kind that tells of someone else's change to a task (closed … due moved); the others
+    // tell of something that needs the user.
+    static bool isOutsideChange(Notification::Kind kind);
     bool isEnabled(Notification::Kind kind) const { return !m_disabled.contains(kind); }
     void setDoNotDisturb(bool on) { m_doNotDisturb = on; }
     bool doNotDisturb() const { return m_doNotDisturb; }

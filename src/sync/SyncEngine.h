@@ -63,6 +63,7 @@ public:
     bool isIdle() const { return m_running.isEmpty(); }
     // Between start() and stop().
     bool isStarted() const { return m_timer.isActive(); }
+    std::chrono::milliseconds interval() const { return m_timer.intervalAsDuration(); }
 
     // Scores every open task again: due dates and staleness move with the days, and clients
     // change. Only tasks whose score moved are written. False when the store refused.

@@ -28,16 +28,21 @@ SyncSources::SyncSources(const Settings *settings, SecretStore *secrets, TaskSto
 
 SyncSources::~SyncSources() = default;
 
+SyncSources::TokenKey SyncSources::tokenKey(const QString &source, const QUrl &baseUrl)
+{
+    return {source == Sources::GitHub ? SecretStore::Secret::GitHubToken
+                                      : SecretStore::Secret::ClickUpToken,
+            baseUrl.host()};
+}
+
 void SyncSources::load()
 {
     m_problems.clear();
     m_pending = 2;
     for (const bool gitHub : {true, false}) {
-        // One account per API host, so GitHub.com and an Enterprise host keep their own tokens.
-        const QUrl base = gitHub ? m_settings->gitHubBaseUrl() : m_settings->clickUpBaseUrl();
-        const auto secret =
-            gitHub ? SecretStore::Secret::GitHubToken : SecretStore::Secret::ClickUpToken;
-        m_secrets->read(secret, base.host(), this, [this, gitHub](const SecretResult &result) {
+        const TokenKey key = gitHub ? tokenKey(Sources::GitHub, m_settings->gitHubBaseUrl())
+                                    : tokenKey(Sources::ClickUp, m_settings->clickUpBaseUrl());
+        m_secrets->read(key.secret, key.account, this, [this, gitHub](const SecretResult &result) {
             if (result.status == SecretResult::Status::Error)
                 m_problems.append((gitHub ? Sources::GitHub : Sources::ClickUp) +
                                   QStringLiteral(": ") + result.error);

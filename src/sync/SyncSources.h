@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Destination.h"
+#include "core/SecretStore.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -39,6 +40,15 @@ public:
     // The clock the readers and writers it makes read; the system clock by default. Set
     // before load().
     void setClock(const Clock *clock) { m_clock = clock; }
+
+    // Where source's token is kept for the API at baseUrl: one keychain account per API host,
+    // so GitHub.com and an Enterprise host keep their own tokens.
+    struct TokenKey
+    {
+        SecretStore::Secret secret;
+        QString account;
+    };
+    static TokenKey tokenKey(const QString &source, const QUrl &baseUrl);
 
     // Reads the tokens; emits loaded() once every source is added or left out.
     void load();
