@@ -12,6 +12,7 @@
 #include "core/TaskService.h"
 #include "core/TaskStore.h"
 #include "server/WebhookServer.h"
+#include "server/WebhookSignature.h"
 #include "sim/SimGitHub.h"
 #include "sim/SimWebhookSender.h"
 #include "sync/SyncEngine.h"
@@ -22,7 +23,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QMessageAuthenticationCode>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSqlQuery>
@@ -174,8 +174,7 @@ private:
                      "rev " + QByteArray::number(revision).rightJustified(8, '0'));
         body.replace(m_timeAt[task] = m_timeAt.value(task, body.indexOf(TimeMark)), TimeMark.size(),
                      FirstUpdate.addSecs(revision).toString(Qt::ISODate).toLatin1());
-        const QByteArray signature =
-            QMessageAuthenticationCode::hash(body, Secret, QCryptographicHash::Sha256).toHex();
+        const QByteArray signature = WebhookSignature::sign(Secret, body);
         pending.delivery = int(deliveries.size());
         deliveries.append({task, revision});
         QByteArray request = "POST /webhooks/github HTTP/1.1\r\nHost: 127.0.0.1\r\n"

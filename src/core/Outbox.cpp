@@ -40,16 +40,16 @@ QVariant toColumn(const QDateTime &time)
                           : QVariant(QMetaType(QMetaType::LongLong));
 }
 
-OutboxEntry entryFromQuery(const QSqlQuery &query)
+OutboxEntry entryFrom(const SqliteStatement &row)
 {
     OutboxEntry entry;
-    entry.id = query.value(0).toLongLong();
-    entry.taskId = query.value(1).toString();
-    const QString kind = query.value(2).toString();
+    entry.id = row.integer(0);
+    entry.taskId = row.text(1);
+    const QString kind = row.text(2);
     entry.kind = kind == QLatin1String("comment")  ? OutboxEntry::Kind::Comment
                  : kind == QLatin1String("create") ? OutboxEntry::Kind::Create
                                                    : OutboxEntry::Kind::Complete;
-    const QJsonObject payload = QJsonDocument::fromJson(query.value(3).toByteArray()).object();
+    const QJsonObject payload = QJsonDocument::fromJson(row.bytes(3)).object();
     entry.text = payload.value(QStringLiteral("text")).toString();
     entry.title = payload.value(QStringLiteral("title")).toString();
     entry.entity = payload.value(QStringLiteral("entity")).toString();
@@ -57,13 +57,13 @@ OutboxEntry entryFromQuery(const QSqlQuery &query)
     entry.previousStatus = payload.value(QStringLiteral("previousStatus")).toString();
     entry.previousActivity = payloadTime(payload, QStringLiteral("previousActivity"));
     entry.previousLocalUpdate = payloadTime(payload, QStringLiteral("previousLocalUpdate"));
-    entry.state = stateFromName(query.value(4).toString());
-    entry.attempts = query.value(5).toInt();
-    entry.nextAttempt = TaskStore::timeFromColumn(query.value(6));
-    entry.lastError = query.value(7).toString();
-    entry.createdAt = TaskStore::timeFromColumn(query.value(8));
-    entry.sentAt = TaskStore::timeFromColumn(query.value(9));
-    entry.holdUntil = TaskStore::timeFromColumn(query.value(10));
+    entry.state = stateFromName(row.text(4));
+    entry.attempts = int(row.integer(5));
+    entry.nextAttempt = row.time(6);
+    entry.lastError = row.text(7);
+    entry.createdAt = row.time(8);
+    entry.sentAt = row.time(9);
+    entry.holdUntil = row.time(10);
     return entry;
 }
 
@@ -219,13 +219,14 @@ std::optional<QString> Outbox::create(const Task &draft, const QDateTime &now)
 
 QList<OutboxEntry> Outbox::select(const QString &where, const QVariantList &values) const
 {
-    QSqlQuery query(m_store->database());
+    const TaskStore::Statement query =
+        m_store->statement(QStringLiteral("SELECT %1 FROM outbox o %2").arg(Columns, where), values,
+                           tr("read the outbox"));
     QList<OutboxEntry> result;
-    if (!exec(query, QStringLiteral("SELECT %1 FROM outbox o %2").arg(Columns, where), values,
-              tr("read the outbox")))
-        return result;
-    while (query.next())
-        result.append(entryFromQuery(query));
+    while (query && query->next())
+        result.append(entryFrom(*query));
+    if (!query || query->failed())
+        m_lastError = query ? query->errorText() : m_store->lastError();
     return result;
 }
 

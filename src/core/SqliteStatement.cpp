@@ -1,5 +1,7 @@
 #include "SqliteStatement.h"
 
+#include <QTimeZone>
+
 #include <sqlite3.h>
 
 namespace UpNext {
@@ -56,6 +58,33 @@ void SqliteStatement::bindNull(int index)
     sqlite3_bind_null(m_statement, index + 1);
 }
 
+void SqliteStatement::bind(int index, const QVariant &value)
+{
+    if (value.isNull())
+        return bindNull(index);
+    switch (value.typeId()) {
+    case QMetaType::Bool:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+        return bind(index, value.toLongLong());
+    case QMetaType::Double:
+    case QMetaType::Float:
+        return bind(index, value.toDouble());
+    default:
+        return bind(index, value.toString());
+    }
+}
+
+void SqliteStatement::reset()
+{
+    sqlite3_reset(m_statement);
+    sqlite3_clear_bindings(m_statement);
+    m_failed = false;
+    m_error.clear();
+}
+
 bool SqliteStatement::run()
 {
     const bool ok = stepped(sqlite3_step(m_statement));
@@ -80,6 +109,12 @@ QString SqliteStatement::text(int column) const
     return data ? QString::fromUtf8(data, sqlite3_column_bytes(m_statement, column)) : QString();
 }
 
+QByteArray SqliteStatement::bytes(int column) const
+{
+    const auto *data = static_cast<const char *>(sqlite3_column_blob(m_statement, column));
+    return QByteArray(data, sqlite3_column_bytes(m_statement, column));
+}
+
 qint64 SqliteStatement::integer(int column) const
 {
     return sqlite3_column_int64(m_statement, column);
@@ -88,6 +123,12 @@ qint64 SqliteStatement::integer(int column) const
 double SqliteStatement::real(int column) const
 {
     return sqlite3_column_double(m_statement, column);
+}
+
+QDateTime SqliteStatement::time(int column) const
+{
+    return isNull(column) ? QDateTime()
+                          : QDateTime::fromMSecsSinceEpoch(integer(column), QTimeZone::utc());
 }
 
 } // namespace UpNext

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QDateTime>
 #include <QString>
+#include <QVariant>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -27,6 +29,10 @@ public:
     void bind(int index, qint64 value);
     void bind(int index, double value);
     void bindNull(int index);
+    // A QtSql-style value: null, a boolean or integer, a floating point number, or text.
+    void bind(int index, const QVariant &value);
+    // Back to the first row with nothing bound, for the next use of a kept statement.
+    void reset();
 
     // Runs a statement that returns no rows, then resets it for the next binds.
     bool run();
@@ -36,8 +42,11 @@ public:
 
     bool isNull(int column) const;
     QString text(int column) const;
+    QByteArray bytes(int column) const;
     qint64 integer(int column) const;
     double real(int column) const;
+    // UTC milliseconds, as the store keeps times; invalid for NULL.
+    QDateTime time(int column) const;
 
 private:
     bool stepped(int result);

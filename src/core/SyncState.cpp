@@ -29,15 +29,14 @@ bool SyncState::fail(const QString &what, const QSqlQuery &query) const
 
 QString SyncState::value(const QString &source, const QString &key) const
 {
-    QSqlQuery query(m_store->database());
-    query.prepare(QStringLiteral("SELECT value FROM sync_state WHERE source = ? AND key = ?"));
-    query.bindValue(0, source);
-    query.bindValue(1, key);
-    if (!query.exec()) {
-        fail(tr("read the sync state"), query);
+    const TaskStore::Statement query = m_store->statement(
+        QStringLiteral("SELECT value FROM sync_state WHERE source = ? AND key = ?"), {source, key},
+        tr("read the sync state"));
+    if (!query) {
+        m_lastError = m_store->lastError();
         return {};
     }
-    return query.next() ? query.value(0).toString() : QString();
+    return query->next() ? query->text(0) : QString();
 }
 
 bool SyncState::setValue(const QString &source, const QString &key, const QString &value)

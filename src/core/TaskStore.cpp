@@ -148,18 +148,22 @@ const QString taskColumns = QStringLiteral(
 
 const QString openTasksWhere = QStringLiteral("status <> 'done' AND assigned_to_me = 1");
 
-QString upsertSql()
+const QString &upsertSql()
 {
-    QStringList columns = taskColumns.split(QLatin1Char(','));
-    QStringList updates;
-    for (QString &column : columns) {
-        column = column.trimmed();
-        if (column != QLatin1String("id"))
-            updates.append(QStringLiteral("%1 = excluded.%1").arg(column));
-    }
-    return QStringLiteral("INSERT INTO tasks (%1) VALUES (%2) ON CONFLICT (id) DO UPDATE SET %3")
-        .arg(taskColumns, QStringList(columns.size(), QStringLiteral("?")).join(u','),
-             updates.join(QStringLiteral(", ")));
+    static const QString sql = [] {
+        QStringList columns = taskColumns.split(QLatin1Char(','));
+        QStringList updates;
+        for (QString &column : columns) {
+            column = column.trimmed();
+            if (column != QLatin1String("id"))
+                updates.append(QStringLiteral("%1 = excluded.%1").arg(column));
+        }
+        return QStringLiteral(
+                   "INSERT INTO tasks (%1) VALUES (%2) ON CONFLICT (id) DO UPDATE SET %3")
+            .arg(taskColumns, QStringList(columns.size(), QStringLiteral("?")).join(u','),
+                 updates.join(QStringLiteral(", ")));
+    }();
+    return sql;
 }
 
 QVariant fromDateTime(const QDateTime &time)
@@ -227,47 +231,56 @@ void bindTask(SqliteStatement &statement, const Task &task)
     bind(task.score);
 }
 
-Task taskFromQuery(const QSqlQuery &query)
+Task taskFrom(const SqliteStatement &row)
 {
     Task task;
-    task.id = query.value(0).toString();
-    task.source = query.value(1).toString();
-    task.sourceId = query.value(2).toString();
-    task.container = query.value(3).toString();
-    task.title = query.value(4).toString();
-    task.description = query.value(5).toString();
-    task.status = Task::statusFromName(query.value(6).toString()).value_or(TaskStatus::Todo);
-    task.assignee = query.value(7).toString();
-    task.assignedToMe = query.value(8).toBool();
-    task.dueDate = QDate::fromString(query.value(9).toString(), Qt::ISODate);
-    task.url = query.value(10).toString();
-    task.entity = query.value(11).toString();
-    task.isRevenue = query.value(12).toBool();
-    task.isBlocking = query.value(13).toBool();
-    task.sourcePriority = query.value(14).toInt();
-    task.lastActivity = TaskStore::timeFromColumn(query.value(15));
-    task.updatedAt = TaskStore::timeFromColumn(query.value(16));
-    task.localUpdatedAt = TaskStore::timeFromColumn(query.value(17));
-    task.score = query.value(18).toDouble();
+    task.id = row.text(0);
+    task.source = row.text(1);
+    task.sourceId = row.text(2);
+    task.container = row.text(3);
+    task.title = row.text(4);
+    task.description = row.text(5);
+    task.status = Task::statusFromName(row.text(6)).value_or(TaskStatus::Todo);
+    task.assignee = row.text(7);
+    task.assignedToMe = row.integer(8) != 0;
+    task.dueDate = QDate::fromString(row.text(9), Qt::ISODate);
+    task.url = row.text(10);
+    task.entity = row.text(11);
+    task.isRevenue = row.integer(12) != 0;
+    task.isBlocking = row.integer(13) != 0;
+    task.sourcePriority = int(row.integer(14));
+    task.lastActivity = row.time(15);
+    task.updatedAt = row.time(16);
+    task.localUpdatedAt = row.time(17);
+    task.score = row.real(18);
     return task;
 }
 
-// What a list of tasks shows; QtSql's cost is per value read, so the fewer the better.
+// What a list of tasks shows.
 const QString listedColumns =
     QStringLiteral("id, source, title, status, assigned_to_me, due_date, entity, score");
 
-Task listedTaskFromQuery(const QSqlQuery &query)
+Task listedTaskFrom(const SqliteStatement &row)
 {
     Task task;
-    task.id = query.value(0).toString();
-    task.source = query.value(1).toString() == Sources::GitHub ? Sources::GitHub : Sources::ClickUp;
-    task.title = query.value(2).toString();
-    task.status = Task::statusFromName(query.value(3).toString()).value_or(TaskStatus::Todo);
-    task.assignedToMe = query.value(4).toBool();
-    task.dueDate = QDate::fromString(query.value(5).toString(), Qt::ISODate);
-    task.entity = query.value(6).toString();
-    task.score = query.value(7).toDouble();
+    task.id = row.text(0);
+    task.source = row.text(1) == Sources::GitHub ? Sources::GitHub : Sources::ClickUp;
+    task.title = row.text(2);
+    task.status = Task::statusFromName(row.text(3)).value_or(TaskStatus::Todo);
+    task.assignedToMe = row.integer(4) != 0;
+    task.dueDate = QDate::fromString(row.text(5), Qt::ISODate);
+    task.entity = row.text(6);
+    task.score = row.real(7);
     return task;
+}
+
+// The SQLite connection under a QtSql one.
+sqlite3 *handleOf(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    return handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
+               ? *static_cast<sqlite3 *const *>(handle.constData())
+               : nullptr;
 }
 
 // Rows whose foreign key finds nothing; -1 when that cannot be told.
@@ -359,8 +372,9 @@ bool TaskStore::open(const QString &path)
         return false;
     }
     m_path = path;
-    if (sqlite3 *handle = sqliteHandle())
-        sqlite3_wal_hook(handle, &TaskStore::walCommitted, this);
+    m_handle = handleOf(database());
+    if (m_handle)
+        sqlite3_wal_hook(m_handle, &TaskStore::walCommitted, this);
     qCInfo(lcStore) << "Opened" << path;
     return true;
 }
@@ -457,6 +471,8 @@ int TaskStore::walCommitted(void *store, sqlite3 *, const char *, int pages)
 void TaskStore::close()
 {
     m_checkpointer.waitForDone();
+    m_kept.clear(); // finalized before the connection closes
+    m_handle = nullptr;
     if (!QSqlDatabase::contains(m_connection))
         return;
     QSqlDatabase::database(m_connection, false).close();
@@ -486,12 +502,54 @@ bool TaskStore::fail(const QString &what, const QString &reason) const
     return false;
 }
 
-sqlite3 *TaskStore::sqliteHandle() const
+void TaskStore::Release::operator()(SqliteStatement *statement) const
 {
-    const QVariant handle = database().driver()->handle();
-    return handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
-               ? *static_cast<sqlite3 *const *>(handle.constData())
-               : nullptr;
+    if (!inUse) {
+        delete statement;
+        return;
+    }
+    statement->reset();
+    *inUse = false;
+}
+
+TaskStore::Statement TaskStore::statement(const QString &sql, const QVariantList &values,
+                                          const QString &what) const
+{
+    // Enough for the hot paths; statements made of many placeholders do not fill it for long.
+    constexpr qsizetype MaxKept = 64;
+    Statement statement;
+    std::shared_ptr<Kept> &kept = m_kept[sql];
+    if (kept && !kept->inUse) {
+        kept->inUse = true;
+        statement = Statement(kept->statement.get(), Release{&kept->inUse});
+    } else if (!kept) {
+        kept = std::make_shared<Kept>();
+        kept->statement = std::make_unique<SqliteStatement>(m_handle, sql);
+        if (!kept->statement->isValid()) {
+            fail(what, kept->statement->errorText());
+            m_kept.remove(sql);
+            return {};
+        }
+        kept->inUse = true;
+        statement = Statement(kept->statement.get(), Release{&kept->inUse});
+        if (m_kept.size() > MaxKept)
+            m_kept.removeIf([](const auto &entry) { return !entry.value()->inUse; });
+    } else { // in use further up the stack: one of its own
+        statement = Statement(new SqliteStatement(m_handle, sql), Release{});
+        if (!statement->isValid()) {
+            fail(what, statement->errorText());
+            return {};
+        }
+    }
+    for (qsizetype i = 0; i < values.size(); ++i)
+        statement->bind(int(i), values.at(i));
+    return statement;
+}
+
+bool TaskStore::run(const QString &sql, const QVariantList &values, const QString &what) const
+{
+    const Statement statement = this->statement(sql, values, what);
+    return statement && (statement->run() || fail(what, statement->errorText()));
 }
 
 bool TaskStore::migrate(QSqlDatabase &db, int target, QString *error)
@@ -595,17 +653,16 @@ bool TaskStore::transaction(ChangeOrigin origin, const std::function<bool()> &wo
 
 bool TaskStore::savepoint(const std::function<bool()> &work)
 {
-    sqlite3 *db = sqliteHandle();
-    if (sqlite3_exec(db, "SAVEPOINT nested", nullptr, nullptr, nullptr) != SQLITE_OK)
-        return fail(tr("start a savepoint"), QString::fromUtf8(sqlite3_errmsg(db)));
+    const QString what = tr("keep a part of a transaction apart");
+    if (!run(QStringLiteral("SAVEPOINT nested"), {}, what))
+        return false;
     TaskChanges &changes = *m_pending;
     const qsizetype sizes[] = {changes.added.size(), changes.changed.size(), changes.removed.size(),
                                changes.external.size()};
     if (work())
-        return sqlite3_exec(db, "RELEASE nested", nullptr, nullptr, nullptr) == SQLITE_OK ||
-               fail(tr("end a savepoint"), QString::fromUtf8(sqlite3_errmsg(db)));
-    sqlite3_exec(db, "ROLLBACK TO nested", nullptr, nullptr, nullptr);
-    sqlite3_exec(db, "RELEASE nested", nullptr, nullptr, nullptr);
+        return run(QStringLiteral("RELEASE nested"), {}, what);
+    run(QStringLiteral("ROLLBACK TO nested"), {}, what);
+    run(QStringLiteral("RELEASE nested"), {}, what);
     changes.added.resize(sizes[0]);
     changes.changed.resize(sizes[1]);
     changes.removed.resize(sizes[2]);
@@ -634,14 +691,14 @@ bool TaskStore::writeTasks(const QList<Task> &tasks, const TaskChanges &describe
             return false;
         }
     }
-    SqliteStatement statement(sqliteHandle(), upsertSql());
-    if (!statement.isValid())
-        return fail(tr("prepare an update"), statement.errorText());
+    const Statement statement = this->statement(upsertSql(), {}, tr("prepare an update"));
+    if (!statement)
+        return false;
     const QSet<QString> added(described.added.cbegin(), described.added.cend());
     for (const Task &task : tasks) {
-        bindTask(statement, task);
-        if (!statement.run())
-            return fail(tr("store task %1").arg(task.id), statement.errorText());
+        bindTask(*statement, task);
+        if (!statement->run())
+            return fail(tr("store task %1").arg(task.id), statement->errorText());
         (added.contains(task.id) ? m_pending->added : m_pending->changed).append(task.id);
     }
     m_pending->external.append(described.external);
@@ -780,23 +837,15 @@ bool TaskStore::moveTask(const QString &from, const QString &to)
 QList<Task> TaskStore::selectTasks(const QString &whereAndOrder, const QVariantList &values,
                                    Fields fields) const
 {
-    QSqlQuery query(database());
-    query.setForwardOnly(true);
-    if (!query.prepare(
-            QStringLiteral("SELECT %1 FROM tasks %2")
-                .arg(fields == Fields::All ? taskColumns : listedColumns, whereAndOrder))) {
-        fail(tr("read tasks"), query);
-        return {};
-    }
-    for (qsizetype i = 0; i < values.size(); ++i)
-        query.bindValue(int(i), values.at(i));
-    if (!query.exec()) {
-        fail(tr("read tasks"), query);
-        return {};
-    }
+    const Statement query =
+        statement(QStringLiteral("SELECT %1 FROM tasks %2")
+                      .arg(fields == Fields::All ? taskColumns : listedColumns, whereAndOrder),
+                  values, tr("read tasks"));
     QList<Task> tasks;
-    while (query.next())
-        tasks.append(fields == Fields::All ? taskFromQuery(query) : listedTaskFromQuery(query));
+    while (query && query->next())
+        tasks.append(fields == Fields::All ? taskFrom(*query) : listedTaskFrom(*query));
+    if (query && query->failed())
+        fail(tr("read tasks"), query->errorText());
     return tasks;
 }
 
@@ -808,10 +857,9 @@ std::optional<Task> TaskStore::task(const QString &id) const
 
 bool TaskStore::contains(const QString &id) const
 {
-    QSqlQuery query(database());
-    return exec(query, QStringLiteral("SELECT 1 FROM tasks WHERE id = ?"), {id},
-                tr("read task %1").arg(id)) &&
-           query.next();
+    const Statement query = statement(QStringLiteral("SELECT 1 FROM tasks WHERE id = ?"), {id},
+                                      tr("read task %1").arg(id));
+    return query && query->next();
 }
 
 QList<Task> TaskStore::tasks(const QStringList &ids, Fields fields) const
@@ -840,7 +888,7 @@ QList<Task> TaskStore::openTasksUnordered() const
 {
     // Through SQLite's own API (no QVariant per value), status and due date as numbers, the
     // source from the id: tens of thousands of rows are read before the window shows.
-    SqliteStatement query(sqliteHandle(),
+    SqliteStatement query(m_handle,
                           QStringLiteral("SELECT id, title, status = 'in_progress',"
                                          " CAST(julianday(due_date) + 0.5 AS INTEGER), entity,"
                                          " score FROM tasks NOT INDEXED WHERE %1")

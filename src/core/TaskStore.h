@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CurrentTask.h"
+#include "SqliteStatement.h"
 #include "Task.h"
 #include "TaskChanges.h"
 
@@ -11,6 +12,7 @@
 #include <QThreadPool>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QSqlDatabase;
@@ -119,6 +121,19 @@ public:
     bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values,
               const QString &what) const;
 
+    // A statement of the hot paths (a webhook runs a dozen; thousands arrive a second),
+    // prepared once on the connection and kept; reset when the handle goes.
+    struct Release
+    {
+        bool *inUse = nullptr; // null: not kept, deleted
+        void operator()(SqliteStatement *statement) const;
+    };
+    using Statement = std::unique_ptr<SqliteStatement, Release>;
+    // sql with values bound; null, with lastError() naming `what`, when it does not prepare.
+    Statement statement(const QString &sql, const QVariantList &values, const QString &what) const;
+    // Runs a kept statement that returns no rows; false with lastError() naming `what`.
+    bool run(const QString &sql, const QVariantList &values, const QString &what) const;
+
 Q_SIGNALS:
     void changed(const UpNext::TaskChanges &changes);
 
@@ -132,15 +147,21 @@ private:
                     const QString &what);
     bool fail(const QString &what, const QSqlQuery &query) const;
     bool fail(const QString &what, const QString &reason) const;
-    // The connection under database(), for SqliteStatement.
-    sqlite3 *sqliteHandle() const;
     // SQLite's hook after each commit: checkpoints the write-ahead log on m_checkpointer.
     static int walCommitted(void *store, sqlite3 *db, const char *name, int pages);
     QList<Task> selectTasks(const QString &whereAndOrder, const QVariantList &values,
                             Fields fields = Fields::All) const;
     bool savepoint(const std::function<bool()> &work);
 
+    struct Kept
+    {
+        std::unique_ptr<SqliteStatement> statement;
+        bool inUse = false;
+    };
+
     QString m_connection;
+    sqlite3 *m_handle = nullptr; // the open connection's
+    mutable QHash<QString, std::shared_ptr<Kept>> m_kept;
     QThreadPool m_checkpointer;
     QAtomicInteger<bool> m_checkpointing = false;
     TaskChanges *m_pending = nullptr; // the open transaction's changes

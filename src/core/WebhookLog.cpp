@@ -22,33 +22,30 @@ bool WebhookLog::fail(const QString &what, const QSqlQuery &query) const
 
 bool WebhookLog::seen(const QString &source, const QString &delivery) const
 {
-    QSqlQuery query(m_store->database());
-    query.prepare(
-        QStringLiteral("SELECT 1 FROM webhook_deliveries WHERE source = ? AND delivery = ?"));
-    query.bindValue(0, source);
-    query.bindValue(1, delivery);
-    if (!query.exec())
-        return fail(tr("read the webhook deliveries"), query);
-    return query.next();
+    const TaskStore::Statement query = m_store->statement(
+        QStringLiteral("SELECT 1 FROM webhook_deliveries WHERE source = ? AND delivery = ?"),
+        {source, delivery}, tr("read the webhook deliveries"));
+    if (!query) {
+        m_lastError = m_store->lastError();
+        return false;
+    }
+    return query->next();
 }
 
 bool WebhookLog::add(const QString &source, const QStringList &deliveries, const QDateTime &now)
 {
     m_lastError.clear();
     return m_store->transaction(ChangeOrigin::Webhook, [&] {
-        QSqlQuery query(m_store->database());
         for (const QString &delivery : deliveries) {
-            if (!m_store->exec(query,
-                               QStringLiteral("INSERT OR IGNORE INTO webhook_deliveries"
-                                              " (source, delivery, received_at) VALUES (?, ?, ?)"),
-                               {source, delivery, now.toMSecsSinceEpoch()},
-                               tr("remember a webhook delivery")))
+            if (!m_store->run(QStringLiteral("INSERT OR IGNORE INTO webhook_deliveries"
+                                             " (source, delivery, received_at) VALUES (?, ?, ?)"),
+                              {source, delivery, now.toMSecsSinceEpoch()},
+                              tr("remember a webhook delivery")))
                 return false;
         }
-        return m_store->exec(query,
-                             QStringLiteral("DELETE FROM webhook_deliveries WHERE received_at < ?"),
-                             {now.addSecs(-KeepHours * 3600).toMSecsSinceEpoch()},
-                             tr("forget old webhook deliveries"));
+        return m_store->run(QStringLiteral("DELETE FROM webhook_deliveries WHERE received_at < ?"),
+                            {now.addSecs(-KeepHours * 3600).toMSecsSinceEpoch()},
+                            tr("forget old webhook deliveries"));
     });
 }
 

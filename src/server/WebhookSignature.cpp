@@ -1,12 +1,22 @@
 #include "WebhookSignature.h"
 
-#include <QMessageAuthenticationCode>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 namespace UpNext {
 
 QByteArray WebhookSignature::sign(const QByteArray &secret, const QByteArray &body)
 {
-    return QMessageAuthenticationCode::hash(body, secret, QCryptographicHash::Sha256).toHex();
+    // OpenSSL's SHA-256 uses the CPU's SHA instructions: several times Qt's for a 10 KB
+    // delivery, which counts at thousands of deliveries a second.
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    if (!HMAC(EVP_sha256(), secret.constData(), int(secret.size()),
+              reinterpret_cast<const unsigned char *>(body.constData()), size_t(body.size()),
+              digest, &size))
+        return {};
+    return QByteArray::fromRawData(reinterpret_cast<const char *>(digest), int(size)).toHex();
 }
 
 bool WebhookSignature::matches(const QByteArray &secret, const QByteArray &body,
@@ -14,12 +24,9 @@ bool WebhookSignature::matches(const QByteArray &secret, const QByteArray &body,
 {
     const QByteArray expected = sign(secret, body);
     const QByteArray given = hex.toLower();
-    if (given.size() != expected.size())
-        return false; // the length is public: always 64
-    unsigned char difference = 0;
-    for (qsizetype i = 0; i < expected.size(); ++i)
-        difference |= static_cast<unsigned char>(expected.at(i) ^ given.at(i));
-    return difference == 0;
+    // The length is public (always 64); the contents are compared in constant time.
+    return !expected.isEmpty() && given.size() == expected.size() &&
+           CRYPTO_memcmp(expected.constData(), given.constData(), size_t(expected.size())) == 0;
 }
 
 } // namespace UpNext
