@@ -33,6 +33,8 @@
 #include <QTimeZone>
 #include <QTimer>
 
+#include <ctime>
+
 using namespace UpNext;
 using namespace UpNext::Sim;
 
@@ -50,6 +52,14 @@ const QByteArray TitleMark = "rev 00000000";
 const QByteArray TimeMark = "2000-01-01T00:00:00Z";
 // Later than the simulator's own edit of issue 1, which reaches the store first.
 const QDateTime FirstUpdate(QDate(2030, 1, 1), QTime(0, 0), QTimeZone::utc());
+
+// CPU time of the calling thread: what a delivery costs each side, whatever else runs.
+qint64 threadCpuNs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
 
 struct Delivery
 {
@@ -134,6 +144,7 @@ public:
 
     void start()
     {
+        cpuStart = threadCpuNs();
         m_clock.start();
         for (int i = 0; i < Connections; ++i) {
             auto *socket = new QTcpSocket(this);
@@ -148,6 +159,8 @@ public:
 
     QList<Delivery> deliveries;
     std::function<void()> done;
+    qint64 cpuStart = 0;
+    qint64 cpuUsed = 0; // by this thread while it ran
 
 private:
     struct Pending
@@ -218,8 +231,10 @@ private:
             return;
         socket->setProperty("finished", true);
         socket->disconnectFromHost();
-        if (--m_open == 0 && done)
+        if (--m_open == 0 && done) {
+            cpuUsed = threadCpuNs() - cpuStart;
             done();
+        }
     }
 
     quint16 m_port;
@@ -301,9 +316,11 @@ int main(int argc, char *argv[])
     QElapsedTimer wall;
     thread.start();
     wall.start();
+    const qint64 serverCpuStart = threadCpuNs();
     QMetaObject::invokeMethod(&generator, [&generator] { generator.start(); });
     app.exec();
     const double seconds = double(wall.nsecsElapsed()) / 1e9;
+    const double serverCpuNs = double(threadCpuNs() - serverCpuStart);
     thread.quit();
     thread.wait();
 
@@ -364,5 +381,9 @@ int main(int argc, char *argv[])
     row(QStringLiteral("latency p99 (ms)"), p99, QStringLiteral("< 10"));
     row(QStringLiteral("applied"), applied, QString());
     row(QStringLiteral("lost"), deliveries - applied, QStringLiteral("0"));
+    row(QStringLiteral("receiver CPU per delivery (us)"), serverCpuNs / 1e3 / deliveries,
+        QString());
+    row(QStringLiteral("generator CPU per delivery (us)"),
+        double(generator.cpuUsed) / 1e3 / deliveries, QString());
     return 0;
 }

@@ -1,7 +1,5 @@
 #include "SqliteStatement.h"
 
-#include <QTimeZone>
-
 #include <sqlite3.h>
 
 namespace UpNext {
@@ -127,8 +125,7 @@ double SqliteStatement::real(int column) const
 
 QDateTime SqliteStatement::time(int column) const
 {
-    return isNull(column) ? QDateTime()
-                          : QDateTime::fromMSecsSinceEpoch(integer(column), QTimeZone::utc());
+    return isNull(column) ? QDateTime() : QDateTime::fromMSecsSinceEpoch(integer(column), Qt::UTC);
 }
 
 } // namespace UpNext

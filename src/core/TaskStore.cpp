@@ -322,7 +322,7 @@ TaskStore::~TaskStore()
 QDateTime TaskStore::timeFromColumn(const QVariant &value)
 {
     return value.isNull() ? QDateTime()
-                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), QTimeZone::utc());
+                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
 bool TaskStore::open(const QString &path)

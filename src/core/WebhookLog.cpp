@@ -43,6 +43,11 @@ bool WebhookLog::add(const QString &source, const QStringList &deliveries, const
                               tr("remember a webhook delivery")))
                 return false;
         }
+        // Not on every delivery: at thousands a second the deletes would cost more than the rest.
+        constexpr int ForgetEverySecs = 5 * 60;
+        if (m_forgotAt.isValid() && m_forgotAt.secsTo(now) < ForgetEverySecs && now >= m_forgotAt)
+            return true;
+        m_forgotAt = now;
         return m_store->run(QStringLiteral("DELETE FROM webhook_deliveries WHERE received_at < ?"),
                             {now.addSecs(-KeepHours * 3600).toMSecsSinceEpoch()},
                             tr("forget old webhook deliveries"));

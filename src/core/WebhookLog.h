@@ -37,7 +37,7 @@ public:
 
     bool seen(const QString &source, const QString &delivery) const;
     // Remembers the deliveries (a GitHub delivery id, ClickUp's history item ids); forgets
-    // those older than KeepHours before now.
+    // those older than KeepHours before now, every few minutes.
     bool add(const QString &source, const QStringList &deliveries, const QDateTime &now);
 
     // A task to fetch; queued once however many deliveries name it.
@@ -52,6 +52,7 @@ private:
     bool fail(const QString &what, const QSqlQuery &query) const;
 
     TaskStore *m_store;
+    QDateTime m_forgotAt; // when old deliveries were last forgotten
     mutable QString m_lastError;
 };
 
