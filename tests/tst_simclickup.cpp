@@ -60,6 +60,7 @@ private Q_SLOTS:
     void authentication_data();
     void authentication();
     void user();
+    void hierarchy();
     void pagingBoundaries_data();
     void pagingBoundaries();
     void includeClosed();
@@ -1213,6 +1214,39 @@ void TestSimClickUp::webhookUpdate()
     QCOMPARE(send(m_manager, "PUT", url(QStringLiteral("/webhook/nope")), Auth, json({})).status,
              404);
     QCOMPARE(m_sim->hooks().first().endpoint, second.url());
+}
+
+void TestSimClickUp::hierarchy()
+{
+    Reply reply = send(m_manager, "GET", url(QStringLiteral("/team")), Auth);
+    QCOMPARE(reply.status, 200);
+    const QJsonObject team = object(reply).value(QStringLiteral("teams"))[0].toObject();
+    QCOMPARE(team.value(QStringLiteral("id")).toString(), m_sim->teamId());
+
+    reply =
+        send(m_manager, "GET",
+             url(QStringLiteral("/team/%1/space").arg(team.value(QStringLiteral("id")).toString())),
+             Auth);
+    QCOMPARE(reply.status, 200);
+    const QString space =
+        object(reply).value(QStringLiteral("spaces"))[0][QStringLiteral("id")].toString();
+    QVERIFY(!space.isEmpty());
+    reply = send(m_manager, "GET", url(QStringLiteral("/space/%1/folder").arg(space)), Auth);
+    QCOMPARE(reply.status, 200);
+    QVERIFY(object(reply).value(QStringLiteral("folders")).isArray());
+
+    reply = send(m_manager, "GET", url(QStringLiteral("/space/%1/list").arg(space)), Auth);
+    QCOMPARE(reply.status, 200);
+    const QJsonArray lists = object(reply).value(QStringLiteral("lists")).toArray();
+    QVERIFY(!lists.isEmpty());
+    const QString folder = lists.at(0)[QStringLiteral("folder")][QStringLiteral("id")].toString();
+    reply = send(m_manager, "GET", url(QStringLiteral("/folder/%1/list").arg(folder)), Auth);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(object(reply).value(QStringLiteral("lists")).toArray(), lists);
+
+    reply = send(m_manager, "GET", url(QStringLiteral("/folder/1/list")), Auth);
+    QCOMPARE(reply.status, 401);
+    QCOMPARE(errorCode(reply), QStringLiteral("OAUTH_061"));
 }
 
 void TestSimClickUp::signatureTestVector()

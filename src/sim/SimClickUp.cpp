@@ -149,15 +149,19 @@ void SimClickUp::addReadRoutes()
             return SimResponse::json(200, QJsonObject{{QStringLiteral("folders"), QJsonArray()}});
         });
 
+    // The lists all sit in the space's hidden folder, as folderless lists do in ClickUp.
+    const auto lists = [this](const SimRequest &request, const QString &parent) {
+        if (request.captures.at(0) != parent)
+            return spaceNotFound();
+        QJsonArray lists;
+        for (const List &list : std::as_const(m_lists))
+            lists.append(listJson(list));
+        return SimResponse::json(200, QJsonObject{{QStringLiteral("lists"), lists}});
+    };
     addRoute(Method::Get, QStringLiteral("/space/{space_id}/list"),
-             [this](const SimRequest &request) {
-                 if (request.captures.at(0) != SpaceId)
-                     return spaceNotFound();
-                 QJsonArray lists;
-                 for (const List &list : std::as_const(m_lists))
-                     lists.append(listJson(list));
-                 return SimResponse::json(200, QJsonObject{{QStringLiteral("lists"), lists}});
-             });
+             [lists](const SimRequest &request) { return lists(request, SpaceId); });
+    addRoute(Method::Get, QStringLiteral("/folder/{folder_id}/list"),
+             [lists](const SimRequest &request) { return lists(request, FolderId); });
 
     addRoute(Method::Get, QStringLiteral("/list/{list_id}"), [this](const SimRequest &request) {
         const List *found = list(request.captures.at(0));
