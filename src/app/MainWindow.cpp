@@ -1,4 +1,6 @@
 #include "MainWindow.h"
+
+#include "AboutDialog.h"
 #include "BriefingWindow.h"
 #include "NowCard.h"
 #include "OutboxDialog.h"
@@ -337,6 +339,16 @@ void MainWindow::makeMenus()
     m_showBriefing = taskMenu->addAction(tr("Morning &Briefing"), this, &MainWindow::showBriefing);
     m_showBriefing->setShortcut(Qt::CTRL | Qt::Key_B);
     m_showBriefing->setStatusTip(tr("The best tasks for today, what is due and what changed"));
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *about = helpMenu->addAction(tr("&About UpNext"), this, [this] {
+        AboutDialog dialog(this);
+        dialog.exec();
+    });
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
+    helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)
+        ->setMenuRole(QAction::AboutQtRole);
 }
 
 void MainWindow::makeKeyboard(QMenu *editMenu)
