@@ -134,12 +134,13 @@ void Theme::apply(QWidget *widget)
 
 bool Theme::eventFilter(QObject *watched, QEvent *event)
 {
-    // The application hears of a new palette first; each widget hears of it too.
-    if (event->type() == QEvent::ApplicationPaletteChange) {
-        if (watched == QCoreApplication::instance())
-            Q_EMIT changed();
-        else if (watched->isWidgetType())
-            apply(static_cast<QWidget *>(watched));
+    // The application hears of a new palette; widgets with a palette of their own (ours) may
+    // not, so each coloured one is painted again from here.
+    if (event->type() == QEvent::ApplicationPaletteChange &&
+        watched == QCoreApplication::instance()) {
+        for (QWidget *widget : QApplication::allWidgets())
+            apply(widget);
+        Q_EMIT changed();
     }
     return QObject::eventFilter(watched, event);
 }
