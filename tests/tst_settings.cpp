@@ -189,9 +189,9 @@ void TestSettings::language()
 
     // A hand-edited unknown language: the system's, with a warning.
     QSettings raw(m_path, QSettings::IniFormat);
-    raw.setValue(QStringLiteral("general/language"), QStringLiteral("xx"));
+    raw.setValue(QStringLiteral("interface/language"), QStringLiteral("xx"));
     raw.sync();
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("general/language")));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("interface/language")));
     QCOMPARE(Settings(m_path).language(), QString());
 }
 
