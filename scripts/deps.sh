@@ -9,6 +9,8 @@ packages=(
     # Qt 6 and QtKeychain
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libqt6sql6-sqlite libsqlite3-dev libssl-dev
     qt6-tools-dev qt6-l10n-tools qt6-svg-dev qt6-qpa-plugins fonts-dejavu-core
+    # Qt's own translations (dialog buttons, context menus) under UpNext's German
+    qt6-translations-l10n
     # headless GUI, tray and keychain for the tests
     xvfb xauth dbus dbus-x11 gnome-keyring trayer
     # the time zones some tests run in

@@ -1,6 +1,7 @@
 #include "ProfileFixture.h"
 
 #include "app/BriefingWindow.h"
+#include "core/Translations.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -15,6 +16,7 @@ class TestBriefingWindow : public QObject, protected ProfileFixture
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
     void showsEverySection();
@@ -25,6 +27,12 @@ private Q_SLOTS:
 private:
     std::unique_ptr<BriefingWindow> m_window;
 };
+
+void TestBriefingWindow::initTestCase()
+{
+    // English plurals ("1 change") come from a translation, as in the app.
+    Translations::install(QStringLiteral("en"));
+}
 
 void TestBriefingWindow::init()
 {

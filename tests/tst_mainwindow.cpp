@@ -23,6 +23,7 @@
 
 #include "app/TaskFilterModel.h"
 #include "core/SyncState.h"
+#include "core/Translations.h"
 #include "sim/SimClickUp.h"
 #include "sources/ClickUpReader.h"
 
@@ -91,6 +92,7 @@ class TestMainWindow : public QObject, protected Test::ProfileFixture
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void emptyStateWhenThereAreNoTasks();
     void tableOnceTasksArrive();
@@ -124,6 +126,12 @@ private Q_SLOTS:
 
 private:
 };
+
+void TestMainWindow::initTestCase()
+{
+    // English plurals ("1 change") come from a translation, as in the app.
+    Translations::install(QStringLiteral("en"));
+}
 
 void TestMainWindow::init()
 {

@@ -5,6 +5,7 @@
 #include "core/Outbox.h"
 #include "core/TaskService.h"
 #include "core/TaskStore.h"
+#include "core/Translations.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -27,6 +28,7 @@ class TestOutboxDialog : public QObject, protected Test::ProfileFixture
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void emptyState();
     void rowsShowEachEntry();
@@ -45,6 +47,12 @@ private:
     void selectRows(OutboxDialog &dialog, const QList<int> &rows) const;
     bool execOnTheSide(const QString &sql) const;
 };
+
+void TestOutboxDialog::initTestCase()
+{
+    // English plurals ("1 change") come from a translation, as in the app.
+    Translations::install(QStringLiteral("en"));
+}
 
 void TestOutboxDialog::init()
 {

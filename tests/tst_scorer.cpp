@@ -1,6 +1,7 @@
 #include "TestTasks.h"
 
 #include "core/Scorer.h"
+#include "core/Translations.h"
 
 #include <QTest>
 #include <QTimeZone>
@@ -84,6 +85,7 @@ class TestScorer : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void plainTaskScoresZero();
     void singleSignal_data();
     void singleSignal();
@@ -104,6 +106,12 @@ private Q_SLOTS:
     void idleDaysAreLocalDays_data();
     void idleDaysAreLocalDays();
 };
+
+void TestScorer::initTestCase()
+{
+    // English plurals ("1 change") come from a translation, as in the app.
+    Translations::install(QStringLiteral("en"));
+}
 
 void TestScorer::plainTaskScoresZero()
 {

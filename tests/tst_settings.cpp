@@ -112,6 +112,7 @@ private Q_SLOTS:
 
     void defaults();
     void roundTrip();
+    void language();
     void gitHubEnterpriseBaseUrl_data();
     void gitHubEnterpriseBaseUrl();
     void validStoredValues_data();
@@ -167,6 +168,31 @@ void TestSettings::defaults()
     // Reading creates nothing.
     QVERIFY(settings.sync());
     QVERIFY(!QFile::exists(m_path));
+}
+
+void TestSettings::language()
+{
+    {
+        Settings settings(m_path);
+        QCOMPARE(settings.language(), QString()); // the system's
+        QVERIFY(settings.setLanguage(QStringLiteral("de")));
+        QVERIFY(!settings.setLanguage(QStringLiteral("tlh")));
+        QVERIFY(settings.sync());
+    }
+    QCOMPARE(Settings(m_path).language(), QStringLiteral("de"));
+    {
+        Settings settings(m_path);
+        QVERIFY(settings.setLanguage(QString()));
+        QVERIFY(settings.sync());
+    }
+    QCOMPARE(Settings(m_path).language(), QString());
+
+    // A hand-edited unknown language: the system's, with a warning.
+    QSettings raw(m_path, QSettings::IniFormat);
+    raw.setValue(QStringLiteral("interface/language"), QStringLiteral("xx"));
+    raw.sync();
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("interface/language")));
+    QCOMPARE(Settings(m_path).language(), QString());
 }
 
 void TestSettings::roundTrip()

@@ -4,6 +4,8 @@
 #include "core/SecretStore.h"
 #include "core/Settings.h"
 #include "core/Task.h"
+#include "core/TaskService.h"
+#include "core/TaskStore.h"
 #include "sim/SimClickUp.h"
 #include "sim/SimGitHub.h"
 #include "sync/SyncEngine.h"
@@ -12,6 +14,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QGuiApplication>
 #include <QLabel>
@@ -21,6 +24,7 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -49,6 +53,9 @@ private Q_SLOTS:
     void wrongTokenShowsTheSourcesWords();
     void okSavesSettingsAndKeepsTokensInTheKeychain();
     void startAtLoginWritesTheAutostartEntry();
+    void weightsRerankThePreviewLive();
+    void okSavesTheWeightsAndRanksTheListAgain();
+    void languageIsSavedForTheNextStart();
 
 private:
     template<typename T> T *find(const char *name) const
@@ -59,6 +66,10 @@ private:
         return widget;
     }
     QString savedToken(SecretStore::Secret secret, const QString &host);
+    // Three open tasks: one blocking, one overdue, one in progress; the store scores them with
+    // the default weights. The dialog opens again to see them.
+    void addRankedTasks();
+    QStringList previewIds() const;
     void removeTokens();
     static QListWidgetItem *item(QListWidget *list, const QString &text);
 
@@ -262,6 +273,127 @@ void TestSettingsDialog::startAtLoginWritesTheAutostartEntry()
     find<QCheckBox>("startAtLogin")->setChecked(false);
     m_dialog->accept();
     QVERIFY(!autostart.isEnabled());
+}
+
+void TestSettingsDialog::addRankedTasks()
+{
+    const QDateTime now = m_core->service()->now();
+    const auto task = [&now](const QString &id, const QString &title) {
+        Task made;
+        made.source = Sources::ClickUp;
+        made.sourceId = id;
+        made.id = Task::makeId(made.source, id);
+        made.title = title;
+        made.updatedAt = made.lastActivity = now;
+        return made;
+    };
+    Task blocking = task(QStringLiteral("b"), QStringLiteral("Unblock the release"));
+    blocking.isBlocking = true; // 30
+    Task overdue = task(QStringLiteral("o"), QStringLiteral("Send the invoice"));
+    overdue.dueDate = now.date().addDays(-3); // 25
+    Task started = task(QStringLiteral("s"), QStringLiteral("Write the report"));
+    started.status = TaskStatus::InProgress; // 15
+    QList<Task> tasks{blocking, overdue, started};
+    for (Task &each : tasks)
+        each.score = m_core->service()->explain(each, now).score;
+    QVERIFY(m_core->store()->upsert(tasks));
+    m_dialog = std::make_unique<SettingsDialog>(m_core.get());
+    find<QTabWidget>("tabs")->setCurrentWidget(find<QWidget>("scoringTab"));
+}
+
+QStringList TestSettingsDialog::previewIds() const
+{
+    const auto *preview = find<QListWidget>("rankingPreview");
+    QStringList ids;
+    for (int row = 0; row < preview->count(); ++row)
+        ids.append(preview->item(row)->data(Qt::UserRole).toString());
+    return ids;
+}
+
+void TestSettingsDialog::weightsRerankThePreviewLive()
+{
+    addRankedTasks();
+    const QString blocking = Task::makeId(Sources::ClickUp, QStringLiteral("b"));
+    const QString overdue = Task::makeId(Sources::ClickUp, QStringLiteral("o"));
+    const QString started = Task::makeId(Sources::ClickUp, QStringLiteral("s"));
+    QCOMPARE(previewIds(), (QStringList{blocking, overdue, started}));
+    QVERIFY(find<QListWidget>("rankingPreview")
+                ->item(0)
+                ->text()
+                .contains(QStringLiteral("Unblock the release")));
+
+    // Work in progress first: the preview follows each step of the spin box.
+    auto *inProgress = find<QDoubleSpinBox>("weightInProgress");
+    QCOMPARE(inProgress->value(), 15.0);
+    inProgress->setValue(50);
+    QCOMPARE(previewIds(), (QStringList{started, blocking, overdue}));
+    find<QDoubleSpinBox>("weightBlocking")->setValue(0);
+    QCOMPARE(previewIds(), (QStringList{started, overdue, blocking}));
+
+    // Nothing is saved until OK; the defaults come back with one button.
+    QCOMPARE(m_core->settings()->scoreWeights(), ScoreWeights{});
+    QTest::mouseClick(find<QPushButton>("restoreWeights"), Qt::LeftButton);
+    QCOMPARE(inProgress->value(), 15.0);
+    QCOMPARE(previewIds(), (QStringList{blocking, overdue, started}));
+}
+
+void TestSettingsDialog::okSavesTheWeightsAndRanksTheListAgain()
+{
+    addRankedTasks();
+    find<QDoubleSpinBox>("weightOverdue")->setValue(60);
+    find<QSpinBox>("weightStaleAfterDays")->setValue(3);
+    m_dialog->accept();
+    QTRY_VERIFY2(!m_dialog->isVisible(), qPrintable(find<QLabel>("saveError")->text()));
+
+    ScoreWeights expected;
+    expected.overdue = 60;
+    expected.staleAfterDays = 3;
+    QCOMPARE(m_core->settings()->scoreWeights(), expected);
+    QCOMPARE(Settings(m_core->profile().settingsPath()).scoreWeights(), expected);
+    // The list ranks with them at once, not at the next sync.
+    const QList<Task> open = m_core->store()->openTasks();
+    QVERIFY(!open.isEmpty());
+    QCOMPARE(open.first().id, Task::makeId(Sources::ClickUp, QStringLiteral("o")));
+    QCOMPARE(open.first().score, 60.0);
+
+    // A new dialog shows what was saved.
+    m_dialog = std::make_unique<SettingsDialog>(m_core.get());
+    QCOMPARE(find<QDoubleSpinBox>("weightOverdue")->value(), 60.0);
+}
+
+void TestSettingsDialog::languageIsSavedForTheNextStart()
+{
+    auto *language = find<QComboBox>("language");
+    QCOMPARE(language->currentData().toString(), QString()); // the system's
+    QVERIFY(find<QLabel>("languageNote")->text().contains(QStringLiteral("next start")));
+    language->setCurrentIndex(language->findData(QStringLiteral("de")));
+    QCOMPARE(language->currentText(), QStringLiteral("Deutsch"));
+    m_dialog->accept();
+    QTRY_VERIFY2(!m_dialog->isVisible(), qPrintable(find<QLabel>("saveError")->text()));
+    QCOMPARE(Settings(m_core->profile().settingsPath()).language(), QStringLiteral("de"));
+    // Not at once: the window keeps its words until the next start.
+    QCOMPARE(QCoreApplication::translate("UpNext::MainWindow", "&Sync Now"),
+             QStringLiteral("&Sync Now"));
+
+    // The next start speaks German.
+    m_dialog.reset();
+    m_core = std::make_unique<AppCore>(m_core->profile());
+    QString error;
+    QVERIFY2(m_core->open(&error), qPrintable(error));
+    QCOMPARE(QCoreApplication::translate("UpNext::MainWindow", "&Sync Now"),
+             QStringLiteral("&Jetzt synchronisieren"));
+    m_dialog = std::make_unique<SettingsDialog>(m_core.get());
+    QCOMPARE(find<QLabel>("languageLabel")->text(), QStringLiteral("&Sprache:"));
+    QCOMPARE(find<QComboBox>("language")->currentData().toString(), QStringLiteral("de"));
+
+    // Back to the system's language for the tests after.
+    find<QComboBox>("language")->setCurrentIndex(0);
+    m_dialog->accept();
+    QTRY_VERIFY(!m_dialog->isVisible());
+    m_core = std::make_unique<AppCore>(m_core->profile());
+    QVERIFY2(m_core->open(&error), qPrintable(error));
+    QCOMPARE(QCoreApplication::translate("UpNext::MainWindow", "&Sync Now"),
+             QStringLiteral("&Sync Now"));
 }
 
 QTEST_MAIN(TestSettingsDialog)

@@ -4,6 +4,7 @@
 #include "appcore/SourceStatus.h"
 #include "core/Outbox.h"
 #include "core/TaskStore.h"
+#include "core/Translations.h"
 #include "sim/SimGitHub.h"
 #include "sources/GitHubReader.h"
 #include "sources/GitHubWriter.h"
@@ -33,6 +34,7 @@ class TestSourceStatus : public QObject, protected Test::ProfileFixture
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
     void syncedAt();
@@ -61,6 +63,12 @@ private:
     std::unique_ptr<OutboxProcessor> m_processor;
     std::unique_ptr<SourceStatus> m_status;
 };
+
+void TestSourceStatus::initTestCase()
+{
+    // English plurals ("1 change") come from a translation, as in the app.
+    Translations::install(QStringLiteral("en"));
+}
 
 void TestSourceStatus::startSim(quint16 port)
 {

@@ -2,6 +2,7 @@
 #include "TestTasks.h"
 
 #include "app/TaskTableModel.h"
+#include "app/Theme.h"
 #include "core/Entities.h"
 #include "core/TaskStore.h"
 
@@ -272,7 +273,9 @@ void TestTaskTableModel::overdueByTheClock()
     clock.set(QDateTime(QDate(2026, 3, 14), QTime(23, 59)).toUTC());
     QVERIFY(!due.data(Qt::ForegroundRole).isValid());
     clock.set(QDate(2026, 3, 15).startOfDay().toUTC());
-    QCOMPARE(due.data(Qt::ForegroundRole).value<QBrush>().color(), QColor(Qt::red));
+    // The palette's readable red (Theme), not a fixed one.
+    QCOMPARE(due.data(Qt::ForegroundRole).value<QBrush>().color(),
+             Theme::color(Theme::Role::Error));
 }
 
 void TestTaskTableModel::clientPrefixIsInTheClientColumn()

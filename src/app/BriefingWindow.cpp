@@ -133,16 +133,14 @@ void BriefingWindow::refresh()
             QStringLiteral("<p>%1</p>").arg(tr("Nothing waiting. Enjoy the day.").toHtmlEscaped());
     m_ui->content->setHtml(html);
 
-    // English plurals without a translation loaded.
     QStringList parts;
-    parts.append(top.size() == 1 ? tr("1 task ahead") : tr("%1 tasks ahead").arg(top.size()));
+    parts.append(tr("%n tasks ahead", nullptr, int(top.size())));
     if (!overdue.isEmpty())
         parts.append(tr("%1 overdue").arg(overdue.size()));
     if (!today.isEmpty())
         parts.append(tr("%1 due today").arg(today.size()));
     if (!refused.isEmpty())
-        parts.append(refused.size() == 1 ? tr("1 change refused")
-                                         : tr("%1 changes refused").arg(refused.size()));
+        parts.append(tr("%n changes refused", nullptr, int(refused.size())));
     m_summary = parts.join(QStringLiteral(" · "));
 }
 

@@ -1,4 +1,5 @@
 #include "CreateTaskDialog.h"
+#include "Theme.h"
 
 #include "core/Entities.h"
 #include "core/TaskService.h"
@@ -43,7 +44,7 @@ CreateTaskDialog::CreateTaskDialog(TaskService *service, const Entities *entitie
 
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
-    m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    Theme::colorText(m_error, Theme::Role::Error);
     m_error->hide();
 
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));

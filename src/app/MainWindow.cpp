@@ -2,6 +2,7 @@
 
 #include "AboutDialog.h"
 #include "BriefingWindow.h"
+#include "Icons.h"
 #include "NowCard.h"
 #include "OutboxDialog.h"
 #include "TaskDetails.h"
@@ -10,6 +11,7 @@
 #include "TaskListView.h"
 #include "TaskTableModel.h"
 #include "TaskText.h"
+#include "Theme.h"
 
 #include "appcore/SourceStatus.h"
 #include "core/Entities.h"
@@ -104,7 +106,7 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
     // Heard before the list applies a change, so that the list knows why a row leaves.
     connect(m_store, &TaskStore::changed, this, &MainWindow::noteChanges);
     m_model = new TaskTableModel(store, entities, this);
-    setWindowIcon(QIcon(QStringLiteral(":/icons/upnext.svg")));
+    setWindowIcon(Icons::app());
     resize(1100, 680);
     // The Now card, a few rows and the details' buttons stay usable.
     setMinimumSize(640, 460);
@@ -566,11 +568,10 @@ void MainWindow::requestQuit()
         QCoreApplication::quit();
         return;
     }
-    auto *box = new QMessageBox(
-        QMessageBox::Information, tr("Quit UpNext"),
-        waiting == 1 ? tr("1 change has not reached its source yet.")
-                     : tr("%1 changes have not reached their sources yet.").arg(waiting),
-        QMessageBox::Cancel, this);
+    auto *box =
+        new QMessageBox(QMessageBox::Information, tr("Quit UpNext"),
+                        tr("%n changes have not reached their sources yet.", nullptr, waiting),
+                        QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("quitConfirm"));
     box->setInformativeText(
         tr("They stay in the outbox and are sent the next time UpNext starts."));
@@ -706,12 +707,12 @@ void MainWindow::updateOutboxState()
     QStringList parts;
     QStringList links;
     if (failed > 0) {
-        parts.append(failed == 1 ? tr("1 change failed") : tr("%1 changes failed").arg(failed));
-        links.append(
-            QStringLiteral("<a href=\"#\" style=\"color:#b3261e\">%1</a>").arg(parts.constLast()));
+        parts.append(tr("%n changes failed", nullptr, failed));
+        links.append(QStringLiteral("<a href=\"#\" style=\"color:%1\">%2</a>")
+                         .arg(Theme::color(Theme::Role::Error).name(), parts.constLast()));
     }
     if (waiting > 0) {
-        parts.append(waiting == 1 ? tr("1 change waiting") : tr("%1 changes waiting").arg(waiting));
+        parts.append(tr("%n changes waiting", nullptr, waiting));
         links.append(QStringLiteral("<a href=\"#\">%1</a>").arg(parts.constLast()));
     }
     m_outboxStatus = parts.join(QStringLiteral(" · "));
@@ -790,7 +791,10 @@ void MainWindow::updateSourceState()
         const bool problem =
             m_sourceStatus->state(it.key()).kind != SourceStatus::State::Kind::Synced &&
             m_sourceStatus->state(it.key()).kind != SourceStatus::State::Kind::Unknown;
-        it.value()->setStyleSheet(problem ? QStringLiteral("color: #b3261e;") : QString());
+        if (problem)
+            Theme::colorText(it.value(), Theme::Role::Error);
+        else
+            Theme::clearColor(it.value());
     }
     const QString offline = m_sourceStatus->offlineText();
     m_offlineText->setText(offline);
@@ -832,9 +836,7 @@ void MainWindow::updateView()
     const int count = m_model->rowCount();
     m_stack->setCurrentWidget(count == 0 ? static_cast<QWidget *>(m_emptyState) : m_view);
     m_filter->setEnabled(count > 0);
-    m_countLabel->setText(count == 0   ? tr("No open tasks")
-                          : count == 1 ? tr("1 open task")
-                                       : tr("%1 open tasks").arg(count));
+    m_countLabel->setText(count == 0 ? tr("No open tasks") : tr("%n open tasks", nullptr, count));
 }
 
 } // namespace UpNext

@@ -1,5 +1,6 @@
 #include "NowCard.h"
 #include "TaskText.h"
+#include "Theme.h"
 
 #include "core/Entities.h"
 #include "core/TaskService.h"
@@ -47,10 +48,12 @@ NowCard::NowCard(TaskService *service, TaskStore *store, const Entities *entitie
 {
     setObjectName(QStringLiteral("nowCard"));
     setFrameShape(QFrame::StyledPanel);
-    setStyleSheet(QStringLiteral("#nowCard { background: palette(base); border: 1px solid "
-                                 "palette(mid); border-left: 4px solid #2f7de1; }"));
-
-    m_heading->setStyleSheet(QStringLiteral("color: #2f7de1; font-weight: bold;"));
+    showAccent();
+    connect(Theme::instance(), &Theme::changed, this, &NowCard::showAccent);
+    Theme::colorText(m_heading, Theme::Role::Accent);
+    QFont headingFont = m_heading->font();
+    headingFont.setBold(true);
+    m_heading->setFont(headingFont);
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
     titleFont.setBold(true);
@@ -62,7 +65,7 @@ NowCard::NowCard(TaskService *service, TaskStore *store, const Entities *entitie
     m_details->setTextFormat(Qt::PlainText);
     m_why->setTextFormat(Qt::PlainText);
     m_why->setWordWrap(true);
-    m_why->setStyleSheet(QStringLiteral("color: palette(dark);"));
+    Theme::colorText(m_why, Theme::Role::Dim);
 
     m_next->setShortcut(Qt::CTRL | Qt::Key_J);
     m_next->setStatusTip(tr("Show the task to work on now"));
@@ -144,6 +147,13 @@ QString NowCard::title() const
 QString NowCard::explanation() const
 {
     return m_why->text();
+}
+
+void NowCard::showAccent()
+{
+    setStyleSheet(QStringLiteral("#nowCard { background: palette(base); border: 1px solid "
+                                 "palette(mid); border-left: 4px solid %1; }")
+                      .arg(Theme::color(Theme::Role::Accent).name()));
 }
 
 void NowCard::refresh()

@@ -42,6 +42,8 @@ Q_SIGNALS:
 
 private:
     void refresh();
+    // The card's frame, its left edge in the palette's accent colour.
+    void showAccent();
 
     TaskService *m_service;
     TaskStore *m_store;

@@ -1,5 +1,6 @@
 #include "OutboxDialog.h"
 #include "TaskText.h"
+#include "Theme.h"
 
 #include "core/Outbox.h"
 #include "core/TaskService.h"
@@ -124,7 +125,7 @@ OutboxDialog::OutboxDialog(TaskService *service, Outbox *outbox, TaskStore *stor
 
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
-    m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    Theme::colorText(m_error, Theme::Role::Error);
     m_error->hide();
 
     m_retry->setToolTip(tr("Send the selected changes now; failed ones again"));
@@ -266,10 +267,8 @@ void OutboxDialog::discardSelected()
     const QList<qint64> ids = selectedIds(Selection::NotSending);
     if (ids.isEmpty())
         return;
-    QString question =
-        ids.size() == 1
-            ? tr("Discard this change? It will never reach its source.")
-            : tr("Discard these %1 changes? They will never reach their source.").arg(ids.size());
+    QString question = tr("Discard these %n changes? They will never reach their source.", nullptr,
+                          int(ids.size()));
     const QString effects = m_service->discardEffects(ids);
     if (!effects.isEmpty())
         question += QLatin1Char(' ') + effects;

@@ -1,26 +1,79 @@
 #include "SettingsDialog.h"
+#include "TaskText.h"
 #include "ui_SettingsDialog.h"
 
 #include "appcore/AppCore.h"
 #include "appcore/Autostart.h"
 #include "appcore/ChangeNotifier.h"
+#include "core/RankingPreview.h"
 #include "core/SecretStore.h"
 #include "core/Settings.h"
 #include "core/Task.h"
+#include "core/TaskService.h"
+#include "core/TaskStore.h"
+#include "core/Translations.h"
 #include "server/WebhookHealth.h"
 #include "sync/SyncSources.h"
 #include "sync/WebhookRegistrar.h"
 
+#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGuiApplication>
 #include <QLocale>
 #include <QPushButton>
+#include <QSpinBox>
 
 namespace UpNext {
 
 namespace {
 
 constexpr int IdRole = Qt::UserRole;
+constexpr int PreviewSize = 5;
+
+// The scoring weights the dialog edits, in the order it shows them: points (or, for the two
+// staleness limits, days).
+struct WeightField
+{
+    const char *name; // the spin box is "weight" + name
+    const char *label;
+    double ScoreWeights::*points = nullptr;
+    int ScoreWeights::*days = nullptr;
+    int decimals = 0;
+};
+
+const WeightField WeightFields[] = {
+    {"Revenue", QT_TRANSLATE_NOOP("UpNext::SettingsDialog", "&Revenue client:"),
+     &ScoreWeights::revenue},
+    {"EntityWeight", QT_TRANSLATE_NOOP("UpNext::SettingsDialog", "Per point of client &priority:"),
+     &ScoreWeights::entityWeight},
+    {"Blocking", QT_TRANSLATE_NOOP("UpNext::SettingsDialog", "&Blocks others:"),
+     &ScoreWeights::blocking},
+    {"Overdue", QT_TRANSLATE_NOOP("UpNext::SettingsDialog", "&Overdue:"), &ScoreWeights::overdue},
+    {"DueToday", QT_TRANSLATE_NOOP("UpNext::SettingsDialog", "Due &today:"),
+     &ScoreWeights::dueToday},
+    {"DueThisWeek", QT_TRANSLATE_NOOP("UpNext::SettingsDialog", "Due within a &week:"),
+     &ScoreWeights::dueThisWeek},
+    {"DueLater", QT_TRANSLATE_NOOP("UpNext::SettingsDialog", "Due &later:"),
+     &ScoreWeights::dueLater},
+    {"NoDueDate", QT_TRANSLATE_NOOP("UpNext::SettingsDialog", "&No due date:"),
+     &ScoreWeights::noDueDate},
+    {"InProgress", QT_TRANSLATE_NOOP("UpNext::SettingsDialog", "&In progress:"),
+     &ScoreWeights::inProgress},
+    {"StalePerDay", QT_TRANSLATE_NOOP("UpNext::SettingsDialog", "Per day without &activity:"),
+     &ScoreWeights::stalePerDay, nullptr, 2},
+    {"StaleAfterDays", QT_TRANSLATE_NOOP("UpNext::SettingsDialog", "&Stale after:"), nullptr,
+     &ScoreWeights::staleAfterDays},
+    {"StaleMaxDays", QT_TRANSLATE_NOOP("UpNext::SettingsDialog", "Staleness &counts up to:"),
+     nullptr, &ScoreWeights::staleMaxDays},
+    {"PriorityUrgent", QT_TRANSLATE_NOOP("UpNext::SettingsDialog", "&Urgent priority:"),
+     &ScoreWeights::priorityUrgent},
+    {"PriorityHigh", QT_TRANSLATE_NOOP("UpNext::SettingsDialog", "&High priority:"),
+     &ScoreWeights::priorityHigh},
+    {"PriorityNormal", QT_TRANSLATE_NOOP("UpNext::SettingsDialog", "Nor&mal priority:"),
+     &ScoreWeights::priorityNormal},
+    {"PriorityLow", QT_TRANSLATE_NOOP("UpNext::SettingsDialog", "Low priorit&y:"),
+     &ScoreWeights::priorityLow},
+};
 
 QStringList tickedIds(const QListWidget *list)
 {
@@ -57,6 +110,7 @@ SettingsDialog::SettingsDialog(AppCore *core, QWidget *parent)
     , m_core(core)
 {
     m_ui->setupUi(this);
+    addWeightFields();
     setBuddies(this);
     m_ui->saveError->hide();
     connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -88,6 +142,13 @@ SettingsDialog::SettingsDialog(AppCore *core, QWidget *parent)
     });
     connect(m_core->registrar(), &WebhookRegistrar::finished, this,
             &SettingsDialog::showRegistration);
+    connect(m_ui->restoreWeights, &QPushButton::clicked, this,
+            [this] { showWeights(ScoreWeights{}); });
+    // Reading every open task waits until the preview is wanted.
+    connect(m_ui->tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_ui->tabs->currentWidget() == m_ui->scoringTab)
+            updatePreview();
+    });
     load();
 }
 
@@ -147,6 +208,86 @@ void SettingsDialog::load()
     m_ui->doNotDisturb->setChecked(settings.doNotDisturb());
     m_ui->briefingTime->setTime(settings.briefingTime());
     m_ui->startAtLogin->setChecked(Autostart(QGuiApplication::desktopFileName()).isEnabled());
+    m_ui->language->addItem(
+        tr("System default (%1)").arg(Translations::nativeName(Translations::systemLanguage())),
+        QString());
+    for (const QString &language : Translations::languages())
+        m_ui->language->addItem(Translations::nativeName(language), language);
+    m_ui->language->setCurrentIndex(std::max(0, m_ui->language->findData(settings.language())));
+    showWeights(settings.scoreWeights());
+}
+
+void SettingsDialog::addWeightFields()
+{
+    for (const WeightField &field : WeightFields) {
+        QAbstractSpinBox *box = nullptr;
+        if (field.points) {
+            auto *points = new QDoubleSpinBox(m_ui->scoringTab);
+            points->setRange(-1000, 1000); // as Settings accepts
+            points->setDecimals(field.decimals);
+            points->setSingleStep(field.decimals > 0 ? 0.5 : 5);
+            points->setSuffix(tr(" points"));
+            connect(points, &QDoubleSpinBox::valueChanged, this, &SettingsDialog::updatePreview);
+            box = points;
+        } else {
+            auto *days = new QSpinBox(m_ui->scoringTab);
+            days->setRange(0, 3650);
+            days->setSuffix(tr(" days"));
+            connect(days, &QSpinBox::valueChanged, this, &SettingsDialog::updatePreview);
+            box = days;
+        }
+        box->setObjectName(QStringLiteral("weight") + QLatin1String(field.name));
+        m_ui->weightsForm->addRow(tr(field.label), box);
+        m_weightFields.append(box);
+    }
+}
+
+ScoreWeights SettingsDialog::weightsFromForm() const
+{
+    ScoreWeights weights;
+    for (qsizetype i = 0; i < m_weightFields.size(); ++i) {
+        const WeightField &field = WeightFields[i];
+        if (field.points)
+            weights.*field.points = static_cast<QDoubleSpinBox *>(m_weightFields[i])->value();
+        else
+            weights.*field.days = static_cast<QSpinBox *>(m_weightFields[i])->value();
+    }
+    return weights;
+}
+
+void SettingsDialog::showWeights(const ScoreWeights &weights)
+{
+    for (qsizetype i = 0; i < m_weightFields.size(); ++i) {
+        const WeightField &field = WeightFields[i];
+        const QSignalBlocker quiet(m_weightFields[i]); // one preview after all, not sixteen
+        if (field.points)
+            static_cast<QDoubleSpinBox *>(m_weightFields[i])->setValue(weights.*field.points);
+        else
+            static_cast<QSpinBox *>(m_weightFields[i])->setValue(weights.*field.days);
+    }
+    if (m_preview || m_ui->tabs->currentWidget() == m_ui->scoringTab)
+        updatePreview();
+}
+
+void SettingsDialog::updatePreview()
+{
+    if (!m_preview)
+        m_preview = std::make_unique<RankingPreview>(m_core->store()->openTasks(),
+                                                     m_core->entities(), m_core->service()->now());
+    m_ui->rankingPreview->clear();
+    const auto top = m_preview->top(weightsFromForm(), PreviewSize);
+    for (const auto &[task, result] : top) {
+        auto *item = new QListWidgetItem(
+            tr("%1 (score %2)").arg(TaskText::shownTitle(task), TaskText::score(task.score)),
+            m_ui->rankingPreview);
+        item->setData(IdRole, task.id);
+        QStringList why;
+        for (const ScoreContribution &reason : result.breakdown)
+            why.append(tr("%1: %2").arg(reason.label, TaskText::points(reason.points)));
+        item->setToolTip(why.join(QLatin1Char('\n')));
+    }
+    if (top.isEmpty())
+        m_ui->rankingPreview->addItem(tr("No open tasks yet"));
 }
 
 QUrl SettingsDialog::gitHubBaseUrl() const
@@ -321,6 +462,7 @@ bool SettingsDialog::saveSettings(bool *accountsChanged)
               m_ui->webhookPublicUrl->text().trimmed().isEmpty() ? QUrl() : publicUrl),
           tr("public URL"));
     check(settings.setBriefingTime(m_ui->briefingTime->time()), tr("briefing time"));
+    check(settings.setLanguage(m_ui->language->currentData().toString()), tr("language"));
     if (!refused.isEmpty()) {
         m_ui->saveError->setText(
             tr("Not saved, check: %1.").arg(refused.join(QStringLiteral(", "))));
@@ -332,6 +474,7 @@ bool SettingsDialog::saveSettings(bool *accountsChanged)
         settings.setNotificationEnabled(ChangeNotifier::kindName(kind), box->isChecked());
     settings.setNotifyExternalChanges(true); // the switches above say it kind by kind
     settings.setDoNotDisturb(m_ui->doNotDisturb->isChecked());
+    settings.setScoreWeights(weightsFromForm());
 
     QString error;
     const Autostart autostart(QGuiApplication::desktopFileName());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "appcore/ChangeNotifier.h"
+#include "core/ScoreWeights.h"
 #include "core/SecretStore.h"
 #include "sources/AccountProbe.h"
 
@@ -9,6 +10,7 @@
 
 #include <memory>
 
+class QAbstractSpinBox;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -21,12 +23,14 @@ class SettingsDialog;
 namespace UpNext {
 
 class AppCore;
+class RankingPreview;
 struct WebhookRegistrationReport;
 
 // The settings: accounts (tokens to the keychain, tested against the source, workspace,
-// lists and repos picked from what the source answers), sync and webhooks, notifications,
-// start at login. OK saves them, applies what can be applied at once and reloads the sources
-// when an account changed.
+// lists and repos picked from what the source answers), sync and webhooks, the scoring
+// weights with a live preview of the top of the ranking, notifications, start at login and
+// the language (used from the next start). OK saves them, applies what can be applied at once and
+// reloads the sources when an account changed.
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -60,13 +64,21 @@ private:
     // The API root a token of source is tested against and kept for.
     QUrl baseUrl(const QString &source) const;
     void readSavedToken(const QString &source, SecretStore::ReadCallback callback);
+    // One spin box per weight, made from a table in the .cpp.
+    void addWeightFields();
+    ScoreWeights weightsFromForm() const;
+    void showWeights(const ScoreWeights &weights);
+    // Ranks the open tasks again with the weights as edited and lists the best five.
+    void updatePreview();
 
     std::unique_ptr<Ui::SettingsDialog> m_ui;
     AppCore *m_core;
     QNetworkAccessManager m_network;
     std::unique_ptr<AccountProbe> m_clickUpProbe;
     std::unique_ptr<AccountProbe> m_gitHubProbe;
-    QStringList m_savedTokens; // sources whose token is in the keychain
+    QStringList m_savedTokens;                 // sources whose token is in the keychain
+    QList<QAbstractSpinBox *> m_weightFields;  // in the order of the table in the .cpp
+    std::unique_ptr<RankingPreview> m_preview; // made when the scoring tab is first shown
 };
 
 } // namespace UpNext

@@ -1,5 +1,6 @@
 #include "TaskDetails.h"
 #include "TaskText.h"
+#include "Theme.h"
 
 #include "appcore/TaskComments.h"
 #include "core/Entities.h"
@@ -49,7 +50,10 @@ TaskDetails::TaskDetails(TaskService *service, TaskStore *store, const Entities 
     m_outsideChange->setObjectName(QStringLiteral("outsideChange"));
     m_outsideChange->setWordWrap(true);
     m_outsideChange->setTextFormat(Qt::PlainText);
-    m_outsideChange->setStyleSheet(QStringLiteral("color: #8a5300; font-weight: bold;"));
+    Theme::colorText(m_outsideChange, Theme::Role::Warning);
+    QFont bold = m_outsideChange->font();
+    bold.setBold(true);
+    m_outsideChange->setFont(bold);
     m_outsideChange->hide();
     m_description->setOpenExternalLinks(true);
     m_description->setObjectName(QStringLiteral("taskDescription"));
@@ -71,7 +75,7 @@ TaskDetails::TaskDetails(TaskService *service, TaskStore *store, const Entities 
     m_comment->setMaximumHeight(m_comment->fontMetrics().lineSpacing() * 6);
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
-    m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    Theme::colorText(m_error, Theme::Role::Error);
     m_error->hide();
     m_send->setToolTip(tr("Send the comment to the task's source"));
     m_complete->setToolTip(tr("Mark this task done here and at its source"));
@@ -148,7 +152,7 @@ void TaskDetails::refreshThread()
     if (!m_comments)
         return;
     const CommentThread thread = m_comments->thread(m_taskId);
-    const QString dim = QStringLiteral("color: #6b6b6b;");
+    const QString dim = QStringLiteral("color: %1;").arg(Theme::color(Theme::Role::Dim).name());
     QString html;
     if (thread.older)
         html += QStringLiteral("<p style=\"%1\">%2</p>")
@@ -164,7 +168,9 @@ void TaskDetails::refreshThread()
                 ? QLocale().toString(comment.createdAt.toLocalTime(), QLocale::ShortFormat)
                 : QString();
         html += QStringLiteral("<p%1><b>%2</b> <span style=\"%3\">· %4</span><br>%5</p>")
-                    .arg(comment.waiting ? QStringLiteral(" style=\"color: #8a5300;\"") : QString(),
+                    .arg(comment.waiting ? QStringLiteral(" style=\"color: %1;\"")
+                                               .arg(Theme::color(Theme::Role::Warning).name())
+                                         : QString(),
                          who.toHtmlEscaped(), dim, when.toHtmlEscaped(), paragraph(comment.text));
     }
     QString state;

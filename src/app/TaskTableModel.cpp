@@ -1,5 +1,6 @@
 #include "TaskTableModel.h"
 #include "TaskText.h"
+#include "Theme.h"
 
 #include "core/Clock.h"
 #include "core/Entities.h"
@@ -375,7 +376,7 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (index.column() == DueColumn && task.dueDate.isValid() &&
             task.dueDate < LocalDay::of(m_clock->now()))
-            return QBrush(Qt::red);
+            return QBrush(Theme::color(Theme::Role::Error));
         if (task.skipped) // set aside for today
             return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         return {};

@@ -1,6 +1,8 @@
 #include "TrayIcon.h"
+#include "Icons.h"
 #include "MainWindow.h"
 #include "TaskText.h"
+#include "Theme.h"
 
 #include "appcore/AppCore.h"
 #include "appcore/ChangeNotifier.h"
@@ -13,7 +15,6 @@
 #include <QApplication>
 #include <QLocale>
 #include <QMenu>
-#include <QPainter>
 #include <QSystemTrayIcon>
 
 namespace UpNext {
@@ -73,6 +74,9 @@ TrayIcon::TrayIcon(AppCore *core, MainWindow *window, QObject *parent)
     connect(core->engine(), &SyncEngine::syncStarted, this, &TrayIcon::update);
     connect(core->engine(), &SyncEngine::idle, this, &TrayIcon::update);
     connect(core->engine(), &SyncEngine::sourceFinished, this, &TrayIcon::syncFinished);
+    // The badges take the palette's colours: a new palette (a dark theme) draws them again.
+    connect(Theme::instance(), &Theme::changed, this,
+            [this] { m_icon->setIcon(stateIcon(m_state)); });
     update();
 }
 
@@ -175,28 +179,17 @@ void TrayIcon::update()
 
 QIcon TrayIcon::stateIcon(State state)
 {
-    const QIcon app(QStringLiteral(":/icons/upnext.svg"));
-    if (state == State::Normal)
-        return app;
-    // The app's icon with a badge in the corner; each size drawn for itself, sharp at 2×.
-    const QColor badge = state == State::Syncing
-                             ? QApplication::palette().color(QPalette::Highlight)
-                         : state == State::Error ? QColor(0xc0, 0x1c, 0x28)
-                                                 : QColor(0xe6, 0x61, 0x00);
-    QIcon icon;
-    for (const int size : {16, 22, 24, 32, 48, 64}) {
-        QPixmap pixmap = app.pixmap(size);
-        QPainter painter(&pixmap);
-        painter.setRenderHint(QPainter::Antialiasing);
-        const qreal diameter = size * 0.5;
-        painter.setPen(QPen(QApplication::palette().color(QPalette::Window), size / 16.0));
-        painter.setBrush(badge);
-        painter.drawEllipse(
-            QRectF(size - diameter, size - diameter, diameter, diameter).adjusted(1, 1, -1, -1));
-        painter.end();
-        icon.addPixmap(pixmap);
+    switch (state) {
+    case State::Syncing:
+        return Icons::withBadge(Icons::Badge::Syncing);
+    case State::Error:
+        return Icons::withBadge(Icons::Badge::Error);
+    case State::ChangeFailed:
+        return Icons::withBadge(Icons::Badge::ChangeFailed);
+    case State::Normal:
+        break;
     }
-    return icon;
+    return Icons::app();
 }
 
 } // namespace UpNext

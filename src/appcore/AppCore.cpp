@@ -12,6 +12,7 @@
 #include "core/Settings.h"
 #include "core/TaskService.h"
 #include "core/TaskStore.h"
+#include "core/Translations.h"
 #include "server/WebhookHealth.h"
 #include "server/WebhookServer.h"
 #include "sources/CommentReader.h"
@@ -43,6 +44,8 @@ bool AppCore::open(QString *error)
         return false;
     }
     m_settings = std::make_unique<Settings>(m_profile.settingsPath());
+    // Before anything says a word: the language the settings ask for.
+    Translations::install(m_settings->language());
     m_entities = std::make_unique<Entities>();
     m_entities->load(m_profile.entitiesPath());
     for (const QString &problem :
@@ -143,8 +146,13 @@ void AppCore::applySettings()
     applyNotificationSettings();
     m_webhooks->configure(*m_settings);
     m_health->setSilence(std::chrono::minutes(m_settings->webhookSilenceMinutes()));
-    m_service->setScoreWeights(m_settings->scoreWeights());
-    m_engine->setScoreWeights(m_settings->scoreWeights());
+    // New weights rank the list again at once, not at the next sync or midnight.
+    const ScoreWeights weights = m_settings->scoreWeights();
+    m_service->setScoreWeights(weights);
+    if (weights != m_engine->scoreWeights()) {
+        m_engine->setScoreWeights(weights);
+        m_engine->rescore(m_clock->now());
+    }
     // A new interval starts from now (start() syncs at once); the same one goes on as it was.
     const std::chrono::milliseconds interval =
         std::chrono::minutes(m_settings->syncIntervalMinutes());

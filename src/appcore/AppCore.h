@@ -54,8 +54,9 @@ public:
     void setClock(const Clock *clock) { m_clock = clock; }
     const Clock *clock() const { return m_clock; }
 
-    // Opens the profile's store, settings and clients. False, saying why in *error, when
-    // the profile cannot be used; what can be lived with goes to problems().
+    // Opens the profile's store, settings and clients, and installs the translation of the
+    // settings' language into the application (Translations). False, saying why in *error,
+    // when the profile cannot be used; what can be lived with goes to problems().
     bool open(QString *error);
     // Recovered database, unreadable settings or clients file: one line each.
     QStringList problems() const { return m_problems; }

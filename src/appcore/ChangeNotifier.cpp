@@ -202,11 +202,8 @@ void ChangeNotifier::endOfBurst()
     }
     const int count = int(tasks.size());
     const QString client = clients.size() == 1 ? *clients.cbegin() : QString();
-    // English plurals without a translation loaded.
-    QString text = client.isEmpty()
-                       ? (count == 1 ? tr("1 task changed") : tr("%1 tasks changed").arg(count))
-                       : (count == 1 ? tr("1 task changed in %1").arg(client)
-                                     : tr("%1 tasks changed in %2").arg(count).arg(client));
+    QString text = client.isEmpty() ? tr("%n tasks changed", nullptr, count)
+                                    : tr("%n tasks changed in %1", nullptr, count).arg(client);
     text += QLatin1Char('\n') + lines.join(QLatin1Char('\n'));
     if (const qsizetype more = m_pending.size() - lines.size(); more > 0)
         text += QLatin1Char('\n') + tr("and %1 more").arg(more);

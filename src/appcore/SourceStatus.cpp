@@ -254,10 +254,9 @@ QString SourceStatus::offlineText() const
         const State state = m_states.value(source);
         const QString name = Task::sourceName(source);
         const int waiting = m_outbox->pendingCount(source);
-        const QString then = waiting == 0 ? tr("its tasks here may be out of date.")
-                             : waiting == 1
-                                 ? tr("1 change will be sent when it is back.")
-                                 : tr("%1 changes will be sent when it is back.").arg(waiting);
+        const QString then = waiting == 0
+                                 ? tr("its tasks here may be out of date.")
+                                 : tr("%n changes will be sent when it is back.", nullptr, waiting);
         lines.append(tr("Can't reach %1 since %2 (%3) — %4")
                          .arg(name, time(state.since), state.reason, then));
     }

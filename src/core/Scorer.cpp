@@ -14,10 +14,9 @@ QString tr(const char *text)
     return QCoreApplication::translate("UpNext::Scorer", text);
 }
 
-// English plural without a translation loaded: "1 day", "3 days".
 QString days(qint64 n)
 {
-    return n == 1 ? tr("1 day") : tr("%1 days").arg(n);
+    return QCoreApplication::translate("UpNext::Scorer", "%n days", nullptr, int(n));
 }
 
 } // namespace

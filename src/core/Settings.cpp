@@ -1,6 +1,7 @@
 #include "Settings.h"
 #include "KeepAside.h"
 #include "Logging.h"
+#include "Translations.h"
 
 #include <QFile>
 #include <QSettings>
@@ -25,6 +26,7 @@ const QString NotifyExternalKey = QStringLiteral("notifications/externalChanges"
 const QString NotifyMorningKey = QStringLiteral("notifications/morningBriefing");
 const QString TrayHintKey = QStringLiteral("tray/closeHintShown");
 const QString ProfileNameKey = QStringLiteral("profile/name");
+const QString LanguageKey = QStringLiteral("interface/language");
 const QString BriefingTimeKey = QStringLiteral("briefing/time");
 const QString GitHubReposKey = QStringLiteral("github/repos");
 const QString GitHubPullRequestsKey = QStringLiteral("github/includePullRequests");
@@ -446,6 +448,28 @@ QString Settings::profileName() const
 void Settings::setProfileName(const QString &name)
 {
     m_settings->setValue(ProfileNameKey, name.trimmed());
+}
+
+QString Settings::language() const
+{
+    const QString value = m_settings->value(LanguageKey).toString().trimmed();
+    if (value.isEmpty() || Translations::languages().contains(value))
+        return value;
+    warnInvalid(LanguageKey, value, Translations::languages().join(QStringLiteral(", ")),
+                QStringLiteral("the system's language"));
+    return {};
+}
+
+bool Settings::setLanguage(const QString &language)
+{
+    if (language.isEmpty()) {
+        m_settings->remove(LanguageKey);
+        return true;
+    }
+    if (!Translations::languages().contains(language))
+        return false;
+    m_settings->setValue(LanguageKey, language);
+    return true;
 }
 
 QStringList Settings::gitHubRepos() const

@@ -84,6 +84,9 @@ public:
     // What the window calls the profile ("Demo", "Work"); empty: the folder's name.
     QString profileName() const;
     void setProfileName(const QString &name);
+    // The language of the interface, one of Translations::languages(); empty: the system's.
+    QString language() const;
+    bool setLanguage(const QString &language);
     // Repos to read ("owner/name"); empty: every repo with issues assigned to the user.
     QStringList gitHubRepos() const;
     bool setGitHubRepos(const QStringList &repos);

@@ -80,7 +80,7 @@ void WebhookHealth::check(const SourceSyncResult &result)
     const QString name = Task::sourceName(result.source);
     const QDateTime last = hooks->lastDelivery();
     const QString message =
-        tr("%1 webhooks are not arriving: a sync found %n change(s) no webhook brought within "
+        tr("%1 webhooks are not arriving: a sync found %n changes no webhook brought within "
            "%2 minutes (last delivery: %3). UpNext syncs %1 every %2 minutes until they do.",
            nullptr, int(missed))
             .arg(name)

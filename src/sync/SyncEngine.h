@@ -39,6 +39,7 @@ public:
     SyncEngine(TaskStore *store, const Entities *entities, QObject *parent = nullptr);
 
     void setScoreWeights(const ScoreWeights &weights) { m_scorer = Scorer(weights); }
+    const ScoreWeights &scoreWeights() const { return m_scorer.weights(); }
     // Where scoring, the nightly rescore and results read the time; the system clock by default.
     void setClock(const Clock *clock) { m_clock = clock; }
     // With an outbox, a task whose completion is still on its way keeps its local state.
