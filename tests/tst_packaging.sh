@@ -112,6 +112,8 @@ libraries=$(ldd "$binary")
 grep -q "not found" <<<"$libraries" && fail "libraries not found: $(grep 'not found' <<<"$libraries")"
 # Every library the binary links directly comes from a package the .deb declares.
 for needed in $(readelf -d "$binary" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+    # The dynamic loader (libc6's) is listed by ldd without a "=>" path.
+    [[ $needed == ld-linux* ]] && continue
     path=$(awk -v lib="$needed" '$1 == lib { print $3 }' <<<"$libraries")
     owner=$(dpkg -S "$path" 2>/dev/null || dpkg -S "$(realpath "$path")" 2>/dev/null ||
         dpkg -S "${path#/usr}" 2>/dev/null || true)

@@ -349,8 +349,7 @@ void MainWindow::makeMenus()
     });
     about->setObjectName(QStringLiteral("aboutAction"));
     about->setMenuRole(QAction::AboutRole);
-    helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)
-        ->setMenuRole(QAction::AboutQtRole);
+    about->setShortcut(QKeySequence(Qt::Key_F1));
 }
 
 void MainWindow::makeKeyboard(QMenu *editMenu)
