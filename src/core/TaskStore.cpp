@@ -518,27 +518,24 @@ TaskStore::Statement TaskStore::statement(const QString &sql, const QVariantList
     // Enough for the hot paths; statements made of many placeholders do not fill it for long.
     constexpr qsizetype MaxKept = 64;
     Statement statement;
-    std::shared_ptr<Kept> &kept = m_kept[sql];
-    if (kept && !kept->inUse) {
-        kept->inUse = true;
-        statement = Statement(kept->statement.get(), Release{&kept->inUse});
-    } else if (!kept) {
-        kept = std::make_shared<Kept>();
-        kept->statement = std::make_unique<SqliteStatement>(m_handle, sql);
-        if (!kept->statement->isValid()) {
-            fail(what, kept->statement->errorText());
-            m_kept.remove(sql);
+    const auto found = m_kept.constFind(sql);
+    if (found != m_kept.cend() && !(*found)->inUse) {
+        (*found)->inUse = true;
+        statement = Statement((*found)->statement.get(), Release{&(*found)->inUse});
+    } else {
+        auto made = std::make_unique<SqliteStatement>(m_handle, sql);
+        if (!made->isValid()) {
+            fail(what, made->errorText());
             return {};
         }
-        kept->inUse = true;
-        statement = Statement(kept->statement.get(), Release{&kept->inUse});
-        if (m_kept.size() > MaxKept)
-            m_kept.removeIf([](const auto &entry) { return !entry.value()->inUse; });
-    } else { // in use further up the stack: one of its own
-        statement = Statement(new SqliteStatement(m_handle, sql), Release{});
-        if (!statement->isValid()) {
-            fail(what, statement->errorText());
-            return {};
+        if (found != m_kept.cend()) { // in use further up the stack: one of its own
+            statement = Statement(made.release(), Release{});
+        } else {
+            if (m_kept.size() >= MaxKept)
+                m_kept.removeIf([](const auto &entry) { return !entry.value()->inUse; });
+            auto kept = std::make_shared<Kept>(Kept{std::move(made), true});
+            statement = Statement(kept->statement.get(), Release{&kept->inUse});
+            m_kept.insert(sql, std::move(kept));
         }
     }
     for (qsizetype i = 0; i < values.size(); ++i)
