@@ -88,6 +88,8 @@ void TestDemo::startsAndShowsTasksFromBothSources()
     QVERIFY2(text.contains(QStringLiteral("demo")) && text.contains(QStringLiteral("20 seconds")),
              qPrintable(text));
     QVERIFY(window->problems().isEmpty());
+    QVERIFY2(window->windowTitle().startsWith(QStringLiteral("UpNext Demo — ")),
+             qPrintable(window->windowTitle()));
     // The status bar names the profile the demo.
     QCOMPARE(window->findChild<QLabel *>(QStringLiteral("profileName"))->text(),
              QStringLiteral("Profile: Demo"));

@@ -1,3 +1,4 @@
+#include "app/BriefingWindow.h"
 #include "app/Desktop.h"
 #include "app/MainWindow.h"
 #include "appcore/AppCore.h"
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void tryTheDemoStartsItBeside();
     void anAccountMeansNoWelcome();
     void theDemoNeverWelcomes();
+    void theBriefingWaitsForAnAccount();
 
 private:
     // Opens the core on a new profile; token: a GitHub token the profile has.
@@ -166,6 +168,30 @@ void TestDesktop::theDemoNeverWelcomes()
     QVERIFY(loaded.wait());
     QVERIFY(!m_desktop->window()->isShowingWelcome());
     QVERIFY(m_desktop->window()->findChild<QWidget *>(QStringLiteral("demoBanner"))->isVisible());
+}
+
+void TestDesktop::theBriefingWaitsForAnAccount()
+{
+    for (const QString &token : {QString(), QStringLiteral("ghp_token")}) {
+        cleanup();
+        init();
+        open(token);
+        Settings *settings = m_core->settings();
+        settings->setNotifyMorningBriefing(true);
+        QVERIFY(settings->setBriefingTime(QTime(0, 0))); // due whenever the test runs
+        QSignalSpy loaded(m_core.get(), &AppCore::sourcesLoaded);
+        m_desktop->start(0);
+        QVERIFY(loaded.wait());
+        MainWindow *window = m_desktop->window();
+        if (token.isEmpty()) {
+            // Due at once, had it started: nothing to brief on over the welcome.
+            QVERIFY(!window->briefingWindow());
+        } else {
+            // After the first sync (which fails here: nowhere to reach).
+            QTRY_VERIFY_WITH_TIMEOUT(
+                window->briefingWindow() && window->briefingWindow()->isVisible(), 20000);
+        }
+    }
 }
 
 QTEST_MAIN(TestDesktop)

@@ -131,6 +131,10 @@ void Desktop::start(int webhookPort, bool inTray)
         });
         // After the first sync: a briefing made before it would miss what the sources hold.
         connect(m_core, &AppCore::sourcesLoaded, m_briefings, [this] {
+            // No account yet: an empty briefing over the welcome would say nothing. It starts
+            // once one is connected (the sources load again).
+            if (m_core->engine()->sources().isEmpty())
+                return;
             if (m_core->engine()->isIdle())
                 m_briefings->start(); // nothing to sync
             else

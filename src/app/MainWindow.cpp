@@ -287,7 +287,7 @@ void MainWindow::updateWindowTitle()
     const QString current = m_nowCard->currentTaskId();
     const std::optional<Task> task = current.isEmpty() ? std::nullopt : m_store->task(current);
     if (!task) {
-        setWindowTitle(tr("UpNext"));
+        setWindowTitle(m_isDemo ? tr("UpNext Demo") : tr("UpNext"));
         return;
     }
     // Long titles are cut: a taskbar shows the start of it anyway.
@@ -295,7 +295,8 @@ void MainWindow::updateWindowTitle()
     QString title = TaskText::shownTitle(*task);
     if (title.size() > Longest)
         title = title.left(Longest - 1) + QChar(0x2026);
-    setWindowTitle(tr("UpNext — %1").arg(title));
+    // The demo's window is told apart from the real one's in a taskbar.
+    setWindowTitle((m_isDemo ? tr("UpNext Demo — %1") : tr("UpNext — %1")).arg(title));
 }
 
 void MainWindow::setProfileName(const QString &name)
@@ -451,6 +452,8 @@ void MainWindow::showDemoBanner(int teammateSeconds)
            "here reaches a real account.",
            nullptr, teammateSeconds));
     m_demoBanner->show();
+    m_isDemo = true;
+    updateWindowTitle();
 }
 
 void MainWindow::bringToFront()

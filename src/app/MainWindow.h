@@ -70,8 +70,8 @@ public:
     // Accounts (settingsRequested()) and Try the Demo (demoRequested()).
     void setWelcome(bool noAccounts);
     bool isShowingWelcome() const;
-    // Says across the top that this is the demo, with a teammate changing something about
-    // every teammateSeconds.
+    // Says across the top (and in the title) that this is the demo, with a teammate changing
+    // something about every teammateSeconds.
     void showDemoBanner(int teammateSeconds);
     // Shown, not minimized, in front (another launch on the profile asked for it).
     void bringToFront();
@@ -154,6 +154,7 @@ private:
     bool m_noAccounts = false;
     QWidget *m_demoBanner = nullptr;
     QLabel *m_demoText = nullptr;
+    bool m_isDemo = false;
     TaskListView *m_view;
     TaskDetails *m_details;
     QLabel *m_countLabel;

@@ -97,6 +97,8 @@ bool Demo::writeProfile(QString *error) const
     {
         Settings settings(profile.settingsPath());
         settings.setProfileName(tr("Demo"));
+        // The window first, not a briefing over it: Task › Morning Briefing shows it.
+        settings.setNotifyMorningBriefing(false);
         const bool ok = settings.setClickUpBaseUrl(m_clickUp.baseUrl()) &&
                         settings.setClickUpTeamId(m_clickUp.teamId()) &&
                         settings.setClickUpCreateListId(m_seeder.listIds().value(0)) &&
