@@ -1,6 +1,8 @@
 #include "app/BriefingWindow.h"
 #include "app/Desktop.h"
 #include "app/MainWindow.h"
+#include "app/NowCard.h"
+#include "app/TaskDetails.h"
 #include "appcore/AppCore.h"
 #include "core/SecretStore.h"
 #include "core/Settings.h"
@@ -98,6 +100,10 @@ void TestDesktop::withoutAnAccountTheWindowWelcomes()
     QVERIFY(button("connectAccounts")->isVisible());
     QVERIFY(button("tryDemo")->isVisible());
     QVERIFY(window->problems().isEmpty());
+    // It has the window to itself.
+    QVERIFY(!window->nowCard()->isVisible());
+    QVERIFY(!window->details()->isVisible());
+    QVERIFY(!window->findChild<QWidget *>(QStringLiteral("taskSearch"))->isVisible());
 }
 
 void TestDesktop::connectAccountsOpensTheSettings()
@@ -157,6 +163,8 @@ void TestDesktop::anAccountMeansNoWelcome()
     QVERIFY(loaded.wait());
     QVERIFY(!m_desktop->window()->isShowingWelcome());
     QVERIFY(m_desktop->window()->isShowingEmptyState()); // nothing synced yet
+    QVERIFY(m_desktop->window()->nowCard()->isVisible());
+    QVERIFY(m_desktop->window()->details()->isVisible());
 }
 
 void TestDesktop::theDemoNeverWelcomes()

@@ -875,6 +875,12 @@ void MainWindow::updateView()
     const int count = m_model->rowCount();
     QWidget *empty = m_noAccounts ? m_welcome : static_cast<QWidget *>(m_emptyState);
     m_stack->setCurrentWidget(count == 0 ? empty : m_view);
+    // The welcome has the window to itself: an empty Now card, search and details would only
+    // say there is nothing yet.
+    const bool welcome = count == 0 && m_noAccounts;
+    m_nowCard->setVisible(!welcome);
+    m_filter->setVisible(!welcome);
+    m_details->setVisible(!welcome);
     m_filter->setEnabled(count > 0);
     m_countLabel->setText(count == 0   ? tr("No open tasks")
                           : count == 1 ? tr("1 open task")
