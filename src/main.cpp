@@ -4,6 +4,7 @@
 #include "appcore/Demo.h"
 #include "appcore/Headless.h"
 #include "appcore/SingleInstance.h"
+#include "appcore/StopSignals.h"
 #include "appcore/SyncOnce.h"
 #include "core/Profile.h"
 
@@ -181,6 +182,9 @@ int main(int argc, char *argv[])
     if (instance)
         QObject::connect(instance.get(), &SingleInstance::showRequested, desktop.window(),
                          &MainWindow::bringToFront);
+    // Ctrl+C or a SIGTERM ends UpNext through the event loop: the demo's folder goes with it.
+    const StopSignals stopSignals;
+    QObject::connect(&stopSignals, &StopSignals::received, &app, &QCoreApplication::quit);
     desktop.start(webhookPort, inTray);
     return app.exec();
 }

@@ -178,8 +178,9 @@ void TestCommandLine::oneUpNextPerProfile()
             {QStringLiteral("--profile"), profile, QStringLiteral("--port"), QStringLiteral("0")});
     };
     const auto stop = [](QProcess &process) {
-        process.kill();
-        process.waitForFinished();
+        process.terminate(); // cleanly: its socket goes too
+        if (!process.waitForFinished(10000))
+            process.kill();
     };
     QProcess first;
     QString firstErr;
@@ -235,6 +236,14 @@ void TestCommandLine::demoRunsOnAThrowawayProfile()
     // Its own profile, not the real one: it is no instance of that.
     QVERIFY(QDir(real.path()).isEmpty());
     QCOMPARE(process.state(), QProcess::Running);
+
+    // Ctrl+C (or a SIGTERM) ends it cleanly, and its folder with it.
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.terminate();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY(!QFile::exists(directory));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)
