@@ -28,6 +28,23 @@ void print(FILE *stream, const QString &message)
     std::fputs(qPrintable(message), stream);
 }
 
+// A launch on a profile where UpNext runs already: the exit code, after saying why when the
+// running one is no window that could come to the front.
+int handedOff(const SingleInstance &instance, bool inTray)
+{
+    if (instance.runningRole() == SingleInstance::WindowRole)
+        return 0; // its window is in front now
+    const QString message =
+        instance.runningRole() == SingleInstance::HeadlessRole
+            ? text("UpNext already runs without a window on this profile (upnext --headless, e.g. "
+                   "the upnext-headless service). Stop it to use the window here.")
+            : text("UpNext already runs on this profile but does not answer.");
+    print(stderr, message + QLatin1Char('\n'));
+    if (!inTray)
+        QMessageBox::information(nullptr, QStringLiteral("UpNext"), message);
+    return 1;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -143,17 +160,8 @@ int main(int argc, char *argv[])
         instance = std::make_unique<SingleInstance>(profileDirectory);
         // At login (--tray) nothing is shown: only asked whether one runs.
         const auto request = inTray ? SingleInstance::Request::Ping : SingleInstance::Request::Show;
-        if (instance->claim(request) == SingleInstance::Outcome::Running) {
-            if (instance->runningRole() != SingleInstance::HeadlessRole)
-                return 0; // its window is in front now
-            const QString message =
-                text("UpNext already runs without a window on this profile (upnext --headless, "
-                     "e.g. the upnext-headless service). Stop it to use the window here.");
-            print(stderr, message + QLatin1Char('\n'));
-            if (!inTray)
-                QMessageBox::information(nullptr, QStringLiteral("UpNext"), message);
-            return 1;
-        }
+        if (instance->claim(request) == SingleInstance::Outcome::Running)
+            return handedOff(*instance, inTray);
     }
 
     std::unique_ptr<Demo> demoCore;
