@@ -1,6 +1,10 @@
 #include "app/Desktop.h"
+#include "app/MainWindow.h"
 #include "appcore/AppCore.h"
+#include "appcore/Demo.h"
 #include "appcore/Headless.h"
+#include "appcore/SingleInstance.h"
+#include "appcore/StopSignals.h"
 #include "appcore/SyncOnce.h"
 #include "core/Profile.h"
 
@@ -24,6 +28,23 @@ void print(FILE *stream, const QString &message)
     std::fputs(qPrintable(message), stream);
 }
 
+// A launch on a profile where UpNext runs already: the exit code, after saying why when the
+// running one is no window that could come to the front.
+int handedOff(const SingleInstance &instance, bool inTray)
+{
+    if (instance.runningRole() == SingleInstance::WindowRole)
+        return 0; // its window is in front now
+    const QString message =
+        instance.runningRole() == SingleInstance::HeadlessRole
+            ? text("UpNext already runs without a window on this profile (upnext --headless, e.g. "
+                   "the upnext-headless service). Stop it to use the window here.")
+            : text("UpNext already runs on this profile but does not answer.");
+    print(stderr, message + QLatin1Char('\n'));
+    if (!inTray)
+        QMessageBox::information(nullptr, QStringLiteral("UpNext"), message);
+    return 1;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -33,6 +54,7 @@ int main(int argc, char *argv[])
     QString profileDirectory;
     int webhookPort = -1;
     bool inTray = false;
+    bool demo = false;
     {
         // Arguments are read before any window system is touched, so --help, --version,
         // a mistyped option and the modes without a window never need a display.
@@ -63,8 +85,12 @@ int main(int argc, char *argv[])
         const QCommandLineOption trayOption(
             QStringLiteral("tray"),
             text("Start in the system tray without showing the window (as at login)."));
+        const QCommandLineOption demoOption(
+            QStringLiteral("demo"),
+            text("Try UpNext on simulated ClickUp and GitHub services with made-up tasks, on a "
+                 "throwaway profile (your own profile and accounts are not touched)."));
         parser.addOptions({helpOption, versionOption, profileOption, syncOnceOption, headlessOption,
-                           portOption, trayOption});
+                           portOption, trayOption, demoOption});
         // Qt's own options for the window, which QApplication takes out of the arguments.
         for (const char *name : {"platform", "platformtheme", "style", "stylesheet", "display",
                                  "qwindowgeometry", "qwindowtitle", "qwindowicon"}) {
@@ -98,8 +124,22 @@ int main(int argc, char *argv[])
             }
         }
         inTray = parser.isSet(trayOption);
+        demo = parser.isSet(demoOption);
+        if (demo && (parser.isSet(headlessOption) || parser.isSet(syncOnceOption))) {
+            print(stderr, text("--demo runs with its window: it goes with neither --headless "
+                               "nor --sync-once\n"));
+            return 2;
+        }
         if (parser.isSet(headlessOption)) {
             QTextStream err(stderr);
+            // One UpNext per profile: a second would send the same outbox twice.
+            SingleInstance instance(profileDirectory);
+            instance.setRole(SingleInstance::HeadlessRole);
+            if (instance.claim(SingleInstance::Request::Ping) == SingleInstance::Outcome::Running) {
+                err << text("UpNext already runs on the profile %1 (%2)\n")
+                           .arg(profileDirectory, instance.runningRole());
+                return 1;
+            }
             return Headless(Profile(profileDirectory), webhookPort, err).exec();
         }
         if (parser.isSet(syncOnceOption)) {
@@ -112,13 +152,47 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("UpNext"));
     QApplication::setDesktopFileName(QStringLiteral(UPNEXT_APP_ID));
-    AppCore core{Profile(profileDirectory)};
+
+    // One window per profile: a second launch shows the first one's window. The demo's
+    // profile is new each time, so each demo is its own.
+    std::unique_ptr<SingleInstance> instance;
+    if (!demo) {
+        instance = std::make_unique<SingleInstance>(profileDirectory);
+        // At login (--tray) nothing is shown: only asked whether one runs.
+        const auto request = inTray ? SingleInstance::Request::Ping : SingleInstance::Request::Show;
+        if (instance->claim(request) == SingleInstance::Outcome::Running)
+            return handedOff(*instance, inTray);
+    }
+
+    std::unique_ptr<Demo> demoCore;
+    std::unique_ptr<AppCore> ownCore;
+    AppCore *core = nullptr;
     QString error;
-    if (!core.open(&error)) {
+    if (demo) {
+        demoCore = std::make_unique<Demo>();
+        if (demoCore->open(&error))
+            core = demoCore->core();
+    } else {
+        ownCore = std::make_unique<AppCore>(Profile(profileDirectory));
+        if (ownCore->open(&error))
+            core = ownCore.get();
+    }
+    if (!core) {
         QMessageBox::critical(nullptr, QStringLiteral("UpNext"), error);
         return 1;
     }
-    Desktop desktop(&core);
+    Desktop desktop(core);
+    if (demo) {
+        desktop.setDemo(demoCore->teammateSeconds());
+        if (webhookPort < 0)
+            webhookPort = 0; // any free port: the demo registers its hooks wherever it is
+    }
+    if (instance)
+        QObject::connect(instance.get(), &SingleInstance::showRequested, desktop.window(),
+                         &MainWindow::bringToFront);
+    // Ctrl+C or a SIGTERM ends UpNext through the event loop: the demo's folder goes with it.
+    const StopSignals stopSignals;
+    QObject::connect(&stopSignals, &StopSignals::received, &app, &QCoreApplication::quit);
     desktop.start(webhookPort, inTray);
     return app.exec();
 }

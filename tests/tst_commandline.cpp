@@ -1,8 +1,10 @@
+#include <QDir>
 #include <QMessageAuthenticationCode>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,6 +21,8 @@ private Q_SLOTS:
     void badPortIsAnError();
     void headlessReceivesWebhooksUntilTerminated();
     void headlessRefusesAWideAddressWithoutSecrets();
+    void oneUpNextPerProfile();
+    void demoRunsOnAThrowawayProfile();
 
 private:
     static QProcessEnvironment withoutDisplay();
@@ -28,8 +32,20 @@ private:
         QString out;
         QString err;
     };
-    static Run run(const QStringList &arguments);
+    static Run run(const QStringList &arguments,
+                   const QProcessEnvironment &environment = withoutDisplay());
+    // The window, drawn nowhere, saying what it does about other launches.
+    static QProcessEnvironment offscreen();
 };
+
+QProcessEnvironment TestCommandLine::offscreen()
+{
+    QProcessEnvironment environment = withoutDisplay();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    environment.insert(QStringLiteral("QT_LOGGING_RULES"),
+                       QStringLiteral("upnext.profile.info=true;upnext.sync.info=true"));
+    return environment;
+}
 
 QProcessEnvironment TestCommandLine::withoutDisplay()
 {
@@ -40,10 +56,11 @@ QProcessEnvironment TestCommandLine::withoutDisplay()
     return environment;
 }
 
-TestCommandLine::Run TestCommandLine::run(const QStringList &arguments)
+TestCommandLine::Run TestCommandLine::run(const QStringList &arguments,
+                                          const QProcessEnvironment &environment)
 {
     QProcess process;
-    process.setProcessEnvironment(withoutDisplay());
+    process.setProcessEnvironment(environment);
     QSignalSpy finished(&process, &QProcess::finished);
     process.start(QStringLiteral(UPNEXT_BINARY), arguments);
     if (!finished.wait(30000))
@@ -144,6 +161,89 @@ void TestCommandLine::headlessRefusesAWideAddressWithoutSecrets()
                             profile.path(), QStringLiteral("--port"), QStringLiteral("0")});
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains(QLatin1String("secret")), qPrintable(result.err));
+}
+
+// A second launch on a profile shows the first one's window and ends; --headless there is
+// refused; a launch on another profile runs beside them.
+void TestCommandLine::oneUpNextPerProfile()
+{
+    QTemporaryDir work;
+    QTemporaryDir home;
+    const auto launch = [this](QProcess &process, QString &err, const QString &profile) {
+        process.setProcessEnvironment(offscreen());
+        connect(&process, &QProcess::readyReadStandardError, this,
+                [&] { err += QString::fromUtf8(process.readAllStandardError()); });
+        process.start(
+            QStringLiteral(UPNEXT_BINARY),
+            {QStringLiteral("--profile"), profile, QStringLiteral("--port"), QStringLiteral("0")});
+    };
+    const auto stop = [](QProcess &process) {
+        process.terminate(); // cleanly: its socket goes too
+        if (!process.waitForFinished(10000))
+            process.kill();
+    };
+    QProcess first;
+    QString firstErr;
+    launch(first, firstErr, work.path());
+    const auto stopFirst = qScopeGuard([&] { stop(first); });
+    QTRY_VERIFY_WITH_TIMEOUT(firstErr.contains(QLatin1String("Listening for other launches")),
+                             20000);
+
+    Run second = run({QStringLiteral("--profile"), work.path()}, offscreen());
+    QCOMPARE(second.exitCode, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(firstErr.contains(QLatin1String("asked for the window")), 10000);
+    QCOMPARE(first.state(), QProcess::Running);
+
+    const Run headless = run({QStringLiteral("--headless"), QStringLiteral("--profile"),
+                              work.path(), QStringLiteral("--port"), QStringLiteral("0")});
+    QCOMPARE(headless.exitCode, 1);
+    QVERIFY2(headless.err.contains(QLatin1String("already runs")), qPrintable(headless.err));
+
+    QProcess other;
+    QString otherErr;
+    launch(other, otherErr, home.path());
+    const auto stopOther = qScopeGuard([&] { stop(other); });
+    QTRY_VERIFY_WITH_TIMEOUT(otherErr.contains(QLatin1String("Listening for other launches")),
+                             20000);
+    QCOMPARE(first.state(), QProcess::Running);
+    QCOMPARE(firstErr.count(QLatin1String("asked for the window")), 1); // not by the other
+}
+
+// `upnext --demo` needs no account and leaves the real profile (here $UPNEXT_PROFILE) alone.
+void TestCommandLine::demoRunsOnAThrowawayProfile()
+{
+    QProcessEnvironment environment = offscreen();
+    QTemporaryDir real;
+    environment.insert(QStringLiteral("UPNEXT_PROFILE"), real.path());
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    QString err;
+    connect(&process, &QProcess::readyReadStandardError, this,
+            [&] { err += QString::fromUtf8(process.readAllStandardError()); });
+    process.start(QStringLiteral(UPNEXT_BINARY), {QStringLiteral("--demo")});
+    QString directory;
+    const auto stop = qScopeGuard([&] {
+        process.kill();
+        process.waitForFinished();
+        if (!directory.isEmpty())
+            QDir(directory).removeRecursively(); // killed, it could not
+    });
+    static const QRegularExpression demo(QStringLiteral("Demo profile \"?([^ \"]+)"));
+    QTRY_VERIFY_WITH_TIMEOUT(demo.match(err).hasMatch(), 20000);
+    directory = demo.match(err).captured(1);
+    QVERIFY2(directory != real.path(), qPrintable(directory));
+    QVERIFY(QFile::exists(directory + QStringLiteral("/settings.ini")));
+    // Its own profile, not the real one: it is no instance of that.
+    QVERIFY(QDir(real.path()).isEmpty());
+    QCOMPARE(process.state(), QProcess::Running);
+
+    // Ctrl+C (or a SIGTERM) ends it cleanly, and its folder with it.
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.terminate();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY(!QFile::exists(directory));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

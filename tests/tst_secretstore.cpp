@@ -1,5 +1,6 @@
 #include "core/SecretStore.h"
 
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUuid>
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void environmentOverridesKeychain();
     void callbackIsNotRunAfterContextIsGone();
     void aKeychainThatDoesNotAnswerInTimeIsAnError();
+    void memoryOnlyTouchesNeitherKeychainNorEnvironment();
 
 private:
     SecretResult readNow(SecretStore::Secret secret, const QString &account);
@@ -221,6 +223,43 @@ void TestSecretStore::aKeychainThatDoesNotAnswerInTimeIsAnError()
     QCOMPARE(readNow(SecretStore::Secret::LocalApiToken, account).status,
              SecretResult::Status::NotFound);
     QCOMPARE(answers.size(), 3);
+}
+
+// The demo's store: what it keeps stays in it, and a real token in the environment or the
+// keychain never reaches the demo's made-up services.
+void TestSecretStore::memoryOnlyTouchesNeitherKeychainNorEnvironment()
+{
+    const QString account = QStringLiteral("127.0.0.1");
+    QCOMPARE(writeNow(SecretStore::Secret::ClickUpToken, account, QStringLiteral("pk_real")),
+             QString());
+    const auto real = qScopeGuard([this, account] {
+        QCOMPARE(removeNow(SecretStore::Secret::ClickUpToken, account), QString());
+    });
+    qputenv("UPNEXT_GITHUB_TOKEN", "ghp_real");
+
+    auto keychain = std::exchange(m_store, std::make_unique<SecretStore>(m_store->service()));
+    m_store->setMemoryOnly();
+    QVERIFY(m_store->isMemoryOnly());
+    QCOMPARE(readNow(SecretStore::Secret::ClickUpToken, account).status,
+             SecretResult::Status::NotFound);
+    QCOMPARE(readNow(SecretStore::Secret::GitHubToken, account).status,
+             SecretResult::Status::NotFound);
+    QCOMPARE(writeNow(SecretStore::Secret::GitHubToken, account, QStringLiteral("ghp_demo")),
+             QString());
+    QCOMPARE(readNow(SecretStore::Secret::GitHubToken, account).value, QStringLiteral("ghp_demo"));
+    QCOMPARE(writeNow(SecretStore::Secret::ClickUpToken, account, QStringLiteral("pk_demo")),
+             QString());
+    QCOMPARE(readNow(SecretStore::Secret::ClickUpToken, account).value, QStringLiteral("pk_demo"));
+    QCOMPARE(removeNow(SecretStore::Secret::GitHubToken, account), QString());
+    QCOMPARE(readNow(SecretStore::Secret::GitHubToken, account).status,
+             SecretResult::Status::NotFound);
+
+    // The keychain kept the real one.
+    std::swap(m_store, keychain);
+    qunsetenv("UPNEXT_GITHUB_TOKEN");
+    QCOMPARE(readNow(SecretStore::Secret::ClickUpToken, account).value, QStringLiteral("pk_real"));
+    QCOMPARE(readNow(SecretStore::Secret::GitHubToken, account).status,
+             SecretResult::Status::NotFound);
 }
 
 QTEST_GUILESS_MAIN(TestSecretStore)

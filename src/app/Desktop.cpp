@@ -16,6 +16,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QProcess>
 #include <QSystemTrayIcon>
 
 namespace UpNext {
@@ -32,10 +33,15 @@ Desktop::Desktop(AppCore *core, QObject *parent)
         m_window->setProfileName(name);
     m_window->setOutboxProcessor(core->processor());
     connect(m_window.get(), &MainWindow::settingsRequested, this, &Desktop::showSettings);
+    connect(m_window.get(), &MainWindow::demoRequested, this, &Desktop::startDemo);
     m_window->details()->setComments(core->comments());
     connect(core, &AppCore::sourcesLoaded, this, [this](const QStringList &problems) {
         for (const QString &problem : problems)
             m_window->addProblem(problem);
+        // No token for either source, and the keychain said so (an error may hide one): the
+        // welcome, until an account is connected. Never in the demo, which has both.
+        m_window->setWelcome(!m_demo && problems.isEmpty() &&
+                             m_core->engine()->sources().isEmpty());
         m_window->setSyncEngine(m_core->engine());
         m_window->setSourceStatus(m_core->sourceStatus());
         m_window->setCreateDestinations(m_core->sources()->createDestinations());
@@ -84,6 +90,24 @@ void Desktop::showSettings()
     m_settings->activateWindow();
 }
 
+void Desktop::setDemo(int teammateSeconds)
+{
+    m_demo = true;
+    m_window->showDemoBanner(teammateSeconds);
+}
+
+bool Desktop::startDemo()
+{
+    // A process of its own: this UpNext stays as it is on the user's profile, and closing the
+    // demo ends it with its throwaway profile and simulators.
+    const QString program =
+        m_demoProgram.isEmpty() ? QCoreApplication::applicationFilePath() : m_demoProgram;
+    if (QProcess::startDetached(program, {QStringLiteral("--demo")}))
+        return true;
+    m_window->addProblem(tr("Cannot start the demo (%1).").arg(program));
+    return false;
+}
+
 void Desktop::start(int webhookPort, bool inTray)
 {
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
@@ -107,6 +131,10 @@ void Desktop::start(int webhookPort, bool inTray)
         });
         // After the first sync: a briefing made before it would miss what the sources hold.
         connect(m_core, &AppCore::sourcesLoaded, m_briefings, [this] {
+            // No account yet: an empty briefing over the welcome would say nothing. It starts
+            // once one is connected (the sources load again).
+            if (m_core->engine()->sources().isEmpty())
+                return;
             if (m_core->engine()->isIdle())
                 m_briefings->start(); // nothing to sync
             else

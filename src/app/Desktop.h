@@ -31,6 +31,14 @@ public:
     void start(int webhookPort = -1, bool inTray = false);
     // Opens the settings dialog (one at a time).
     void showSettings();
+    // Before start(): this is the demo (`upnext --demo`): the window says so, with a teammate
+    // changing something about every teammateSeconds, and never welcomes.
+    void setDemo(int teammateSeconds);
+    // What the welcome's Try the Demo starts with --demo, as a process of its own; this
+    // program unless set.
+    void setDemoProgram(const QString &program) { m_demoProgram = program; }
+    // Starts the demo beside this UpNext; false (and a problem shown) when it could not start.
+    bool startDemo();
 
     MainWindow *window() const { return m_window.get(); }
     // Null where there is no tray.
@@ -45,6 +53,8 @@ private:
     std::unique_ptr<TrayIcon> m_tray;
     BriefingSchedule *m_briefings = nullptr;
     QPointer<SettingsDialog> m_settings;
+    bool m_demo = false;
+    QString m_demoProgram;
 };
 
 } // namespace UpNext

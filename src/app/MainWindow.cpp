@@ -12,6 +12,7 @@
 #include "TaskTableModel.h"
 #include "TaskText.h"
 #include "Theme.h"
+#include "ui_WelcomePage.h"
 
 #include "appcore/SourceStatus.h"
 #include "core/Entities.h"
@@ -202,6 +203,7 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
     connect(m_emptyState, &QLabel::linkActivated, this, &MainWindow::settingsRequested);
 
     m_stack->addWidget(m_emptyState);
+    m_stack->addWidget(makeWelcome());
     m_stack->addWidget(m_view);
 
     auto *list = new QWidget(this);
@@ -218,6 +220,17 @@ MainWindow::MainWindow(TaskStore *store, Entities *entities, TaskService *servic
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
+    m_demoText = new QLabel;
+    m_demoText->setObjectName(QStringLiteral("demoText"));
+    auto *quitDemo = new QPushButton(tr("&Quit Demo"));
+    quitDemo->setObjectName(QStringLiteral("quitDemo"));
+    connect(quitDemo, &QPushButton::clicked, this, &MainWindow::requestQuit);
+    m_demoBanner =
+        makeStrip(this, QStringLiteral("demoBanner"),
+                  QStringLiteral("#demoBanner { background: #e6f2fb; border: 1px solid #4a90c8; }"
+                                 " QLabel { color: #0b3a5c; }"),
+                  m_demoText, quitDemo);
+    layout->addWidget(m_demoBanner);
     layout->addWidget(makeOfflineBanner());
     layout->addWidget(makeBanner());
     layout->addWidget(m_nowCard);
@@ -278,7 +291,7 @@ void MainWindow::updateWindowTitle()
     const QString current = m_nowCard->currentTaskId();
     const std::optional<Task> task = current.isEmpty() ? std::nullopt : m_store->task(current);
     if (!task) {
-        setWindowTitle(tr("UpNext"));
+        setWindowTitle(m_isDemo ? tr("UpNext Demo") : tr("UpNext"));
         return;
     }
     // Long titles are cut: a taskbar shows the start of it anyway.
@@ -286,7 +299,8 @@ void MainWindow::updateWindowTitle()
     QString title = TaskText::shownTitle(*task);
     if (title.size() > Longest)
         title = title.left(Longest - 1) + QChar(0x2026);
-    setWindowTitle(tr("UpNext — %1").arg(title));
+    // The demo's window is told apart from the real one's in a taskbar.
+    setWindowTitle((m_isDemo ? tr("UpNext Demo — %1") : tr("UpNext — %1")).arg(title));
 }
 
 void MainWindow::setProfileName(const QString &name)
@@ -420,6 +434,47 @@ QWidget *MainWindow::makeOfflineBanner()
                        " QLabel { color: #5c0f14; }"),
         m_offlineText, retry);
     return m_offlineBanner;
+}
+
+QWidget *MainWindow::makeWelcome()
+{
+    m_welcome = new QWidget(this);
+    Ui::WelcomePage form;
+    form.setupUi(m_welcome);
+    connect(form.connectAccounts, &QPushButton::clicked, this, &MainWindow::settingsRequested);
+    connect(form.tryDemo, &QPushButton::clicked, this, &MainWindow::demoRequested);
+    return m_welcome;
+}
+
+void MainWindow::setWelcome(bool noAccounts)
+{
+    m_noAccounts = noAccounts;
+    updateView();
+}
+
+bool MainWindow::isShowingWelcome() const
+{
+    return m_stack->currentWidget() == m_welcome;
+}
+
+void MainWindow::showDemoBanner(int teammateSeconds)
+{
+    m_demoText->setText(
+        tr("This is the demo: simulated ClickUp and GitHub services on this computer, with "
+           "made-up tasks. A teammate changes something about every %n seconds. Nothing you do "
+           "here reaches a real account.",
+           nullptr, teammateSeconds));
+    m_demoBanner->show();
+    m_isDemo = true;
+    updateWindowTitle();
+}
+
+void MainWindow::bringToFront()
+{
+    setWindowState((windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    show();
+    raise();
+    activateWindow();
 }
 
 QWidget *MainWindow::makeUndoBar()
@@ -812,7 +867,7 @@ QString MainWindow::syncStatus() const
 
 bool MainWindow::isShowingEmptyState() const
 {
-    return m_stack->currentWidget() == m_emptyState;
+    return m_stack->currentWidget() != m_view;
 }
 
 void MainWindow::updateView()
@@ -833,7 +888,14 @@ void MainWindow::updateView()
         selectTask(m_nowCard->currentTaskId());
     }
     const int count = m_model->rowCount();
-    m_stack->setCurrentWidget(count == 0 ? static_cast<QWidget *>(m_emptyState) : m_view);
+    QWidget *empty = m_noAccounts ? m_welcome : static_cast<QWidget *>(m_emptyState);
+    m_stack->setCurrentWidget(count == 0 ? empty : m_view);
+    // The welcome has the window to itself: an empty Now card, search and details would only
+    // say there is nothing yet.
+    const bool welcome = count == 0 && m_noAccounts;
+    m_nowCard->setVisible(!welcome);
+    m_filter->setVisible(!welcome);
+    m_details->setVisible(!welcome);
     m_filter->setEnabled(count > 0);
     m_countLabel->setText(count == 0 ? tr("No open tasks") : tr("%n open tasks", nullptr, count));
 }

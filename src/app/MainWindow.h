@@ -66,6 +66,16 @@ public:
     // folder's name until then.
     void setProfileName(const QString &name);
 
+    // No account is set up: the list's empty state welcomes the user, offering Connect
+    // Accounts (settingsRequested()) and Try the Demo (demoRequested()).
+    void setWelcome(bool noAccounts);
+    bool isShowingWelcome() const;
+    // Says across the top (and in the title) that this is the demo, with a teammate changing
+    // something about every teammateSeconds.
+    void showDemoBanner(int teammateSeconds);
+    // Shown, not minimized, in front (another launch on the profile asked for it).
+    void bringToFront();
+
     // Shows a problem the user should know about (e.g. a recovered database).
     void addProblem(const QString &message);
     // Quits UpNext; with changes still waiting, first says they are sent at the next start
@@ -91,6 +101,8 @@ public:
 Q_SIGNALS:
     // File > Settings…: the desktop opens the settings dialog.
     void settingsRequested();
+    // The welcome's Try the Demo.
+    void demoRequested();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -119,6 +131,7 @@ private:
     void makeMenus();
     QWidget *makeBanner();
     QWidget *makeOfflineBanner();
+    QWidget *makeWelcome();
     QWidget *makeUndoBar();
 
     TaskStore *m_store;
@@ -137,6 +150,11 @@ private:
     QLineEdit *m_filter;
     QStackedWidget *m_stack;
     QLabel *m_emptyState;
+    QWidget *m_welcome = nullptr;
+    bool m_noAccounts = false;
+    QWidget *m_demoBanner = nullptr;
+    QLabel *m_demoText = nullptr;
+    bool m_isDemo = false;
     TaskListView *m_view;
     TaskDetails *m_details;
     QLabel *m_countLabel;

@@ -55,6 +55,8 @@ bool AppCore::open(QString *error)
     }
 
     m_secrets = std::make_unique<SecretStore>();
+    if (m_secretsInMemory)
+        m_secrets->setMemoryOnly();
     m_outbox = std::make_unique<Outbox>(m_store.get());
     m_service = std::make_unique<TaskService>(m_store.get(), m_outbox.get(), m_entities.get());
     m_service->setScoreWeights(m_settings->scoreWeights());

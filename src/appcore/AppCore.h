@@ -54,6 +54,10 @@ public:
     void setClock(const Clock *clock) { m_clock = clock; }
     const Clock *clock() const { return m_clock; }
 
+    // Before open(): tokens and webhook secrets live in memory only, never in the keychain,
+    // and the environment's are not read (a throwaway profile: the demo).
+    void keepSecretsInMemory() { m_secretsInMemory = true; }
+
     // Opens the profile's store, settings and clients, and installs the translation of the
     // settings' language into the application (Translations). False, saying why in *error,
     // when the profile cannot be used; what can be lived with goes to problems().
@@ -116,6 +120,7 @@ private:
     void connectPolicies();
 
     bool m_policiesConnected = false;
+    bool m_secretsInMemory = false;
 
     Profile m_profile;
     const Clock *m_clock;

@@ -1,32 +1,15 @@
 #include "Headless.h"
 
 #include "AppCore.h"
+#include "StopSignals.h"
 
 #include "sync/OutboxProcessor.h"
 #include "sync/SyncEngine.h"
 
 #include <QCoreApplication>
-#include <QSocketNotifier>
 #include <QTimer>
 
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
-
 namespace UpNext {
-
-namespace {
-
-int signalPipe[2] = {-1, -1};
-
-// Only async-signal-safe calls here: the event loop reads the byte.
-void onSignal(int number)
-{
-    const char byte = char(number);
-    [[maybe_unused]] const ssize_t written = ::write(signalPipe[1], &byte, 1);
-}
-
-} // namespace
 
 Headless::Headless(const Profile &profile, int port, QTextStream &err, QObject *parent)
     : QObject(parent)
@@ -39,21 +22,11 @@ Headless::~Headless() = default;
 
 void Headless::watchSignals()
 {
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
-        return;
-    m_signals = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, this);
-    connect(m_signals, &QSocketNotifier::activated, this, [this] {
-        char byte = 0;
-        [[maybe_unused]] const ssize_t read = ::read(signalPipe[0], &byte, 1);
-        m_err << tr("Stopping (signal %1)").arg(int(byte)) << Qt::endl;
+    auto *stopSignals = new StopSignals(this);
+    connect(stopSignals, &StopSignals::received, this, [this](int number) {
+        m_err << tr("Stopping (signal %1)").arg(number) << Qt::endl;
         stop();
     });
-    struct sigaction action = {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    sigaction(SIGTERM, &action, nullptr);
-    sigaction(SIGINT, &action, nullptr);
 }
 
 int Headless::exec()

@@ -7,8 +7,6 @@
 
 #include <memory>
 
-class QSocketNotifier;
-
 namespace UpNext {
 
 class AppCore;
@@ -37,7 +35,6 @@ private:
     QTextStream &m_err;
     std::unique_ptr<AppCore> m_core;
     int m_port;
-    QSocketNotifier *m_signals = nullptr;
     int m_exitCode = 0;
 };
 

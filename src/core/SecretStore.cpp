@@ -96,9 +96,22 @@ QString SecretStore::environmentVariable(Secret secret)
     Q_UNREACHABLE();
 }
 
+void SecretStore::answerLater(QObject *context, std::function<void()> answer)
+{
+    QMetaObject::invokeMethod(context, std::move(answer), Qt::QueuedConnection);
+}
+
 void SecretStore::read(Secret secret, const QString &account, QObject *context,
                        ReadCallback callback)
 {
+    if (m_memoryOnly) {
+        const auto found = m_memory.constFind(keyName(secret, account));
+        const SecretResult result = found == m_memory.cend()
+                                        ? SecretResult{SecretResult::Status::NotFound, {}, {}}
+                                        : SecretResult{SecretResult::Status::Found, *found, {}};
+        answerLater(context, [callback, result] { callback(result); });
+        return;
+    }
     const QString variable = environmentVariable(secret);
     if (!variable.isEmpty() && qEnvironmentVariableIsSet(variable.toLatin1().constData())) {
         const SecretResult result{
@@ -134,6 +147,11 @@ void SecretStore::write(Secret secret, const QString &account, const QString &va
                         QObject *context, DoneCallback callback)
 {
     const QString key = keyName(secret, account);
+    if (m_memoryOnly) {
+        m_memory.insert(key, value);
+        answerLater(context, [callback] { callback({}); });
+        return;
+    }
     auto *job = makeJob<QKeychain::WritePasswordJob>(m_service, key);
     job->setTextData(value);
     const auto answer = [callback, key](QKeychain::Job *finished) {
@@ -150,6 +168,11 @@ void SecretStore::remove(Secret secret, const QString &account, QObject *context
                          DoneCallback callback)
 {
     const QString key = keyName(secret, account);
+    if (m_memoryOnly) {
+        m_memory.remove(key);
+        answerLater(context, [callback] { callback({}); });
+        return;
+    }
     auto *job = makeJob<QKeychain::DeletePasswordJob>(m_service, key);
     const auto answer = [callback, key](QKeychain::Job *finished) {
         const bool ok = finished->error() == QKeychain::NoError ||

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QObject>
 #include <QString>
 
@@ -25,6 +26,8 @@ struct SecretResult
 // Headless use may set the secret in the environment instead, which then wins
 // on read: UPNEXT_CLICKUP_TOKEN, UPNEXT_GITHUB_TOKEN,
 // UPNEXT_CLICKUP_WEBHOOK_SECRET, UPNEXT_GITHUB_WEBHOOK_SECRET.
+// The demo keeps its made-up secrets in memory instead (setMemoryOnly()), so
+// they never reach the keychain and the environment's real tokens never reach it.
 // All calls are asynchronous; the callback runs once on context's thread, with an error when
 // the keychain has not answered within timeout() (a locked keychain waiting on a password
 // prompt no one sees would otherwise hold up whatever waits for it).
@@ -53,6 +56,10 @@ public:
     QString service() const { return m_service; }
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     std::chrono::milliseconds timeout() const { return m_timeout; }
+    // From now on secrets live in this object only: neither the keychain nor the environment
+    // is read or written (a throwaway profile's secrets, e.g. the demo's).
+    void setMemoryOnly() { m_memoryOnly = true; }
+    bool isMemoryOnly() const { return m_memoryOnly; }
 
     void read(Secret secret, const QString &account, QObject *context, ReadCallback callback);
     void write(Secret secret, const QString &account, const QString &value, QObject *context,
@@ -71,8 +78,13 @@ private:
              std::function<void(QKeychain::Job *)> onAnswer,
              std::function<void(const QString &)> onSilence) const;
 
+    // Answers from memory, queued as the keychain's are.
+    static void answerLater(QObject *context, std::function<void()> answer);
+
     QString m_service;
     std::chrono::milliseconds m_timeout = DefaultTimeout;
+    bool m_memoryOnly = false;
+    QHash<QString, QString> m_memory; // key name → secret, when memory only
 };
 
 } // namespace UpNext
