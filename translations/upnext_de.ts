@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About UpNext</source>
+        <translation>Über UpNext</translation>
+    </message>
+    <message>
+        <source>Your next task from ClickUp and GitHub, ranked and explained.</source>
+        <translation>Ihre nächste Aufgabe aus ClickUp und GitHub, gereiht und begründet.</translation>
+    </message>
+    <message>
+        <source>&amp;Licence:</source>
+        <translation>&amp;Lizenz:</translation>
+    </message>
+</context>
+<context>
     <name>BriefingWindow</name>
     <message>
         <source>Morning Briefing</source>
@@ -260,6 +275,21 @@
     <message>
         <source>save the response cache</source>
         <translation>den Antwort-Cache zu speichern</translation>
+    </message>
+</context>
+<context>
+    <name>UpNext::AboutDialog</name>
+    <message>
+        <source>UpNext %1</source>
+        <translation>UpNext %1</translation>
+    </message>
+    <message>
+        <source>MIT License</source>
+        <translation>MIT-Lizenz</translation>
+    </message>
+    <message>
+        <source>Qt %1 (built with %2)</source>
+        <translation>Qt %1 (erstellt mit %2)</translation>
     </message>
 </context>
 <context>
@@ -696,6 +726,29 @@
     </message>
 </context>
 <context>
+    <name>UpNext::Demo</name>
+    <message>
+        <source>Cannot make a folder for the demo: %1</source>
+        <translation>Der Ordner für die Demo lässt sich nicht anlegen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot start the demo&apos;s simulated services on 127.0.0.1</source>
+        <translation>Die simulierten Dienste der Demo lassen sich auf 127.0.0.1 nicht starten</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>Cannot write the demo&apos;s settings: %1</source>
+        <translation>Die Einstellungen der Demo lassen sich nicht schreiben: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the demo&apos;s clients: %1</source>
+        <translation>Die Clients der Demo lassen sich nicht schreiben: %1</translation>
+    </message>
+</context>
+<context>
     <name>UpNext::Desktop</name>
     <message>
         <source>UpNext is still running</source>
@@ -708,6 +761,10 @@
     <message>
         <source>Morning briefing</source>
         <translation>Morgenübersicht</translation>
+    </message>
+    <message>
+        <source>Cannot start the demo (%1).</source>
+        <translation>Die Demo lässt sich nicht starten (%1).</translation>
     </message>
 </context>
 <context>
@@ -1154,6 +1211,33 @@
         <translation>
             <numerusform>%n offene Aufgabe</numerusform>
             <numerusform>%n offene Aufgaben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Quit Demo</source>
+        <translation>Demo &amp;beenden</translation>
+    </message>
+    <message>
+        <source>UpNext Demo</source>
+        <translation>UpNext-Demo</translation>
+    </message>
+    <message>
+        <source>UpNext Demo — %1</source>
+        <translation>UpNext-Demo — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About UpNext</source>
+        <translation>Ü&amp;ber UpNext</translation>
+    </message>
+    <message numerus="yes">
+        <source>This is the demo: simulated ClickUp and GitHub services on this computer, with made-up tasks. A teammate changes something about every %n seconds. Nothing you do here reaches a real account.</source>
+        <translation>
+            <numerusform>Dies ist die Demo: simulierte ClickUp- und GitHub-Dienste auf diesem Computer, mit erfundenen Aufgaben. Etwa jede Sekunde ändert ein Teammitglied etwas. Nichts, was Sie hier tun, erreicht ein echtes Konto.</numerusform>
+            <numerusform>Dies ist die Demo: simulierte ClickUp- und GitHub-Dienste auf diesem Computer, mit erfundenen Aufgaben. Etwa alle %n Sekunden ändert ein Teammitglied etwas. Nichts, was Sie hier tun, erreicht ein echtes Konto.</numerusform>
         </translation>
     </message>
 </context>
@@ -1700,6 +1784,13 @@
     </message>
 </context>
 <context>
+    <name>UpNext::SingleInstance</name>
+    <message>
+        <source>Cannot listen for other launches on %1: %2</source>
+        <translation>Auf weitere Starts lässt sich an %1 nicht warten: %2</translation>
+    </message>
+</context>
+<context>
     <name>UpNext::SourceErrors</name>
     <message>
         <source>Connection error: no answer in time (timed out)</source>
@@ -2053,14 +2144,6 @@
         <translation>In der Aufgabendatenbank %1 kann nicht gespeichert werden: %2</translation>
     </message>
     <message>
-        <source>start a savepoint</source>
-        <translation>einen Sicherungspunkt zu setzen</translation>
-    </message>
-    <message>
-        <source>end a savepoint</source>
-        <translation>einen Sicherungspunkt abzuschließen</translation>
-    </message>
-    <message>
         <source>Refusing to store task &quot;%1&quot;: invalid id</source>
         <translation>Aufgabe „%1“ wird nicht gespeichert: ungültige ID</translation>
     </message>
@@ -2131,6 +2214,10 @@
     <message>
         <source>read skipped tasks</source>
         <translation>übersprungene Aufgaben zu lesen</translation>
+    </message>
+    <message>
+        <source>keep a part of a transaction apart</source>
+        <translation>einen Teil einer Transaktion getrennt halten</translation>
     </message>
 </context>
 <context>
@@ -2406,6 +2493,33 @@
     <message>
         <source>Not listening on %1: webhooks from outside this machine need both the ClickUp and the GitHub webhook secret set</source>
         <translation>Kein Lauschen auf %1: Webhooks von außerhalb dieses Rechners brauchen sowohl das ClickUp- als auch das GitHub-Webhook-Geheimnis</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>&lt;h2&gt;Welcome to UpNext&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Willkommen bei UpNext&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>UpNext gathers the ClickUp tasks and GitHub issues assigned to you into one list, best first, and always has your next task ready. Connect an account to begin, or look around in the demo first: it runs on made-up tasks and never touches your accounts.</source>
+        <translation>UpNext sammelt die Ihnen zugewiesenen ClickUp-Aufgaben und GitHub-Issues in einer Liste, die wichtigsten zuerst, und hält Ihre nächste Aufgabe stets bereit. Verbinden Sie ein Konto, um zu beginnen, oder sehen Sie sich zuerst in der Demo um: Sie läuft mit erfundenen Aufgaben und berührt Ihre Konten nie.</translation>
+    </message>
+    <message>
+        <source>&amp;Connect Accounts…</source>
+        <translation>Konten &amp;verbinden …</translation>
+    </message>
+    <message>
+        <source>Give UpNext a ClickUp or GitHub token in the settings</source>
+        <translation>Geben Sie UpNext in den Einstellungen ein ClickUp- oder GitHub-Token</translation>
+    </message>
+    <message>
+        <source>&amp;Try the Demo</source>
+        <translation>Demo &amp;ausprobieren</translation>
+    </message>
+    <message>
+        <source>Open a second window on simulated ClickUp and GitHub services with made-up tasks</source>
+        <translation>Öffnet ein zweites Fenster mit simulierten ClickUp- und GitHub-Diensten und erfundenen Aufgaben</translation>
     </message>
 </context>
 </TS>

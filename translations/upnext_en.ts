@@ -65,6 +65,13 @@
             <numerusform>%n open tasks</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>This is the demo: simulated ClickUp and GitHub services on this computer, with made-up tasks. A teammate changes something about every %n seconds. Nothing you do here reaches a real account.</source>
+        <translation>
+            <numerusform>This is the demo: simulated ClickUp and GitHub services on this computer, with made-up tasks. A teammate changes something about every second. Nothing you do here reaches a real account.</numerusform>
+            <numerusform>This is the demo: simulated ClickUp and GitHub services on this computer, with made-up tasks. A teammate changes something about every %n seconds. Nothing you do here reaches a real account.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>UpNext::OutboxDialog</name>
