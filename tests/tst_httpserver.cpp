@@ -27,6 +27,7 @@ private Q_SLOTS:
     void nonLoopbackNeedsAnExplicitAddress();
     void batchedRoutesRunInsideTheBatch();
     void batchThatKeepsNothingAnswers500();
+    void fallbackTakesUnroutedPathsAndAnswersLater();
 
 private:
     QUrl url(const QString &path) const;
@@ -213,6 +214,39 @@ void TestHttpServer::batchThatKeepsNothingAnswers500()
     // An answer that said no already stays as it was.
     reply = send(m_manager, "POST", url(QStringLiteral("/write")), {}, "bad");
     QCOMPARE(reply.status, 400);
+}
+
+// The local API's paths carry ids and its answers may wait for a source: the fallback takes
+// every path without a route and answers when it can; routed paths never reach it.
+void TestHttpServer::fallbackTakesUnroutedPathsAndAnswersLater()
+{
+    QList<HttpServer::Reply> waiting;
+    QStringList seen;
+    m_server->setFallback([&](const HttpRequest &request, const HttpServer::Reply &reply) {
+        seen.append(request.url.path());
+        if (request.url.path() == QStringLiteral("/now"))
+            reply(HttpAnswer::json(200, {{QStringLiteral("at"), QStringLiteral("once")}}));
+        else
+            waiting.append(reply);
+    });
+    const Reply now = send(m_manager, "GET", url(QStringLiteral("/now")));
+    QCOMPARE(now.status, 200);
+    QCOMPARE(object(now).value(QStringLiteral("at")).toString(), QStringLiteral("once"));
+
+    QNetworkReply *later = m_manager.get(QNetworkRequest(url(QStringLiteral("/later/x"))));
+    QTRY_COMPARE(waiting.size(), 1);
+    QVERIFY(!later->isFinished());
+    waiting.constFirst()(HttpAnswer::error(202, QStringLiteral("still waiting")));
+    waiting.constFirst()(HttpAnswer::error(500, QStringLiteral("a second answer is dropped")));
+    QTRY_VERIFY(later->isFinished());
+    QCOMPARE(later->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 202);
+    QCOMPARE(QJsonDocument::fromJson(later->readAll()).object().value(QStringLiteral("detail")),
+             QStringLiteral("still waiting"));
+    later->deleteLater();
+
+    // A routed path, even with the wrong method, is the routes' business.
+    QCOMPARE(send(m_manager, "GET", url(QStringLiteral("/echo"))).status, 405);
+    QCOMPARE(seen, (QStringList{QStringLiteral("/now"), QStringLiteral("/later/x")}));
 }
 
 QTEST_GUILESS_MAIN(TestHttpServer)

@@ -1,5 +1,8 @@
 #include "AppCore.h"
 
+#include "ApiToken.h"
+#include "LocalApi.h"
+
 #include "ChangeNotifier.h"
 #include "SourceStatus.h"
 #include "TaskComments.h"
@@ -13,6 +16,7 @@
 #include "core/TaskService.h"
 #include "core/TaskStore.h"
 #include "core/Translations.h"
+#include "server/HttpServer.h"
 #include "server/WebhookHealth.h"
 #include "server/WebhookServer.h"
 #include "sources/CommentReader.h"
@@ -22,6 +26,7 @@
 #include "sync/SyncSources.h"
 #include "sync/WebhookRegistrar.h"
 
+#include <QFile>
 #include <QNetworkInformation>
 
 namespace UpNext {
@@ -32,7 +37,12 @@ AppCore::AppCore(const Profile &profile, QObject *parent)
     , m_clock(Clock::system())
 {}
 
-AppCore::~AppCore() = default;
+AppCore::~AppCore()
+{
+    // No one should look for this UpNext's API any more.
+    if (m_portFileWritten)
+        QFile::remove(ApiToken::portPath(m_profile));
+}
 
 bool AppCore::open(QString *error)
 {
@@ -80,6 +90,11 @@ bool AppCore::open(QString *error)
     m_webhooks = std::make_unique<WebhookServer>(WebhookReceiver::Parts{
         m_store.get(), m_engine.get(), m_outbox.get(), nullptr, m_entities.get(), m_clock});
     m_webhooks->configure(*m_settings);
+    m_api = std::make_unique<LocalApi>(this);
+    m_webhooks->http()->setFallback(
+        [this](const HttpRequest &request, const HttpServer::Reply &reply) {
+            m_api->handle(request, reply);
+        });
     m_health = std::make_unique<WebhookHealth>(m_engine.get(), m_webhooks.get());
     m_health->setSilence(std::chrono::minutes(m_settings->webhookSilenceMinutes()));
     m_notifier = std::make_unique<ChangeNotifier>(m_store.get(), m_entities.get());
@@ -234,14 +249,29 @@ void AppCore::startWebhooks(int port)
         if (!ok || port < 0 || port > 65535)
             port = m_settings->webhookPort();
     }
-    // Both secrets first: the server refuses wider addresses without them.
-    readWebhookSecrets([this, port] {
-        QString error;
-        if (m_webhooks->listen(m_settings->webhookAddress(), quint16(port), &error))
-            Q_EMIT webhooksListening(m_webhooks->port());
-        else
-            Q_EMIT webhooksFailed(error);
-    });
+    // The API's token and both secrets first: the server refuses wider addresses without them.
+    ApiToken::ensure(m_profile, m_secrets.get(), this,
+                     [this, port](const QByteArray &token, const QString &problem) {
+                         if (!problem.isEmpty())
+                             qCWarning(lcWebhook).noquote() << problem;
+                         m_api->setToken(token);
+                         readWebhookSecrets([this, port] { listen(quint16(port)); });
+                     });
+}
+
+void AppCore::listen(quint16 port)
+{
+    QString error;
+    if (!m_webhooks->listen(m_settings->webhookAddress(), port, &error)) {
+        Q_EMIT webhooksFailed(error);
+        return;
+    }
+    // upnext-cli finds the API here (on loopback, whatever address the webhooks use).
+    m_portFileWritten = ApiToken::writePrivateFile(
+        ApiToken::portPath(m_profile), QByteArray::number(m_webhooks->port()) + '\n', &error);
+    if (!m_portFileWritten)
+        qCWarning(lcWebhook).noquote() << error;
+    Q_EMIT webhooksListening(m_webhooks->port());
 }
 
 void AppCore::readWebhookSecrets(const std::function<void()> &then)

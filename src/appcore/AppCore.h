@@ -23,6 +23,7 @@ namespace UpNext {
 
 class Clock;
 class Entities;
+class LocalApi;
 class Outbox;
 class OutboxProcessor;
 class SecretStore;
@@ -105,6 +106,8 @@ public:
     SourceStatus *sourceStatus() const { return m_status.get(); }
     // The comment threads the window shows, read from the sources through their clients.
     TaskComments *comments() const { return m_comments.get(); }
+    // The local JSON API, served beside the webhooks (startWebhooks()) with the profile's token.
+    LocalApi *api() const { return m_api.get(); }
 
 Q_SIGNALS:
     // problems: keychain errors, one line each.
@@ -115,6 +118,8 @@ Q_SIGNALS:
 private:
     // Reads both webhook secrets into the server, then calls then.
     void readWebhookSecrets(const std::function<void()> &then);
+    // Listens for the webhooks and the local API, saying where in the profile (api-port).
+    void listen(quint16 port);
     void applyNotificationSettings();
     // start()'s connections, made once.
     void connectPolicies();
@@ -140,6 +145,8 @@ private:
     std::unique_ptr<SourceStatus> m_status;
     std::unique_ptr<CommentReader> m_commentReader;
     std::unique_ptr<TaskComments> m_comments;
+    std::unique_ptr<LocalApi> m_api;
+    bool m_portFileWritten = false;
     // Declared last: destroyed first, before the engine and processor that use its clients.
     std::unique_ptr<SyncSources> m_sources;
 };

@@ -86,18 +86,22 @@ TaskResult TaskService::next(const QDateTime &now)
     return {{}, task};
 }
 
-TaskResult TaskService::done(const QDateTime &now)
+TaskResult TaskService::done(const QDateTime &now, Undo undo)
 {
     const std::optional<CurrentTask> current = m_store->currentTask();
     if (!current)
         return {tr("No current task to complete"), std::nullopt};
     const std::optional<Task> task = m_store->task(current->taskId);
-    const std::optional<qint64> entry = m_outbox->complete(current->taskId, now, holdUntil(now));
+    const std::optional<qint64> entry =
+        m_outbox->complete(current->taskId, now, holdUntil(now, undo));
     if (!task || !entry)
         return {m_outbox->lastError(), std::nullopt};
-    offerUndo(UndoOffer::Kind::Done, *task, *entry, current, now);
+    if (undo == Undo::Offer)
+        offerUndo(UndoOffer::Kind::Done, *task, *entry, current, now);
     Q_EMIT queued();
-    return next(now);
+    TaskResult result = next(now);
+    result.entryId = *entry;
+    return result;
 }
 
 TaskResult TaskService::skip(const QDateTime &now)
@@ -113,9 +117,10 @@ TaskResult TaskService::skip(const QDateTime &now)
     return next(now);
 }
 
-QDateTime TaskService::holdUntil(const QDateTime &now) const
+QDateTime TaskService::holdUntil(const QDateTime &now, Undo undo) const
 {
-    return m_undoGrace.count() > 0 ? now.addMSecs(m_undoGrace.count()) : QDateTime();
+    return undo == Undo::Offer && m_undoGrace.count() > 0 ? now.addMSecs(m_undoGrace.count())
+                                                          : QDateTime();
 }
 
 void TaskService::offerUndo(UndoOffer::Kind kind, const Task &task, qint64 entryId,
@@ -218,15 +223,15 @@ TaskResult TaskService::undo(const QDateTime &now)
     return {{}, m_store->task(offer.taskId)};
 }
 
-TaskResult TaskService::fromOutbox(const QString &taskId, bool stored)
+TaskResult TaskService::fromOutbox(const QString &taskId, std::optional<qint64> entry)
 {
-    if (!stored)
+    if (!entry)
         return {m_outbox->lastError(), std::nullopt};
     Q_EMIT queued();
-    return {{}, m_store->task(taskId)};
+    return {{}, m_store->task(taskId), *entry};
 }
 
-TaskResult TaskService::complete(const QString &taskId, const QDateTime &now)
+TaskResult TaskService::complete(const QString &taskId, const QDateTime &now, Undo undo)
 {
     // A copy: the caller's may belong to a view that moves to another task when this one
     // leaves the list, in the middle of this call.
@@ -236,22 +241,23 @@ TaskResult TaskService::complete(const QString &taskId, const QDateTime &now)
         return known;
     const std::optional<CurrentTask> current = m_store->currentTask();
     // The current task closing makes the next one current (keepCurrent()).
-    const std::optional<qint64> entry = m_outbox->complete(id, now, holdUntil(now));
-    if (entry)
+    const std::optional<qint64> entry = m_outbox->complete(id, now, holdUntil(now, undo));
+    if (entry && undo == Undo::Offer)
         offerUndo(UndoOffer::Kind::Done, *known.task, *entry, current, now);
-    return fromOutbox(id, entry.has_value());
+    return fromOutbox(id, entry);
 }
 
-TaskResult TaskService::comment(const QString &taskId, const QString &text, const QDateTime &now)
+TaskResult TaskService::comment(const QString &taskId, const QString &text, const QDateTime &now,
+                                Undo undo)
 {
     const QString id = taskId; // as in complete()
     const TaskResult known = knownTask(id);
     if (!known.ok())
         return known;
-    const std::optional<qint64> entry = m_outbox->comment(id, text, now, holdUntil(now));
-    if (entry)
+    const std::optional<qint64> entry = m_outbox->comment(id, text, now, holdUntil(now, undo));
+    if (entry && undo == Undo::Offer)
         offerUndo(UndoOffer::Kind::Comment, *known.task, *entry, std::nullopt, now, text);
-    return fromOutbox(id, entry.has_value());
+    return fromOutbox(id, entry);
 }
 
 TaskResult TaskService::create(const QString &source, const QString &container,
@@ -293,7 +299,10 @@ TaskResult TaskService::create(const QString &source, const QString &container,
     }
     draft.score = explain(draft, now).score;
     const std::optional<QString> localId = m_outbox->create(draft, now);
-    return fromOutbox(localId.value_or(QString()), localId.has_value());
+    if (!localId)
+        return fromOutbox({}, std::nullopt);
+    const QList<OutboxEntry> entries = m_outbox->entriesFor({*localId});
+    return fromOutbox(*localId, entries.isEmpty() ? 0 : entries.constLast().id);
 }
 
 OutboxCounts TaskService::outboxCounts() const

@@ -26,6 +26,8 @@ struct TaskResult
 {
     QString error;
     std::optional<Task> task;
+    // The outbox entry of the write the call queued (the last one); 0: none.
+    qint64 entryId = 0;
 
     bool ok() const { return error.isEmpty(); }
 };
@@ -79,13 +81,18 @@ public:
     // The current task, or else the best open task of the user not skipped today,
     // which becomes current.
     TaskResult next(const QDateTime &now);
+    // Whether a Done, complete or comment can be taken back (held for the undo grace): yes
+    // from the window, no from the local API and the CLI, whose writes go at once.
+    enum class Undo { Offer, None };
+
     // Completes the current task and makes the next one current, in one step.
-    TaskResult done(const QDateTime &now);
+    TaskResult done(const QDateTime &now, Undo undo = Undo::Offer);
     // Sets the current task aside for the rest of the day; the next one becomes current.
     TaskResult skip(const QDateTime &now);
 
-    TaskResult complete(const QString &taskId, const QDateTime &now);
-    TaskResult comment(const QString &taskId, const QString &text, const QDateTime &now);
+    TaskResult complete(const QString &taskId, const QDateTime &now, Undo undo = Undo::Offer);
+    TaskResult comment(const QString &taskId, const QString &text, const QDateTime &now,
+                       Undo undo = Undo::Offer);
     // source: Sources::ClickUp or Sources::GitHub; container: the list or repo to create in.
     TaskResult create(const QString &source, const QString &container, const QString &title,
                       const QString &entity, const QString &description, const QDateTime &now);
@@ -126,9 +133,9 @@ private:
     void keepCurrent(const TaskChanges &changes);
     TaskResult knownTask(const QString &taskId) const;
     // The answer to a write the outbox stored (or refused, saying why in lastError()).
-    TaskResult fromOutbox(const QString &taskId, bool stored);
+    TaskResult fromOutbox(const QString &taskId, std::optional<qint64> entry);
     // Until when a write made now is held back for undo; invalid: no hold.
-    QDateTime holdUntil(const QDateTime &now) const;
+    QDateTime holdUntil(const QDateTime &now, Undo undo = Undo::Offer) const;
     void offerUndo(UndoOffer::Kind kind, const Task &task, qint64 entryId,
                    const std::optional<CurrentTask> &current, const QDateTime &now,
                    const QString &text = {});

@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QMetaEnum>
 
+#include <optional>
+
 namespace UpNext {
 
 HttpAnswer HttpAnswer::json(int status, const QJsonObject &object)
@@ -86,6 +88,7 @@ void HttpServer::hold(const QHttpServerRequest &request, QHttpServerResponder &&
                                 .toUpper());
         held.answer = HttpAnswer::error(405, tr("Method not allowed"));
     }
+    held.fallback = m_fallback && held.route < 0 && held.allowed.isEmpty();
     held.socket = responder.socket();
     held.responder = std::make_shared<QHttpServerResponder>(std::move(responder));
     m_held.append(std::move(held));
@@ -100,7 +103,9 @@ void HttpServer::answerHeld()
     };
     for (qsizetype i = 0; i < held.size();) {
         qsizetype end = i + 1;
-        if (!batched(i)) {
+        if (held.at(i).fallback) {
+            callFallback(held[i]);
+        } else if (!batched(i)) {
             if (held.at(i).route >= 0)
                 held[i].answer = m_routes.at(held.at(i).route).handler(held.at(i).request);
         } else {
@@ -119,17 +124,42 @@ void HttpServer::answerHeld()
         i = end;
     }
     for (const Held &answered : std::as_const(held)) {
-        if (answered.socket) // else the client went away
-            write(*answered.responder, answered);
+        if (answered.socket && !answered.deferred) // else the client went away
+            write(*answered.responder, answered.answer, answered.allowed);
     }
 }
 
-void HttpServer::write(QHttpServerResponder &responder, const Held &held)
+void HttpServer::callFallback(Held &held)
 {
-    const HttpAnswer &answer = held.answer;
+    struct State
+    {
+        bool inCall = true;
+        bool answered = false;
+        std::optional<HttpAnswer> answer;
+    };
+    auto state = std::make_shared<State>();
+    m_fallback(held.request,
+               [state, responder = held.responder, socket = held.socket](const HttpAnswer &answer) {
+                   if (std::exchange(state->answered, true))
+                       return;
+                   if (state->inCall)
+                       state->answer = answer; // written with the others of this pass
+                   else if (socket)
+                       write(*responder, answer);
+               });
+    state->inCall = false;
+    if (state->answer)
+        held.answer = *state->answer;
+    else
+        held.deferred = true;
+}
+
+void HttpServer::write(QHttpServerResponder &responder, const HttpAnswer &answer,
+                       const QByteArrayList &allowed)
+{
     responder.writeStatusLine(QHttpServerResponder::StatusCode(answer.status));
-    if (!held.allowed.isEmpty())
-        responder.writeHeader("Allow", held.allowed.join(", "));
+    if (!allowed.isEmpty())
+        responder.writeHeader("Allow", allowed.join(", "));
     responder.writeHeader("Content-Type", answer.contentType);
     responder.writeHeader("Content-Length", QByteArray::number(answer.body.size()));
     responder.writeBody(answer.body);

@@ -56,6 +56,9 @@ public:
     // what they did was kept (e.g. committed in one transaction). When it was not, their
     // successful answers become 500, so the senders try again.
     using Batch = std::function<bool(const std::function<void()> &handleAll)>;
+    // Answers a request once, at once or later (when the socket is still open then).
+    using Reply = std::function<void(const HttpAnswer &answer)>;
+    using AsyncHandler = std::function<void(const HttpRequest &request, const Reply &reply)>;
 
     explicit HttpServer(QObject *parent = nullptr);
     ~HttpServer() override;
@@ -66,6 +69,9 @@ public:
     void route(QHttpServerRequest::Method method, const QString &path, Handler handler,
                bool batched = false);
     void setBatch(Batch batch) { m_batch = std::move(batch); }
+    // Takes the requests whose path has no route (instead of the 404): the local API, whose
+    // paths carry ids and whose answers may wait for a source.
+    void setFallback(AsyncHandler handler) { m_fallback = std::move(handler); }
 
     // Listens on address:port (0: a free one). False with *error when it cannot.
     bool listen(const QHostAddress &address, quint16 port, QString *error);
@@ -84,7 +90,9 @@ private:
     struct Held
     {
         HttpRequest request;
-        qsizetype route = -1; // in m_routes; -1: answer is set already
+        qsizetype route = -1;  // in m_routes; -1: answer is set already
+        bool fallback = false; // for m_fallback
+        bool deferred = false; // m_fallback answers it later
         HttpAnswer answer;
         QByteArrayList allowed; // for a 405
         std::shared_ptr<QHttpServerResponder> responder;
@@ -93,11 +101,14 @@ private:
 
     void hold(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void answerHeld();
-    static void write(QHttpServerResponder &responder, const Held &held);
+    void callFallback(Held &held);
+    static void write(QHttpServerResponder &responder, const HttpAnswer &answer,
+                      const QByteArrayList &allowed = {});
 
     std::unique_ptr<QHttpServer> m_server;
     QList<Route> m_routes;
     Batch m_batch;
+    AsyncHandler m_fallback;
     QList<Held> m_held;
     QTimer m_answerTimer;
     qint64 m_bodyLimit = DefaultBodyLimit;

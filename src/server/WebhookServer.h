@@ -42,6 +42,8 @@ public:
     GitHubWebhook *gitHub() const { return m_gitHub; }
     ClickUpWebhook *clickUp() const { return m_clickUp; }
     WebhookLog *log() const { return m_log.get(); }
+    // The server itself, for the local API's routes beside the webhooks'.
+    HttpServer *http() const { return m_http.get(); }
 
 private:
     std::unique_ptr<WebhookLog> m_log;
