@@ -32,16 +32,20 @@ DESTDIR="$work/root" cmake --install "$build" --prefix /usr >/dev/null
 root="$work/root/usr"
 expected=(
     bin/upnext
+    bin/upnext-cli
     lib/systemd/user/upnext-headless.service
     share/applications/$id.desktop
+    share/bash-completion/completions/upnext-cli
     share/doc/upnext/changelog.gz
     share/doc/upnext/copyright
     share/icons/hicolor/128x128/apps/$id.png
     share/icons/hicolor/256x256/apps/$id.png
     share/icons/hicolor/48x48/apps/$id.png
     share/icons/hicolor/scalable/apps/$id.svg
+    share/man/man1/upnext-cli.1.gz
     share/man/man1/upnext.1.gz
     share/metainfo/$id.metainfo.xml
+    share/zsh/vendor-completions/_upnext-cli
 )
 actual=$(cd "$root" && find . -type f -printf '%P\n' | LC_ALL=C sort)
 wanted=$(printf '%s\n' "${expected[@]}" | LC_ALL=C sort)
@@ -85,6 +89,26 @@ described=$(sed -n '/^\.SH OPTIONS/,/^\.SH /{/^\.B/p}' <<<"$manual")
 for option in $options; do
     grep -qE -- "(^|[^a-z-])$option([^a-z-]|$)" <<<"$described" ||
         fail "the man page's OPTIONS do not describe $option"
+done
+
+step "upnext-cli: man page and completions know every command and option"
+cli_manual=$(zcat "$root/share/man/man1/upnext-cli.1.gz" | sed 's/\\-/-/g')
+grep -q "^\.TH UPNEXT-CLI 1 .*UpNext $version" <<<"$cli_manual" || fail "the upnext-cli man page is not for UpNext $version"
+cli=(env -u QT_QPA_PLATFORM -u DISPLAY -u WAYLAND_DISPLAY "$root/bin/upnext-cli")
+commands=$("${cli[@]}" --help | sed -n '/^Commands:/,/^$/p' | grep -oE '^  [a-z]+' | tr -d ' ')
+[ "$(wc -w <<<"$commands")" -ge 12 ] || fail "upnext-cli --help lists too few commands: $commands"
+bash_completion="$root/share/bash-completion/completions/upnext-cli"
+zsh_completion="$root/share/zsh/vendor-completions/_upnext-cli"
+bash -n "$bash_completion" || fail "$bash_completion is not valid bash"
+for command in $commands; do
+    grep -qE -- "^\.B[IR]? $command( |$)" <<<"$cli_manual" || fail "the upnext-cli man page does not describe $command"
+    grep -qw -- "$command" "$bash_completion" || fail "the bash completion lacks $command"
+    grep -q -- "'$command:" "$zsh_completion" || fail "the zsh completion lacks $command"
+    for option in $("${cli[@]}" "$command" --help | grep -oE '^ +(-[a-z], )?--[a-z-]+' | grep -oE -- '--[a-z-]+'); do
+        grep -qE -- "(^|[^a-z-])$option([^a-z-]|$)" <<<"$cli_manual" || fail "the upnext-cli man page lacks $option"
+        grep -q -- "$option" "$bash_completion" || fail "the bash completion lacks $option"
+        grep -q -- "$option" "$zsh_completion" || fail "the zsh completion lacks $option"
+    done
 done
 
 step "cpack -G DEB"
