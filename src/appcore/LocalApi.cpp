@@ -384,17 +384,27 @@ void LocalApi::done(const HttpRequest &request, int wait, const HttpServer::Repl
     const std::optional<Task> task = m_core->store()->task(current->taskId);
     const QDateTime now = m_core->clock()->now();
     Write write;
-    // Comment, then complete (the outbox keeps a task's writes in that order), then next.
-    if (!text.isEmpty()) {
-        const TaskResult commented =
-            m_core->service()->comment(current->taskId, text, now, TaskService::Undo::None);
-        if (!commented.ok())
-            return reply(HttpAnswer::error(500, commented.error));
-        write.entries.append(commented.entryId);
-    }
-    const TaskResult result = m_core->service()->done(now, TaskService::Undo::None);
-    if (!result.ok())
-        return reply(HttpAnswer::error(500, result.error));
+    TaskResult result;
+    QString error;
+    // Comment, then complete (the outbox keeps a task's writes in that order), then the next
+    // task: one transaction, all or nothing, committed once.
+    const bool stored = m_core->store()->transaction(ChangeOrigin::User, [&] {
+        if (!text.isEmpty()) {
+            const TaskResult commented =
+                m_core->service()->comment(current->taskId, text, now, TaskService::Undo::None);
+            if (!commented.ok()) {
+                error = commented.error;
+                return false;
+            }
+            write.entries.append(commented.entryId);
+        }
+        result = m_core->service()->done(now, TaskService::Undo::None);
+        error = result.error;
+        return result.ok();
+    });
+    if (!stored)
+        return reply(
+            HttpAnswer::error(500, error.isEmpty() ? m_core->store()->lastError() : error));
     write.entries.append(result.entryId);
     write.completedTitle = task ? task->title : current->taskId;
     write.answer = {
