@@ -151,6 +151,10 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("UpNext"));
+    // Ctrl+C or a SIGTERM ends UpNext through the event loop: the demo's folder goes with it.
+    // Caught from here on, so one that comes while the profile opens waits for the loop.
+    const StopSignals stopSignals;
+    QObject::connect(&stopSignals, &StopSignals::received, &app, &QCoreApplication::quit);
     QApplication::setDesktopFileName(QStringLiteral(UPNEXT_APP_ID));
 
     // One window per profile: a second launch shows the first one's window. The demo's
@@ -190,9 +194,6 @@ int main(int argc, char *argv[])
     if (instance)
         QObject::connect(instance.get(), &SingleInstance::showRequested, desktop.window(),
                          &MainWindow::bringToFront);
-    // Ctrl+C or a SIGTERM ends UpNext through the event loop: the demo's folder goes with it.
-    const StopSignals stopSignals;
-    QObject::connect(&stopSignals, &StopSignals::received, &app, &QCoreApplication::quit);
     desktop.start(webhookPort, inTray);
     return app.exec();
 }

@@ -304,6 +304,17 @@
     </message>
 </context>
 <context>
+    <name>UpNext::ApiToken</name>
+    <message>
+        <source>Cannot read the local API token %1: %2</source>
+        <translation>Das Token der lokalen API %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>UpNext::Autostart</name>
     <message>
         <source>Cannot remove %1</source>
@@ -494,6 +505,368 @@
     <message>
         <source>%1 webhooks are not arriving</source>
         <translation>Webhooks von %1 kommen nicht an</translation>
+    </message>
+</context>
+<context>
+    <name>UpNext::Cli</name>
+    <message>
+        <source>Comment on the task before completing it.</source>
+        <translation>Die Aufgabe vor dem Erledigen kommentieren.</translation>
+    </message>
+    <message>
+        <source>clickup or github (create: where the task goes; list: only that source&apos;s tasks).</source>
+        <translation>clickup oder github (create: wohin die Aufgabe kommt; list: nur die Aufgaben dieser Quelle).</translation>
+    </message>
+    <message>
+        <source>The client&apos;s id.</source>
+        <translation>Die ID des Kunden.</translation>
+    </message>
+    <message>
+        <source>The new task&apos;s description.</source>
+        <translation>Die Beschreibung der neuen Aufgabe.</translation>
+    </message>
+    <message>
+        <source>The repository for a new GitHub issue (default: the settings&apos;).</source>
+        <translation>Das Repository für ein neues GitHub-Issue (sonst das der Einstellungen).</translation>
+    </message>
+    <message>
+        <source>The list for a new ClickUp task (default: the settings&apos;).</source>
+        <translation>Die Liste für eine neue ClickUp-Aufgabe (sonst die der Einstellungen).</translation>
+    </message>
+    <message>
+        <source>Only tasks with this status: todo, in_progress, done or all.</source>
+        <translation>Nur Aufgaben mit diesem Status: todo, in_progress, done oder all.</translation>
+    </message>
+    <message>
+        <source>Show at most &lt;n&gt; tasks.</source>
+        <translation>Höchstens &lt;n&gt; Aufgaben zeigen.</translation>
+    </message>
+    <message>
+        <source>Show the task to work on now, and why.</source>
+        <translation>Die Aufgabe zeigen, die jetzt dran ist, und warum.</translation>
+    </message>
+    <message>
+        <source>Complete the current task and show the next one.</source>
+        <translation>Die aktuelle Aufgabe erledigen und die nächste zeigen.</translation>
+    </message>
+    <message>
+        <source>Set the current task aside for today.</source>
+        <translation>Die aktuelle Aufgabe für heute zurückstellen.</translation>
+    </message>
+    <message>
+        <source>Comment on the current task.</source>
+        <translation>Die aktuelle Aufgabe kommentieren.</translation>
+    </message>
+    <message>
+        <source>Create a task.</source>
+        <translation>Eine Aufgabe anlegen.</translation>
+    </message>
+    <message>
+        <source>Sync every source now.</source>
+        <translation>Alle Quellen jetzt synchronisieren.</translation>
+    </message>
+    <message>
+        <source>Show the morning briefing.</source>
+        <translation>Die Morgenübersicht zeigen.</translation>
+    </message>
+    <message>
+        <source>List tasks, best first.</source>
+        <translation>Aufgaben auflisten, die wichtigste zuerst.</translation>
+    </message>
+    <message>
+        <source>Show one task.</source>
+        <translation>Eine Aufgabe zeigen.</translation>
+    </message>
+    <message>
+        <source>List the clients, show one, or reload entities.json.</source>
+        <translation>Die Kunden auflisten, einen zeigen oder entities.json neu laden.</translation>
+    </message>
+    <message>
+        <source>Show the writes waiting for their source, retry or discard one.</source>
+        <translation>Die Änderungen zeigen, die auf ihre Quelle warten, eine erneut senden oder verwerfen.</translation>
+    </message>
+    <message>
+        <source>Show the last sync of each source, the webhooks, the outbox and rate limits.</source>
+        <translation>Die letzte Synchronisierung jeder Quelle, die Webhooks, den Ausgang und Anfragelimits zeigen.</translation>
+    </message>
+    <message>
+        <source>Run `upnext-cli --help` for the commands.</source>
+        <translation>`upnext-cli --help` zeigt die Befehle.</translation>
+    </message>
+    <message>
+        <source>Run `upnext-cli %1 --help` for its usage.</source>
+        <translation>`upnext-cli %1 --help` zeigt seine Verwendung.</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>Diese Hilfe zeigen und beenden.</translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation>Die Version zeigen und beenden.</translation>
+    </message>
+    <message>
+        <source>Use the profile in &lt;dir&gt; instead of the default (or $UPNEXT_PROFILE).</source>
+        <translation>Das Profil in &lt;dir&gt; statt des Standardprofils (oder $UPNEXT_PROFILE) verwenden.</translation>
+    </message>
+    <message>
+        <source>Print the local API&apos;s JSON answer as it is.</source>
+        <translation>Die JSON-Antwort der lokalen API unverändert ausgeben.</translation>
+    </message>
+    <message>
+        <source>Wait up to &lt;seconds&gt; for a write to reach its source (default 10; 0: do not wait).</source>
+        <translation>Bis zu &lt;seconds&gt; Sekunden warten, bis eine Änderung ihre Quelle erreicht (Standard 10; 0: nicht warten).</translation>
+    </message>
+    <message>
+        <source>Your next task across ClickUp and GitHub, from the command line.</source>
+        <translation>Ihre nächste Aufgabe aus ClickUp und GitHub, auf der Kommandozeile.</translation>
+    </message>
+    <message>
+        <source>One of the commands below.</source>
+        <translation>Einer der Befehle unten.</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 ok, 1 a wrong command or id, 2 a source or network error, 3 the profile or UpNext cannot be used.</source>
+        <translation>Exit-Codes: 0 ok, 1 falscher Befehl oder falsche ID, 2 Fehler einer Quelle oder des Netzes, 3 Profil oder UpNext nicht nutzbar.</translation>
+    </message>
+    <message>
+        <source>No command given.</source>
+        <translation>Kein Befehl angegeben.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>Unbekannter Befehl „%1“.</translation>
+    </message>
+    <message>
+        <source>%1 needs %2.</source>
+        <translation>%1 braucht %2.</translation>
+    </message>
+    <message>
+        <source>Too many arguments for %1.</source>
+        <translation>Zu viele Argumente für %1.</translation>
+    </message>
+    <message>
+        <source>--wait needs a number of seconds from 0 to 600.</source>
+        <translation>--wait braucht eine Zahl von Sekunden zwischen 0 und 600.</translation>
+    </message>
+    <message>
+        <source>The comment is empty.</source>
+        <translation>Der Kommentar ist leer.</translation>
+    </message>
+    <message>
+        <source>A task needs a title.</source>
+        <translation>Eine Aufgabe braucht einen Titel.</translation>
+    </message>
+    <message>
+        <source>--source is clickup or github.</source>
+        <translation>--source ist clickup oder github.</translation>
+    </message>
+    <message>
+        <source>Give --repo or --list, not both.</source>
+        <translation>Geben Sie --repo oder --list an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>--limit needs a positive number.</source>
+        <translation>--limit braucht eine positive Zahl.</translation>
+    </message>
+    <message>
+        <source>An empty client id.</source>
+        <translation>Eine leere Kunden-ID.</translation>
+    </message>
+    <message>
+        <source>outbox takes retry &lt;id&gt; or discard &lt;id&gt;.</source>
+        <translation>outbox nimmt retry &lt;id&gt; oder discard &lt;id&gt;.</translation>
+    </message>
+    <message>
+        <source>outbox %1 needs an entry id.</source>
+        <translation>outbox %1 braucht eine Eintrags-ID.</translation>
+    </message>
+    <message>
+        <source>Invalid outbox entry id: &quot;%1&quot;.</source>
+        <translation>Ungültige Eintrags-ID im Ausgang: „%1“.</translation>
+    </message>
+    <message>
+        <source>Another upnext-cli is using the profile %1; try again in a moment.</source>
+        <translation>Ein anderes upnext-cli verwendet das Profil %1; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>UpNext runs on the profile %1 but its local API is not listening (the webhook port may be taken; see its log).</source>
+        <translation>UpNext läuft mit dem Profil %1, aber seine lokale API lauscht nicht (vielleicht ist der Webhook-Port belegt; siehe sein Protokoll).</translation>
+    </message>
+    <message>
+        <source>Cannot open the profile %1: %2</source>
+        <translation>Das Profil %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot reach UpNext: %1</source>
+        <translation>UpNext ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>The running UpNext refused the token in %1.</source>
+        <translation>Das laufende UpNext hat das Token in %1 abgelehnt.</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>fällig %1</translation>
+    </message>
+    <message>
+        <source>(done)</source>
+        <translation>(erledigt)</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <source>Client:</source>
+        <translation>Kunde:</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>Fällig:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <source>Score: %1</source>
+        <translation>Punkte: %1</translation>
+    </message>
+    <message>
+        <source>Not confirmed by the source yet (outbox entry %1, %2); UpNext keeps sending it.</source>
+        <translation>Von der Quelle noch nicht bestätigt (Eintrag %1 im Ausgang, %2); UpNext sendet es weiter.</translation>
+    </message>
+    <message>
+        <source>Queued as outbox entry %1; UpNext sends it.</source>
+        <translation>Als Eintrag %1 im Ausgang; UpNext sendet es.</translation>
+    </message>
+    <message>
+        <source>Not sent yet: it stays queued (outbox entry %1) and goes out the next time UpNext or upnext-cli runs.</source>
+        <translation>Noch nicht gesendet: Es bleibt im Ausgang (Eintrag %1) und wird gesendet, sobald UpNext oder upnext-cli wieder läuft.</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Letzter Fehler: %1</translation>
+    </message>
+    <message>
+        <source>All done! No more tasks.</source>
+        <translation>Alles erledigt! Keine Aufgaben mehr.</translation>
+    </message>
+    <message>
+        <source>Next:</source>
+        <translation>Als Nächstes:</translation>
+    </message>
+    <message>
+        <source>Run `upnext-cli next` first.</source>
+        <translation>Rufen Sie zuerst `upnext-cli next` auf.</translation>
+    </message>
+    <message>
+        <source>No current task.</source>
+        <translation>Keine aktuelle Aufgabe.</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 updated, %3 closed</source>
+        <translation>%1 neu, %2 aktualisiert, %3 geschlossen</translation>
+    </message>
+    <message>
+        <source>Set a token in UpNext&apos;s settings (or $UPNEXT_GITHUB_TOKEN, $UPNEXT_CLICKUP_TOKEN).</source>
+        <translation>Hinterlegen Sie ein Token in den Einstellungen von UpNext (oder $UPNEXT_GITHUB_TOKEN, $UPNEXT_CLICKUP_TOKEN).</translation>
+    </message>
+    <message>
+        <source>Top tasks</source>
+        <translation>Wichtigste Aufgaben</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Heute fällig</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere</source>
+        <translation>Anderswo geändert</translation>
+    </message>
+    <message>
+        <source>Writes the sources refused</source>
+        <translation>Von den Quellen abgelehnte Änderungen</translation>
+    </message>
+    <message>
+        <source>No tasks.</source>
+        <translation>Keine Aufgaben.</translation>
+    </message>
+    <message>
+        <source>Task ids look like clickup:86abc or github:owner/repo#42; `upnext-cli list` shows them.</source>
+        <translation>Aufgaben-IDs sehen aus wie clickup:86abc oder github:owner/repo#42; `upnext-cli list` zeigt sie.</translation>
+    </message>
+    <message>
+        <source>(revenue)</source>
+        <translation>(Umsatz)</translation>
+    </message>
+    <message>
+        <source>weight %1</source>
+        <translation>Gewicht %1</translation>
+    </message>
+    <message>
+        <source>`upnext-cli entities` lists the clients.</source>
+        <translation>`upnext-cli entities` listet die Kunden auf.</translation>
+    </message>
+    <message>
+        <source>No clients (entities.json).</source>
+        <translation>Keine Kunden (entities.json).</translation>
+    </message>
+    <message>
+        <source>`upnext-cli outbox` lists the entries.</source>
+        <translation>`upnext-cli outbox` listet die Einträge auf.</translation>
+    </message>
+    <message>
+        <source>The outbox is empty: every change reached its source.</source>
+        <translation>Der Ausgang ist leer: Jede Änderung hat ihre Quelle erreicht.</translation>
+    </message>
+    <message>
+        <source>No source has a token.</source>
+        <translation>Keine Quelle hat ein Token.</translation>
+    </message>
+    <message>
+        <source>Webhooks: listening on port %1</source>
+        <translation>Webhooks: Lausche auf Port %1</translation>
+    </message>
+    <message>
+        <source>Webhooks: not listening</source>
+        <translation>Webhooks: Lausche nicht</translation>
+    </message>
+    <message>
+        <source>Outbox: %1 waiting, %2 failed</source>
+        <translation>Ausgang: %1 wartend, %2 abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1: rate limited until %2</source>
+        <translation>%1: Anfragelimit bis %2</translation>
+    </message>
+    <message>
+        <source>UpNext is not running on this profile.</source>
+        <translation>UpNext läuft nicht mit diesem Profil.</translation>
+    </message>
+    <message>
+        <source>upnext-cli: argument %1 is not valid UTF-8.</source>
+        <translation>upnext-cli: Argument %1 ist kein gültiges UTF-8.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempts</source>
+        <translation>
+            <numerusform>%n Versuch</numerusform>
+            <numerusform>%n Versuche</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -973,6 +1346,156 @@
     <message>
         <source>The request could not be stored; send it again</source>
         <translation>Die Anfrage konnte nicht gespeichert werden; bitte erneut senden</translation>
+    </message>
+</context>
+<context>
+    <name>UpNext::LocalApi</name>
+    <message>
+        <source>The body is not a JSON object</source>
+        <translation>Der Inhalt ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>The local API answers only on this machine</source>
+        <translation>Die lokale API antwortet nur auf diesem Rechner</translation>
+    </message>
+    <message>
+        <source>Missing or wrong token (Authorization: Bearer &lt;token&gt;)</source>
+        <translation>Fehlendes oder falsches Token (Authorization: Bearer &lt;token&gt;)</translation>
+    </message>
+    <message>
+        <source>wait must be a number of seconds from 0 to %1</source>
+        <translation>wait muss eine Zahl von Sekunden zwischen 0 und %1 sein</translation>
+    </message>
+    <message>
+        <source>Method not allowed</source>
+        <translation>Methode nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Invalid task id: &quot;%1&quot;</source>
+        <translation>Ungültige Aufgaben-ID: „%1“</translation>
+    </message>
+    <message>
+        <source>Task %1 not found</source>
+        <translation>Aufgabe %1 nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Unknown source &quot;%1&quot; (clickup or github)</source>
+        <translation>Unbekannte Quelle „%1“ (clickup oder github)</translation>
+    </message>
+    <message>
+        <source>Unknown status &quot;%1&quot; (todo, in_progress, done or all)</source>
+        <translation>Unbekannter Status „%1“ (todo, in_progress, done oder all)</translation>
+    </message>
+    <message>
+        <source>limit must be a positive number</source>
+        <translation>limit muss eine positive Zahl sein</translation>
+    </message>
+    <message>
+        <source>All done! No more tasks.</source>
+        <translation>Alles erledigt! Keine Aufgaben mehr.</translation>
+    </message>
+    <message>
+        <source>The comment is empty</source>
+        <translation>Der Kommentar ist leer</translation>
+    </message>
+    <message>
+        <source>No current task</source>
+        <translation>Keine aktuelle Aufgabe</translation>
+    </message>
+    <message>
+        <source>Completed: “%1”</source>
+        <translation>Erledigt: „%1“</translation>
+    </message>
+    <message>
+        <source>Skipped: “%1”</source>
+        <translation>Zurückgestellt: „%1“</translation>
+    </message>
+    <message>
+        <source>“%1” is done already</source>
+        <translation>„%1“ ist bereits erledigt</translation>
+    </message>
+    <message>
+        <source>The body needs {&quot;comment&quot;: &quot;…&quot;}</source>
+        <translation>Der Inhalt braucht {&quot;comment&quot;: &quot;…&quot;}</translation>
+    </message>
+    <message>
+        <source>Comment added to “%1”</source>
+        <translation>Kommentar zu „%1“ hinzugefügt</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a string</source>
+        <translation>„%1“ muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>A task needs a title</source>
+        <translation>Eine Aufgabe braucht einen Titel</translation>
+    </message>
+    <message>
+        <source>Give a repo or a list, not both</source>
+        <translation>Geben Sie ein Repository oder eine Liste an, nicht beides</translation>
+    </message>
+    <message>
+        <source>A GitHub issue goes to a repo, a ClickUp task to a list</source>
+        <translation>Ein GitHub-Issue gehört in ein Repository, eine ClickUp-Aufgabe in eine Liste</translation>
+    </message>
+    <message>
+        <source>A repo is OWNER/NAME, not &quot;%1&quot;</source>
+        <translation>Ein Repository heißt OWNER/NAME, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>Created: “%1”</source>
+        <translation>Angelegt: „%1“</translation>
+    </message>
+    <message>
+        <source>No source to sync: set a ClickUp or GitHub token in the settings</source>
+        <translation>Keine Quelle zum Synchronisieren: Hinterlegen Sie ein ClickUp- oder GitHub-Token in den Einstellungen</translation>
+    </message>
+    <message>
+        <source>Sync started</source>
+        <translation>Synchronisierung gestartet</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synchronisiert</translation>
+    </message>
+    <message>
+        <source>Client &quot;%1&quot; not found</source>
+        <translation>Kunde „%1“ nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Invalid outbox entry id: &quot;%1&quot;</source>
+        <translation>Ungültige Eintrags-ID im Ausgang: „%1“</translation>
+    </message>
+    <message>
+        <source>Outbox entry %1 not found</source>
+        <translation>Eintrag %1 nicht im Ausgang gefunden</translation>
+    </message>
+    <message>
+        <source>Outbox entry %1 goes again</source>
+        <translation>Eintrag %1 im Ausgang wird erneut gesendet</translation>
+    </message>
+    <message>
+        <source>Outbox entry %1 discarded</source>
+        <translation>Eintrag %1 im Ausgang verworfen</translation>
+    </message>
+    <message>
+        <source>Outbox entry %1 discarded. %2</source>
+        <translation>Eintrag %1 im Ausgang verworfen. %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reloaded %n clients</source>
+        <translation>
+            <numerusform>%n Kunde neu geladen</numerusform>
+            <numerusform>%n Kunden neu geladen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Still syncing</source>
+        <translation>Synchronisierung läuft noch</translation>
     </message>
 </context>
 <context>

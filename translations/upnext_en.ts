@@ -36,6 +36,26 @@
     </message>
 </context>
 <context>
+    <name>UpNext::Cli</name>
+    <message numerus="yes">
+        <source>%n attempts</source>
+        <translation>
+            <numerusform>%n attempt</numerusform>
+            <numerusform>%n attempts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UpNext::LocalApi</name>
+    <message numerus="yes">
+        <source>Reloaded %n clients</source>
+        <translation>
+            <numerusform>Reloaded %n client</numerusform>
+            <numerusform>Reloaded %n clients</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UpNext::MainWindow</name>
     <message numerus="yes">
         <source>%n changes have not reached their sources yet.</source>

@@ -249,6 +249,8 @@ void AppCore::startWebhooks(int port)
         if (!ok || port < 0 || port > 65535)
             port = m_settings->webhookPort();
     }
+    // A port file a crash left behind names no API any more.
+    QFile::remove(ApiToken::portPath(m_profile));
     // The API's token and both secrets first: the server refuses wider addresses without them.
     ApiToken::ensure(m_profile, m_secrets.get(), this,
                      [this, port](const QByteArray &token, const QString &problem) {

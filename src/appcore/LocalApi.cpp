@@ -655,8 +655,9 @@ void LocalApi::sync(int wait, const HttpServer::Reply &reply)
                            {QStringLiteral("sources"), waiting->results}};
         if (!waiting->error.isEmpty())
             answer.insert(QStringLiteral("detail"), waiting->error);
-        answer.insert(QStringLiteral("message"),
-                      waiting->error.isEmpty() ? tr("Synced") : waiting->error);
+        answer.insert(QStringLiteral("message"), !waiting->error.isEmpty() ? waiting->error
+                                                 : status == 202           ? tr("Still syncing")
+                                                                           : tr("Synced"));
         reply(HttpAnswer::json(status, answer));
         waiting->context.release()->deleteLater();
     };
@@ -734,7 +735,7 @@ HttpAnswer LocalApi::reloadEntities()
     const qsizetype count = m_core->entities()->all().size();
     return HttpAnswer::json(
         200, {{QStringLiteral("success"), true},
-              {QStringLiteral("message"), tr("Reloaded %n client(s)", nullptr, int(count))},
+              {QStringLiteral("message"), tr("Reloaded %n clients", nullptr, int(count))},
               {QStringLiteral("count"), count}});
 }
 
