@@ -733,7 +733,7 @@ int Cli::outbox(const QStringList &arguments)
                   << entry[QStringLiteral("kind")].toString() << "  "
                   << entry[QStringLiteral("task_id")].toString() << "  "
                   << entry[QStringLiteral("state")].toString() << "  "
-                  << tr("%n attempt(s)", nullptr, entry[QStringLiteral("attempts")].toInt());
+                  << tr("%n attempts", nullptr, entry[QStringLiteral("attempts")].toInt());
             if (const QString error = entry[QStringLiteral("last_error")].toString();
                 !error.isEmpty())
                 m_out << "  " << paint(error, "31");
