@@ -6,7 +6,9 @@
 #include "appcore/ApiToken.h"
 #include "appcore/SingleInstance.h"
 #include "core/Profile.h"
+#include "core/Settings.h"
 #include "core/Task.h"
+#include "core/Translations.h"
 
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
@@ -230,6 +232,8 @@ int Cli::run(const QStringList &arguments)
     if (!waitOk || m_wait < 0 || m_wait > 600)
         return usage(tr("--wait needs a number of seconds from 0 to 600."), name);
     m_profile = Profile::resolveDirectory(parser.value(profileOption));
+    // The profile's language, as the app speaks it (the direct path's app core installs it too).
+    Translations::install(Settings(Profile(m_profile).settingsPath()).language());
 
     // What can be checked before anything is opened, so bad input changes nothing.
     if (name == QStringLiteral("comment") && positional.constFirst().trimmed().isEmpty())
