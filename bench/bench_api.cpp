@@ -1,6 +1,6 @@
 // bench_api: the local API's GET /next and POST /done (into the outbox only: no source is set
 // up, so nothing goes out) on an app core over a store of 10,000 tasks, from a loopback load
-// generator with a few keep-alive connections on its own thread, for a bounded time. Each
+// generator with 8 keep-alive connections on its own thread, for a bounded time. Each
 // connection asks for the next task, completes it, and so on; every answer is checked (200 and
 // the task asked for or completed). Prints a table, or one JSON object with --json:
 // {"requests", "next_p99_ms", "done_p99_ms", "per_s"}.
@@ -29,7 +29,7 @@ using namespace UpNext;
 namespace {
 
 constexpr int TaskCount = 10'000;
-constexpr int Connections = 2;
+constexpr int Connections = 8;
 constexpr qint64 RunMs = 3000;
 constexpr int MaxRequests = 16'000; // fewer completions than open tasks, however fast
 

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void batchedRoutesRunInsideTheBatch();
     void batchThatKeepsNothingAnswers500();
     void fallbackTakesUnroutedPathsAndAnswersLater();
+    void fallbackRunsInsideItsBatch();
 
 private:
     QUrl url(const QString &path) const;
@@ -247,6 +248,32 @@ void TestHttpServer::fallbackTakesUnroutedPathsAndAnswersLater()
     // A routed path, even with the wrong method, is the routes' business.
     QCOMPARE(send(m_manager, "GET", url(QStringLiteral("/echo"))).status, 405);
     QCOMPARE(seen, (QStringList{QStringLiteral("/now"), QStringLiteral("/later/x")}));
+}
+
+// The local API's requests of one pass commit together; a batch that keeps nothing turns
+// their answers into 500, as the routes' batch does.
+void TestHttpServer::fallbackRunsInsideItsBatch()
+{
+    bool inside = false;
+    bool keep = true;
+    QList<bool> handledInside;
+    m_server->setFallbackBatch([&](const std::function<void()> &handleAll) {
+        inside = true;
+        handleAll();
+        inside = false;
+        return keep;
+    });
+    m_server->setFallback([&](const HttpRequest &, const HttpServer::Reply &reply) {
+        handledInside.append(inside);
+        reply(HttpAnswer::json(200, {{QStringLiteral("ok"), true}}));
+    });
+    QCOMPARE(send(m_manager, "POST", url(QStringLiteral("/done"))).status, 200);
+    QCOMPARE(handledInside, QList<bool>{true});
+    keep = false;
+    QCOMPARE(send(m_manager, "POST", url(QStringLiteral("/done"))).status, 500);
+    // The routes are no part of it.
+    QCOMPARE(send(m_manager, "POST", url(QStringLiteral("/echo")), {}, "x").status, 200);
+    QCOMPARE(handledInside.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestHttpServer)

@@ -95,6 +95,13 @@ bool AppCore::open(QString *error)
         [this](const HttpRequest &request, const HttpServer::Reply &reply) {
             m_api->handle(request, reply);
         });
+    // The API's requests that arrive together are the user's actions, committed together.
+    m_webhooks->http()->setFallbackBatch([store = m_store.get()](const std::function<void()> &all) {
+        return store->transaction(ChangeOrigin::User, [&] {
+            all();
+            return true;
+        });
+    });
     m_health = std::make_unique<WebhookHealth>(m_engine.get(), m_webhooks.get());
     m_health->setSilence(std::chrono::minutes(m_settings->webhookSilenceMinutes()));
     m_notifier = std::make_unique<ChangeNotifier>(m_store.get(), m_entities.get());

@@ -387,8 +387,8 @@ void LocalApi::done(const HttpRequest &request, int wait, const HttpServer::Repl
     TaskResult result;
     QString error;
     // Comment, then complete (the outbox keeps a task's writes in that order), then the next
-    // task: one transaction, all or nothing, committed once.
-    const bool stored = m_core->store()->transaction(ChangeOrigin::User, [&] {
+    // task: all or nothing. (Without a comment the outbox's own transaction is enough.)
+    const auto work = [&] {
         if (!text.isEmpty()) {
             const TaskResult commented =
                 m_core->service()->comment(current->taskId, text, now, TaskService::Undo::None);
@@ -401,7 +401,9 @@ void LocalApi::done(const HttpRequest &request, int wait, const HttpServer::Repl
         result = m_core->service()->done(now, TaskService::Undo::None);
         error = result.error;
         return result.ok();
-    });
+    };
+    const bool stored =
+        text.isEmpty() ? work() : m_core->store()->transaction(ChangeOrigin::User, work);
     if (!stored)
         return reply(
             HttpAnswer::error(500, error.isEmpty() ? m_core->store()->lastError() : error));

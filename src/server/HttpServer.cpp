@@ -104,7 +104,19 @@ void HttpServer::answerHeld()
     for (qsizetype i = 0; i < held.size();) {
         qsizetype end = i + 1;
         if (held.at(i).fallback) {
-            callFallback(held[i]);
+            // The fallback's requests of this pass together: one commit for all their writes.
+            while (end < held.size() && held.at(end).fallback)
+                ++end;
+            const auto handleAll = [&] {
+                for (qsizetype k = i; k < end; ++k)
+                    callFallback(held[k]);
+            };
+            const bool kept = m_fallbackBatch ? m_fallbackBatch(handleAll) : (handleAll(), true);
+            for (qsizetype k = i; !kept && k < end; ++k) {
+                if (!held.at(k).deferred && held.at(k).answer.status < 300)
+                    held[k].answer = HttpAnswer::error(
+                        500, tr("The request could not be stored; send it again"));
+            }
         } else if (!batched(i)) {
             if (held.at(i).route >= 0)
                 held[i].answer = m_routes.at(held.at(i).route).handler(held.at(i).request);

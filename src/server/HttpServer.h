@@ -72,6 +72,8 @@ public:
     // Takes the requests whose path has no route (instead of the 404): the local API, whose
     // paths carry ids and whose answers may wait for a source.
     void setFallback(AsyncHandler handler) { m_fallback = std::move(handler); }
+    // Runs the fallback's requests of one pass of the event loop, as setBatch() the routes'.
+    void setFallbackBatch(Batch batch) { m_fallbackBatch = std::move(batch); }
 
     // Listens on address:port (0: a free one). False with *error when it cannot.
     bool listen(const QHostAddress &address, quint16 port, QString *error);
@@ -109,6 +111,7 @@ private:
     QList<Route> m_routes;
     Batch m_batch;
     AsyncHandler m_fallback;
+    Batch m_fallbackBatch;
     QList<Held> m_held;
     QTimer m_answerTimer;
     qint64 m_bodyLimit = DefaultBodyLimit;
