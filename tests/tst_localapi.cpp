@@ -12,6 +12,9 @@
 #include "sync/OutboxProcessor.h"
 
 #include <QFile>
+#include <QNetworkInterface>
+#include <QScopeGuard>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -32,6 +35,7 @@ private Q_SLOTS:
     void cleanup();
 
     void tokenAndLoopbackOnly();
+    void refusedFromAnotherMachineWhenBoundWider();
     void readEndpoints();
     void tasksFilters();
     void errorsAreJsonDetails();
@@ -158,6 +162,52 @@ void TestLocalApi::tokenAndLoopbackOnly()
     // Stopping removes the port file: no one looks for an API that went.
     m_core.reset();
     QVERIFY(!QFile::exists(ApiToken::portPath(Profile(m_dir->path()))));
+}
+
+// Listening on every address for webhooks (with both secrets set) does not open the API: a
+// request from another address of this machine's network is refused, the token alone is not
+// enough.
+void TestLocalApi::refusedFromAnotherMachineWhenBoundWider()
+{
+    QHostAddress outside;
+    for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
+        if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback())
+            outside = address;
+    }
+    if (outside.isNull())
+        QSKIP("This machine has no address besides loopback");
+    qputenv("UPNEXT_CLICKUP_WEBHOOK_SECRET", "clickup-secret");
+    qputenv("UPNEXT_GITHUB_WEBHOOK_SECRET", "github-secret");
+    const auto secrets = qScopeGuard([] {
+        qunsetenv("UPNEXT_CLICKUP_WEBHOOK_SECRET");
+        qunsetenv("UPNEXT_GITHUB_WEBHOOK_SECRET");
+    });
+    QTemporaryDir dir;
+    const Profile profile(dir.path());
+    {
+        QSettings ini(profile.settingsPath(), QSettings::IniFormat);
+        ini.setValue(QStringLiteral("webhooks/address"), QStringLiteral("0.0.0.0"));
+    }
+    AppCore wide(profile);
+    QString error;
+    QVERIFY2(wide.open(&error), qPrintable(error));
+    QSignalSpy listening(&wide, &AppCore::webhooksListening);
+    wide.startWebhooks(0);
+    QVERIFY(listening.wait(30000));
+    const quint16 port = listening.first().first().value<quint16>();
+    const QByteArray token = ApiToken::readFile(profile);
+    const auto get = [&](const QHostAddress &host) {
+        QUrl url;
+        url.setScheme(QStringLiteral("http"));
+        url.setHost(host.toString());
+        url.setPort(port);
+        url.setPath(QStringLiteral("/next"));
+        return send(m_manager, "GET", url, {{"Authorization", "Bearer " + token}});
+    };
+    QCOMPARE(get(QHostAddress(QHostAddress::LocalHost)).status, 404); // nothing to do, but served
+    const Reply refused = get(outside);
+    QCOMPARE(refused.status, 403);
+    QVERIFY(!json(refused).value(QStringLiteral("detail")).toString().isEmpty());
 }
 
 void TestLocalApi::readEndpoints()
