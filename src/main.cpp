@@ -135,7 +135,9 @@ int main(int argc, char *argv[])
             // One UpNext per profile: a second would send the same outbox twice.
             SingleInstance instance(profileDirectory);
             instance.setRole(SingleInstance::HeadlessRole);
-            if (instance.claim(SingleInstance::Request::Ping) == SingleInstance::Outcome::Running) {
+            // An upnext-cli that holds the profile for one command is waited for.
+            if (instance.claimAfterCli(SingleInstance::Request::Ping, std::chrono::seconds(30)) ==
+                SingleInstance::Outcome::Running) {
                 err << text("UpNext already runs on the profile %1 (%2)\n")
                            .arg(profileDirectory, instance.runningRole());
                 return 1;
@@ -164,7 +166,8 @@ int main(int argc, char *argv[])
         instance = std::make_unique<SingleInstance>(profileDirectory);
         // At login (--tray) nothing is shown: only asked whether one runs.
         const auto request = inTray ? SingleInstance::Request::Ping : SingleInstance::Request::Show;
-        if (instance->claim(request) == SingleInstance::Outcome::Running)
+        if (instance->claimAfterCli(request, std::chrono::seconds(30)) ==
+            SingleInstance::Outcome::Running)
             return handedOff(*instance, inTray);
     }
 

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void sourceErrorIsExit2();
     void profileUnavailableIsExit3();
     void cliAndAppAtOnce();
+    void appStartsAfterACommandLine();
 
 private:
     struct Run
@@ -439,6 +440,34 @@ void TestCli::cliAndAppAtOnce()
     QSqlQuery check(store.database());
     QVERIFY(check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next());
     QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
+}
+
+// UpNext started while a command line holds the profile (here: waiting for a write that
+// cannot go) waits for it, then runs and takes over what it left queued.
+void TestCli::appStartsAfterACommandLine()
+{
+    seed({TestTasks::clickUp(QStringLiteral("c1"), QStringLiteral("In ClickUp"), 10)});
+    QCOMPARE(cli({QStringLiteral("next")}).exitCode, 0);
+    QProcess *holding =
+        start({QStringLiteral("done"), QStringLiteral("--wait"), QStringLiteral("3")});
+    // The command line has queued its completion: it holds the profile now.
+    const auto queued = [this] {
+        TaskStore store;
+        if (!store.open(Profile(m_dir->path()).databasePath()))
+            return false;
+        QSqlQuery query(store.database());
+        return query.exec(QStringLiteral("SELECT COUNT(*) FROM outbox")) && query.next() &&
+               query.value(0).toInt() == 1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(queued(), 20000);
+    startHeadless();
+    const Run run = finish(holding);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(run.err.contains(QStringLiteral("stays queued")));
+    QCOMPARE(m_headless->state(), QProcess::Running);
+    const Run outbox = cli({QStringLiteral("outbox"), QStringLiteral("--json")});
+    QCOMPARE(outbox.exitCode, 0);
+    QCOMPARE(outbox.json().toArray().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

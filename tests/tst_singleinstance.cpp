@@ -1,6 +1,7 @@
 #include "appcore/SingleInstance.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLocalServer>
 #include <QSignalSpy>
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void headlessSaysWhatItIs();
     void aSocketLeftByACrashIsTakenOver();
     void theProfileIsFreeAgainWhenTheFirstEnds();
+    void aCommandLineIsWaitedForAWhile();
 };
 
 void TestSingleInstance::nameIsTheSameForEverySpellingOfTheFolder()
@@ -147,6 +149,33 @@ void TestSingleInstance::theProfileIsFreeAgainWhenTheFirstEnds()
     }
     SingleInstance next(dir.path());
     QCOMPARE(next.claim(), SingleInstance::Outcome::First);
+}
+
+// upnext-cli holds a profile for one command: a launch asks again for a while, then says who
+// holds it.
+void TestSingleInstance::aCommandLineIsWaitedForAWhile()
+{
+    QTemporaryDir dir;
+    auto cli = std::make_unique<SingleInstance>(dir.path());
+    cli->setRole(SingleInstance::CliRole);
+    QCOMPARE(cli->claim(), SingleInstance::Outcome::First);
+    SingleInstance app(dir.path());
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(app.claimAfterCli(SingleInstance::Request::Ping, std::chrono::milliseconds(300)),
+             SingleInstance::Outcome::Running);
+    QVERIFY(timer.elapsed() >= 300);
+    QCOMPARE(app.runningRole(), SingleInstance::CliRole);
+    cli.reset();
+    QCOMPARE(app.claimAfterCli(SingleInstance::Request::Ping, std::chrono::seconds(5)),
+             SingleInstance::Outcome::First);
+    // Anything else that runs is not waited for.
+    SingleInstance late(dir.path());
+    timer.restart();
+    QCOMPARE(late.claimAfterCli(SingleInstance::Request::Ping, std::chrono::seconds(5)),
+             SingleInstance::Outcome::Running);
+    QVERIFY(timer.elapsed() < 5000);
+    QCOMPARE(late.runningRole(), SingleInstance::WindowRole);
 }
 
 QTEST_GUILESS_MAIN(TestSingleInstance)

@@ -3,12 +3,14 @@
 #include "core/Logging.h"
 
 #include <QCryptographicHash>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QLocalSocket>
 #include <QLockFile>
 #include <QStandardPaths>
+#include <QThread>
 #include <QTimer>
 
 namespace UpNext {
@@ -80,6 +82,18 @@ SingleInstance::Outcome SingleInstance::claim(Request request)
     }
     qCInfo(lcProfile).noquote() << "Listening for other launches on this profile at" << m_name;
     return Outcome::First;
+}
+
+SingleInstance::Outcome SingleInstance::claimAfterCli(Request request,
+                                                      std::chrono::milliseconds patience)
+{
+    QDeadlineTimer deadline(patience);
+    Outcome outcome = claim(request);
+    while (outcome == Outcome::Running && m_runningRole == CliRole && !deadline.hasExpired()) {
+        QThread::msleep(100);
+        outcome = claim(request);
+    }
+    return outcome;
 }
 
 bool SingleInstance::askRunning(Request request)

@@ -4,6 +4,8 @@
 #include <QObject>
 #include <QString>
 
+#include <chrono>
+
 namespace UpNext {
 
 // One UpNext per profile. The first launch on a profile listens on a local socket named
@@ -28,6 +30,8 @@ public:
 
     static inline const QString WindowRole = QStringLiteral("window");
     static inline const QString HeadlessRole = QStringLiteral("headless");
+    // upnext-cli on the profile with no UpNext running: it holds the profile for one command.
+    static inline const QString CliRole = QStringLiteral("cli");
 
     explicit SingleInstance(const QString &profileDirectory, QObject *parent = nullptr);
     ~SingleInstance() override;
@@ -43,6 +47,9 @@ public:
     // Becomes the profile's instance, or hands request to the one that runs. Waits (running
     // the event loop) at most about timeout for its answer.
     Outcome claim(Request request = Request::Show);
+    // claim(), asking again for up to patience while the running one is an upnext-cli, which
+    // lets go of the profile when its command is done.
+    Outcome claimAfterCli(Request request, std::chrono::milliseconds patience);
     // After Running: what the running instance said it is; empty when it did not answer.
     QString runningRole() const { return m_runningRole; }
     QString errorString() const { return m_error; }

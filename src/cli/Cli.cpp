@@ -11,11 +11,9 @@
 #include "core/Translations.h"
 
 #include <QCommandLineParser>
-#include <QDeadlineTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QThread>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -306,20 +304,12 @@ int Cli::run(const QStringList &arguments)
 bool Cli::connect()
 {
     const Profile profile(m_profile);
-    std::shared_ptr<SingleInstance> instance;
-    SingleInstance::Outcome outcome = SingleInstance::Outcome::Failed;
+    auto instance = std::make_shared<SingleInstance>(m_profile);
+    instance->setRole(SingleInstance::CliRole);
+    instance->setTimeout(3000);
     // Another upnext-cli on the direct path holds the profile for a moment: wait for it.
-    QDeadlineTimer deadline(std::chrono::seconds(30));
-    do {
-        instance = std::make_shared<SingleInstance>(m_profile);
-        instance->setRole(QStringLiteral("cli"));
-        instance->setTimeout(3000);
-        outcome = instance->claim(SingleInstance::Request::Ping);
-        if (outcome != SingleInstance::Outcome::Running ||
-            instance->runningRole() != QStringLiteral("cli"))
-            break;
-        QThread::msleep(100);
-    } while (!deadline.hasExpired());
+    const SingleInstance::Outcome outcome =
+        instance->claimAfterCli(SingleInstance::Request::Ping, std::chrono::seconds(30));
     if (outcome == SingleInstance::Outcome::Running) {
         QString error;
         const QByteArray token = ApiToken::readFile(profile, &error);
@@ -327,7 +317,7 @@ bool Cli::connect()
         bool ok = false;
         const quint16 port =
             portFile.open(QIODevice::ReadOnly) ? portFile.readAll().trimmed().toUShort(&ok) : 0;
-        if (instance->runningRole() == QStringLiteral("cli")) {
+        if (instance->runningRole() == SingleInstance::CliRole) {
             m_err << tr("Another upnext-cli is using the profile %1; try again in a moment.")
                          .arg(m_profile)
                   << Qt::endl;
