@@ -30,7 +30,7 @@ namespace {
 
 constexpr int TaskCount = 10'000;
 constexpr int Connections = 8;
-constexpr qint64 RunMs = 3000;
+constexpr qint64 RunMs = 2000;
 constexpr int MaxRequests = 16'000; // fewer completions than open tasks, however fast
 
 struct Sample

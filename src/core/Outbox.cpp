@@ -158,17 +158,19 @@ std::optional<qint64> Outbox::enqueue(const QString &taskId, const QString &kind
 {
     qint64 id = 0;
     const bool ok = transaction(ChangeOrigin::User, [&] {
-        QSqlQuery query(m_store->database());
-        if (!effect() ||
-            !exec(query,
-                  QStringLiteral(
-                      "INSERT INTO outbox (task_id, kind, payload, next_attempt, created_at,"
-                      " hold_until) VALUES (?, ?, ?, ?, ?, ?)"),
-                  {taskId, kind, payload(data), now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch(),
-                   toColumn(holdUntil)},
-                  tr("queue a change of %1").arg(taskId)))
+        if (!effect())
             return false;
-        id = query.lastInsertId().toLongLong();
+        const std::optional<qint64> added = m_store->insert(
+            QStringLiteral("INSERT INTO outbox (task_id, kind, payload, next_attempt, created_at,"
+                           " hold_until) VALUES (?, ?, ?, ?, ?, ?)"),
+            {taskId, kind, payload(data), now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch(),
+             toColumn(holdUntil)},
+            tr("queue a change of %1").arg(taskId));
+        if (!added) {
+            m_lastError = m_store->lastError();
+            return false;
+        }
+        id = *added;
         return true;
     });
     return ok ? std::optional<qint64>(id) : std::nullopt;

@@ -90,6 +90,16 @@ bool SqliteStatement::run()
     return ok;
 }
 
+qint64 SqliteStatement::changes() const
+{
+    return sqlite3_changes64(sqlite3_db_handle(m_statement));
+}
+
+qint64 SqliteStatement::lastInsertId() const
+{
+    return sqlite3_last_insert_rowid(sqlite3_db_handle(m_statement));
+}
+
 bool SqliteStatement::next()
 {
     const int result = sqlite3_step(m_statement);

@@ -39,6 +39,9 @@ public:
     // Steps to the next row; false at the end or on an error (then errorText() is set).
     bool next();
     bool failed() const { return m_failed; }
+    // After run(): the rows the statement changed, and the row an INSERT added.
+    qint64 changes() const;
+    qint64 lastInsertId() const;
 
     bool isNull(int column) const;
     QString text(int column) const;

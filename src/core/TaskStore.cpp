@@ -549,6 +549,18 @@ bool TaskStore::run(const QString &sql, const QVariantList &values, const QStrin
     return statement && (statement->run() || fail(what, statement->errorText()));
 }
 
+std::optional<qint64> TaskStore::insert(const QString &sql, const QVariantList &values,
+                                        const QString &what) const
+{
+    const Statement statement = this->statement(sql, values, what);
+    if (!statement || !statement->run()) {
+        if (statement)
+            fail(what, statement->errorText());
+        return std::nullopt;
+    }
+    return statement->lastInsertId();
+}
+
 bool TaskStore::migrate(QSqlDatabase &db, int target, QString *error)
 {
     QSqlQuery query(db);
@@ -723,12 +735,13 @@ bool TaskStore::updateTask(const QString &id, const QString &assignments, QVaria
                            const QString &what)
 {
     return transaction(ChangeOrigin::User, [&] {
-        QSqlQuery query(database());
         values.append(id);
-        if (!exec(query, QStringLiteral("UPDATE tasks SET %1 WHERE id = ?").arg(assignments),
-                  values, what))
-            return false;
-        if (query.numRowsAffected() > 0)
+        // Kept: Done, comments and the outbox's answers run these all the time.
+        const Statement query = statement(
+            QStringLiteral("UPDATE tasks SET %1 WHERE id = ?").arg(assignments), values, what);
+        if (!query || !query->run())
+            return query && fail(what, query->errorText());
+        if (query->changes() > 0)
             m_pending->changed.append(id);
         return true;
     });
@@ -941,27 +954,26 @@ std::optional<Task> TaskStore::bestOpenTask(const QDate &day) const
 
 std::optional<CurrentTask> TaskStore::currentTask() const
 {
-    QSqlQuery query(database());
-    if (!query.exec(
-            QStringLiteral("SELECT task_id, started_at FROM current_task WHERE slot = 1"))) {
-        fail(tr("read the current task"), query);
+    // A kept statement: every Next, Done and API request reads it, often more than once.
+    const Statement query =
+        statement(QStringLiteral("SELECT task_id, started_at FROM current_task WHERE slot = 1"), {},
+                  tr("read the current task"));
+    if (!query || !query->next()) {
+        if (query && query->failed())
+            fail(tr("read the current task"), query->errorText());
         return std::nullopt;
     }
-    if (!query.next())
-        return std::nullopt;
-    return CurrentTask{query.value(0).toString(), TaskStore::timeFromColumn(query.value(1))};
+    return CurrentTask{query->text(0), query->time(1)};
 }
 
 bool TaskStore::setCurrentTask(const CurrentTask &current)
 {
-    QSqlQuery query(database());
-    query.prepare(
+    return run(
         QStringLiteral("INSERT INTO current_task (slot, task_id, started_at) VALUES (1, ?, ?)"
                        " ON CONFLICT (slot) DO UPDATE SET task_id = excluded.task_id,"
-                       " started_at = excluded.started_at"));
-    query.bindValue(0, current.taskId);
-    query.bindValue(1, current.startedAt.toMSecsSinceEpoch());
-    return query.exec() || fail(tr("set the current task to %1").arg(current.taskId), query);
+                       " started_at = excluded.started_at"),
+        {current.taskId, current.startedAt.toMSecsSinceEpoch()},
+        tr("set the current task to %1").arg(current.taskId));
 }
 
 bool TaskStore::clearCurrentTask()

@@ -133,6 +133,10 @@ public:
     Statement statement(const QString &sql, const QVariantList &values, const QString &what) const;
     // Runs a kept statement that returns no rows; false with lastError() naming `what`.
     bool run(const QString &sql, const QVariantList &values, const QString &what) const;
+    // Runs a kept INSERT; the id of the row it added, none (lastError() naming `what`) when it
+    // failed.
+    std::optional<qint64> insert(const QString &sql, const QVariantList &values,
+                                 const QString &what) const;
 
 Q_SIGNALS:
     void changed(const UpNext::TaskChanges &changes);
