@@ -2010,12 +2010,12 @@
         <translation>letzte Aktivität %1</translation>
     </message>
     <message>
-        <source>Comment queued for “%1”</source>
-        <translation>Kommentar zu „%1“ vorgemerkt</translation>
+        <source>Comment queued for %1</source>
+        <translation>Kommentar zu %1 vorgemerkt</translation>
     </message>
     <message>
-        <source>Done: “%1”</source>
-        <translation>Erledigt: „%1“</translation>
+        <source>Done: %1</source>
+        <translation>Erledigt: %1</translation>
     </message>
 </context>
 <context>
