@@ -7,6 +7,7 @@
 #include "appcore/StopSignals.h"
 #include "appcore/SyncOnce.h"
 #include "core/Profile.h"
+#include "core/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -18,10 +19,11 @@ using namespace UpNext;
 
 namespace {
 
-QString text(const char *source)
+// What the command line says, translated.
+struct Text
 {
-    return QCoreApplication::translate("main", source);
-}
+    Q_DECLARE_TR_FUNCTIONS(Text)
+};
 
 void print(FILE *stream, const QString &message)
 {
@@ -36,9 +38,10 @@ int handedOff(const SingleInstance &instance, bool inTray)
         return 0; // its window is in front now
     const QString message =
         instance.runningRole() == SingleInstance::HeadlessRole
-            ? text("UpNext already runs without a window on this profile (upnext --headless, e.g. "
-                   "the upnext-headless service). Stop it to use the window here.")
-            : text("UpNext already runs on this profile but does not answer.");
+            ? Text::tr(
+                  "UpNext already runs without a window on this profile (upnext --headless, e.g. "
+                  "the upnext-headless service). Stop it to use the window here.")
+            : Text::tr("UpNext already runs on this profile but does not answer.");
     print(stderr, message + QLatin1Char('\n'));
     if (!inTray)
         QMessageBox::information(nullptr, QStringLiteral("UpNext"), message);
@@ -59,36 +62,38 @@ int main(int argc, char *argv[])
         // Arguments are read before any window system is touched, so --help, --version,
         // a mistyped option and the modes without a window never need a display.
         const QCoreApplication app(argc, argv);
+        Translations::install(); // the system's language; the profile's is not known yet
         QCommandLineParser parser;
-        parser.setApplicationDescription(text("Your next task across ClickUp and GitHub."));
+        parser.setApplicationDescription(Text::tr("Your next task across ClickUp and GitHub."));
         const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
-                                            text("Show this help and exit."));
-        const QCommandLineOption versionOption({QStringLiteral("v"), QStringLiteral("version")},
-                                               text("Show UpNext's and Qt's versions and exit."));
+                                            Text::tr("Show this help and exit."));
+        const QCommandLineOption versionOption(
+            {QStringLiteral("v"), QStringLiteral("version")},
+            Text::tr("Show UpNext's and Qt's versions and exit."));
         const QCommandLineOption profileOption(
             QStringLiteral("profile"),
-            text("Use the profile in <dir> instead of the default (or $UPNEXT_PROFILE)."),
+            Text::tr("Use the profile in <dir> instead of the default (or $UPNEXT_PROFILE)."),
             QStringLiteral("dir"));
         const QCommandLineOption syncOnceOption(
             QStringLiteral("sync-once"),
-            text("Send what waits in the outbox, sync every configured source once, print "
-                 "the result and exit, without a window."));
+            Text::tr("Send what waits in the outbox, sync every configured source once, print "
+                     "the result and exit, without a window."));
         const QCommandLineOption headlessOption(
             QStringLiteral("headless"),
-            text("Run without a window or display: sync, send the outbox and receive "
-                 "webhooks until stopped (SIGTERM or SIGINT)."));
+            Text::tr("Run without a window or display: sync, send the outbox and receive "
+                     "webhooks until stopped (SIGTERM or SIGINT)."));
         const QCommandLineOption portOption(
             QStringLiteral("port"),
-            text("Receive webhooks on <port> (default: the settings' port, 8787, or "
-                 "$UPNEXT_WEBHOOK_PORT)."),
+            Text::tr("Receive webhooks on <port> (default: the settings' port, 8787, or "
+                     "$UPNEXT_WEBHOOK_PORT)."),
             QStringLiteral("port"));
         const QCommandLineOption trayOption(
             QStringLiteral("tray"),
-            text("Start in the system tray without showing the window (as at login)."));
+            Text::tr("Start in the system tray without showing the window (as at login)."));
         const QCommandLineOption demoOption(
             QStringLiteral("demo"),
-            text("Try UpNext on simulated ClickUp and GitHub services with made-up tasks, on a "
-                 "throwaway profile (your own profile and accounts are not touched)."));
+            Text::tr("Try UpNext on simulated ClickUp and GitHub services with made-up tasks, on a "
+                     "throwaway profile (your own profile and accounts are not touched)."));
         parser.addOptions({helpOption, versionOption, profileOption, syncOnceOption, headlessOption,
                            portOption, trayOption, demoOption});
         // Qt's own options for the window, which QApplication takes out of the arguments.
@@ -119,15 +124,15 @@ int main(int argc, char *argv[])
             bool ok = false;
             webhookPort = parser.value(portOption).toInt(&ok);
             if (!ok || webhookPort < 0 || webhookPort > 65535) {
-                print(stderr, text("--port needs a port number (0 to 65535)\n"));
+                print(stderr, Text::tr("--port needs a port number (0 to 65535)\n"));
                 return 2;
             }
         }
         inTray = parser.isSet(trayOption);
         demo = parser.isSet(demoOption);
         if (demo && (parser.isSet(headlessOption) || parser.isSet(syncOnceOption))) {
-            print(stderr, text("--demo runs with its window: it goes with neither --headless "
-                               "nor --sync-once\n"));
+            print(stderr, Text::tr("--demo runs with its window: it goes with neither --headless "
+                                   "nor --sync-once\n"));
             return 2;
         }
         if (parser.isSet(headlessOption)) {
@@ -136,7 +141,7 @@ int main(int argc, char *argv[])
             SingleInstance instance(profileDirectory);
             instance.setRole(SingleInstance::HeadlessRole);
             if (instance.claim(SingleInstance::Request::Ping) == SingleInstance::Outcome::Running) {
-                err << text("UpNext already runs on the profile %1 (%2)\n")
+                err << Text::tr("UpNext already runs on the profile %1 (%2)\n")
                            .arg(profileDirectory, instance.runningRole());
                 return 1;
             }

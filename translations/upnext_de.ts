@@ -278,6 +278,71 @@
     </message>
 </context>
 <context>
+    <name>Text</name>
+    <message>
+        <source>UpNext already runs without a window on this profile (upnext --headless, e.g. the upnext-headless service). Stop it to use the window here.</source>
+        <translation>UpNext läuft auf diesem Profil bereits ohne Fenster (upnext --headless, z. B. der Dienst upnext-headless). Beenden Sie es, um hier das Fenster zu verwenden.</translation>
+    </message>
+    <message>
+        <source>UpNext already runs on this profile but does not answer.</source>
+        <translation>UpNext läuft auf diesem Profil bereits, antwortet aber nicht.</translation>
+    </message>
+    <message>
+        <source>Your next task across ClickUp and GitHub.</source>
+        <translation>Ihre nächste Aufgabe aus ClickUp und GitHub.</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>Diese Hilfe zeigen und beenden.</translation>
+    </message>
+    <message>
+        <source>Show UpNext&apos;s and Qt&apos;s versions and exit.</source>
+        <translation>Die Versionen von UpNext und Qt zeigen und beenden.</translation>
+    </message>
+    <message>
+        <source>Use the profile in &lt;dir&gt; instead of the default (or $UPNEXT_PROFILE).</source>
+        <translation>Das Profil in &lt;dir&gt; statt des voreingestellten (oder $UPNEXT_PROFILE) verwenden.</translation>
+    </message>
+    <message>
+        <source>Send what waits in the outbox, sync every configured source once, print the result and exit, without a window.</source>
+        <translation>Ohne Fenster senden, was im Postausgang wartet, jede eingerichtete Quelle einmal abgleichen, das Ergebnis ausgeben und beenden.</translation>
+    </message>
+    <message>
+        <source>Run without a window or display: sync, send the outbox and receive webhooks until stopped (SIGTERM or SIGINT).</source>
+        <translation>Ohne Fenster oder Bildschirm laufen: abgleichen, den Postausgang senden und Webhooks empfangen, bis es beendet wird (SIGTERM oder SIGINT).</translation>
+    </message>
+    <message>
+        <source>Receive webhooks on &lt;port&gt; (default: the settings&apos; port, 8787, or $UPNEXT_WEBHOOK_PORT).</source>
+        <translation>Webhooks an &lt;port&gt; empfangen (voreingestellt: der Port aus den Einstellungen, 8787, oder $UPNEXT_WEBHOOK_PORT).</translation>
+    </message>
+    <message>
+        <source>Start in the system tray without showing the window (as at login).</source>
+        <translation>Im Infobereich starten, ohne das Fenster zu zeigen (wie bei der Anmeldung).</translation>
+    </message>
+    <message>
+        <source>Try UpNext on simulated ClickUp and GitHub services with made-up tasks, on a throwaway profile (your own profile and accounts are not touched).</source>
+        <translation>UpNext mit simulierten ClickUp- und GitHub-Diensten und erfundenen Aufgaben ausprobieren, auf einem Wegwerfprofil (Ihr eigenes Profil und Ihre Konten bleiben unberührt).</translation>
+    </message>
+    <message>
+        <source>--port needs a port number (0 to 65535)
+</source>
+        <translation>--port braucht eine Portnummer (0 bis 65535)
+</translation>
+    </message>
+    <message>
+        <source>--demo runs with its window: it goes with neither --headless nor --sync-once
+</source>
+        <translation>--demo läuft mit seinem Fenster: Es geht weder mit --headless noch mit --sync-once
+</translation>
+    </message>
+    <message>
+        <source>UpNext already runs on the profile %1 (%2)
+</source>
+        <translation>UpNext läuft bereits auf dem Profil %1 (%2)
+</translation>
+    </message>
+</context>
+<context>
     <name>UpNext::AboutDialog</name>
     <message>
         <source>UpNext %1</source>
