@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QImage>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QPlainTextEdit>
@@ -162,6 +163,9 @@ void TestScreenshots::settings()
     QVERIFY(lists && repos);
     QTRY_VERIFY_WITH_TIMEOUT(lists->count() > 1 && repos->count() > 1, 20000);
     QVERIFY2(!lists->item(0)->text().front().isDigit(), qPrintable(lists->item(0)->text()));
+    // The demo's tokens are not in the keychain, and the dialog does not say they are.
+    QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("gitHubToken"))->placeholderText(),
+             QStringLiteral("Saved for this session"));
     save(dialog, QStringLiteral("settings"));
     dialog->close();
 }

@@ -1847,6 +1847,14 @@
         <source>language</source>
         <translation>Sprache</translation>
     </message>
+    <message>
+        <source>Tokens are kept in memory for this session only, never in the keychain or the settings file.</source>
+        <translation>Tokens werden nur für diese Sitzung im Speicher gehalten, nie im Schlüsselbund oder in der Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <source>Saved for this session</source>
+        <translation>Für diese Sitzung gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>UpNext::SingleInstance</name>
