@@ -14,6 +14,7 @@
 #include <QMessageBox>
 
 #include <cstdio>
+#include <optional>
 
 using namespace UpNext;
 
@@ -32,10 +33,13 @@ void print(FILE *stream, const QString &message)
 
 // A launch on a profile where UpNext runs already: the exit code, after saying why when the
 // running one is no window that could come to the front.
-int handedOff(const SingleInstance &instance, bool inTray)
+int handedOff(const SingleInstance &instance, bool inTray,
+              std::optional<SingleInstance::Request> action)
 {
-    if (instance.runningRole() == SingleInstance::WindowRole)
-        return 0; // its window is in front now
+    if (instance.runningRole() == SingleInstance::WindowRole ||
+        (instance.runningRole() == SingleInstance::HeadlessRole &&
+         action == SingleInstance::Request::Sync))
+        return 0; // it took it: its window is in front, or it syncs
     const QString message =
         instance.runningRole() == SingleInstance::HeadlessRole
             ? Text::tr(
@@ -58,6 +62,7 @@ int main(int argc, char *argv[])
     int webhookPort = -1;
     bool inTray = false;
     bool demo = false;
+    std::optional<SingleInstance::Request> action;
     {
         // Arguments are read before any window system is touched, so --help, --version,
         // a mistyped option and the modes without a window never need a display.
@@ -94,8 +99,26 @@ int main(int argc, char *argv[])
             QStringLiteral("demo"),
             Text::tr("Try UpNext on simulated ClickUp and GitHub services with made-up tasks, on a "
                      "throwaway profile (your own profile and accounts are not touched)."));
+        // The desktop entry's actions: told to the UpNext that runs on the profile, or done
+        // by this one as it starts.
+        const QList<std::pair<QCommandLineOption, SingleInstance::Request>> actionOptions = {
+            {QCommandLineOption(QStringLiteral("next"),
+                                Text::tr("Show the next task (in the running UpNext).")),
+             SingleInstance::Request::Next},
+            {QCommandLineOption(QStringLiteral("done"),
+                                Text::tr("Mark the current task done (in the running UpNext).")),
+             SingleInstance::Request::Done},
+            {QCommandLineOption(QStringLiteral("skip"),
+                                Text::tr("Skip the current task for today (in the running "
+                                         "UpNext).")),
+             SingleInstance::Request::Skip},
+            {QCommandLineOption(QStringLiteral("sync"),
+                                Text::tr("Sync every source now (in the running UpNext).")),
+             SingleInstance::Request::Sync}};
         parser.addOptions({helpOption, versionOption, profileOption, syncOnceOption, headlessOption,
                            portOption, trayOption, demoOption});
+        for (const auto &[option, request] : actionOptions)
+            parser.addOption(option);
         // Qt's own options for the window, which QApplication takes out of the arguments.
         for (const char *name : {"platform", "platformtheme", "style", "stylesheet", "display",
                                  "qwindowgeometry", "qwindowtitle", "qwindowicon"}) {
@@ -130,6 +153,15 @@ int main(int argc, char *argv[])
         }
         inTray = parser.isSet(trayOption);
         demo = parser.isSet(demoOption);
+        for (const auto &[option, request] : actionOptions) {
+            if (parser.isSet(option))
+                action = request;
+        }
+        if (action && (demo || parser.isSet(headlessOption) || parser.isSet(syncOnceOption))) {
+            print(stderr, Text::tr("--next, --done, --skip and --sync go with neither --demo, "
+                                   "--headless nor --sync-once\n"));
+            return 2;
+        }
         if (demo && (parser.isSet(headlessOption) || parser.isSet(syncOnceOption))) {
             print(stderr, Text::tr("--demo runs with its window: it goes with neither --headless "
                                    "nor --sync-once\n"));
@@ -145,7 +177,13 @@ int main(int argc, char *argv[])
                            .arg(profileDirectory, instance.runningRole());
                 return 1;
             }
-            return Headless(Profile(profileDirectory), webhookPort, err).exec();
+            Headless headless(Profile(profileDirectory), webhookPort, err);
+            QObject::connect(&instance, &SingleInstance::actionRequested, &headless,
+                             [&headless](SingleInstance::Request request) {
+                                 if (request == SingleInstance::Request::Sync)
+                                     headless.syncNow();
+                             });
+            return headless.exec();
         }
         if (parser.isSet(syncOnceOption)) {
             QTextStream out(stdout);
@@ -157,6 +195,10 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("UpNext"));
     QApplication::setDesktopFileName(QStringLiteral(UPNEXT_APP_ID));
+    // Ctrl+C or a SIGTERM ends UpNext through the event loop: the demo's folder goes with it.
+    // Caught from here on, also while it starts (told once the event loop runs).
+    const StopSignals stopSignals;
+    QObject::connect(&stopSignals, &StopSignals::received, &app, &QCoreApplication::quit);
 
     // One window per profile: a second launch shows the first one's window. The demo's
     // profile is new each time, so each demo is its own.
@@ -164,9 +206,11 @@ int main(int argc, char *argv[])
     if (!demo) {
         instance = std::make_unique<SingleInstance>(profileDirectory);
         // At login (--tray) nothing is shown: only asked whether one runs.
-        const auto request = inTray ? SingleInstance::Request::Ping : SingleInstance::Request::Show;
+        const auto request = action   ? *action
+                             : inTray ? SingleInstance::Request::Ping
+                                      : SingleInstance::Request::Show;
         if (instance->claim(request) == SingleInstance::Outcome::Running)
-            return handedOff(*instance, inTray);
+            return handedOff(*instance, inTray, action);
     }
 
     std::unique_ptr<Demo> demoCore;
@@ -192,12 +236,14 @@ int main(int argc, char *argv[])
         if (webhookPort < 0)
             webhookPort = 0; // any free port: the demo registers its hooks wherever it is
     }
-    if (instance)
+    if (instance) {
         QObject::connect(instance.get(), &SingleInstance::showRequested, desktop.window(),
                          &MainWindow::bringToFront);
-    // Ctrl+C or a SIGTERM ends UpNext through the event loop: the demo's folder goes with it.
-    const StopSignals stopSignals;
-    QObject::connect(&stopSignals, &StopSignals::received, &app, &QCoreApplication::quit);
+        QObject::connect(instance.get(), &SingleInstance::actionRequested, &desktop,
+                         &Desktop::perform);
+    }
     desktop.start(webhookPort, inTray);
+    if (action) // on the stored current task, as the window shows it
+        desktop.perform(*action);
     return app.exec();
 }

@@ -214,6 +214,18 @@ void TestCommandLine::oneUpNextPerProfile()
     QTRY_VERIFY_WITH_TIMEOUT(firstErr.contains(QLatin1String("asked for the window")), 10000);
     QCOMPARE(first.state(), QProcess::Running);
 
+    // The desktop entry's actions go to it too, and end at once.
+    for (const char *action : {"sync", "done"}) {
+        const Run asked = run({QStringLiteral("--") + QLatin1String(action),
+                               QStringLiteral("--profile"), work.path()},
+                              offscreen());
+        QCOMPARE(asked.exitCode, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            firstErr.contains(QStringLiteral("asked for \"%1\"").arg(QLatin1String(action))),
+            10000);
+    }
+    QCOMPARE(first.state(), QProcess::Running);
+
     const Run headless = run({QStringLiteral("--headless"), QStringLiteral("--profile"),
                               work.path(), QStringLiteral("--port"), QStringLiteral("0")});
     QCOMPARE(headless.exitCode, 1);

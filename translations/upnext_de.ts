@@ -341,6 +341,28 @@
         <translation>UpNext läuft bereits auf dem Profil %1 (%2)
 </translation>
     </message>
+    <message>
+        <source>Show the next task (in the running UpNext).</source>
+        <translation>Die nächste Aufgabe zeigen (im laufenden UpNext).</translation>
+    </message>
+    <message>
+        <source>Mark the current task done (in the running UpNext).</source>
+        <translation>Die aktuelle Aufgabe als erledigt markieren (im laufenden UpNext).</translation>
+    </message>
+    <message>
+        <source>Skip the current task for today (in the running UpNext).</source>
+        <translation>Die aktuelle Aufgabe für heute überspringen (im laufenden UpNext).</translation>
+    </message>
+    <message>
+        <source>Sync every source now (in the running UpNext).</source>
+        <translation>Jede Quelle jetzt abgleichen (im laufenden UpNext).</translation>
+    </message>
+    <message>
+        <source>--next, --done, --skip and --sync go with neither --demo, --headless nor --sync-once
+</source>
+        <translation>--next, --done, --skip und --sync gehen weder mit --demo, --headless noch mit --sync-once
+</translation>
+    </message>
 </context>
 <context>
     <name>UpNext::AboutDialog</name>
@@ -2452,6 +2474,22 @@
     <message>
         <source>A change was not made: see the outbox</source>
         <translation>Eine Änderung wurde nicht ausgeführt: siehe Ausgang</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Erledigt: %1</translation>
+    </message>
+    <message>
+        <source>Skipped %1 for today</source>
+        <translation>%1 für heute übersprungen</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Als Nächstes: %1</translation>
+    </message>
+    <message>
+        <source>Nothing else is open.</source>
+        <translation>Sonst ist nichts offen.</translation>
     </message>
 </context>
 <context>
