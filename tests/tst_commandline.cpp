@@ -16,6 +16,7 @@ class TestCommandLine : public QObject
 
 private Q_SLOTS:
     void helpListsEveryOption();
+    void helpSpeaksTheSystemLanguage();
     void versionNamesUpNextAndQt();
     void unknownOptionIsAnError();
     void badPortIsAnError();
@@ -79,6 +80,25 @@ void TestCommandLine::helpListsEveryOption()
         QVERIFY2(result.out.contains(QLatin1String(option)), option);
     QVERIFY2(result.out.startsWith(QLatin1String("Usage: ")), qPrintable(result.out));
     QVERIFY(!result.out.contains(QLatin1String("platform")));
+}
+
+void TestCommandLine::helpSpeaksTheSystemLanguage()
+{
+    QProcessEnvironment environment = withoutDisplay();
+    for (const char *name : {"LC_ALL", "LC_MESSAGES", "LANGUAGE"})
+        environment.remove(QLatin1String(name));
+    environment.insert(QStringLiteral("LANG"), QStringLiteral("de_DE.UTF-8"));
+    const Run result = run({QStringLiteral("--help")}, environment);
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains(QStringLiteral("Ihre nächste Aufgabe aus ClickUp und GitHub.")),
+             qPrintable(result.out));
+    QVERIFY2(result.out.contains(QStringLiteral("Diese Hilfe zeigen und beenden.")),
+             qPrintable(result.out));
+    QVERIFY(result.out.contains(QLatin1String("--profile <dir>")));
+
+    const Run badPort = run({QStringLiteral("--port"), QStringLiteral("x")}, environment);
+    QCOMPARE(badPort.exitCode, 2);
+    QCOMPARE(badPort.err, QStringLiteral("--port braucht eine Portnummer (0 bis 65535)\n"));
 }
 
 void TestCommandLine::versionNamesUpNextAndQt()
@@ -192,6 +212,18 @@ void TestCommandLine::oneUpNextPerProfile()
     Run second = run({QStringLiteral("--profile"), work.path()}, offscreen());
     QCOMPARE(second.exitCode, 0);
     QTRY_VERIFY_WITH_TIMEOUT(firstErr.contains(QLatin1String("asked for the window")), 10000);
+    QCOMPARE(first.state(), QProcess::Running);
+
+    // The desktop entry's actions go to it too, and end at once.
+    for (const char *action : {"sync", "done"}) {
+        const Run asked = run({QStringLiteral("--") + QLatin1String(action),
+                               QStringLiteral("--profile"), work.path()},
+                              offscreen());
+        QCOMPARE(asked.exitCode, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            firstErr.contains(QStringLiteral("asked for \"%1\"").arg(QLatin1String(action))),
+            10000);
+    }
     QCOMPARE(first.state(), QProcess::Running);
 
     const Run headless = run({QStringLiteral("--headless"), QStringLiteral("--profile"),

@@ -7,7 +7,11 @@
 #include "core/SecretStore.h"
 #include "core/Settings.h"
 #include "core/Task.h"
+#include "core/TaskService.h"
+#include "core/TaskStore.h"
 #include "sync/SyncSources.h"
+
+#include "TestTasks.h"
 
 #include <QApplication>
 #include <QDialog>
@@ -35,6 +39,7 @@ private Q_SLOTS:
     void anAccountMeansNoWelcome();
     void theDemoNeverWelcomes();
     void theBriefingWaitsForAnAccount();
+    void desktopActionsRunTheTaskFlow();
 
 private:
     // Opens the core on a new profile; token: a GitHub token the profile has.
@@ -200,6 +205,33 @@ void TestDesktop::theBriefingWaitsForAnAccount()
                 window->briefingWindow() && window->briefingWindow()->isVisible(), 20000);
         }
     }
+}
+
+// The desktop entry's Next, Done, Skip, here without a tray: the window's Now card does them
+// and comes to the front.
+void TestDesktop::desktopActionsRunTheTaskFlow()
+{
+    open();
+    TaskStore *store = m_core->store();
+    QVERIFY(store->upsert({TestTasks::clickUp(QStringLiteral("a"), QStringLiteral("First"), 30),
+                           TestTasks::clickUp(QStringLiteral("b"), QStringLiteral("Second"), 20),
+                           TestTasks::clickUp(QStringLiteral("c"), QStringLiteral("Third"), 10)}));
+    m_core->service()->setUndoGrace(std::chrono::milliseconds(0));
+    m_desktop->start(0);
+    QVERIFY(!m_desktop->tray()); // offscreen: no tray
+    MainWindow *window = m_desktop->window();
+    QTRY_COMPARE(window->nowCard()->currentTaskId(), QStringLiteral("clickup:a"));
+    window->hide();
+
+    m_desktop->perform(SingleInstance::Request::Done);
+    QCOMPARE(store->task(QStringLiteral("clickup:a"))->status, TaskStatus::Done);
+    QCOMPARE(window->nowCard()->currentTaskId(), QStringLiteral("clickup:b"));
+    QVERIFY(window->isVisible());
+    m_desktop->perform(SingleInstance::Request::Skip);
+    QCOMPARE(window->nowCard()->currentTaskId(), QStringLiteral("clickup:c"));
+    QCOMPARE(store->task(QStringLiteral("clickup:b"))->status, TaskStatus::Todo);
+    m_desktop->perform(SingleInstance::Request::Sync); // no source: nothing to do, no harm
+    QCOMPARE(window->nowCard()->currentTaskId(), QStringLiteral("clickup:c"));
 }
 
 QTEST_MAIN(TestDesktop)

@@ -114,6 +114,7 @@ private Q_SLOTS:
     void syncSaysWhatChangedPerSource();
     void readableAtEverySize();
     void cutOffTitlesHaveTooltips();
+    void narrowStatusBarKeepsWhatMatters();
     void wordsAndValuesAgree();
     void keyboardHasNoTraps();
     void searchFromTheKeyboard();
@@ -736,6 +737,34 @@ void TestMainWindow::readableAtEverySize()
     window.resize(1400, 700);
     QTRY_COMPARE(hiddenColumns(), 0);
     QVERIFY(header->sectionSize(TaskTableModel::TitleColumn) > enough);
+}
+
+void TestMainWindow::narrowStatusBarKeepsWhatMatters()
+{
+    const QString longTitle = QStringLiteral(
+        "Migrate the billing service to the new payments provider before the old contract ends");
+    QVERIFY(m_store->upsert({clickUp(QStringLiteral("a"), longTitle, 20),
+                             clickUp(QStringLiteral("b"), QStringLiteral("Short"), 10)}));
+    MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
+    window.resize(window.minimumSize());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *profile = window.findChild<QLabel *>(QStringLiteral("profileName"));
+    auto *message = window.findChild<QLabel *>(QStringLiteral("undoMessage"));
+    QVERIFY(profile && message);
+    QVERIFY(!profile->isVisible());
+
+    window.nowCard()->doneAction()->trigger();
+    const QString full = QStringLiteral("Done: “%1”. Next: “Short”").arg(longTitle);
+    QTRY_COMPARE(message->toolTip(), full);
+    QVERIFY2(message->text().contains(QStringLiteral("…")), qPrintable(message->text()));
+    QVERIFY(message->width() <= window.width() / 2 + 20);
+
+    // Wide: the whole message, and the profile again.
+    window.resize(1400, 700);
+    QTRY_COMPARE(message->text(), full);
+    QVERIFY(message->toolTip().isEmpty());
+    QVERIFY(profile->isVisible());
 }
 
 void TestMainWindow::cutOffTitlesHaveTooltips()

@@ -64,6 +64,12 @@ metainfo="$root/share/metainfo/$id.metainfo.xml"
 desktop-file-validate "$desktop" || fail "desktop-file-validate $desktop"
 appstreamcli validate --no-net "$metainfo" || fail "appstreamcli validate $metainfo"
 grep -qx "Icon=$id" "$desktop" || fail "the desktop entry's icon is not $id"
+grep -qx "Actions=Next;Done;Skip;Sync;" "$desktop" || fail "the desktop entry lacks its actions"
+for action in Next Done Skip Sync; do
+    option=$(tr '[:upper:]' '[:lower:]' <<<"$action")
+    sed -n "/^\[Desktop Action $action\]/,/^\[/p" "$desktop" | grep -qx "Exec=upnext --$option" ||
+        fail "the desktop action $action does not run upnext --$option"
+done
 grep -q "<id>$id</id>" "$metainfo" || fail "the metainfo's id is not $id"
 grep -q "<launchable type=\"desktop-id\">$id.desktop</launchable>" "$metainfo" ||
     fail "the metainfo does not launch $id.desktop"

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void nameIsTheSameForEverySpellingOfTheFolder();
     void secondLaunchAsksTheFirstToShowItsWindow();
     void pingDoesNotShowTheWindow();
+    void desktopActionsReachTheFirst();
     void anotherProfileIsItsOwnInstance();
     void headlessSaysWhatItIs();
     void aSocketLeftByACrashIsTakenOver();
@@ -81,6 +82,25 @@ void TestSingleInstance::pingDoesNotShowTheWindow()
     SingleInstance later(dir.path());
     QCOMPARE(later.claim(SingleInstance::Request::Show), SingleInstance::Outcome::Running);
     QTRY_COMPARE(shown.size(), 1);
+}
+
+void TestSingleInstance::desktopActionsReachTheFirst()
+{
+    QTemporaryDir dir;
+    SingleInstance first(dir.path());
+    QCOMPARE(first.claim(), SingleInstance::Outcome::First);
+    QSignalSpy shown(&first, &SingleInstance::showRequested);
+    QSignalSpy asked(&first, &SingleInstance::actionRequested);
+    const QList<SingleInstance::Request> actions = {
+        SingleInstance::Request::Next, SingleInstance::Request::Done, SingleInstance::Request::Skip,
+        SingleInstance::Request::Sync};
+    for (const SingleInstance::Request action : actions) {
+        SingleInstance launch(dir.path());
+        QCOMPARE(launch.claim(action), SingleInstance::Outcome::Running);
+        QTRY_COMPARE(asked.size(), actions.indexOf(action) + 1);
+        QCOMPARE(asked.last().first().value<SingleInstance::Request>(), action);
+    }
+    QVERIFY(shown.isEmpty());
 }
 
 void TestSingleInstance::anotherProfileIsItsOwnInstance()

@@ -144,19 +144,28 @@ void TestTrayIcon::menuRunsTheTaskFlow()
           tray->syncAction(), tray->openAction(), tray->quitAction()})
         QVERIFY(menu.contains(action));
 
+    QSignalSpy notified(tray, &TrayIcon::notified);
+    QVERIFY(m_desktop->window()->isVisible());
     tray->doneAction()->trigger();
     QCOMPARE(m_core->store()->task(QStringLiteral("clickup:a"))->status, TaskStatus::Done);
     QCOMPARE(m_core->outbox()->entries().size(), 1); // on its way to ClickUp
     QCOMPARE(current(), QStringLiteral("clickup:b"));
     QCOMPARE(tray->taskAction()->text(), QStringLiteral("Fix login"));
+    QVERIFY(notified.isEmpty()); // the window in sight says it
 
+    // With the window out of sight, the tray tells what it did and what is next.
+    m_desktop->window()->hide();
     tray->skipAction()->trigger();
     QCOMPARE(current(), QStringLiteral("clickup:c"));
     QVERIFY(m_core->store()
                 ->skippedOn(m_core->service()->now().toLocalTime().date())
                 .contains(QStringLiteral("clickup:b")));
+    QCOMPARE(notified.count(), 1);
+    const Notification skipped = notified.takeFirst().first().value<Notification>();
+    QCOMPARE(skipped.title, QStringLiteral("Skipped “Fix login” for today"));
+    QCOMPARE(skipped.text, QStringLiteral("Next: ") + withScore(QStringLiteral("clickup:c")));
+    QCOMPARE(skipped.taskId, QStringLiteral("clickup:c"));
 
-    QSignalSpy notified(tray, &TrayIcon::notified);
     tray->nextAction()->trigger();
     QCOMPARE(notified.count(), 1);
     QCOMPARE(notified.first().first().value<Notification>().text,

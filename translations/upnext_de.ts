@@ -278,6 +278,93 @@
     </message>
 </context>
 <context>
+    <name>Text</name>
+    <message>
+        <source>UpNext already runs without a window on this profile (upnext --headless, e.g. the upnext-headless service). Stop it to use the window here.</source>
+        <translation>UpNext läuft auf diesem Profil bereits ohne Fenster (upnext --headless, z. B. der Dienst upnext-headless). Beenden Sie es, um hier das Fenster zu verwenden.</translation>
+    </message>
+    <message>
+        <source>UpNext already runs on this profile but does not answer.</source>
+        <translation>UpNext läuft auf diesem Profil bereits, antwortet aber nicht.</translation>
+    </message>
+    <message>
+        <source>Your next task across ClickUp and GitHub.</source>
+        <translation>Ihre nächste Aufgabe aus ClickUp und GitHub.</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>Diese Hilfe zeigen und beenden.</translation>
+    </message>
+    <message>
+        <source>Show UpNext&apos;s and Qt&apos;s versions and exit.</source>
+        <translation>Die Versionen von UpNext und Qt zeigen und beenden.</translation>
+    </message>
+    <message>
+        <source>Use the profile in &lt;dir&gt; instead of the default (or $UPNEXT_PROFILE).</source>
+        <translation>Das Profil in &lt;dir&gt; statt des voreingestellten (oder $UPNEXT_PROFILE) verwenden.</translation>
+    </message>
+    <message>
+        <source>Send what waits in the outbox, sync every configured source once, print the result and exit, without a window.</source>
+        <translation>Ohne Fenster senden, was im Postausgang wartet, jede eingerichtete Quelle einmal abgleichen, das Ergebnis ausgeben und beenden.</translation>
+    </message>
+    <message>
+        <source>Run without a window or display: sync, send the outbox and receive webhooks until stopped (SIGTERM or SIGINT).</source>
+        <translation>Ohne Fenster oder Bildschirm laufen: abgleichen, den Postausgang senden und Webhooks empfangen, bis es beendet wird (SIGTERM oder SIGINT).</translation>
+    </message>
+    <message>
+        <source>Receive webhooks on &lt;port&gt; (default: the settings&apos; port, 8787, or $UPNEXT_WEBHOOK_PORT).</source>
+        <translation>Webhooks an &lt;port&gt; empfangen (voreingestellt: der Port aus den Einstellungen, 8787, oder $UPNEXT_WEBHOOK_PORT).</translation>
+    </message>
+    <message>
+        <source>Start in the system tray without showing the window (as at login).</source>
+        <translation>Im Infobereich starten, ohne das Fenster zu zeigen (wie bei der Anmeldung).</translation>
+    </message>
+    <message>
+        <source>Try UpNext on simulated ClickUp and GitHub services with made-up tasks, on a throwaway profile (your own profile and accounts are not touched).</source>
+        <translation>UpNext mit simulierten ClickUp- und GitHub-Diensten und erfundenen Aufgaben ausprobieren, auf einem Wegwerfprofil (Ihr eigenes Profil und Ihre Konten bleiben unberührt).</translation>
+    </message>
+    <message>
+        <source>--port needs a port number (0 to 65535)
+</source>
+        <translation>--port braucht eine Portnummer (0 bis 65535)
+</translation>
+    </message>
+    <message>
+        <source>--demo runs with its window: it goes with neither --headless nor --sync-once
+</source>
+        <translation>--demo läuft mit seinem Fenster: Es geht weder mit --headless noch mit --sync-once
+</translation>
+    </message>
+    <message>
+        <source>UpNext already runs on the profile %1 (%2)
+</source>
+        <translation>UpNext läuft bereits auf dem Profil %1 (%2)
+</translation>
+    </message>
+    <message>
+        <source>Show the next task (in the running UpNext).</source>
+        <translation>Die nächste Aufgabe zeigen (im laufenden UpNext).</translation>
+    </message>
+    <message>
+        <source>Mark the current task done (in the running UpNext).</source>
+        <translation>Die aktuelle Aufgabe als erledigt markieren (im laufenden UpNext).</translation>
+    </message>
+    <message>
+        <source>Skip the current task for today (in the running UpNext).</source>
+        <translation>Die aktuelle Aufgabe für heute überspringen (im laufenden UpNext).</translation>
+    </message>
+    <message>
+        <source>Sync every source now (in the running UpNext).</source>
+        <translation>Jede Quelle jetzt abgleichen (im laufenden UpNext).</translation>
+    </message>
+    <message>
+        <source>--next, --done, --skip and --sync go with neither --demo, --headless nor --sync-once
+</source>
+        <translation>--next, --done, --skip und --sync gehen weder mit --demo, --headless noch mit --sync-once
+</translation>
+    </message>
+</context>
+<context>
     <name>UpNext::AboutDialog</name>
     <message>
         <source>UpNext %1</source>
@@ -2305,6 +2392,14 @@
         <source>language</source>
         <translation>Sprache</translation>
     </message>
+    <message>
+        <source>Tokens are kept in memory for this session only, never in the keychain or the settings file.</source>
+        <translation>Tokens werden nur für diese Sitzung im Speicher gehalten, nie im Schlüsselbund oder in der Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <source>Saved for this session</source>
+        <translation>Für diese Sitzung gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>UpNext::SingleInstance</name>
@@ -2533,12 +2628,12 @@
         <translation>letzte Aktivität %1</translation>
     </message>
     <message>
-        <source>Comment queued for “%1”</source>
-        <translation>Kommentar zu „%1“ vorgemerkt</translation>
+        <source>Comment queued for %1</source>
+        <translation>Kommentar zu %1 vorgemerkt</translation>
     </message>
     <message>
-        <source>Done: “%1”</source>
-        <translation>Erledigt: „%1“</translation>
+        <source>Done: %1</source>
+        <translation>Erledigt: %1</translation>
     </message>
 </context>
 <context>
@@ -2902,6 +2997,22 @@
     <message>
         <source>A change was not made: see the outbox</source>
         <translation>Eine Änderung wurde nicht ausgeführt: siehe Ausgang</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Erledigt: %1</translation>
+    </message>
+    <message>
+        <source>Skipped %1 for today</source>
+        <translation>%1 für heute übersprungen</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Als Nächstes: %1</translation>
+    </message>
+    <message>
+        <source>Nothing else is open.</source>
+        <translation>Sonst ist nichts offen.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "Desktop.h"
 #include "MainWindow.h"
+#include "NowCard.h"
 #include "SettingsDialog.h"
 #include "TaskDetails.h"
 #include "TrayIcon.h"
@@ -14,6 +15,7 @@
 #include "sync/SyncEngine.h"
 #include "sync/SyncSources.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QProcess>
@@ -106,6 +108,31 @@ bool Desktop::startDemo()
         return true;
     m_window->addProblem(tr("Cannot start the demo (%1).").arg(program));
     return false;
+}
+
+void Desktop::perform(SingleInstance::Request action)
+{
+    using Request = SingleInstance::Request;
+    if (action == Request::Sync) {
+        m_core->engine()->syncAll();
+        return;
+    }
+    if (action != Request::Next && action != Request::Done && action != Request::Skip)
+        return;
+    if (m_tray) {
+        (action == Request::Next   ? m_tray->nextAction()
+         : action == Request::Done ? m_tray->doneAction()
+                                   : m_tray->skipAction())
+            ->trigger();
+        return;
+    }
+    // No tray to tell it: the window, in front, says what was done.
+    m_window->bringToFront();
+    const NowCard *card = m_window->nowCard();
+    (action == Request::Next   ? card->nextAction()
+     : action == Request::Done ? card->doneAction()
+                               : card->skipAction())
+        ->trigger();
 }
 
 void Desktop::start(int webhookPort, bool inTray)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "appcore/SingleInstance.h"
+
 #include <QObject>
 #include <QPointer>
 
@@ -39,6 +41,10 @@ public:
     void setDemoProgram(const QString &program) { m_demoProgram = program; }
     // Starts the demo beside this UpNext; false (and a problem shown) when it could not start.
     bool startDemo();
+
+    // One of the desktop entry's actions (Next, Done, Skip, Sync), from this launch or a later
+    // one: through the tray's menu, which tells what it did, else the window's.
+    void perform(SingleInstance::Request action);
 
     MainWindow *window() const { return m_window.get(); }
     // Null where there is no tray.

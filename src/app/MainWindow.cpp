@@ -503,6 +503,25 @@ QWidget *MainWindow::makeUndoBar()
     return m_undoBar;
 }
 
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    fitStatusBar();
+}
+
+void MainWindow::fitStatusBar()
+{
+    // A narrow window keeps what matters in its status bar: the message, the count, what
+    // waits and each source's state; a long message is cut in the middle (in full as a tip).
+    const bool narrow = width() < 960;
+    m_syncChanges->setVisible(!narrow && !m_syncChanges->text().isEmpty());
+    m_profileLabel->setVisible(!narrow);
+    const QString shown =
+        m_undoMessage->fontMetrics().elidedText(m_undoText, Qt::ElideMiddle, width() / 2);
+    m_undoMessage->setText(shown);
+    m_undoMessage->setToolTip(shown == m_undoText ? QString() : m_undoText);
+}
+
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_details->commentBox() && event->type() == QEvent::ShortcutOverride &&
@@ -563,7 +582,8 @@ void MainWindow::showUndoMessage(const QString &text)
             shown = tr("%1 — %2").arg(text, queued);
     }
     statusBar()->clearMessage();
-    m_undoMessage->setText(shown);
+    m_undoText = shown;
+    fitStatusBar();
     m_undoBar->show();
 }
 
@@ -813,7 +833,7 @@ void MainWindow::noteSyncChanges(const SourceSyncResult &result)
     m_syncChangesBySource.insert(Task::sourceName(result.source), TaskText::syncChanges(result));
     m_syncChanges->setText(m_syncChangesBySource.values().join(QStringLiteral(" · ")));
     m_syncChanges->setToolTip(tr("What the last sync of each source changed"));
-    m_syncChanges->show();
+    fitStatusBar();
 }
 
 QString MainWindow::syncChanges() const

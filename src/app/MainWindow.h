@@ -106,6 +106,7 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void updateView();
@@ -122,6 +123,7 @@ private:
     void showMessage(const QString &text);
     // An undo was offered, taken or ran out.
     void updateUndo();
+    void fitStatusBar();
     void showUndoMessage(const QString &text);
     void undo();
     void createTask();
@@ -146,6 +148,7 @@ private:
     QLabel *m_offlineText = nullptr;
     QWidget *m_undoBar = nullptr;
     QLabel *m_undoMessage = nullptr;
+    QString m_undoText; // in full; the label may show it elided
     NowCard *m_nowCard;
     QLineEdit *m_filter;
     QStackedWidget *m_stack;

@@ -113,6 +113,9 @@ SettingsDialog::SettingsDialog(AppCore *core, QWidget *parent)
     addWeightFields();
     setBuddies(this);
     m_ui->saveError->hide();
+    if (m_core->secrets()->isMemoryOnly()) // the demo's made-up tokens
+        m_ui->keychainNote->setText(tr("Tokens are kept in memory for this session only, never "
+                                       "in the keychain or the settings file."));
     connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     connect(m_ui->clickUpTest, &QPushButton::clicked, this, [this] { test(Sources::ClickUp); });
@@ -181,7 +184,9 @@ void SettingsDialog::load()
             if (result.status != SecretResult::Status::Found)
                 return;
             m_savedTokens.append(source);
-            field->setPlaceholderText(tr("Saved in the keychain"));
+            field->setPlaceholderText(m_core->secrets()->isMemoryOnly()
+                                          ? tr("Saved for this session")
+                                          : tr("Saved in the keychain"));
             probeWith(source, result.value); // names for the saved ids
         });
     }

@@ -275,7 +275,8 @@ void TaskDetails::sendComment()
         return showError(result.error);
     showError({});
     m_comment->clear();
-    Q_EMIT message(tr("Comment queued for “%1”").arg(result.task ? result.task->title : m_taskId));
+    Q_EMIT message(tr("Comment queued for %1")
+                       .arg(result.task ? TaskText::quoted(*result.task) : m_taskId));
 }
 
 void TaskDetails::complete()
@@ -284,7 +285,7 @@ void TaskDetails::complete()
     if (!result.ok())
         return showError(result.error);
     showError({});
-    Q_EMIT message(tr("Done: “%1”").arg(result.task ? result.task->title : m_taskId));
+    Q_EMIT message(tr("Done: %1").arg(result.task ? TaskText::quoted(*result.task) : m_taskId));
 }
 
 } // namespace UpNext

@@ -33,10 +33,12 @@ TrayIcon::TrayIcon(AppCore *core, MainWindow *window, QObject *parent)
             m_window->openTask(current->taskId);
     });
     m_menu->addSeparator();
-    m_done = m_menu->addAction(tr("&Done"), this,
-                               [this, service] { tell(service->done(service->now()).error); });
-    m_skip = m_menu->addAction(tr("&Skip for Today"), this,
-                               [this, service] { tell(service->skip(service->now()).error); });
+    m_done = m_menu->addAction(tr("&Done"), this, [this, service] {
+        moveOn([service] { return service->done(service->now()); }, tr("Done: %1"));
+    });
+    m_skip = m_menu->addAction(tr("&Skip for Today"), this, [this, service] {
+        moveOn([service] { return service->skip(service->now()); }, tr("Skipped %1 for today"));
+    });
     m_next = m_menu->addAction(tr("&Next"), this, [this, service] {
         const TaskResult next = service->next(service->now());
         if (!next.ok())
@@ -102,6 +104,22 @@ void TrayIcon::tell(const QString &error)
 {
     if (!error.isEmpty())
         notify({Notification::Kind::Summary, tr("UpNext"), error, {}});
+}
+
+void TrayIcon::moveOn(const std::function<TaskResult()> &act, const QString &what)
+{
+    const std::optional<CurrentTask> current = m_core->store()->currentTask();
+    const std::optional<Task> before =
+        current ? m_core->store()->task(current->taskId) : std::nullopt;
+    const TaskResult result = act();
+    if (!result.ok())
+        return tell(result.error);
+    // In sight, the window says it (with Undo); from the tray or a launcher, a notification.
+    if (m_window->isVisible() && !m_window->isMinimized())
+        return;
+    notify({Notification::Kind::Summary, before ? what.arg(TaskText::quoted(*before)) : what,
+            result.task ? tr("Next: %1").arg(withScore(*result.task)) : tr("Nothing else is open."),
+            result.task ? result.task->id : QString()});
 }
 
 void TrayIcon::toggleWindow()

@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 class QAction;
@@ -19,6 +20,7 @@ namespace UpNext {
 class AppCore;
 class MainWindow;
 struct SourceSyncResult;
+struct TaskResult;
 
 // UpNext in the system tray: an icon that shows the state, the current task and its score in
 // the tooltip, a menu with the task flow (the same TaskService operations as the window), and
@@ -62,6 +64,9 @@ private:
     // "Fix login (score 42)".
     QString withScore(const Task &task) const;
     QString toolTip(const std::optional<Task> &current) const;
+    // Runs a Done or Skip; what (e.g. "Done: %1") and the next task are told when the window
+    // is not in sight, an error always.
+    void moveOn(const std::function<TaskResult()> &act, const QString &what);
     // What the tray says when a task-flow call failed.
     void tell(const QString &error);
     static QIcon stateIcon(State state);

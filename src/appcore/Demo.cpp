@@ -41,13 +41,17 @@ Demo::Demo(QObject *parent)
     : QObject(parent)
     , m_dir(QDir::temp().filePath(QStringLiteral("upnext-demo.XXXXXX")))
 {
-    connect(&m_teammate, &QTimer::timeout, this, [this] {
-        const QString change = m_seeder.teammateChange(m_clickUp, m_gitHub);
-        if (change.isEmpty())
-            return;
-        qCInfo(lcSync).noquote() << "Demo teammate:" << change;
-        Q_EMIT teammateChanged(change);
-    });
+    connect(&m_teammate, &QTimer::timeout, this, &Demo::teammateChange);
+}
+
+QString Demo::teammateChange()
+{
+    const QString change = m_seeder.teammateChange(m_clickUp, m_gitHub);
+    if (change.isEmpty())
+        return change;
+    qCInfo(lcSync).noquote() << "Demo teammate:" << change;
+    Q_EMIT teammateChanged(change);
+    return change;
 }
 
 Demo::~Demo()

@@ -52,6 +52,9 @@ public:
     QString profileDirectory() const { return m_dir.path(); }
     Sim::SimClickUp &clickUp() { return m_clickUp; }
     Sim::SimGitHub &gitHub() { return m_gitHub; }
+    const Sim::SimSeeder &seeder() const { return m_seeder; }
+    // The teammate changes something now (as every teammate interval); what, or empty.
+    QString teammateChange();
 
 Q_SIGNALS:
     // The teammate changed something, e.g. "bob closed github:northwind/web#12 …".

@@ -29,6 +29,12 @@ void Headless::watchSignals()
     });
 }
 
+void Headless::syncNow()
+{
+    if (m_core->engine())
+        m_core->engine()->syncAll();
+}
+
 int Headless::exec()
 {
     QString error;

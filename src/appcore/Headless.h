@@ -27,6 +27,8 @@ public:
     // Runs until a signal stops it; returns the process exit code (2: the profile or the
     // port cannot be used).
     int exec();
+    // Syncs every source now (a desktop entry's Sync, from a later launch).
+    void syncNow();
 
 private:
     void watchSignals();

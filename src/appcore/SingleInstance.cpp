@@ -13,12 +13,18 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
+#include <iterator>
+
 namespace UpNext {
 
 namespace {
 
-const QByteArray ShowMessage = QByteArrayLiteral("show");
-const QByteArray PingMessage = QByteArrayLiteral("ping");
+// What a later launch asks, one line each.
+const std::pair<SingleInstance::Request, QByteArray> Messages[] = {
+    {SingleInstance::Request::Show, "show"}, {SingleInstance::Request::Ping, "ping"},
+    {SingleInstance::Request::Next, "next"}, {SingleInstance::Request::Done, "done"},
+    {SingleInstance::Request::Skip, "skip"}, {SingleInstance::Request::Sync, "sync"}};
 constexpr qint64 LongestMessage = 64;
 
 // The folder with symbolic links resolved, also when (on a first start) it does not exist
@@ -102,7 +108,10 @@ bool SingleInstance::askRunning(Request request)
     socket.connectToServer(m_name);
     if (!socket.waitForConnected(m_timeout))
         return false;
-    socket.write((request == Request::Show ? ShowMessage : PingMessage) + '\n');
+    for (const auto &[known, message] : Messages) {
+        if (known == request)
+            socket.write(message + '\n');
+    }
     // The event loop runs while waiting: the instance that answers may be this process's
     // own (in tests) and live on this thread.
     QEventLoop loop;
@@ -137,9 +146,17 @@ void SingleInstance::answer()
             const QByteArray message = socket->readLine(LongestMessage).trimmed();
             socket->write(m_role.toUtf8() + '\n');
             socket->disconnectFromServer();
-            if (message == ShowMessage) {
+            const auto *asked =
+                std::find_if(std::begin(Messages), std::end(Messages),
+                             [&message](const auto &known) { return known.second == message; });
+            if (asked == std::end(Messages) || asked->first == Request::Ping)
+                return;
+            if (asked->first == Request::Show) {
                 qCInfo(lcProfile) << "Another launch on this profile asked for the window";
                 Q_EMIT showRequested();
+            } else {
+                qCInfo(lcProfile) << "Another launch on this profile asked for" << message;
+                Q_EMIT actionRequested(asked->first);
             }
         };
         connect(socket, &QLocalSocket::readyRead, this, read);

@@ -11,7 +11,8 @@ namespace UpNext {
 // One UpNext per profile. The first launch on a profile listens on a local socket named
 // after the profile's folder (in the user's runtime folder, so other users never see it);
 // a later launch on the same profile connects, says what it wants (show the window, or
-// only whether one runs) and stops, and the first answers with what it is ("window" or
+// only whether one runs, or one of the desktop entry's actions: next, done, skip, sync) and
+// stops, and the first answers with what it is ("window" or
 // "headless"). A launch on another profile has a socket of its own. A socket left behind
 // by a crash answers nobody: it is removed and the launch becomes the profile's instance.
 // A lock file around the check keeps two launches at the same moment from both winning.
@@ -21,7 +22,8 @@ class SingleInstance final : public QObject
     Q_DISABLE_COPY_MOVE(SingleInstance)
 
 public:
-    enum class Request { Show, Ping };
+    enum class Request { Show, Ping, Next, Done, Skip, Sync };
+    Q_ENUM(Request)
     enum class Outcome {
         First,   // this launch is the profile's instance: it listens for later ones
         Running, // another instance runs on the profile and was told (runningRole())
@@ -58,6 +60,9 @@ public:
 Q_SIGNALS:
     // A later launch on this profile asked to see the window.
     void showRequested();
+    // A later launch on this profile asked for Next, Done, Skip or Sync (the desktop entry's
+    // actions).
+    void actionRequested(UpNext::SingleInstance::Request request);
 
 private:
     // Connects to a running instance and asks; false when none answers the connection.

@@ -1,5 +1,6 @@
 #include "LocalDay.h"
 
+#include <array>
 #include <limits>
 
 namespace UpNext {
@@ -11,19 +12,26 @@ QDate LocalDay::of(const QDateTime &time)
     // Each conversion to local time has the C library look at the zone file again (a stat
     // and more): thousands of tasks scored a second pay for it. Zones change their offset
     // on a quarter hour, so one offset holds for a whole quarter; a new system zone is seen
-    // at the next quarter.
+    // at the next quarter. A score compares a task's times with now: a few quarters are
+    // kept, each in its slot.
     constexpr qint64 Quarter = 15 * 60 * 1000;
     const qint64 ms = time.toMSecsSinceEpoch();
     const qint64 quarter = ms >= 0 ? ms / Quarter : (ms - Quarter + 1) / Quarter;
-    thread_local qint64 cachedQuarter = std::numeric_limits<qint64>::min();
-    thread_local qint64 offsetMs = 0;
-    if (quarter != cachedQuarter) {
-        offsetMs = qint64(QDateTime::fromMSecsSinceEpoch(quarter * Quarter, Qt::UTC)
-                              .toLocalTime()
-                              .offsetFromUtc()) *
-                   1000;
-        cachedQuarter = quarter;
+    struct Slot
+    {
+        qint64 quarter = std::numeric_limits<qint64>::min();
+        qint64 offsetMs = 0;
+    };
+    thread_local std::array<Slot, 256> slots;
+    Slot &slot = slots[size_t(quarter) % slots.size()];
+    if (slot.quarter != quarter) {
+        slot.offsetMs = qint64(QDateTime::fromMSecsSinceEpoch(quarter * Quarter, Qt::UTC)
+                                   .toLocalTime()
+                                   .offsetFromUtc()) *
+                        1000;
+        slot.quarter = quarter;
     }
+    const qint64 offsetMs = slot.offsetMs;
     return QDateTime::fromMSecsSinceEpoch(ms + offsetMs, Qt::UTC).date();
 }
 

@@ -432,8 +432,10 @@ TaskStore::OpenResult TaskStore::tryOpen(const QString &path)
         return queryFailed(tr("configure"));
     // 8 MB holds the indexes a large batch updates; a larger cache was slower here, its
     // fresh pages cost more to fault in than spilling written rows to the WAL early.
+    // Temporary tables and statement journals in memory: no temp file made and removed per
+    // batch of writes.
     for (const char *pragma : {"foreign_keys = ON", "synchronous = NORMAL", "busy_timeout = 5000",
-                               "cache_size = -8192"}) {
+                               "cache_size = -8192", "temp_store = MEMORY"}) {
         if (!query.exec(QStringLiteral("PRAGMA ") + QLatin1String(pragma)))
             return queryFailed(tr("configure"));
     }

@@ -72,7 +72,6 @@ void HttpServer::hold(const QHttpServerRequest &request, QHttpServerResponder &&
         held.request.headers.insert(name.toLower(), value);
     held.request.body = request.body();
     held.request.peer = request.remoteAddress();
-    held.answer = HttpAnswer::error(404, tr("Not found"));
     const QString path = held.request.url.path();
     for (qsizetype i = 0; i < m_routes.size(); ++i) {
         const Route &route = m_routes.at(i);
@@ -86,7 +85,10 @@ void HttpServer::hold(const QHttpServerRequest &request, QHttpServerResponder &&
         held.allowed.append(QByteArray(QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(
                                            int(route.method)))
                                 .toUpper());
-        held.answer = HttpAnswer::error(405, tr("Method not allowed"));
+    }
+    if (held.route < 0) {
+        held.answer = held.allowed.isEmpty() ? HttpAnswer::error(404, tr("Not found"))
+                                             : HttpAnswer::error(405, tr("Method not allowed"));
     }
     held.fallback = m_fallback && held.route < 0 && held.allowed.isEmpty();
     held.socket = responder.socket();
