@@ -955,6 +955,10 @@
             <numerusform>%n Versuche</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Give --repo OWNER/NAME or --list ID, or set github/createRepo or clickup/createListId in the profile&apos;s settings.ini.</source>
+        <translation>Geben Sie --repo OWNER/NAME oder --list ID an, oder setzen Sie github/createRepo oder clickup/createListId in der settings.ini des Profils.</translation>
+    </message>
 </context>
 <context>
     <name>UpNext::ClickUpHooks</name>

@@ -561,13 +561,18 @@ int Cli::create(const QString &title, const QCommandLineParser &parser)
     const CliResponse response =
         m_transport->send("POST", QStringLiteral("/tasks") + waitQuery(),
                           QJsonDocument(body).toJson(QJsonDocument::Compact));
-    return answer(response, [this, &response](const QJsonValue &value) {
-        const QJsonObject object = value.toObject();
-        printWrite(object, response.status);
-        const QString id = object.value(QStringLiteral("task"))[QStringLiteral("id")].toString();
-        if (!id.isEmpty())
-            m_out << "  " << id << Qt::endl;
-    });
+    return answer(
+        response,
+        [this, &response](const QJsonValue &value) {
+            const QJsonObject object = value.toObject();
+            printWrite(object, response.status);
+            const QString id =
+                object.value(QStringLiteral("task"))[QStringLiteral("id")].toString();
+            if (!id.isEmpty())
+                m_out << "  " << id << Qt::endl;
+        },
+        tr("Give --repo OWNER/NAME or --list ID, or set github/createRepo or "
+           "clickup/createListId in the profile's settings.ini."));
 }
 
 int Cli::sync()
