@@ -236,6 +236,16 @@ void TestLocalApi::readEndpoints()
     QCOMPARE(one.status, 200);
     QCOMPARE(json(one).value(QStringLiteral("title")).toString(), QStringLiteral("Issue 2"));
 
+    // A sync waited for says how each source went; one not waited for has only begun.
+    const Reply synced = call("POST", QStringLiteral("/sync?wait=20"));
+    QCOMPARE(synced.status, 200);
+    QVERIFY(json(synced).value(QStringLiteral("success")).toBool());
+    const QJsonArray sources = json(synced).value(QStringLiteral("sources")).toArray();
+    QCOMPARE(sources.size(), 1);
+    QCOMPARE(sources.first()[QStringLiteral("source")].toString(), QStringLiteral("github"));
+    QVERIFY(sources.first()[QStringLiteral("error")].isNull());
+    QCOMPARE(call("POST", QStringLiteral("/sync")).status, 202);
+
     const Reply status = call("GET", QStringLiteral("/status"));
     QCOMPARE(status.status, 200);
     QVERIFY(json(status).value(QStringLiteral("webhooks"))[QStringLiteral("listening")].toBool());
