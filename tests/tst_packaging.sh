@@ -135,22 +135,28 @@ done
 step "lintian"
 lintian --fail-on error "$deb" || fail "lintian reports errors"
 
-step "dpkg -x, ldd and upnext --version"
+step "dpkg -x, ldd, upnext --version and upnext-cli --help"
 dpkg -x "$deb" "$work/extracted"
-binary="$work/extracted/usr/bin/upnext"
-libraries=$(ldd "$binary")
-grep -q "not found" <<<"$libraries" && fail "libraries not found: $(grep 'not found' <<<"$libraries")"
-# Every library the binary links directly comes from a package the .deb declares.
-for needed in $(readelf -d "$binary" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
-    # The dynamic loader (libc6's) is listed by ldd without a "=>" path.
-    [[ $needed == ld-linux* ]] && continue
-    path=$(awk -v lib="$needed" '$1 == lib { print $3 }' <<<"$libraries")
-    owner=$(dpkg -S "$path" 2>/dev/null || dpkg -S "$(realpath "$path")" 2>/dev/null ||
-        dpkg -S "${path#/usr}" 2>/dev/null || true)
-    owner=${owner%%:*}
-    [ -n "$owner" ] || { fail "no package owns $needed ($path)"; continue; }
-    grep -qxF "$owner" <<<"$depends" || fail "$needed comes from $owner, which the package does not declare"
+for binary in "$work/extracted/usr/bin/upnext" "$work/extracted/usr/bin/upnext-cli"; do
+    libraries=$(ldd "$binary")
+    grep -q "not found" <<<"$libraries" &&
+        fail "$(basename "$binary"): libraries not found: $(grep 'not found' <<<"$libraries")"
+    # Every library the binary links directly comes from a package the .deb declares.
+    for needed in $(readelf -d "$binary" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+        # The dynamic loader (libc6's) is listed by ldd without a "=>" path.
+        [[ $needed == ld-linux* ]] && continue
+        path=$(awk -v lib="$needed" '$1 == lib { print $3 }' <<<"$libraries")
+        owner=$(dpkg -S "$path" 2>/dev/null || dpkg -S "$(realpath "$path")" 2>/dev/null ||
+            dpkg -S "${path#/usr}" 2>/dev/null || true)
+        owner=${owner%%:*}
+        [ -n "$owner" ] || { fail "no package owns $needed ($path)"; continue; }
+        grep -qxF "$owner" <<<"$depends" ||
+            fail "$(basename "$binary"): $needed comes from $owner, which the package does not declare"
+    done
 done
+binary="$work/extracted/usr/bin/upnext"
+env -u QT_QPA_PLATFORM -u DISPLAY -u WAYLAND_DISPLAY "$work/extracted/usr/bin/upnext-cli" --help |
+    grep -q "^Commands:" || fail "upnext-cli --help from the extracted package failed"
 printed=$(env -u QT_QPA_PLATFORM -u DISPLAY -u WAYLAND_DISPLAY "$binary" --version) ||
     fail "upnext --version from the extracted package failed"
 [[ "$printed" =~ ^UpNext\ ${version//./\\.}\ \(Qt\ 6\.[0-9]+\.[0-9]+\)$ ]] ||
