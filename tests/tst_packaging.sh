@@ -155,8 +155,8 @@ for binary in "$work/extracted/usr/bin/upnext" "$work/extracted/usr/bin/upnext-c
     done
 done
 binary="$work/extracted/usr/bin/upnext"
-env -u QT_QPA_PLATFORM -u DISPLAY -u WAYLAND_DISPLAY "$work/extracted/usr/bin/upnext-cli" --help |
-    grep -q "^Commands:" || fail "upnext-cli --help from the extracted package failed"
+cli_help=$(env -u QT_QPA_PLATFORM -u DISPLAY -u WAYLAND_DISPLAY "$work/extracted/usr/bin/upnext-cli" --help) &&
+    grep -q "^Commands:" <<<"$cli_help" || fail "upnext-cli --help from the extracted package failed"
 printed=$(env -u QT_QPA_PLATFORM -u DISPLAY -u WAYLAND_DISPLAY "$binary" --version) ||
     fail "upnext --version from the extracted package failed"
 [[ "$printed" =~ ^UpNext\ ${version//./\\.}\ \(Qt\ 6\.[0-9]+\.[0-9]+\)$ ]] ||

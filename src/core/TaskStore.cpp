@@ -423,10 +423,9 @@ TaskStore::OpenResult TaskStore::tryOpen(const QString &path)
         return OpenResult::Corrupt;
     }
 
-    // Fewer, larger pages: a large sync splits and rebalances fewer of them. Only a new file
-    // takes it; an existing one keeps the size it was made with.
-    if (version == 0 && !query.exec(QStringLiteral("PRAGMA page_size = 16384")))
-        return queryFailed(tr("configure"));
+    // SQLite's 4 KiB pages: each small write (a webhook's task) commits fewer bytes to the WAL
+    // than with 16 KiB ones (~10% of a delivery's time), for a bulk upsert of 100,000 tasks
+    // ~15% slower, still within its budget.
     if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next() ||
         query.value(0).toString() != QLatin1String("wal"))
         return queryFailed(tr("configure"));
