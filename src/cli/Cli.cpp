@@ -500,15 +500,20 @@ int Cli::done(const QString &comment)
         [this, &response](const QJsonValue &value) {
             const QJsonObject object = value.toObject();
             printWrite(object, response.status);
-            const QJsonObject next = object.value(QStringLiteral("next_task")).toObject();
-            if (next.isEmpty()) {
-                m_out << tr("All done! No more tasks.") << Qt::endl;
-                return;
-            }
-            m_out << Qt::endl << tr("Next:") << ' ';
-            printTask(next);
+            printNext(object);
         },
         tr("Run `upnext-cli next` first."));
+}
+
+void Cli::printNext(const QJsonObject &answer)
+{
+    const QJsonObject next = answer.value(QStringLiteral("next_task")).toObject();
+    if (next.isEmpty()) {
+        m_out << tr("All done! No more tasks.") << Qt::endl;
+        return;
+    }
+    m_out << Qt::endl << tr("Next:") << ' ';
+    printTask(next);
 }
 
 int Cli::skip()
@@ -519,13 +524,7 @@ int Cli::skip()
         [this](const QJsonValue &value) {
             const QJsonObject object = value.toObject();
             m_out << object.value(QStringLiteral("message")).toString() << Qt::endl;
-            const QJsonObject next = object.value(QStringLiteral("next_task")).toObject();
-            if (next.isEmpty()) {
-                m_out << tr("All done! No more tasks.") << Qt::endl;
-                return;
-            }
-            m_out << Qt::endl << tr("Next:") << ' ';
-            printTask(next);
+            printNext(object);
         },
         tr("Run `upnext-cli next` first."));
 }

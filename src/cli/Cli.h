@@ -62,6 +62,8 @@ private:
     QString waitQuery(const QString &separator = QStringLiteral("?")) const;
     void printTask(const QJsonObject &task, bool details = false);
     void printWrite(const QJsonObject &answer, int status);
+    // After a Done or Skip: the answer's next task, or that nothing is left.
+    void printNext(const QJsonObject &answer);
     QString paint(const QString &text, const char *code) const;
     QString taskLine(const QJsonObject &task) const;
 
