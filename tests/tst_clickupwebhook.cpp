@@ -202,8 +202,21 @@ void TestClickUpWebhook::wrongSignatureChangesNothing()
 
 void TestClickUpWebhook::malformedIs400()
 {
+    QSignalSpy feed(m_store.get(), &TaskStore::changed);
     QCOMPARE(post("{\"event\":", m_secret).status, 400);
     QCOMPARE(post(R"({"event":"taskUpdated"})", m_secret).status, 400);
+    // Ids go into API paths: one that could climb out of /task/ is refused.
+    for (const char *id : {"../team", "..%2Fteam", "a/b", "86a?x=1", "86a#x"})
+        QCOMPARE(post(R"({"event":"taskUpdated","webhook_id":"w","task_id":")" + QByteArray(id) +
+                          R"(","history_items":[]})",
+                      m_secret)
+                     .status,
+                 400);
+    QCOMPARE(post(R"({"event":"taskUpdated","task_id":)" + QByteArray(100000, '[') + "}", m_secret)
+                 .status,
+             400);
+    QCOMPARE(feed.size(), 0);
+    QVERIFY(m_server->log()->fetches().isEmpty());
 }
 
 void TestClickUpWebhook::untrackedIsIgnored()

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void olderEventNeverRollsBack();
     void pendingCompletionWins();
     void formEncodedBody();
+    void replayUnderANewDeliveryIdChangesNothing();
     void refusedInput_data();
     void refusedInput();
     void untrackedIsIgnored_data();
@@ -361,6 +362,22 @@ void TestGitHubWebhook::formEncodedBody()
              QStringLiteral("Renamed by form"));
 }
 
+void TestGitHubWebhook::replayUnderANewDeliveryIdChangesNothing()
+{
+    // A captured delivery is signed right: sent again under a new id, it must not undo what
+    // happened since.
+    addHook();
+    m_sim->closeIssue(Repo, 1, QStringLiteral("bob"));
+    QTRY_COMPARE(m_store->task(QStringLiteral("github:acme/web#1"))->status, TaskStatus::Done);
+    const QByteArray closed = lastDelivery().body;
+    m_sim->reopenIssue(Repo, 1, QStringLiteral("bob"));
+    QTRY_COMPARE(m_store->task(QStringLiteral("github:acme/web#1"))->status, TaskStatus::Todo);
+    QSignalSpy feed(m_store.get(), &TaskStore::changed);
+    QCOMPARE(post(closed, "issues", "replayed-1").status, 200);
+    QCOMPARE(feed.size(), 0);
+    QCOMPARE(m_store->task(QStringLiteral("github:acme/web#1"))->status, TaskStatus::Todo);
+}
+
 void TestGitHubWebhook::refusedInput_data()
 {
     QTest::addColumn<QByteArray>("body");
@@ -384,6 +401,15 @@ void TestGitHubWebhook::refusedInput_data()
     QTest::newRow("no event") << good << Secret << json << QByteArray() << 400;
     QTest::newRow("no issue") << QByteArray(R"({"action":"closed"})") << Secret << json
                               << QByteArray("issues") << 400;
+    QByteArray nested = good;
+    nested.insert(nested.indexOf("\"state\""),
+                  "\"deep\":" + QByteArray(100000, '[') + QByteArray(100000, ']') + ",");
+    QTest::newRow("deeply nested") << nested << Secret << json << QByteArray("issues") << 400;
+    for (const char *repo : {"acme/..", "../web", "acme/web/../../user"}) {
+        QByteArray traversal = good;
+        traversal.replace("acme/web", repo);
+        QTest::newRow(repo) << traversal << Secret << json << QByteArray("issues") << 400;
+    }
 }
 
 void TestGitHubWebhook::refusedInput()

@@ -82,6 +82,12 @@ void TestTask::parseId_data()
                                                    << "";
     QTest::newRow("github eleven digits") << "github:o/r#12345678901" << false << ""
                                           << "";
+    QTest::newRow("github repo ..") << "github:o/..#4" << false << ""
+                                    << "";
+    QTest::newRow("github repo .") << "github:o/.#4" << false << ""
+                                   << "";
+    QTest::newRow("github repo ..x") << "github:o/..x#4" << true << "github"
+                                     << "o/..x#4";
     QTest::newRow("github empty repo") << "github:o/#4" << false << ""
                                        << "";
     QTest::newRow("clickup 65 characters")

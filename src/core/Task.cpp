@@ -33,7 +33,8 @@ bool isClickUpId(QStringView id)
     });
 }
 
-// "owner/repo#<n>": owners are alphanumerics and '-' (not first), repos also '.' and '_'.
+// "owner/repo#<n>": owners are alphanumerics and '-' (not first), repos also '.' and '_'
+// (but not "." or "..", which would climb out of the repository in a URL path).
 // "local-<n>" numbers stand for issues created here and not yet confirmed by GitHub.
 bool isGitHubId(QStringView id)
 {
@@ -46,9 +47,10 @@ bool isGitHubId(QStringView id)
     const QStringView number = id.sliced(hash + 1);
     const bool ownerOk = std::all_of(
         owner.begin(), owner.end(), [](QChar c) { return isAsciiAlnum(c.unicode()) || c == u'-'; });
-    const bool repoOk = std::all_of(repo.begin(), repo.end(), [](QChar c) {
-        return isAsciiAlnum(c.unicode()) || c == u'.' || c == u'_' || c == u'-';
-    });
+    const bool repoOk =
+        repo != u"." && repo != u".." && std::all_of(repo.begin(), repo.end(), [](QChar c) {
+            return isAsciiAlnum(c.unicode()) || c == u'.' || c == u'_' || c == u'-';
+        });
     const QLatin1StringView local("local-");
     const bool numberOk = number.startsWith(local)
                               ? isDigits(number.sliced(local.size()), 1, 18)

@@ -96,6 +96,10 @@ HttpAnswer GitHubWebhook::handleIssue(const QString &event, const QJsonObject &p
                              .toObject()
                              .value(QStringLiteral("full_name"))
                              .toString();
+    // The name goes into API paths (follow-up reads, writes): refuse what is not a repository.
+    if (!repo.isEmpty() &&
+        !Task::parseId(Task::makeId(Sources::GitHub, repo + QStringLiteral("#1"))))
+        return HttpAnswer::error(400, tr("The repository name is not valid"));
     std::optional<Task> task = parser.toTask(issueValue.toObject(), repo, &warnings);
     if (!task || !wanted(task->container))
         return ignored(); // a pull request the sync skips, or a repo it does not read
