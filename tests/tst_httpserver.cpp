@@ -2,6 +2,7 @@
 
 #include "server/HttpServer.h"
 
+#include <QElapsedTimer>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -29,6 +30,9 @@ private Q_SLOTS:
     void batchThatKeepsNothingAnswers500();
     void fallbackTakesUnroutedPathsAndAnswersLater();
     void fallbackRunsInsideItsBatch();
+    void slowClientsDoNotHoldUpOthers();
+    void slowRequestIs408AndIdleIsClosed();
+    void noHeaderInjection();
 
 private:
     QUrl url(const QString &path) const;
@@ -274,6 +278,93 @@ void TestHttpServer::fallbackRunsInsideItsBatch()
     // The routes are no part of it.
     QCOMPARE(send(m_manager, "POST", url(QStringLiteral("/echo")), {}, "x").status, 200);
     QCOMPARE(handledInside.size(), 2);
+}
+
+void TestHttpServer::slowClientsDoNotHoldUpOthers()
+{
+    // Many clients that send half a request and wait...
+    std::vector<std::unique_ptr<QTcpSocket>> slow;
+    for (int i = 0; i < 64; ++i) {
+        slow.push_back(std::make_unique<QTcpSocket>());
+        slow.back()->connectToHost(QHostAddress::LocalHost, m_server->port());
+    }
+    const auto all = [&](auto test) {
+        return std::all_of(slow.begin(), slow.end(), test);
+    };
+    QTRY_VERIFY(
+        all([](const auto &socket) { return socket->state() == QAbstractSocket::ConnectedState; }));
+    for (const auto &socket : slow)
+        socket->write("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc");
+    QTRY_VERIFY(all([](const auto &socket) { return socket->bytesToWrite() == 0; }));
+    // ...and one that sends it whole is answered at once.
+    QElapsedTimer timer;
+    timer.start();
+    const Reply reply = send(m_manager, "POST", url(QStringLiteral("/echo")), {}, "hello");
+    QCOMPARE(reply.status, 200);
+    QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+    for (const auto &socket : slow)
+        QCOMPARE(socket->state(), QAbstractSocket::ConnectedState);
+}
+
+void TestHttpServer::slowRequestIs408AndIdleIsClosed()
+{
+    m_server = std::make_unique<HttpServer>();
+    m_server->setRequestTimeout(std::chrono::milliseconds(300));
+    m_server->route(QHttpServerRequest::Method::Post, QStringLiteral("/echo"),
+                    [](const HttpRequest &request) {
+                        return HttpAnswer{200, request.body, "text/plain"};
+                    });
+    QString error;
+    QVERIFY2(m_server->listen(QHostAddress(QHostAddress::LocalHost), 0, &error), qPrintable(error));
+
+    // One byte at a time, forever: cut off however steadily it trickles.
+    QTcpSocket trickle;
+    QByteArray answer;
+    connect(&trickle, &QTcpSocket::readyRead, this, [&] { answer += trickle.readAll(); });
+    trickle.connectToHost(QHostAddress::LocalHost, m_server->port());
+    QVERIFY(trickle.waitForConnected(5000));
+    QTimer drip;
+    connect(&drip, &QTimer::timeout, this, [&] {
+        if (trickle.state() == QAbstractSocket::ConnectedState)
+            trickle.write("X");
+    });
+    trickle.write("POST /echo HTTP/1.1\r\nHost: x\r\nX-Slow: ");
+    drip.start(20);
+    QTRY_VERIFY_WITH_TIMEOUT(answer.startsWith("HTTP/1.1 408"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(trickle.state(), QAbstractSocket::UnconnectedState, 5000);
+
+    // A connection that never sends anything is closed too.
+    QTcpSocket idle;
+    idle.connectToHost(QHostAddress::LocalHost, m_server->port());
+    QVERIFY(idle.waitForConnected(5000));
+    QTRY_COMPARE_WITH_TIMEOUT(idle.state(), QAbstractSocket::UnconnectedState, 5000);
+
+    // One answered in time keeps its connection for the next request.
+    QTcpSocket kept;
+    QByteArray answers;
+    connect(&kept, &QTcpSocket::readyRead, this, [&] { answers += kept.readAll(); });
+    kept.connectToHost(QHostAddress::LocalHost, m_server->port());
+    QVERIFY(kept.waitForConnected(5000));
+    kept.write("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nhi");
+    QTRY_VERIFY_WITH_TIMEOUT(answers.endsWith("hi"), 5000);
+    kept.write("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nyou");
+    QTRY_VERIFY_WITH_TIMEOUT(answers.endsWith("you"), 5000);
+}
+
+void TestHttpServer::noHeaderInjection()
+{
+    // Line breaks smuggled into the path or a header never become headers of the answer.
+    for (const QByteArray &request :
+         {QByteArray("GET /echo%0d%0aX-Injected:%201 HTTP/1.1\r\nHost: x\r\n\r\n"),
+          QByteArray("POST /echo HTTP/1.1\r\nHost: x\r\nX-Value: a\rX-Injected: 1\r\n"
+                     "Content-Length: 2\r\n\r\nhi"),
+          QByteArray(
+              "POST /nowhere%0aX-Injected:1 HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")}) {
+        const QByteArray answer = raw(request);
+        QVERIFY2(answer.startsWith("HTTP/1.1 "), answer.constData());
+        const QByteArray head = answer.left(answer.indexOf("\r\n\r\n"));
+        QVERIFY2(!head.contains("X-Injected"), head.constData());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHttpServer)

@@ -48,7 +48,7 @@ void HttpServer::route(QHttpServerRequest::Method method, const QString &path, H
 
 bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *error)
 {
-    auto tcp = std::make_unique<LimitedTcpServer>(m_bodyLimit);
+    auto tcp = std::make_unique<LimitedTcpServer>(m_bodyLimit, m_requestTimeout);
     if (!tcp->listen(address, port)) {
         *error = tr("Cannot listen on %1 port %2: %3")
                      .arg(address.toString())

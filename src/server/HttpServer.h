@@ -14,6 +14,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 
@@ -64,6 +65,8 @@ public:
     ~HttpServer() override;
 
     void setBodyLimit(qint64 bytes) { m_bodyLimit = bytes; }
+    // How long a request may take to arrive, and a connection stay idle (before listen()).
+    void setRequestTimeout(std::chrono::milliseconds timeout) { m_requestTimeout = timeout; }
     // A path answered for one method; the same path with another method gets 405, a path
     // with no route 404. A batched route's requests run inside the batch set here.
     void route(QHttpServerRequest::Method method, const QString &path, Handler handler,
@@ -115,6 +118,7 @@ private:
     QList<Held> m_held;
     QTimer m_answerTimer;
     qint64 m_bodyLimit = DefaultBodyLimit;
+    std::chrono::milliseconds m_requestTimeout = std::chrono::seconds(20);
     QHostAddress m_address;
     quint16 m_port = 0;
 };

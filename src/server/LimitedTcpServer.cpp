@@ -6,6 +6,20 @@
 
 namespace UpNext {
 
+struct LimitedTcpServer::Connection
+{
+    QTcpSocket *socket = nullptr;
+    qint64 received = 0;  // since the last answer
+    qint64 allowance = 0; // beyond the body limit: headers and chunk framing
+    qint64 expected = -1; // the whole request, once its headers are in; -1 not yet
+    bool chunked = false;
+    bool complete = false; // arrived whole: waiting for its answer
+    bool refused = false;
+    QByteArray head;  // the request so far, until its headers are complete
+    QByteArray tail;  // the last bytes of a chunked body
+    qint64 since = 0; // when the request began, or the connection went idle
+};
+
 namespace {
 
 // Content-Length of a request whose headers are complete in head; -1 when it has none.
@@ -17,28 +31,37 @@ qint64 contentLength(const QByteArray &head)
             line.left(colon).trimmed().compare("content-length", Qt::CaseInsensitive) == 0) {
             bool ok = false;
             const qint64 length = line.mid(colon + 1).trimmed().toLongLong(&ok);
-            return ok ? length : std::numeric_limits<qint64>::max();
+            return ok && length >= 0 ? length : std::numeric_limits<qint64>::max();
         }
     }
     return -1;
 }
 
-void refuse(QTcpSocket *socket)
+void refuse(QTcpSocket *socket, const QByteArray &status, const QByteArray &detail)
 {
-    const QByteArray body = R"({"detail":"Request body too large"})";
+    const QByteArray body = R"({"detail":")" + detail + R"("})";
     socket->readAll(); // dropped, so QHttpServer never sees it
-    socket->write("HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json\r\n"
-                  "Content-Length: " +
+    socket->write("HTTP/1.1 " + status + "\r\nContent-Type: application/json\r\nContent-Length: " +
                   QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
     socket->disconnectFromHost();
 }
 
 } // namespace
 
-LimitedTcpServer::LimitedTcpServer(qint64 bodyLimit, QObject *parent)
+LimitedTcpServer::LimitedTcpServer(qint64 bodyLimit, std::chrono::milliseconds requestTimeout,
+                                   QObject *parent)
     : QTcpServer(parent)
     , m_bodyLimit(bodyLimit)
-{}
+    , m_timeoutMs(requestTimeout.count())
+{
+    m_clock.start();
+    // One sweep for all connections: cheaper than a timer per request.
+    m_sweep.setInterval(std::max<qint64>(m_timeoutMs / 4, 10));
+    connect(&m_sweep, &QTimer::timeout, this, &LimitedTcpServer::closeSlow);
+    m_sweep.start();
+}
+
+LimitedTcpServer::~LimitedTcpServer() = default;
 
 void LimitedTcpServer::incomingConnection(qintptr descriptor)
 {
@@ -48,38 +71,85 @@ void LimitedTcpServer::incomingConnection(qintptr descriptor)
         return;
     }
     socket->setReadBufferSize(256 * 1024);
+    auto connection = std::make_shared<Connection>();
+    connection->socket = socket;
+    restart(*connection);
+    m_connections.append(connection);
     // Connected before QHttpServer's own handler, so it runs first on every read.
-    // What the connection sent since its last answer, and how much beyond the body limit it
-    // may (its headers, and chunk framing).
-    auto received = std::make_shared<qint64>(0);
-    auto allowance = std::make_shared<qint64>(0);
-    auto refused = std::make_shared<bool>(false);
-    connect(socket, &QTcpSocket::readyRead, this, [this, socket, received, allowance, refused] {
-        if (*refused) {
-            socket->readAll();
-            return;
-        }
-        if (*received == 0) {
-            // A new request: its headers are usually in its first read.
-            const QByteArray head = socket->peek(HeaderAllowance);
-            const qsizetype end = head.indexOf("\r\n\r\n");
-            if (end >= 0 && contentLength(head.left(end)) > m_bodyLimit) {
-                qCWarning(lcWebhook) << "Refused a request body over" << m_bodyLimit << "bytes";
-                *refused = true;
-                return refuse(socket);
-            }
-            // Chunk framing takes a little more than the body itself.
-            *allowance = (end >= 0 ? end + 4 : HeaderAllowance) + m_bodyLimit / 8 + 1024;
-        }
-        *received += socket->bytesAvailable();
-        if (*received > m_bodyLimit + *allowance) {
-            qCWarning(lcWebhook) << "Refused a request over" << m_bodyLimit << "bytes";
-            *refused = true;
-            refuse(socket);
-        }
-    });
-    connect(socket, &QTcpSocket::bytesWritten, this, [received] { *received = 0; });
+    connect(socket, &QTcpSocket::readyRead, this, [this, connection] { read(*connection); });
+    // Answered: the next request starts afresh.
+    connect(socket, &QTcpSocket::bytesWritten, this, [this, connection] { restart(*connection); });
+    connect(socket, &QObject::destroyed, this,
+            [this, connection] { m_connections.removeOne(connection); });
     addPendingConnection(socket);
+}
+
+void LimitedTcpServer::restart(Connection &c) const
+{
+    c.received = 0;
+    c.expected = -1;
+    c.allowance = HeaderAllowance + m_bodyLimit / 8 + 1024;
+    c.chunked = c.complete = false;
+    c.head.clear();
+    c.tail.clear();
+    c.since = m_clock.elapsed();
+}
+
+void LimitedTcpServer::read(Connection &c)
+{
+    QTcpSocket *socket = c.socket;
+    if (c.refused) {
+        socket->readAll();
+        return;
+    }
+    const QByteArray data = socket->peek(socket->bytesAvailable());
+    if (c.received == 0)
+        c.since = m_clock.elapsed();
+    c.received += data.size();
+    if (c.expected < 0 && !c.chunked) {
+        c.head += data.left(HeaderAllowance - c.head.size());
+        const qsizetype end = c.head.indexOf("\r\n\r\n");
+        if (end >= 0) {
+            const QByteArray headers = c.head.left(end);
+            const qint64 length = contentLength(headers);
+            if (length > m_bodyLimit) {
+                qCWarning(lcWebhook) << "Refused a request body over" << m_bodyLimit << "bytes";
+                c.refused = true;
+                return refuse(socket, "413 Payload Too Large", "Request body too large");
+            }
+            c.chunked = length < 0 && headers.toLower().contains("transfer-encoding: chunked");
+            c.expected = c.chunked ? -1 : end + 4 + std::max<qint64>(length, 0);
+            c.allowance = end + 4 + m_bodyLimit / 8 + 1024;
+            c.tail = c.head.mid(end + 4).right(5);
+            c.head.clear();
+        }
+    } else if (c.chunked) {
+        c.tail = (c.tail + data).right(5);
+    }
+    c.complete = c.chunked ? c.tail == "0\r\n\r\n" : c.expected >= 0 && c.received >= c.expected;
+    if (c.received > m_bodyLimit + c.allowance) {
+        qCWarning(lcWebhook) << "Refused a request over" << m_bodyLimit << "bytes";
+        c.refused = true;
+        refuse(socket, "413 Payload Too Large", "Request body too large");
+    }
+}
+
+void LimitedTcpServer::closeSlow()
+{
+    const qint64 now = m_clock.elapsed();
+    for (const std::shared_ptr<Connection> &connection : std::as_const(m_connections)) {
+        Connection &c = *connection;
+        if (c.complete || c.refused || now - c.since < m_timeoutMs)
+            continue;
+        c.refused = true;
+        if (c.received > 0) {
+            qCInfo(lcWebhook) << "Closed a connection whose request did not arrive within"
+                              << m_timeoutMs << "ms";
+            refuse(c.socket, "408 Request Timeout", "The request took too long to arrive");
+        } else {
+            c.socket->disconnectFromHost(); // idle
+        }
+    }
 }
 
 } // namespace UpNext
