@@ -308,6 +308,17 @@ void TestLocalApi::errorsAreJsonDetails()
     QCOMPARE(call("GET", QStringLiteral("/entities/nobody")).status, 404);
     QCOMPARE(call("POST", QStringLiteral("/outbox/abc/retry")).status, 400);
     QCOMPARE(call("DELETE", QStringLiteral("/outbox/999")).status, 404);
+    // Ids that climb out of their place, and JSON nested deeper than any request needs.
+    for (const char *path :
+         {"/tasks/..%2F..%2Fsettings.ini/complete", "/tasks/github%3Aacme%2F..%231/complete",
+          "/tasks/clickup%3A..%2Fteam/comment"})
+        QVERIFY2(QList<int>({400, 404}).contains(call("POST", QString::fromLatin1(path)).status),
+                 path);
+    QCOMPARE(call("GET", QStringLiteral("/entities/..%2Fsettings.ini")).status, 404);
+    QCOMPARE(call("POST", QStringLiteral("/done"),
+                  R"({"comment":)" + QByteArray(100000, '[') + QByteArray(100000, ']') + "}")
+                 .status,
+             400);
     // Over the body limit, before the body is read.
     QTcpSocket socket;
     QByteArray answer;
