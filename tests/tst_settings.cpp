@@ -371,6 +371,12 @@ void TestSettings::invalidStoredValues_data()
                                       << QStringLiteral("gitHubBaseUrl") << defaultGitHub;
     QTest::newRow("url relative") << gitHub << QStringLiteral("/api/v3")
                                   << QStringLiteral("gitHubBaseUrl") << defaultGitHub;
+    QTest::newRow("url plain http elsewhere")
+        << gitHub << QStringLiteral("http://ghe.example.com/api/v3")
+        << QStringLiteral("gitHubBaseUrl") << defaultGitHub;
+    QTest::newRow("url plain http lookalike")
+        << clickUp << QStringLiteral("http://127.0.0.1.example.com")
+        << QStringLiteral("clickUpBaseUrl") << defaultClickUp;
     QTest::newRow("bool maybe") << QStringLiteral("notifications/externalChanges")
                                 << QStringLiteral("maybe")
                                 << QStringLiteral("notifyExternalChanges") << QVariant(true);
@@ -445,6 +451,7 @@ void TestSettings::settersRejectInvalid_data()
         row("credentials", QStringLiteral("https://user:pass@ghe.example.com/api/v3"));
         row("query", QStringLiteral("https://api.example.com/?token=1"));
         row("fragment", QStringLiteral("https://api.example.com/#x"));
+        row("plain http elsewhere", QStringLiteral("http://api.example.com"));
         row("empty", QString());
     }
 }
@@ -502,6 +509,9 @@ void TestSettings::settersAcceptBoundaries()
     QCOMPARE(settings.webhookPort(), 65535);
     QVERIFY(settings.setClickUpBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:9000"))));
     QCOMPARE(settings.clickUpBaseUrl(), QUrl(QStringLiteral("http://127.0.0.1:9000")));
+    // Plain HTTP to this computer only (the simulators), by any loopback name.
+    for (const char *url : {"http://localhost:1234", "http://[::1]:1234", "http://127.1.2.3"})
+        QVERIFY2(settings.setGitHubBaseUrl(QUrl(QString::fromLatin1(url))), url);
 }
 
 // What makes QSettings(..., IniFormat).status() report FormatError in this Qt:

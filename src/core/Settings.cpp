@@ -4,6 +4,7 @@
 #include "Translations.h"
 
 #include <QFile>
+#include <QHostAddress>
 #include <QSettings>
 #include <QTemporaryFile>
 
@@ -205,17 +206,28 @@ bool Settings::boolValue(const QString &key, bool fallback) const
     return fallback;
 }
 
-QUrl Settings::urlValue(const QString &key, const QUrl &fallback) const
+QUrl Settings::urlValue(const QString &key, const QUrl &fallback, bool api) const
 {
     const QVariant value = m_settings->value(key);
     if (!value.isValid())
         return fallback;
     const QUrl url(value.toString().trimmed(), QUrl::StrictMode);
-    if (isValidBaseUrl(url))
+    if (isValidBaseUrl(url) && (!api || isSafeApiUrl(url)))
         return url.adjusted(QUrl::StripTrailingSlash);
-    warnInvalid(key, value, QStringLiteral("an http(s) URL without credentials or query"),
+    warnInvalid(key, value,
+                api ? QStringLiteral("an https URL (http only to this computer) without "
+                                     "credentials or query")
+                    : QStringLiteral("an http(s) URL without credentials or query"),
                 fallback);
     return fallback;
+}
+
+bool Settings::isSafeApiUrl(const QUrl &url)
+{
+    const QString host = url.host();
+    return url.scheme() == QLatin1String("https") ||
+           (url.scheme() == QLatin1String("http") &&
+            (host == QLatin1String("localhost") || QHostAddress(host).isLoopback()));
 }
 
 QStringList Settings::listValue(const QString &key, const QStringList &fallback,
@@ -344,12 +356,12 @@ bool Settings::setWebhookRegisteredUrls(const QList<QUrl> &urls)
 
 QUrl Settings::clickUpBaseUrl() const
 {
-    return urlValue(ClickUpBaseUrlKey, DefaultClickUpBaseUrl);
+    return urlValue(ClickUpBaseUrlKey, DefaultClickUpBaseUrl, true);
 }
 
 bool Settings::setClickUpBaseUrl(const QUrl &url)
 {
-    if (!isValidBaseUrl(url))
+    if (!isValidBaseUrl(url) || !isSafeApiUrl(url))
         return false;
     m_settings->setValue(ClickUpBaseUrlKey, url.adjusted(QUrl::StripTrailingSlash).toString());
     return true;
@@ -357,12 +369,12 @@ bool Settings::setClickUpBaseUrl(const QUrl &url)
 
 QUrl Settings::gitHubBaseUrl() const
 {
-    return urlValue(GitHubBaseUrlKey, DefaultGitHubBaseUrl);
+    return urlValue(GitHubBaseUrlKey, DefaultGitHubBaseUrl, true);
 }
 
 bool Settings::setGitHubBaseUrl(const QUrl &url)
 {
-    if (!isValidBaseUrl(url))
+    if (!isValidBaseUrl(url) || !isSafeApiUrl(url))
         return false;
     m_settings->setValue(GitHubBaseUrlKey, url.adjusted(QUrl::StripTrailingSlash).toString());
     return true;

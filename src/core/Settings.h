@@ -61,6 +61,8 @@ public:
     QList<QUrl> webhookRegisteredUrls() const;
     bool setWebhookRegisteredUrls(const QList<QUrl> &urls);
     // API roots; GitHub Enterprise looks like https://host/api/v3.
+    // An API root requests may go to: HTTPS, or plain HTTP to this computer (the simulators).
+    static bool isSafeApiUrl(const QUrl &url);
     QUrl clickUpBaseUrl() const;
     bool setClickUpBaseUrl(const QUrl &url);
     QUrl gitHubBaseUrl() const;
@@ -115,7 +117,8 @@ private:
     int intValue(const QString &key, int fallback, int min, int max) const;
     double doubleValue(const QString &key, double fallback, double min, double max) const;
     bool boolValue(const QString &key, bool fallback) const;
-    QUrl urlValue(const QString &key, const QUrl &fallback) const;
+    // api: an API root, which must also be isSafeApiUrl().
+    QUrl urlValue(const QString &key, const QUrl &fallback, bool api = false) const;
     QStringList listValue(const QString &key, const QStringList &fallback,
                           const QRegularExpression &valid) const;
     void warnInvalid(const QString &key, const QVariant &value, const QString &expected,

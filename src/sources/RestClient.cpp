@@ -3,6 +3,7 @@
 #include "SendOnceBody.h"
 
 #include "core/Logging.h"
+#include "core/Settings.h"
 
 #include <QNetworkRequest>
 #include <QRegularExpression>
@@ -33,11 +34,15 @@ QUrl RestClient::linkedPage(const HttpReply &reply, QLatin1StringView relation) 
             break;
         }
     }
-    // Same scheme and host; the port is not compared, as a proxy in front of the API (the
-    // OpenAPI check of the tests) may pass on links to the server behind it.
-    if (!page.isValid() || page.scheme() != m_baseUrl.scheme() || page.host() != m_baseUrl.host())
-        return {};
-    return page;
+    return page.isValid() && mayReach(page) ? page : QUrl();
+}
+
+bool RestClient::mayReach(const QUrl &url) const
+{
+    // The port is not compared, as a proxy in front of the API (the OpenAPI check of the
+    // tests) may pass on links to the server behind it.
+    return Settings::isSafeApiUrl(url) && url.scheme() == m_baseUrl.scheme() &&
+           url.host() == m_baseUrl.host();
 }
 
 void RestClient::setDefaultHeader(const QByteArray &name, const QByteArray &value)
@@ -68,12 +73,25 @@ void RestClient::send(const QByteArray &verb, const QUrl &url, const QByteArray 
                       const QList<std::pair<QByteArray, QByteArray>> &headers, QObject *context,
                       Callback callback, int redirectsLeft)
 {
+    if (!mayReach(url)) {
+        HttpReply refused;
+        refused.error = QNetworkReply::ProtocolUnknownError;
+        refused.errorString =
+            Settings::isSafeApiUrl(url)
+                ? tr("refused to send to %1, which is not %2").arg(url.host(), m_baseUrl.host())
+                : tr("refused to send to %1 without HTTPS").arg(url.host());
+        qCWarning(lcSync).noquote() << verb << url.host() << "-" << refused.errorString;
+        QMetaObject::invokeMethod(
+            context, [refused, callback = std::move(callback)] { callback(refused); },
+            Qt::QueuedConnection);
+        return;
+    }
     const bool read = verb == "GET";
     QNetworkRequest request(url);
     request.setTransferTimeout(m_timeoutMs);
     // A write's body cannot be sent again by Qt (see below): its redirects are followed here.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         read ? QNetworkRequest::NoLessSafeRedirectPolicy
+                         read ? QNetworkRequest::SameOriginRedirectPolicy
                               : QNetworkRequest::ManualRedirectPolicy);
     for (const auto &[name, value] : m_defaultHeaders + headers)
         request.setRawHeader(name, value);

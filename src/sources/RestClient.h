@@ -28,7 +28,9 @@ struct HttpReply
 
 // Sends requests to one API root with its auth and default headers, a
 // transfer timeout on every request and gzip accepted (QNetworkAccessManager
-// asks for it and inflates it). Tokens travel in headers only, never in URLs.
+// asks for it and inflates it). Tokens travel in headers only, never in URLs,
+// and only to the API root's host over HTTPS (plain HTTP only to this
+// computer, e.g. the simulators); TLS errors are never ignored.
 class RestClient final : public QObject
 {
     Q_OBJECT
@@ -52,6 +54,9 @@ public:
     // this client's own host and scheme (the token goes with every request); an invalid URL
     // otherwise.
     QUrl linkedPage(const HttpReply &reply, QLatin1StringView relation) const;
+    // Whether a request may go to url: the API root's scheme and host, and HTTPS unless the
+    // host is this computer.
+    bool mayReach(const QUrl &url) const;
 
     void send(const QByteArray &verb, const QUrl &url, const QByteArray &body,
               const QList<std::pair<QByteArray, QByteArray>> &headers, QObject *context,
