@@ -45,6 +45,7 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -104,6 +105,7 @@ private Q_SLOTS:
     void bannerCanBeDismissed();
     void doneIsWrittenBack();
     void refusedWriteIsShownAndUndone();
+    void fullDiskIsToldAndLosesNothing();
     void closedElsewhereIsTold();
     void newTaskAppearsAndIsSelected();
     void selectionSurvivesChanges();
@@ -408,6 +410,52 @@ void TestMainWindow::refusedWriteIsShownAndUndone()
     // Open again, and current again: nothing was lost.
     QCOMPARE(m_store->task(QStringLiteral("github:acme/web#9"))->status, TaskStatus::Todo);
     QCOMPARE(window.nowCard()->currentTaskId(), QStringLiteral("github:acme/web#9"));
+}
+
+// The profile's disk fills up (a size limit on the database stands in for it): a Done fails
+// with a message the user sees, what was stored stays whole, and Done works once there is room.
+void TestMainWindow::fullDiskIsToldAndLosesNothing()
+{
+    QVERIFY(m_store->upsert(
+        {TestTasks::gitHub(QStringLiteral("acme/web"), 1, QStringLiteral("First"), 20),
+         TestTasks::gitHub(QStringLiteral("acme/web"), 2, QStringLiteral("Second"), 10)}));
+    MainWindow window(m_store.get(), nullptr, m_service.get(), m_outbox.get(), m_dir->path());
+    window.show();
+    QCOMPARE(window.nowCard()->currentTaskId(), QStringLiteral("github:acme/web#1"));
+
+    QSqlQuery query(m_store->database());
+    const auto pragma = [&](const QString &sql) {
+        return query.exec(sql) && query.next() ? query.value(0) : QVariant();
+    };
+    QVERIFY(query.exec(QStringLiteral("PRAGMA max_page_count = %1")
+                           .arg(pragma(QStringLiteral("PRAGMA page_count")).toInt())));
+    // Not a byte left: comments fill the outbox's pages until not even one character fits.
+    const QDateTime later = m_service->now().addDays(1);
+    int queued = 0;
+    for (int size = 2048; size >= 1; size /= 2) {
+        while (m_outbox->comment(QStringLiteral("github:acme/web#2"), QString(size, u'x'),
+                                 m_service->now(), later))
+            ++queued;
+    }
+    QVERIFY(m_outbox->lastError().contains(QStringLiteral("is full")));
+
+    window.nowCard()->doneAction()->trigger();
+    QCOMPARE(window.problems().size(), 1);
+    QVERIFY2(window.problems().constFirst().contains(QStringLiteral("disk")) &&
+                 window.problems().constFirst().contains(QStringLiteral("is full")),
+             qPrintable(window.problems().constFirst()));
+    // Nothing half done, nothing damaged.
+    QCOMPARE(m_store->task(QStringLiteral("github:acme/web#1"))->status, TaskStatus::Todo);
+    QCOMPARE(window.nowCard()->currentTaskId(), QStringLiteral("github:acme/web#1"));
+    QCOMPARE(m_outbox->entries().size(), queued);
+    QCOMPARE(pragma(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+
+    // Room again: the same Done goes through.
+    QVERIFY(query.exec(QStringLiteral("PRAGMA max_page_count = 1073741823")));
+    window.nowCard()->doneAction()->trigger();
+    QCOMPARE(m_store->task(QStringLiteral("github:acme/web#1"))->status, TaskStatus::Done);
+    QCOMPARE(window.nowCard()->currentTaskId(), QStringLiteral("github:acme/web#2"));
+    QCOMPARE(m_outbox->entries().size(), queued + 1);
 }
 
 void TestMainWindow::closedElsewhereIsTold()

@@ -498,6 +498,14 @@ bool TaskStore::fail(const QString &what, const QSqlQuery &query) const
 
 bool TaskStore::fail(const QString &what, const QString &reason) const
 {
+    // SQLITE_FULL's own words, whichever API reported it.
+    if (reason.contains(QLatin1String("database or disk is full"))) {
+        m_lastError = tr("Cannot %1: the disk holding the task database %2 is full. Nothing was "
+                         "lost; free some space and try again.")
+                          .arg(what, m_path);
+        qCWarning(lcStore).noquote() << m_lastError;
+        return false;
+    }
     m_lastError = tr("Cannot %1 in the task database %2: %3").arg(what, m_path, reason);
     qCWarning(lcStore).noquote() << m_lastError;
     return false;
