@@ -30,6 +30,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void nothingWithoutTokens();
+    void anUnavailableKeychainIsOneClearProblem();
     void bothSourcesReadAndWrite();
     void noDestinationWithoutAPlaceToCreate();
     void readersAndWritersReadItsClock();
@@ -69,6 +70,7 @@ void TestSyncSources::init()
 {
     qunsetenv("UPNEXT_CLICKUP_TOKEN");
     qunsetenv("UPNEXT_GITHUB_TOKEN");
+    m_secrets.setTimeout(SecretStore::DefaultTimeout);
     m_dir = std::make_unique<QTemporaryDir>();
     m_store = std::make_unique<TaskStore>();
     QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("upnext.db"))));
@@ -105,6 +107,23 @@ void TestSyncSources::nothingWithoutTokens()
     QVERIFY(load(sources));
     QVERIFY(m_engine->sources().isEmpty());
     QVERIFY(sources.createDestinations().isEmpty());
+}
+
+void TestSyncSources::anUnavailableKeychainIsOneClearProblem()
+{
+    m_secrets.setTimeout(std::chrono::milliseconds(0)); // as a locked keychain: no answer
+    SyncSources sources(m_settings.get(), &m_secrets, m_store.get(), nullptr, m_engine.get(),
+                        m_processor.get());
+    QSignalSpy loaded(&sources, &SyncSources::loaded);
+    sources.load();
+    QVERIFY(loaded.wait(10000));
+    const QStringList problems = loaded.constFirst().constFirst().toStringList();
+    QCOMPARE(problems.size(), 1);
+    QVERIFY2(problems.constFirst().contains(QStringLiteral("keychain")) &&
+                 problems.constFirst().contains(QStringLiteral("does not sync")) &&
+                 problems.constFirst().contains(QStringLiteral("restart UpNext")),
+             qPrintable(problems.constFirst()));
+    QVERIFY(m_engine->sources().isEmpty());
 }
 
 void TestSyncSources::bothSourcesReadAndWrite()

@@ -144,7 +144,10 @@ void Desktop::start(int webhookPort, bool inTray)
         QApplication::setQuitOnLastWindowClosed(false);
         m_tray->show();
     } else {
-        qCInfo(lcNotify) << "No system tray: closing the window quits UpNext";
+        const QString missing = tr("There is no system tray here, so UpNext shows no tray icon "
+                                   "or notifications, and closing the window quits it.");
+        qCInfo(lcNotify).noquote() << missing;
+        m_window->addProblem(missing);
     }
     if (!inTray || !m_tray)
         m_window->show();

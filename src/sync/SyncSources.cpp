@@ -43,9 +43,14 @@ void SyncSources::load()
         const TokenKey key = gitHub ? tokenKey(Sources::GitHub, m_settings->gitHubBaseUrl())
                                     : tokenKey(Sources::ClickUp, m_settings->clickUpBaseUrl());
         m_secrets->read(key.secret, key.account, this, [this, gitHub](const SecretResult &result) {
-            if (result.status == SecretResult::Status::Error)
-                m_problems.append((gitHub ? Sources::GitHub : Sources::ClickUp) +
-                                  QStringLiteral(": ") + result.error);
+            // One line however many keys failed: the keychain as a whole is usually the cause
+            // (none running, no session bus, locked).
+            if (result.status == SecretResult::Status::Error && m_problems.isEmpty())
+                m_problems.append(
+                    tr("UpNext cannot read your account tokens from the keychain, so it does not "
+                       "sync: %1. Your tasks and waiting changes are kept; once the keychain runs "
+                       "and is unlocked, restart UpNext.")
+                        .arg(result.error));
             tokenRead(gitHub,
                       result.status == SecretResult::Status::Found ? result.value : QString());
         });
