@@ -1230,6 +1230,10 @@
         <source>Cannot start the demo (%1).</source>
         <translation>Die Demo lässt sich nicht starten (%1).</translation>
     </message>
+    <message>
+        <source>There is no system tray here, so UpNext shows no tray icon or notifications, and closing the window quits it.</source>
+        <translation>Hier gibt es keinen Infobereich: UpNext zeigt kein Symbol und keine Benachrichtigungen, und Schließen des Fensters beendet es.</translation>
+    </message>
 </context>
 <context>
     <name>UpNext::Entities</name>
@@ -1344,6 +1348,10 @@
     <message>
         <source>The delivery has no issue</source>
         <translation>Die Zustellung enthält kein Issue</translation>
+    </message>
+    <message>
+        <source>The repository name is not valid</source>
+        <translation>Der Name des Repositorys ist ungültig</translation>
     </message>
 </context>
 <context>
@@ -2103,6 +2111,17 @@
     </message>
 </context>
 <context>
+    <name>UpNext::RestClient</name>
+    <message>
+        <source>refused to send to %1, which is not %2</source>
+        <translation>Senden an %1 abgelehnt, das nicht %2 ist</translation>
+    </message>
+    <message>
+        <source>refused to send to %1 without HTTPS</source>
+        <translation>Senden an %1 ohne HTTPS abgelehnt</translation>
+    </message>
+</context>
+<context>
     <name>UpNext::Scorer</name>
     <message>
         <source>Revenue client %1</source>
@@ -2549,6 +2568,10 @@
         <source>ClickUp: %1</source>
         <translation>ClickUp: %1</translation>
     </message>
+    <message>
+        <source>UpNext cannot read your account tokens from the keychain, so it does not sync: %1. Your tasks and waiting changes are kept; once the keychain runs and is unlocked, restart UpNext.</source>
+        <translation>UpNext kann Ihre Konto-Tokens nicht aus dem Schlüsselbund lesen und synchronisiert daher nicht: %1. Ihre Aufgaben und wartenden Änderungen bleiben erhalten; sobald der Schlüsselbund läuft und entsperrt ist, starten Sie UpNext neu.</translation>
+    </message>
 </context>
 <context>
     <name>UpNext::Task</name>
@@ -2840,6 +2863,10 @@
     <message>
         <source>keep a part of a transaction apart</source>
         <translation>einen Teil einer Transaktion getrennt halten</translation>
+    </message>
+    <message>
+        <source>Cannot %1: the disk holding the task database %2 is full. Nothing was lost; free some space and try again.</source>
+        <translation>Fehler beim Versuch, %1: Der Datenträger mit der Aufgabendatenbank %2 ist voll. Nichts ging verloren; schaffen Sie Platz und versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
