@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -90,6 +91,7 @@ private Q_SLOTS:
     void newerSchemaIsRefusedAndUntouched();
     void unwritableLocationIsAClearError();
     void directoryInPlaceOfFileIsAClearError();
+    void writeAheadLogStaysBoundedUnderSteadyWrites();
 
 private:
     QString dbPath() const { return m_dir->filePath(QStringLiteral("upnext.db")); }
@@ -642,4 +644,34 @@ void TestTaskStore::directoryInPlaceOfFileIsAClearError()
 }
 
 QTEST_GUILESS_MAIN(TestTaskStore)
+// Commits one after another, as a webhook storm makes them, never leave SQLite a moment with
+// the whole log copied back, which it needs to start the log over: it must not grow for ever.
+void TestTaskStore::writeAheadLogStaysBoundedUnderSteadyWrites()
+{
+    TaskStore store;
+    QVERIFY2(store.open(dbPath()), qPrintable(store.lastError()));
+    QList<Task> tasks;
+    for (int i = 0; i < 2000; ++i)
+        tasks.append(TestTasks::clickUp(QStringLiteral("t%1").arg(i), QStringLiteral("Task")));
+    QVERIFY(store.upsert(tasks));
+    constexpr qint64 Bound = 100 * 1024 * 1024;
+    qint64 written = 0;
+    qint64 largest = 0;
+    // Twenty tasks spread over the table per commit: many pages each, 240 MB in all.
+    for (int round = 0; written < 240 * 1024 * 1024; ++round) {
+        QList<Task> some;
+        for (int i = round % 100; i < tasks.size(); i += 100) {
+            Task task = tasks.at(i);
+            task.title = QStringLiteral("Round %1").arg(round);
+            some.append(task);
+        }
+        const qint64 before = QFileInfo(dbPath() + QStringLiteral("-wal")).size();
+        QVERIFY(store.upsert(some));
+        const qint64 after = QFileInfo(dbPath() + QStringLiteral("-wal")).size();
+        written += std::max<qint64>(after - before, 20 * 4096);
+        largest = std::max(largest, after);
+    }
+    QVERIFY2(largest < Bound, qPrintable(QString::number(largest)));
+}
+
 #include "tst_taskstore.moc"

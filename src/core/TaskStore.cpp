@@ -448,13 +448,23 @@ TaskStore::OpenResult TaskStore::tryOpen(const QString &path)
     return OpenResult::Ok;
 }
 
-int TaskStore::walCommitted(void *store, sqlite3 *, const char *, int pages)
+int TaskStore::walCommitted(void *store, sqlite3 *db, const char *, int pages)
 {
     // What SQLite's own automatic checkpoint would do, off the committing thread: copying a
     // large sync's pages back into the file and syncing it took a third of its commit.
     constexpr int CheckpointPages = 1000; // SQLite's default
     auto *self = static_cast<TaskStore *>(store);
-    if (pages < CheckpointPages || !self->m_checkpointing.testAndSetAcquire(false, true))
+    if (pages < CheckpointPages)
+        return SQLITE_OK;
+    // SQLite starts the log over only once every frame in it was copied back, and commits
+    // made while the background checkpoint ran added frames it did not see: under a steady
+    // stream of them (webhooks) the log grew without end. Copying those here lets the next
+    // write start it over; only once it is large (64 MB), as this commit waits for it.
+    if (pages >= 16 * CheckpointPages && self->m_checkpointed.testAndSetAcquire(true, false)) {
+        sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        return SQLITE_OK;
+    }
+    if (!self->m_checkpointing.testAndSetAcquire(false, true))
         return SQLITE_OK;
     self->m_checkpointer.start([self, path = self->m_path] {
         sqlite3 *db = nullptr;
@@ -464,6 +474,7 @@ int TaskStore::walCommitted(void *store, sqlite3 *, const char *, int pages)
                 SQLITE_OK)
             qCWarning(lcStore) << "Checkpoint of" << path << "failed:" << sqlite3_errmsg(db);
         sqlite3_close(db);
+        self->m_checkpointed.storeRelease(true);
         self->m_checkpointing.storeRelease(false);
     });
     return SQLITE_OK;

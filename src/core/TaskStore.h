@@ -168,6 +168,7 @@ private:
     mutable QHash<QString, std::shared_ptr<Kept>> m_kept;
     QThreadPool m_checkpointer;
     QAtomicInteger<bool> m_checkpointing = false;
+    QAtomicInteger<bool> m_checkpointed = false; // by m_checkpointer, since the last catch-up
     TaskChanges *m_pending = nullptr; // the open transaction's changes
     QString m_path;
     QString m_recoveryMessage;
