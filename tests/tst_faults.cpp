@@ -398,9 +398,12 @@ void TestFaults::userAndTeammateUnderFaults()
             return;
         if (i % 10 == 9) {
             forward(m_relay.take(), network);
-            // A sync now and then, as the app's schedule and the user's Sync do.
-            if (i % 50 == 49)
+            // A sync now and then, as the app's schedule and the user's Sync do, and a burst
+            // of 429s from ClickUp beside the rate limits' own.
+            if (i % 50 == 49) {
                 m_core->engine()->syncAll();
+                m_clickUp.injectFault(QStringLiteral("*"), {SimFault::Kind::Status, 429}, 8);
+            }
         }
         // The user's pace: the app sends, syncs and receives meanwhile.
         QTest::qWait(25);
