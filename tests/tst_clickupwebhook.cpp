@@ -43,6 +43,7 @@ private Q_SLOTS:
     void newlyAssignedIsFetched();
     void unassignedLeaves();
     void redeliveryAppliedOnce();
+    void lateDeliveryDoesNotUndoANewerChange();
     void wrongSignatureChangesNothing();
     void malformedIs400();
     void untrackedIsIgnored();
@@ -182,6 +183,34 @@ void TestClickUpWebhook::redeliveryAppliedOnce()
     const Reply again = post(body, m_secret);
     QCOMPARE(again.status, 200);
     QCOMPARE(feed.size(), 0);
+    QCOMPARE(m_store->task(idOf(m_mine))->status, TaskStatus::Todo);
+}
+
+// Bob closes the task, then opens it again; the deliveries come the other way round. The late
+// one is older than what the task says: it is not applied, the task is fetched instead.
+void TestClickUpWebhook::lateDeliveryDoesNotUndoANewerChange()
+{
+    // The simulator's deliveries go nowhere: the test delivers them, in its own order.
+    QVERIFY(m_sim->removeWebhook(m_sim->hooks().first().id));
+    m_sim->addWebhook(QUrl(QStringLiteral("http://127.0.0.1:9/webhooks/clickup")),
+                      {QStringLiteral("*")}, Me);
+    m_secret = m_sim->hooks().first().secret.toLatin1();
+    m_server->setSecrets(m_secret, {});
+    QVERIFY(m_sim->setStatus(m_mine, QStringLiteral("complete"), Bob));
+    // The two changes a millisecond apart at least, as ClickUp dates them.
+    const qint64 closedAt = QDateTime::currentMSecsSinceEpoch();
+    QTRY_VERIFY(QDateTime::currentMSecsSinceEpoch() > closedAt);
+    QVERIFY(m_sim->setStatus(m_mine, QStringLiteral("to do"), Bob));
+    QTRY_COMPARE(m_sim->webhooks().pending(), 0);
+    const QList<SimWebhookSender::Delivery> deliveries = m_sim->webhooks().deliveries();
+    QCOMPARE(deliveries.size(), 2);
+
+    QCOMPARE(post(deliveries.at(1).body, m_secret).status, 200);
+    QCOMPARE(m_store->task(idOf(m_mine))->status, TaskStatus::Todo);
+    QCOMPARE(post(deliveries.at(0).body, m_secret).status, 200);
+    QCOMPARE(m_store->task(idOf(m_mine))->status, TaskStatus::Todo);
+    // The fetch brings the task as ClickUp has it now: open.
+    QTRY_VERIFY(m_server->log()->fetches().isEmpty());
     QCOMPARE(m_store->task(idOf(m_mine))->status, TaskStatus::Todo);
 }
 

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void cleanup();
     void completeClosesAsCompleted();
     void completeConflictNamesWhoClosed();
+    void completeConflictSaysWhetherTheUserClosed();
     void commentRoundTrips_data();
     void commentRoundTrips();
     void emptyCommentSendsNothing_data();
@@ -137,12 +138,30 @@ void TestGitHubWriter::completeConflictNamesWhoClosed()
     QVERIFY(result.conflict);
     QCOMPARE(result.failure, Failure::None);
     QCOMPARE(result.currentState, QStringLiteral("closed by bob"));
+    QCOMPARE(result.closedBy, WriteResult::ClosedBy::Someone);
     QCOMPARE(result.message, QStringLiteral("Already closed on GitHub by bob"));
     // Nothing written: the teammate's reason stays.
     QCOMPARE(std::as_const(*m_sim).issue(Repo, number)->stateReason, QStringLiteral("not_planned"));
     QCOMPARE(
         m_sim->requestLog().count(QStringLiteral("PATCH /repos/{owner}/{repo}/issues/{number}")),
         0);
+}
+
+// Closed by the user (a close of ours whose answer was lost, say): the outbox takes that as a
+// confirmation. Without a login in the options, the writer asks who the user is.
+void TestGitHubWriter::completeConflictSaysWhetherTheUserClosed()
+{
+    const int number = addIssue();
+    m_sim->closeIssue(Repo, number, QStringLiteral("me"));
+    auto writer = makeWriter({{}, Repo});
+    const WriteResult result = run([&](QObject *c, SourceWriter::Callback cb) {
+        writer->complete(QStringLiteral("%1#%2").arg(Repo).arg(number), c, cb);
+    });
+    QVERIFY(result.success);
+    QVERIFY(result.conflict);
+    QCOMPARE(result.currentState, QStringLiteral("closed by me"));
+    QCOMPARE(result.closedBy, WriteResult::ClosedBy::User);
+    QCOMPARE(m_sim->requestLog().count(QStringLiteral("GET /user")), 1);
 }
 
 void TestGitHubWriter::commentRoundTrips_data()

@@ -37,6 +37,9 @@ private Q_SLOTS:
     void cleanup();
     void deliversInOrder();
     void conflictKeepsTheTaskDone();
+    void closeWhoseAnswerWasLostIsConfirmed();
+    void closeBySomeoneElseAfterALostAnswerIsAConflict();
+    void clickUpCloseWhoseAnswerWasLostIsConfirmed();
     void retriesUntilTheSourceIsBack();
     void retryComesDueByTheClock();
     void rateLimitWaitIsCountedFromTheClock();
@@ -135,6 +138,78 @@ void TestOutboxProcessor::conflictKeepsTheTaskDone()
     QVERIFY(m_outbox->entries().isEmpty());
     QCOMPARE(m_sim->issue(QStringLiteral("o/r"), 2)->closedBy,
              QStringLiteral("bob")); // not closed twice
+}
+
+// The close reached GitHub but its answer did not come back: the next attempt finds the issue
+// closed by the user, which confirms the first one. Nothing is sent twice, no conflict is told.
+void TestOutboxProcessor::closeWhoseAnswerWasLostIsConfirmed()
+{
+    const QString patch = QStringLiteral("PATCH /repos/{owner}/{repo}/issues/{number}");
+    m_sim->injectFault(patch, {SimFault::Kind::Reset}, 1);
+    QVERIFY(m_outbox->complete(QStringLiteral("github:o/r#2"), m_now));
+    QSignalSpy conflict(m_processor.get(), &OutboxProcessor::conflict);
+    QSignalSpy sent(m_processor.get(), &OutboxProcessor::sent);
+    QSignalSpy retrying(m_processor.get(), &OutboxProcessor::retrying);
+    QVERIFY(waitIdle());
+    QCOMPARE(retrying.size(), 1); // the lost answer
+    QCOMPARE(conflict.size(), 0);
+    QCOMPARE(sent.size(), 1);
+    QVERIFY(!sent.first().at(1).value<WriteResult>().conflict);
+    QCOMPARE(m_sim->requestLog().count(patch), 1);
+    QCOMPARE(m_sim->issue(QStringLiteral("o/r"), 2)->closedBy, QStringLiteral("me"));
+    QCOMPARE(m_store->task(QStringLiteral("github:o/r#2"))->status, TaskStatus::Done);
+    QVERIFY(m_outbox->entries().isEmpty());
+}
+
+// An attempt was made, but someone else closed the issue: still a conflict, naming them.
+void TestOutboxProcessor::closeBySomeoneElseAfterALostAnswerIsAConflict()
+{
+    const qint64 id = *m_outbox->complete(QStringLiteral("github:o/r#2"), m_now);
+    // The app stopped while the close was being sent; it never arrived, bob closed the issue.
+    QVERIFY(m_outbox->markSending(id, m_now));
+    m_sim->closeIssue(QStringLiteral("o/r"), 2, QStringLiteral("bob"));
+    QSignalSpy conflict(m_processor.get(), &OutboxProcessor::conflict);
+    QVERIFY(waitIdle());
+    QCOMPARE(conflict.size(), 1);
+    QCOMPARE(conflict.first().at(1).toString(), QStringLiteral("closed by bob"));
+    QCOMPARE(m_sim->issue(QStringLiteral("o/r"), 2)->closedBy, QStringLiteral("bob"));
+    QVERIFY(m_outbox->entries().isEmpty());
+}
+
+// ClickUp does not say who closed a task: closed after a send of ours is that send.
+void TestOutboxProcessor::clickUpCloseWhoseAnswerWasLostIsConfirmed()
+{
+    SimClickUp sim;
+    QVERIFY(sim.listen() > 0);
+    sim.addUser(7, QStringLiteral("me"), QStringLiteral("me@example.com"),
+                QStringLiteral("pk_outbox"));
+    sim.addList(QStringLiteral("901"), QStringLiteral("Backlog"));
+    const QString id = sim.addTask(
+        {.name = QStringLiteral("Ship it"), .listId = QStringLiteral("901"), .assignees = {7}});
+    const QString other = sim.addTask(
+        {.name = QStringLiteral("Closed by a teammate"), .listId = QStringLiteral("901")});
+    QVERIFY(m_store->upsert({TestTasks::clickUp(id, QStringLiteral("Ship it")),
+                             TestTasks::clickUp(other, QStringLiteral("Closed by a teammate"))}));
+    QVERIFY(sim.setStatus(other, QStringLiteral("complete"), 8));
+
+    RestClient client(&m_manager, sim.baseUrl());
+    client.setTimeout(1000);
+    ClickUpReader::configure(&client, "pk_outbox");
+    ClickUpWriter writer(&client, {QStringLiteral("7"), QStringLiteral("901")});
+    m_processor->addWriter(Sources::ClickUp, &writer, 5ms);
+    const QString put = QStringLiteral("PUT /task/{task_id}");
+    sim.injectFault(put, {SimFault::Kind::Reset}, 1);
+    QVERIFY(m_outbox->complete(Task::makeId(Sources::ClickUp, id), m_now));
+    // Never sent: a close found done is someone else's.
+    QVERIFY(m_outbox->complete(Task::makeId(Sources::ClickUp, other), m_now));
+    QSignalSpy conflict(m_processor.get(), &OutboxProcessor::conflict);
+    QVERIFY(waitIdle());
+    QCOMPARE(conflict.size(), 1);
+    QCOMPARE(conflict.first().at(0).value<OutboxEntry>().taskId,
+             Task::makeId(Sources::ClickUp, other));
+    QCOMPARE(sim.requestLog().count(put), 1);
+    QCOMPARE(sim.task(id)->status, QStringLiteral("complete"));
+    QVERIFY(m_outbox->entries().isEmpty());
 }
 
 void TestOutboxProcessor::retriesUntilTheSourceIsBack()

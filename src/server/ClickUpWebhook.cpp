@@ -92,8 +92,17 @@ HttpAnswer ClickUpWebhook::handle(const QHash<QByteArray, QByteArray> &headers,
             ClickUpTask::msFromJson(item.value(QStringLiteral("date")));
         const QDateTime at =
             date ? QDateTime::fromMSecsSinceEpoch(*date, QTimeZone::utc()) : m_parts.clock->now();
+        // Older than what is known of the task (a late or reordered delivery, or one from
+        // before the user's own change): it may be out of date, so the task is fetched as the
+        // source has it now. The engine keeps the newer state only by updatedAt, which the
+        // items below move forward.
+        const bool stale = stored && date && field != QLatin1String("comment") &&
+                           (at < stored->updatedAt || at < stored->localUpdatedAt);
         bool applied = true;
-        if (field == QLatin1String("status") && after.isObject()) {
+        if (stale) {
+            applied = false;
+            fetch = true;
+        } else if (field == QLatin1String("status") && after.isObject()) {
             task.status = parser.statusOf(after.toObject());
         } else if (field == QLatin1String("due_date")) {
             const std::optional<qint64> due = ClickUpTask::msFromJson(after);

@@ -93,6 +93,7 @@ public:
     // Valid until the next addTask.
     SimClickUpTask *task(const QString &id);
     int taskCount() const { return int(m_tasks.size()); }
+    const QList<SimClickUpTask> &tasks() const { return m_tasks; }
     QList<SimClickUpComment> comments(const QString &taskId) const;
 
     // Changes made by someone else: each bumps date_updated and sends webhooks.

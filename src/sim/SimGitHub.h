@@ -109,6 +109,7 @@ public:
     bool editComment(qint64 commentId, const QString &body, const QString &by);
     bool deleteComment(qint64 commentId, const QString &by);
     QList<SimGitHubComment> comments(const QString &repo, int number) const;
+    const QList<SimGitHubIssue> &issues() const { return m_issues; }
     QList<SimGitHubHook> hooks() const { return m_hooks; }
     qint64 repoId(const QString &repo) const { return m_repoIds.value(repo); }
     const SimWebhookSender &webhooks() const { return m_sender; }
@@ -215,7 +216,7 @@ private:
     QHash<QString, qint64> m_userIds;
     QStringList m_repos;
     QHash<QString, qint64> m_repoIds; // follows a rename
-    QHash<QString, qint64> m_orgIds; // owners of repos that are not users
+    QHash<QString, qint64> m_orgIds;  // owners of repos that are not users
     // Labels and milestones get their ids when first seen, keyed by repo id; mutable as
     // tests may give an issue a label or due date directly.
     mutable QHash<qint64, QList<Label>> m_labels;

@@ -110,7 +110,15 @@ void GitHubWriter::complete(const QString &sourceId, QObject *context, Callback 
                 by.isEmpty() ? QStringLiteral("closed") : QStringLiteral("closed by %1").arg(by);
             result.message = by.isEmpty() ? tr("Already closed on GitHub")
                                           : tr("Already closed on GitHub by %1").arg(by);
-            return done(result);
+            if (by.isEmpty())
+                return done(result);
+            // Whether the user closed it decides between a conflict and a confirmation.
+            return withLogin(done, [this, by, result, done]() mutable {
+                result.closedBy = by.compare(m_login, Qt::CaseInsensitive) == 0
+                                      ? WriteResult::ClosedBy::User
+                                      : WriteResult::ClosedBy::Someone;
+                done(result);
+            });
         }
         const QJsonObject body{{QStringLiteral("state"), QStringLiteral("closed")},
                                {QStringLiteral("state_reason"), QStringLiteral("completed")}};

@@ -26,7 +26,8 @@ public:
     void setClock(const Clock *clock) { m_clock = clock; }
 
     // Closes the task. Reads it first: if it is already closed that is a conflict
-    // (success with conflict set, currentState naming who closed it), and nothing is written.
+    // (success with conflict set, currentState naming who closed it, closedBy whether that was
+    // the user, when the source tells), and nothing is written.
     virtual void complete(const QString &sourceId, QObject *context, Callback callback) = 0;
     virtual void comment(const QString &sourceId, const QString &text, QObject *context,
                          Callback callback) = 0;

@@ -21,6 +21,10 @@ struct WriteResult
     QString sourceId;      // for create: the new task's source id ("86abc", "owner/repo#43")
     bool conflict = false; // complete found the task already closed; nothing was written
     QString currentState;  // with a conflict: what the source says, e.g. "closed by bob"
+    // With a conflict: who closed the task, when the source says (GitHub does, ClickUp does not).
+    // A close by the user after an attempt whose answer was lost is that attempt's confirmation.
+    enum class ClosedBy { Unknown, User, Someone };
+    ClosedBy closedBy = ClosedBy::Unknown;
     Failure failure = Failure::None;
     QDateTime retryAfter;     // with Retry: not before this time, when the source says so
     bool unreachable = false; // with Retry: no connection, no answer in time, or a 5xx

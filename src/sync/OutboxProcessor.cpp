@@ -10,6 +10,51 @@
 
 namespace UpNext {
 
+namespace {
+
+QString kindName(OutboxEntry::Kind kind)
+{
+    switch (kind) {
+    case OutboxEntry::Kind::Complete:
+        return QStringLiteral("complete");
+    case OutboxEntry::Kind::Comment:
+        return QStringLiteral("comment");
+    case OutboxEntry::Kind::Create:
+        return QStringLiteral("create");
+    }
+    return {};
+}
+
+// "entry 12 comment github:o/r#3 attempt 2": what the log says of an entry, never its text.
+QString describe(const OutboxEntry &entry)
+{
+    return QStringLiteral("entry %1 %2 %3 attempt %4")
+        .arg(entry.id)
+        .arg(kindName(entry.kind), entry.taskId)
+        .arg(entry.attempts + 1);
+}
+
+// What became of a send, for the log: the source's message, never what was sent.
+QString outcome(const WriteResult &result)
+{
+    switch (result.failure) {
+    case WriteResult::Failure::None:
+        if (result.conflict)
+            return QStringLiteral("conflict, ") + result.currentState;
+        return result.sourceId.isEmpty() ? QStringLiteral("confirmed")
+                                         : QStringLiteral("confirmed as ") + result.sourceId;
+    case WriteResult::Failure::Retry:
+        return QStringLiteral("retry, ") + result.message;
+    case WriteResult::Failure::Unauthorized:
+        return QStringLiteral("token refused, ") + result.message;
+    case WriteResult::Failure::Permanent:
+        return QStringLiteral("refused, ") + result.message;
+    }
+    return {};
+}
+
+} // namespace
+
 OutboxProcessor::OutboxProcessor(Outbox *outbox, QObject *parent)
     : QObject(parent)
     , m_outbox(outbox)
@@ -121,28 +166,38 @@ void OutboxProcessor::send(const OutboxEntry &entry, SourceWriter *writer)
     QString sourceId;
     Task::parseId(entry.taskId, nullptr, &sourceId);
     const auto lookedUp = [this, entry, writer](const WriteResult &found) {
+        qCInfo(lcOutbox).noquote()
+            << describe(entry) << "lookup:"
+            << (!found.success             ? QStringLiteral("failed")
+                : found.sourceId.isEmpty() ? QStringLiteral("not there")
+                                           : QStringLiteral("found ") + found.sourceId);
         // Found (it did arrive before) or the lookup failed: either way that is the answer.
         if (!found.success || !found.sourceId.isEmpty())
-            return handle(entry, found);
-        dispatch(entry, writer);
+            return handle(entry, found, true);
+        dispatch(entry, writer, true);
     };
     // An earlier attempt may have reached the source without us hearing back: look first.
-    if (mayHaveArrived && entry.kind == OutboxEntry::Kind::Comment)
+    if (mayHaveArrived && entry.kind == OutboxEntry::Kind::Comment) {
+        qCInfo(lcOutbox).noquote() << describe(entry) << "looking for an earlier send";
         return writer->findComment(sourceId, entry.text, entry.createdAt.addSecs(-60), this,
                                    lookedUp);
-    if (mayHaveArrived && entry.kind == OutboxEntry::Kind::Create)
+    }
+    if (mayHaveArrived && entry.kind == OutboxEntry::Kind::Create) {
+        qCInfo(lcOutbox).noquote() << describe(entry) << "looking for an earlier send";
         return writer->findCreated(entry.title, entry.entity, entry.createdAt.addSecs(-60), this,
                                    lookedUp);
-    dispatch(entry, writer);
+    }
+    dispatch(entry, writer, mayHaveArrived);
 }
 
-void OutboxProcessor::dispatch(const OutboxEntry &entry, SourceWriter *writer)
+void OutboxProcessor::dispatch(const OutboxEntry &entry, SourceWriter *writer, bool mayHaveArrived)
 {
     QString sourceId;
     Task::parseId(entry.taskId, nullptr, &sourceId);
-    const auto done = [this, entry](const WriteResult &result) {
-        handle(entry, result);
+    const auto done = [this, entry, mayHaveArrived](const WriteResult &result) {
+        handle(entry, result, mayHaveArrived);
     };
+    qCInfo(lcOutbox).noquote() << describe(entry) << "sending";
     switch (entry.kind) {
     case OutboxEntry::Kind::Complete:
         return writer->complete(sourceId, this, done);
@@ -153,8 +208,21 @@ void OutboxProcessor::dispatch(const OutboxEntry &entry, SourceWriter *writer)
     }
 }
 
-void OutboxProcessor::handle(const OutboxEntry &entry, const WriteResult &result)
+void OutboxProcessor::handle(const OutboxEntry &entry, const WriteResult &given,
+                             bool mayHaveArrived)
 {
+    WriteResult result = given;
+    // The task closed by the user after a send whose answer never came: that send did it.
+    // ClickUp does not say who closed a task; closed after our own send is taken as ours.
+    if (result.conflict && mayHaveArrived && result.closedBy != WriteResult::ClosedBy::Someone) {
+        qCInfo(lcOutbox).noquote()
+            << describe(entry)
+            << QStringLiteral("found %1: the earlier send arrived").arg(result.currentState);
+        result.conflict = false;
+        result.currentState.clear();
+        result.message = tr("Closed at the source");
+    }
+    qCInfo(lcOutbox).noquote() << describe(entry) << "outcome:" << outcome(result);
     const QString source = sourceOf(entry);
     m_inFlight.remove(entry.id);
     m_busySources.remove(source);

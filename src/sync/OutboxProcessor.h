@@ -76,8 +76,9 @@ Q_SIGNALS:
 private:
     void process();
     void send(const OutboxEntry &entry, SourceWriter *writer);
-    void dispatch(const OutboxEntry &entry, SourceWriter *writer);
-    void handle(const OutboxEntry &entry, const WriteResult &result);
+    // mayHaveArrived: an earlier attempt may have reached the source unanswered.
+    void dispatch(const OutboxEntry &entry, SourceWriter *writer, bool mayHaveArrived);
+    void handle(const OutboxEntry &entry, const WriteResult &given, bool mayHaveArrived);
     void scheduleNext();
     QString sourceOf(const OutboxEntry &entry) const;
     // Sources that cannot take a write now: no writer, paused, one in flight, or paced.

@@ -62,6 +62,10 @@ public:
     // nullptr for a source without a token. Replaced by the next load().
     RestClient *clickUpClient() const { return m_clickUp.get(); }
     RestClient *gitHubClient() const { return m_gitHub.get(); }
+    // After loaded(): the writers the outbox processor sends with (e.g. to pace them
+    // otherwise); nullptr for a source without a token.
+    SourceWriter *clickUpWriter() const { return m_clickUpWriter.get(); }
+    SourceWriter *gitHubWriter() const { return m_gitHubWriter.get(); }
 
 Q_SIGNALS:
     // problems: keychain errors, one line each.
