@@ -2096,6 +2096,13 @@
     </message>
 </context>
 <context>
+    <name>UpNext::OutboxProcessor</name>
+    <message>
+        <source>Closed at the source</source>
+        <translation>In der Quelle geschlossen</translation>
+    </message>
+</context>
+<context>
     <name>UpNext::Profile</name>
     <message>
         <source>The profile folder %1 is a file, not a folder.</source>

@@ -35,19 +35,6 @@ QJsonValue timeJson(const QDateTime &time)
     return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
 }
 
-QString kindName(OutboxEntry::Kind kind)
-{
-    switch (kind) {
-    case OutboxEntry::Kind::Complete:
-        return QStringLiteral("complete");
-    case OutboxEntry::Kind::Comment:
-        return QStringLiteral("comment");
-    case OutboxEntry::Kind::Create:
-        return QStringLiteral("create");
-    }
-    Q_UNREACHABLE();
-}
-
 QString stateName(OutboxEntry::State state)
 {
     switch (state) {
@@ -269,7 +256,7 @@ QJsonObject LocalApi::entryJson(const OutboxEntry &entry)
     QJsonObject object{
         {QStringLiteral("id"), entry.id},
         {QStringLiteral("task_id"), entry.taskId},
-        {QStringLiteral("kind"), kindName(entry.kind)},
+        {QStringLiteral("kind"), OutboxEntry::kindName(entry.kind)},
         {QStringLiteral("state"), stateName(entry.state)},
         {QStringLiteral("attempts"), entry.attempts},
         {QStringLiteral("next_attempt"), timeJson(entry.dueAt())},

@@ -124,7 +124,7 @@ std::optional<qint64> Outbox::complete(const QString &taskId, const QDateTime &n
     }
     // Remember what to go back to should the source refuse, or the user take it back.
     return enqueue(
-        taskId, QStringLiteral("complete"),
+        taskId, OutboxEntry::kindName(OutboxEntry::Kind::Complete),
         {{QStringLiteral("previousStatus"), Task::statusName(task->status)},
          {QStringLiteral("previousActivity"), toPayloadTime(task->lastActivity)},
          {QStringLiteral("previousLocalUpdate"), toPayloadTime(task->localUpdatedAt)}},
@@ -145,7 +145,7 @@ std::optional<qint64> Outbox::comment(const QString &taskId, const QString &text
         return std::nullopt;
     }
     return enqueue(
-        taskId, QStringLiteral("comment"),
+        taskId, OutboxEntry::kindName(OutboxEntry::Kind::Comment),
         {{QStringLiteral("text"), text},
          {QStringLiteral("previousActivity"), toPayloadTime(task->lastActivity)},
          {QStringLiteral("previousLocalUpdate"), toPayloadTime(task->localUpdatedAt)}},

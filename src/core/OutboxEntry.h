@@ -34,6 +34,20 @@ struct OutboxEntry
     QDateTime sentAt; // last time it was handed to the source
     QString lastError;
 
+    // "complete", "comment", "create": as the database, the local API and the log name it.
+    static QString kindName(Kind kind)
+    {
+        switch (kind) {
+        case Kind::Complete:
+            return QStringLiteral("complete");
+        case Kind::Comment:
+            return QStringLiteral("comment");
+        case Kind::Create:
+            return QStringLiteral("create");
+        }
+        Q_UNREACHABLE();
+    }
+
     // When it may go next: its next attempt, or later while it is held.
     QDateTime dueAt() const
     {

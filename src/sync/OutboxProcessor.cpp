@@ -12,25 +12,12 @@ namespace UpNext {
 
 namespace {
 
-QString kindName(OutboxEntry::Kind kind)
-{
-    switch (kind) {
-    case OutboxEntry::Kind::Complete:
-        return QStringLiteral("complete");
-    case OutboxEntry::Kind::Comment:
-        return QStringLiteral("comment");
-    case OutboxEntry::Kind::Create:
-        return QStringLiteral("create");
-    }
-    return {};
-}
-
 // "entry 12 comment github:o/r#3 attempt 2": what the log says of an entry, never its text.
 QString describe(const OutboxEntry &entry)
 {
     return QStringLiteral("entry %1 %2 %3 attempt %4")
         .arg(entry.id)
-        .arg(kindName(entry.kind), entry.taskId)
+        .arg(OutboxEntry::kindName(entry.kind), entry.taskId)
         .arg(entry.attempts + 1);
 }
 
