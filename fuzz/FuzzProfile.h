@@ -33,7 +33,9 @@ public:
     {
         QFile file(scratchDir() + QStringLiteral("/entities.json"));
         if (!file.open(QIODevice::WriteOnly) ||
-            file.write(R"([{"id":"acme","name":"Acme Corp","revenue":true,"weight":2,"aliases":["acmecorp"]}])") < 0)
+            file.write(
+                R"([{"id":"acme","name":"Acme Corp","revenue":true,"weight":2,"aliases":["acmecorp"]}])") <
+                0)
             std::abort();
         file.close();
         if (!entities.load(file.fileName()) ||
@@ -66,8 +68,8 @@ private:
         task.sourceId = sourceId;
         task.id = Task::makeId(source, sourceId);
         task.title = QStringLiteral("Seeded task");
-        task.container = source == Sources::GitHub ? QStringLiteral("acme/web")
-                                                   : QStringLiteral("901");
+        task.container =
+            source == Sources::GitHub ? QStringLiteral("acme/web") : QStringLiteral("901");
         task.assignedToMe = true;
         task.updatedAt = QDateTime(QDate(2026, 3, 1), QTime(9, 0), QTimeZone::utc());
         return task;

@@ -40,10 +40,9 @@ AppCore *openCore()
     core->keepSecretsInMemory();
     QString error;
     if (!core->open(&error) ||
-        !core->store()->upsert({task(Sources::GitHub, QStringLiteral("acme/web#1"),
-                                     QStringLiteral("acme/web")),
-                                task(Sources::ClickUp, QStringLiteral("86a1b2c3d"),
-                                     QStringLiteral("901"))}))
+        !core->store()->upsert(
+            {task(Sources::GitHub, QStringLiteral("acme/web#1"), QStringLiteral("acme/web")),
+             task(Sources::ClickUp, QStringLiteral("86a1b2c3d"), QStringLiteral("901"))}))
         std::abort();
     core->api()->setToken("fuzz-token");
     return core;
@@ -74,8 +73,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const qsizetype space = message.firstLine.indexOf(' ');
     HttpRequest request;
     request.method = methodOf(message.firstLine.left(space));
-    request.url = QUrl(QStringLiteral("http://127.0.0.1:8787") +
-                       QString::fromUtf8(space < 0 ? QByteArray() : message.firstLine.mid(space + 1)));
+    request.url =
+        QUrl(QStringLiteral("http://127.0.0.1:8787") +
+             QString::fromUtf8(space < 0 ? QByteArray() : message.firstLine.mid(space + 1)));
     request.headers = message.headers;
     request.body = message.body;
     request.peer = QHostAddress(QHostAddress::LocalHost);
