@@ -6,6 +6,9 @@ set -euo pipefail
 packages=(
     # toolchain
     g++ cmake ninja-build ccache git ca-certificates
+    # the asan build and the fuzzers: clang with libFuzzer and the sanitizers' runtimes,
+    # llvm-symbolizer for their stack traces
+    clang libclang-rt-14-dev llvm
     # Qt 6 and QtKeychain
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libqt6sql6-sqlite libsqlite3-dev libssl-dev
     qt6-tools-dev qt6-l10n-tools qt6-svg-dev qt6-qpa-plugins fonts-dejavu-core

@@ -175,7 +175,8 @@ void SettingsDialog::load()
                                         std::pair(Sources::GitHub, m_ui->gitHubToken)}) {
         const bool gitHub = source == Sources::GitHub;
         field->setPlaceholderText(gitHub ? tr("ghp_… or github_pat_…") : tr("pk_…"));
-        readSavedToken(source, [this, source, field](const SecretResult &result) {
+        // Copies by name: clang 14 cannot capture structured bindings (C++20 allows it).
+        readSavedToken(source, [this, source = source, field = field](const SecretResult &result) {
             if (result.status == SecretResult::Status::Error) {
                 (source == Sources::GitHub ? m_ui->gitHubStatus : m_ui->clickUpStatus)
                     ->setText(result.error);
@@ -520,12 +521,14 @@ void SettingsDialog::accept()
     auto errors = std::make_shared<QStringList>();
     auto waiting = std::make_shared<int>(int(tokens.size()));
     for (const auto &[source, token] : std::as_const(tokens)) {
-        m_core->setToken(source, token, [this, source, errors, waiting](const QString &error) {
-            if (!error.isEmpty())
-                errors->append(tr("%1 token not saved: %2").arg(Task::sourceName(source), error));
-            if (--*waiting == 0)
-                finishSaving(*errors, true);
-        });
+        m_core->setToken(
+            source, token, [this, source = source, errors, waiting](const QString &error) {
+                if (!error.isEmpty())
+                    errors->append(
+                        tr("%1 token not saved: %2").arg(Task::sourceName(source), error));
+                if (--*waiting == 0)
+                    finishSaving(*errors, true);
+            });
     }
 }
 
