@@ -10,7 +10,7 @@ packages=(
     # llvm-symbolizer for their stack traces
     clang libclang-rt-14-dev llvm
     # Qt 6 and QtKeychain
-    qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libqt6sql6-sqlite libsqlite3-dev libssl-dev
+    qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libqt6sql6-sqlite libsqlite3-dev libssl-dev libsimdjson-dev
     qt6-tools-dev qt6-l10n-tools qt6-svg-dev qt6-qpa-plugins fonts-dejavu-core
     # Qt's own translations (dialog buttons, context menus) under UpNext's German
     qt6-translations-l10n

@@ -395,6 +395,9 @@ void TestGitHubWebhook::refusedInput_data()
     QTest::newRow("not JSON") << QByteArray("{\"action\":") << Secret << json
                               << QByteArray("issues") << 400;
     QTest::newRow("array") << QByteArray("[1,2]") << Secret << json << QByteArray("issues") << 400;
+    QByteArray badUtf8 = good;
+    badUtf8.replace("Issue 1", "Issue \xff\xfe");
+    QTest::newRow("invalid UTF-8") << badUtf8 << Secret << json << QByteArray("issues") << 400;
     QTest::newRow("form without payload")
         << QByteArray("other=1") << Secret << QByteArray("application/x-www-form-urlencoded")
         << QByteArray("issues") << 400;

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void nonLoopbackNeedsAnExplicitAddress();
     void batchedRoutesRunInsideTheBatch();
     void batchThatKeepsNothingAnswers500();
+    void preparedReachesTheHandler();
     void fallbackTakesUnroutedPathsAndAnswersLater();
     void fallbackRunsInsideItsBatch();
     void slowClientsDoNotHoldUpOthers();
@@ -197,6 +198,25 @@ void TestHttpServer::batchedRoutesRunInsideTheBatch()
     reply = send(m_manager, "POST", url(QStringLiteral("/echo")), {}, "not batched");
     QCOMPARE(reply.status, 200);
     QCOMPARE(batches, 1);
+}
+
+void TestHttpServer::preparedReachesTheHandler()
+{
+    m_server->route(
+        QHttpServerRequest::Method::Post, QStringLiteral("/prepared"),
+        [](const HttpRequest &request) {
+            return HttpAnswer{200, std::any_cast<QByteArray>(request.prepared), "text/plain"};
+        },
+        false, [](const HttpRequest &request) { return std::any(request.body.toUpper()); });
+
+    for (const QByteArray body : {"first", "second"}) {
+        const Reply reply = send(m_manager, "POST", url(QStringLiteral("/prepared")), {}, body);
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.body, body.toUpper());
+    }
+    // Routes without one are handled as before.
+    QCOMPARE(send(m_manager, "POST", url(QStringLiteral("/echo")), {}, "plain").body,
+             QByteArray("plain"));
 }
 
 void TestHttpServer::batchThatKeepsNothingAnswers500()

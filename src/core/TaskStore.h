@@ -167,9 +167,10 @@ private:
     sqlite3 *m_handle = nullptr; // the open connection's
     mutable QHash<QString, std::shared_ptr<Kept>> m_kept;
     QThreadPool m_checkpointer;
+    sqlite3 *m_checkpointDb = nullptr; // m_checkpointer's
     QAtomicInteger<bool> m_checkpointing = false;
     QAtomicInteger<bool> m_checkpointed = false; // by m_checkpointer, since the last catch-up
-    TaskChanges *m_pending = nullptr; // the open transaction's changes
+    TaskChanges *m_pending = nullptr;            // the open transaction's changes
     QString m_path;
     QString m_recoveryMessage;
     mutable QString m_lastError;

@@ -5,8 +5,6 @@
 #include "core/WebhookLog.h"
 #include "sync/SyncEngine.h"
 
-#include <QJsonDocument>
-
 namespace UpNext {
 
 namespace {
@@ -31,10 +29,27 @@ std::optional<QByteArray> formPayload(const QByteArray &body)
     return std::nullopt;
 }
 
+// What handleIssue reads of a delivery.
+QJsonObject keysRead()
+{
+    const QJsonValue whole = true;
+    const QJsonObject fullName = {{QStringLiteral("full_name"), whole}};
+    return {{QStringLiteral("action"), whole},
+            {QStringLiteral("issue"), GitHubIssue::keysRead()},
+            {QStringLiteral("repository"), fullName},
+            {QStringLiteral("sender"), QJsonObject{{QStringLiteral("login"), whole}}},
+            {QStringLiteral("comment"),
+             QJsonObject{{QStringLiteral("body"), whole}, {QStringLiteral("created_at"), whole}}},
+            {QStringLiteral("changes"),
+             QJsonObject{{QStringLiteral("new_issue"), GitHubIssue::keysRead()},
+                         {QStringLiteral("new_repository"), fullName}}}};
+}
+
 } // namespace
 
 GitHubWebhook::GitHubWebhook(const Parts &parts, QObject *parent)
     : WebhookReceiver(Sources::GitHub, parts, parent)
+    , m_picker(keysRead())
 {}
 
 bool GitHubWebhook::wanted(const QString &repo) const
@@ -42,26 +57,47 @@ bool GitHubWebhook::wanted(const QString &repo) const
     return m_options.repos.isEmpty() || m_options.repos.contains(repo, Qt::CaseInsensitive);
 }
 
-HttpAnswer GitHubWebhook::handle(const QHash<QByteArray, QByteArray> &headers,
-                                 const QByteArray &body)
+GitHubWebhook::Checked GitHubWebhook::check(const QHash<QByteArray, QByteArray> &headers,
+                                            const QByteArray &body) const
 {
+    Checked checked;
     const QByteArray signature = headers.value("x-hub-signature-256");
-    if (std::optional<HttpAnswer> refused =
-            admit(body, signature.startsWith("sha256=") ? signature.mid(7) : QByteArray()))
-        return *refused;
+    checked.signatureMatched =
+        signatureMatches(body, signature.startsWith("sha256=") ? signature.mid(7) : QByteArray());
+    if (!checked.signatureMatched)
+        return checked;
 
     QByteArray json = body;
     if (headers.value("content-type").startsWith("application/x-www-form-urlencoded")) {
         const std::optional<QByteArray> payload = formPayload(body);
-        if (!payload)
-            return HttpAnswer::error(400, tr("The form has no payload field"));
+        if (!payload) {
+            checked.refused = HttpAnswer::error(400, tr("The form has no payload field"));
+            return checked;
+        }
         json = *payload;
     }
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
-        return HttpAnswer::error(400,
-                                 tr("The body is not a JSON object: %1").arg(error.errorString()));
+    QString error;
+    if (std::optional<QJsonObject> payload = m_picker.pick(json, &error))
+        checked.payload = std::move(*payload);
+    else
+        checked.refused =
+            HttpAnswer::error(400, tr("The body is not a JSON object: %1").arg(error));
+    return checked;
+}
+
+HttpAnswer GitHubWebhook::handle(const QHash<QByteArray, QByteArray> &headers,
+                                 const QByteArray &body)
+{
+    return handle(headers, check(headers, body));
+}
+
+HttpAnswer GitHubWebhook::handle(const QHash<QByteArray, QByteArray> &headers,
+                                 const Checked &checked)
+{
+    if (std::optional<HttpAnswer> refused = admit(checked.signatureMatched))
+        return *refused;
+    if (checked.refused)
+        return *checked.refused;
     const QString event = QString::fromLatin1(headers.value("x-github-event"));
     const QString delivery = QString::fromLatin1(headers.value("x-github-delivery"));
     if (event.isEmpty())
@@ -72,7 +108,7 @@ HttpAnswer GitHubWebhook::handle(const QHash<QByteArray, QByteArray> &headers,
         return ignored();
     if (!delivery.isEmpty() && m_parts.log->seen(source(), delivery))
         return ok(); // a redelivery: applied already
-    return handleIssue(event, document.object(), delivery);
+    return handleIssue(event, checked.payload, delivery);
 }
 
 HttpAnswer GitHubWebhook::handleIssue(const QString &event, const QJsonObject &payload,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "JsonPicker.h"
 #include "WebhookReceiver.h"
 
 #include "sources/GitHubIssue.h"
@@ -20,9 +21,20 @@ public:
     // The sync's options: which repos, pull requests, labels.
     void setOptions(const GitHubReaderOptions &options) { m_options = options; }
 
-    using WebhookReceiver::handle;
+    // What can be made of a delivery on any thread: whether its signature matches, and the
+    // parts of its JSON the receiver reads. The HTTP server has it done off the event loop's
+    // thread while other deliveries are applied.
+    struct Checked
+    {
+        bool signatureMatched = false;
+        std::optional<HttpAnswer> refused; // a 400
+        QJsonObject payload;
+    };
+    Checked check(const QHash<QByteArray, QByteArray> &headers, const QByteArray &body) const;
+
     HttpAnswer handle(const QHash<QByteArray, QByteArray> &headers,
                       const QByteArray &body) override;
+    HttpAnswer handle(const QHash<QByteArray, QByteArray> &headers, const Checked &checked);
 
 private:
     HttpAnswer handleIssue(const QString &event, const QJsonObject &payload,
@@ -30,6 +42,7 @@ private:
     bool wanted(const QString &repo) const;
 
     GitHubReaderOptions m_options;
+    JsonPicker m_picker;
 };
 
 } // namespace UpNext

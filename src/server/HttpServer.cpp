@@ -8,6 +8,7 @@
 #include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QMetaEnum>
+#include <QtConcurrent>
 
 #include <optional>
 
@@ -36,14 +37,16 @@ HttpServer::HttpServer(QObject *parent)
     m_answerTimer.setSingleShot(true);
     m_answerTimer.setInterval(0);
     connect(&m_answerTimer, &QTimer::timeout, this, &HttpServer::answerHeld);
+    // One thread: it runs beside the event loop's, and keeps the requests in order.
+    m_preparer.setMaxThreadCount(1);
 }
 
 HttpServer::~HttpServer() = default;
 
 void HttpServer::route(QHttpServerRequest::Method method, const QString &path, Handler handler,
-                       bool batched)
+                       bool batched, Prepare prepare)
 {
-    m_routes.append({method, path, std::move(handler), batched});
+    m_routes.append({method, path, std::move(handler), batched, std::move(prepare)});
 }
 
 bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *error)
@@ -90,6 +93,9 @@ void HttpServer::hold(const QHttpServerRequest &request, QHttpServerResponder &&
         held.answer = held.allowed.isEmpty() ? HttpAnswer::error(404, tr("Not found"))
                                              : HttpAnswer::error(405, tr("Method not allowed"));
     }
+    if (held.route >= 0 && m_routes.at(held.route).prepare)
+        held.preparing =
+            QtConcurrent::run(&m_preparer, m_routes.at(held.route).prepare, held.request);
     held.fallback = m_fallback && held.route < 0 && held.allowed.isEmpty();
     held.socket = responder.socket();
     held.responder = std::make_shared<QHttpServerResponder>(std::move(responder));
@@ -100,6 +106,10 @@ void HttpServer::hold(const QHttpServerRequest &request, QHttpServerResponder &&
 void HttpServer::answerHeld()
 {
     QList<Held> held = std::exchange(m_held, {});
+    for (Held &each : held) {
+        if (each.preparing.isValid())
+            each.request.prepared = each.preparing.result(); // most are done by now
+    }
     const auto batched = [&](qsizetype i) {
         return m_batch && held.at(i).route >= 0 && m_routes.at(held.at(i).route).batched;
     };

@@ -4,6 +4,7 @@
 // local API next. QHttpServer on a LimitedTcpServer (a body limit Qt 6.4 lacks), routes by
 // path then method, JSON answers, and group commit for the routes that write.
 
+#include <QFuture>
 #include <QHash>
 #include <QHostAddress>
 #include <QHttpServerRequest>
@@ -11,9 +12,11 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
 #include <QTimer>
 #include <QUrl>
 
+#include <any>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -43,6 +46,7 @@ struct HttpRequest
     QHash<QByteArray, QByteArray> headers; // names in lower case
     QByteArray body;
     QHostAddress peer;
+    std::any prepared; // what the route's Prepare made of it
 };
 
 class HttpServer final : public QObject
@@ -53,6 +57,10 @@ class HttpServer final : public QObject
 public:
     static constexpr qint64 DefaultBodyLimit = 5 * 1024 * 1024;
     using Handler = std::function<HttpAnswer(const HttpRequest &request)>;
+    // Work on a request that needs nothing but the request (checking a signature, parsing):
+    // started on a worker thread as the request arrives, its result handed to the handler.
+    // (Done on the event loop's thread when it is needed before the worker took it.)
+    using Prepare = std::function<std::any(const HttpRequest &request)>;
     // Runs handleAll, which calls the handlers of a run of batched requests, and says whether
     // what they did was kept (e.g. committed in one transaction). When it was not, their
     // successful answers become 500, so the senders try again.
@@ -70,7 +78,7 @@ public:
     // A path answered for one method; the same path with another method gets 405, a path
     // with no route 404. A batched route's requests run inside the batch set here.
     void route(QHttpServerRequest::Method method, const QString &path, Handler handler,
-               bool batched = false);
+               bool batched = false, Prepare prepare = {});
     void setBatch(Batch batch) { m_batch = std::move(batch); }
     // Takes the requests whose path has no route (instead of the 404): the local API, whose
     // paths carry ids and whose answers may wait for a source.
@@ -90,6 +98,7 @@ private:
         QString path;
         Handler handler;
         bool batched = false;
+        Prepare prepare;
     };
     // A request taken in this pass of the event loop, answered at its end.
     struct Held
@@ -102,6 +111,7 @@ private:
         QByteArrayList allowed; // for a 405
         std::shared_ptr<QHttpServerResponder> responder;
         QPointer<QTcpSocket> socket;
+        QFuture<std::any> preparing;
     };
 
     void hold(const QHttpServerRequest &request, QHttpServerResponder &&responder);
@@ -116,6 +126,7 @@ private:
     AsyncHandler m_fallback;
     Batch m_fallbackBatch;
     QList<Held> m_held;
+    QThreadPool m_preparer;
     QTimer m_answerTimer;
     qint64 m_bodyLimit = DefaultBodyLimit;
     std::chrono::milliseconds m_requestTimeout = std::chrono::seconds(20);

@@ -17,20 +17,46 @@ WebhookReceiver::WebhookReceiver(const QString &source, const Parts &parts, QObj
     , m_source(source)
 {}
 
+// Built once: every delivery gets one of these.
 HttpAnswer WebhookReceiver::ok()
 {
-    return HttpAnswer::json(200, {{QStringLiteral("status"), QStringLiteral("ok")}});
+    static const HttpAnswer answer =
+        HttpAnswer::json(200, {{QStringLiteral("status"), QStringLiteral("ok")}});
+    return answer;
 }
 
 HttpAnswer WebhookReceiver::ignored()
 {
-    return HttpAnswer::json(200, {{QStringLiteral("status"), QStringLiteral("ignored")}});
+    static const HttpAnswer answer =
+        HttpAnswer::json(200, {{QStringLiteral("status"), QStringLiteral("ignored")}});
+    return answer;
 }
 
-std::optional<HttpAnswer> WebhookReceiver::admit(const QByteArray &body,
-                                                 const QByteArray &signatureHex)
+void WebhookReceiver::setSecret(const QByteArray &secret)
 {
-    if (!m_secret.isEmpty() && !WebhookSignature::matches(m_secret, body, signatureHex)) {
+    const QMutexLocker locker(&m_secretLock);
+    m_secret = secret;
+}
+
+bool WebhookReceiver::hasSecret() const
+{
+    const QMutexLocker locker(&m_secretLock);
+    return !m_secret.isEmpty();
+}
+
+bool WebhookReceiver::signatureMatches(const QByteArray &body, const QByteArray &signatureHex) const
+{
+    QByteArray secret;
+    {
+        const QMutexLocker locker(&m_secretLock);
+        secret = m_secret;
+    }
+    return secret.isEmpty() || WebhookSignature::matches(secret, body, signatureHex);
+}
+
+std::optional<HttpAnswer> WebhookReceiver::admit(bool signatureMatched)
+{
+    if (!signatureMatched) {
         qCWarning(lcWebhook).noquote()
             << m_source << "delivery refused: missing or wrong signature";
         return HttpAnswer::error(401, tr("Invalid signature"));

@@ -5,6 +5,7 @@
 #include "sources/ReadResult.h"
 
 #include <QDateTime>
+#include <QMutex>
 #include <QObject>
 
 namespace UpNext {
@@ -39,8 +40,8 @@ public:
 
     QString source() const { return m_source; }
     // Empty: deliveries are not checked (only sensible on loopback).
-    void setSecret(const QByteArray &secret) { m_secret = secret; }
-    bool hasSecret() const { return !m_secret.isEmpty(); }
+    void setSecret(const QByteArray &secret);
+    bool hasSecret() const;
 
     // headers: names in lower case.
     virtual HttpAnswer handle(const QHash<QByteArray, QByteArray> &headers,
@@ -54,9 +55,15 @@ protected:
 
     static HttpAnswer ok();
     static HttpAnswer ignored();
-    // Checks the signature (when a secret is set) and notes the delivery; an answer when the
-    // delivery is refused.
-    std::optional<HttpAnswer> admit(const QByteArray &body, const QByteArray &signatureHex);
+    // Whether signatureHex signs body with the secret (or no secret is set). Safe on any
+    // thread, for checking deliveries off the event loop's.
+    bool signatureMatches(const QByteArray &body, const QByteArray &signatureHex) const;
+    // Notes a delivery whose signature was checked; an answer when it is refused.
+    std::optional<HttpAnswer> admit(bool signatureMatched);
+    std::optional<HttpAnswer> admit(const QByteArray &body, const QByteArray &signatureHex)
+    {
+        return admit(signatureMatches(body, signatureHex));
+    }
     // Whether the user has a write for the task waiting or in flight: a change to it that comes
     // back now is the echo of their own.
     bool userIsWriting(const QString &taskId) const;
@@ -69,6 +76,7 @@ protected:
 
 private:
     QString m_source;
+    mutable QMutex m_secretLock;
     QByteArray m_secret;
     QDateTime m_lastDelivery;
 };

@@ -35,9 +35,13 @@ WebhookServer::WebhookServer(WebhookReceiver::Parts parts, QObject *parent)
     m_http->route(
         QHttpServerRequest::Method::Post, QStringLiteral("/webhooks/github"),
         [this](const HttpRequest &request) {
-            return m_gitHub->handle(request.headers, request.body);
+            return m_gitHub->handle(request.headers,
+                                    *std::any_cast<GitHubWebhook::Checked>(&request.prepared));
         },
-        true);
+        true,
+        [gitHub = m_gitHub](const HttpRequest &request) {
+            return std::any(gitHub->check(request.headers, request.body));
+        });
     m_http->route(
         QHttpServerRequest::Method::Post, QStringLiteral("/webhooks/clickup"),
         [this](const HttpRequest &request) {

@@ -15,6 +15,23 @@ GitHubIssue::GitHubIssue(const GitHubReaderOptions &options, const QString &logi
     , m_entities(entities)
 {}
 
+QJsonObject GitHubIssue::keysRead()
+{
+    const QJsonValue whole = true;
+    return {{QStringLiteral("pull_request"), QJsonObject()},
+            {QStringLiteral("repository"), QJsonObject{{QStringLiteral("full_name"), whole}}},
+            {QStringLiteral("repository_url"), whole},
+            {QStringLiteral("number"), whole},
+            {QStringLiteral("title"), whole},
+            {QStringLiteral("body"), whole},
+            {QStringLiteral("labels"), QJsonObject{{QStringLiteral("name"), whole}}},
+            {QStringLiteral("state"), whole},
+            {QStringLiteral("assignees"), QJsonObject{{QStringLiteral("login"), whole}}},
+            {QStringLiteral("milestone"), QJsonObject{{QStringLiteral("due_on"), whole}}},
+            {QStringLiteral("html_url"), whole},
+            {QStringLiteral("updated_at"), whole}};
+}
+
 QString GitHubIssue::repoOf(const QJsonObject &issue, const QString &fallback)
 {
     const QString fullName = issue.value(QStringLiteral("repository"))

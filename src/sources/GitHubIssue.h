@@ -38,6 +38,10 @@ public:
     std::optional<Task> toTask(const QJsonObject &issue, const QString &repoFallback,
                                QStringList *warnings) const;
 
+    // The keys of an issue toTask reads, as a JsonPicker shape: what a webhook receiver needs
+    // to take from a delivery.
+    static QJsonObject keysRead();
+
     // "owner/name" of the repo an issue is in now: `repository.full_name` where the item has
     // it, else its repository_url (which follows renames and transfers), else fallback.
     static QString repoOf(const QJsonObject &issue, const QString &fallback);
