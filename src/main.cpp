@@ -190,6 +190,16 @@ int main(int argc, char *argv[])
         if (parser.isSet(syncOnceOption)) {
             QTextStream out(stdout);
             QTextStream err(stderr);
+            // Beside a running UpNext it would send the same outbox twice: that one syncs.
+            SingleInstance instance(profileDirectory);
+            instance.setRole(SingleInstance::CliRole); // for the one sync
+            if (instance.claimAfterCli(SingleInstance::Request::Sync, std::chrono::seconds(30)) ==
+                SingleInstance::Outcome::Running) {
+                err << Text::tr("UpNext already runs on the profile %1 (%2): it was asked to "
+                                "sync\n")
+                           .arg(profileDirectory, instance.runningRole());
+                return 0;
+            }
             return SyncOnce(Profile(profileDirectory), out, err).exec();
         }
     }

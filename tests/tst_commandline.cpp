@@ -231,6 +231,16 @@ void TestCommandLine::oneUpNextPerProfile()
     QCOMPARE(headless.exitCode, 1);
     QVERIFY2(headless.err.contains(QLatin1String("already runs")), qPrintable(headless.err));
 
+    // A sync from cron leaves it to the running one, which would otherwise send the outbox
+    // beside it.
+    const qsizetype syncsAsked = firstErr.count(QLatin1String("asked for \"sync\""));
+    const Run syncOnce = run({QStringLiteral("--sync-once"), QStringLiteral("--profile"),
+                              work.path()});
+    QCOMPARE(syncOnce.exitCode, 0);
+    QVERIFY2(syncOnce.err.contains(QLatin1String("asked to sync")), qPrintable(syncOnce.err));
+    QTRY_COMPARE_WITH_TIMEOUT(firstErr.count(QLatin1String("asked for \"sync\"")),
+                              syncsAsked + 1, 10000);
+
     QProcess other;
     QString otherErr;
     launch(other, otherErr, home.path());

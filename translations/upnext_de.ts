@@ -363,6 +363,12 @@
         <translation>--next, --done, --skip und --sync gehen weder mit --demo, --headless noch mit --sync-once
 </translation>
     </message>
+    <message>
+        <source>UpNext already runs on the profile %1 (%2): it was asked to sync
+</source>
+        <translation>UpNext läuft bereits auf dem Profil %1 (%2): es wurde gebeten zu synchronisieren
+</translation>
+    </message>
 </context>
 <context>
     <name>UpNext::AboutDialog</name>
