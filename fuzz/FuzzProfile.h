@@ -2,8 +2,8 @@
 
 // The in-memory side of a webhook receiver for the webhook targets: a store in the scratch
 // folder with a few tasks (so deliveries for tasks UpNext has reach the merge), its outbox,
-// webhook log, sync engine and clients. It lives for the whole run: what one input stores,
-// the next input sees, as in the app.
+// webhook log, sync engine and clients, and an input's delivery to a receiver. It lives for
+// the whole run: what one input stores, the next input sees, as in the app.
 
 #include "FuzzSupport.h"
 
@@ -13,6 +13,7 @@
 #include "core/TaskStore.h"
 #include "core/WebhookLog.h"
 #include "server/WebhookReceiver.h"
+#include "server/WebhookSignature.h"
 #include "sync/SyncEngine.h"
 
 #include <QFile>
@@ -75,5 +76,27 @@ private:
         return task;
     }
 };
+
+// One input as a delivery to Receiver (ClickUpWebhook, GitHubWebhook), on a profile and
+// receiver kept for the whole run. Without its signature header the body is signed with the
+// receiver's secret (prefix + hex), so most inputs get past the signature to the parsing.
+template<typename Receiver>
+void deliver(const uint8_t *data, size_t size, const QByteArray &signatureHeader,
+             const QByteArray &signaturePrefix)
+{
+    static const QByteArray secret = "fuzz-secret";
+    static FuzzProfile profile;
+    static Receiver *receiver = [] {
+        auto *webhook = new Receiver(profile.parts());
+        webhook->setSecret(secret);
+        return webhook;
+    }();
+
+    Message message = splitMessage(data, size, FirstLine::None);
+    if (!message.headers.contains(signatureHeader))
+        message.headers.insert(signatureHeader,
+                               signaturePrefix + WebhookSignature::sign(secret, message.body));
+    receiver->handle(message.headers, message.body);
+}
 
 } // namespace UpNext::Fuzz

@@ -736,16 +736,24 @@ HttpAnswer LocalApi::outbox() const
     return {200, QJsonDocument(array).toJson(QJsonDocument::Compact)};
 }
 
-HttpAnswer LocalApi::retry(const QString &id)
+std::optional<HttpAnswer> LocalApi::findEntry(const QString &id, qint64 *entryId) const
 {
     bool ok = false;
-    const qint64 entryId = id.toLongLong(&ok);
-    if (!ok || entryId <= 0)
+    *entryId = id.toLongLong(&ok);
+    if (!ok || *entryId <= 0)
         return HttpAnswer::error(400, tr("Invalid outbox entry id: \"%1\"").arg(id));
     const QList<OutboxEntry> all = m_core->outbox()->entries();
     if (std::none_of(all.cbegin(), all.cend(),
-                     [entryId](const OutboxEntry &entry) { return entry.id == entryId; }))
-        return HttpAnswer::error(404, tr("Outbox entry %1 not found").arg(entryId));
+                     [entryId](const OutboxEntry &entry) { return entry.id == *entryId; }))
+        return HttpAnswer::error(404, tr("Outbox entry %1 not found").arg(*entryId));
+    return std::nullopt;
+}
+
+HttpAnswer LocalApi::retry(const QString &id)
+{
+    qint64 entryId = 0;
+    if (std::optional<HttpAnswer> refused = findEntry(id, &entryId))
+        return *refused;
     const TaskResult result = m_core->service()->retryWrite(entryId, m_core->clock()->now());
     if (!result.ok())
         return HttpAnswer::error(400, result.error);
@@ -756,14 +764,9 @@ HttpAnswer LocalApi::retry(const QString &id)
 
 HttpAnswer LocalApi::discard(const QString &id)
 {
-    bool ok = false;
-    const qint64 entryId = id.toLongLong(&ok);
-    if (!ok || entryId <= 0)
-        return HttpAnswer::error(400, tr("Invalid outbox entry id: \"%1\"").arg(id));
-    const QList<OutboxEntry> all = m_core->outbox()->entries();
-    if (std::none_of(all.cbegin(), all.cend(),
-                     [entryId](const OutboxEntry &entry) { return entry.id == entryId; }))
-        return HttpAnswer::error(404, tr("Outbox entry %1 not found").arg(entryId));
+    qint64 entryId = 0;
+    if (std::optional<HttpAnswer> refused = findEntry(id, &entryId))
+        return *refused;
     const QString effects = m_core->service()->discardEffects({entryId});
     const TaskResult result = m_core->service()->discardWrite(entryId);
     if (!result.ok())

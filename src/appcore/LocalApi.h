@@ -68,6 +68,8 @@ private:
     HttpAnswer entity(const QString &id) const;
     HttpAnswer reloadEntities();
     HttpAnswer outbox() const;
+    // The outbox entry an id names, in *entryId; the answer (400, 404) when there is none.
+    std::optional<HttpAnswer> findEntry(const QString &id, qint64 *entryId) const;
     HttpAnswer retry(const QString &id);
     HttpAnswer discard(const QString &id);
     HttpAnswer status() const;

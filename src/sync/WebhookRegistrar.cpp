@@ -59,6 +59,17 @@ struct Ours
             all.append(hook.id);
         return all;
     }
+
+    // Takes the hook that stays: the one at the URL, else one at an earlier URL (*moved).
+    std::optional<Webhook> takeKeeper(bool *moved)
+    {
+        *moved = current.isEmpty() && !earlier.isEmpty();
+        if (!current.isEmpty())
+            return current.takeFirst();
+        if (!earlier.isEmpty())
+            return earlier.takeFirst();
+        return std::nullopt;
+    }
 };
 
 Ours findOurs(const QList<Webhook> &hooks, const QList<QUrl> &endpoints)
@@ -372,17 +383,10 @@ void WebhookRegistrar::clickUpListed(const WebhookResult &listed)
     result.source = Sources::ClickUp;
     result.target = team;
 
-    // One hook stays (the one at the URL, else one at an earlier URL); UpNext's others go.
-    std::optional<Webhook> keep;
+    // One hook stays (none when unregistering); UpNext's others go.
     bool moved = false;
-    if (m_run->unregistering) {
-        // nothing stays
-    } else if (!ours.current.isEmpty()) {
-        keep = ours.current.takeFirst();
-    } else if (!ours.earlier.isEmpty()) {
-        keep = ours.earlier.takeFirst();
-        moved = true;
-    }
+    const std::optional<Webhook> keep =
+        m_run->unregistering ? std::nullopt : ours.takeKeeper(&moved);
     const auto removeExtras = [this, extras = ours.ids(), remove](WebhookRegistration result) {
         if (result.action == Action::Failed)
             return sourceDone({result});
@@ -546,16 +550,10 @@ void WebhookRegistrar::repoListed(const QString &repo, const WebhookResult &list
     result.source = Sources::GitHub;
     result.target = repo;
 
-    std::optional<Webhook> keep;
+    // One hook stays (none when unregistering); UpNext's others go.
     bool moved = false;
-    if (m_run->unregistering) {
-        // nothing stays
-    } else if (!ours.current.isEmpty()) {
-        keep = ours.current.takeFirst();
-    } else if (!ours.earlier.isEmpty()) {
-        keep = ours.earlier.takeFirst();
-        moved = true;
-    }
+    const std::optional<Webhook> keep =
+        m_run->unregistering ? std::nullopt : ours.takeKeeper(&moved);
     const auto removeExtras = [this, extras = ours.ids(), remove](WebhookRegistration result) {
         removeAll(extras, remove, 0,
                   [this, result](std::optional<WebhookResult> failure, int removed) mutable {
