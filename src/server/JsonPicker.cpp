@@ -6,6 +6,19 @@
 
 namespace UpNext {
 
+struct JsonPicker::Shape
+{
+    struct Key;
+    bool whole = false;
+    std::vector<Key> keys;
+};
+
+struct JsonPicker::Shape::Key
+{
+    std::string name;
+    Shape shape;
+};
+
 namespace {
 
 using Element = simdjson::dom::element;
@@ -17,7 +30,7 @@ Shape shapeOf(const QJsonValue &value)
     shape.whole = !value.isObject();
     const QJsonObject keys = value.toObject();
     for (auto it = keys.constBegin(); it != keys.constEnd(); ++it)
-        shape.keys.emplace_back(it.key().toStdString(), shapeOf(it.value()));
+        shape.keys.push_back({it.key().toStdString(), shapeOf(it.value())});
     return shape;
 }
 
@@ -37,9 +50,9 @@ QJsonValue convert(Element element, const Shape &shape)
                 object.insert(toQString(field.key), convert(field.value, shape));
                 continue;
             }
-            for (const auto &[key, inner] : shape.keys) {
-                if (key == field.key) {
-                    object.insert(toQString(field.key), convert(field.value, inner));
+            for (const Shape::Key &key : shape.keys) {
+                if (key.name == field.key) {
+                    object.insert(toQString(field.key), convert(field.value, key.shape));
                     break;
                 }
             }
@@ -72,7 +85,7 @@ QJsonValue convert(Element element, const Shape &shape)
 } // namespace
 
 JsonPicker::JsonPicker(const QJsonObject &shape)
-    : m_shape(shapeOf(shape))
+    : m_shape(std::make_shared<const Shape>(shapeOf(shape)))
 {}
 
 std::optional<QJsonObject> JsonPicker::pick(QByteArrayView json, QString *error) const
@@ -89,7 +102,7 @@ std::optional<QJsonObject> JsonPicker::pick(QByteArrayView json, QString *error)
         *error = QStringLiteral("not an object");
         return std::nullopt;
     }
-    return convert(document.value_unsafe(), m_shape).toObject();
+    return convert(document.value_unsafe(), *m_shape).toObject();
 }
 
 } // namespace UpNext

@@ -3,9 +3,8 @@
 #include <QByteArrayView>
 #include <QJsonObject>
 
+#include <memory>
 #include <optional>
-#include <string>
-#include <vector>
 
 namespace UpNext {
 
@@ -20,18 +19,13 @@ public:
     explicit JsonPicker(const QJsonObject &shape);
 
     // The parts of json the shape names; nothing, with *error, when json is not valid JSON
-    // (the whole document is checked, UTF-8 included) or not an object.
-    // Safe on any thread.
+    // (the whole document is checked, UTF-8 included) or not an object. Safe on any thread.
     std::optional<QJsonObject> pick(QByteArrayView json, QString *error) const;
 
-    struct Shape
-    {
-        bool whole = false;
-        std::vector<std::pair<std::string, Shape>> keys;
-    };
+    struct Shape; // the shape, as pick() walks it
 
 private:
-    Shape m_shape;
+    std::shared_ptr<const Shape> m_shape;
 };
 
 } // namespace UpNext
