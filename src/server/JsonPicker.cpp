@@ -92,6 +92,10 @@ std::optional<QJsonObject> JsonPicker::pick(QByteArrayView json, QString *error)
 {
     // One per thread, kept: it reuses its buffers, sized for the largest document so far.
     thread_local simdjson::dom::parser parser;
+    if (json.isEmpty()) { // its data may be null, which simdjson would copy from
+        *error = QString::fromLatin1(simdjson::error_message(simdjson::EMPTY));
+        return std::nullopt;
+    }
     const simdjson::simdjson_result<Element> document =
         parser.parse(json.data(), size_t(json.size()));
     if (document.error() != simdjson::SUCCESS) {
