@@ -466,19 +466,19 @@ int TaskStore::walCommitted(void *store, sqlite3 *db, const char *, int pages)
     }
     if (!self->m_checkpointing.testAndSetAcquire(false, true))
         return SQLITE_OK;
-    self->m_checkpointer.start([self] {
+    self->m_checkpointer.start([self, path = self->m_path] {
         // Its own connection, kept open: under a steady stream of commits this runs after
         // nearly every one, and opening a connection cost more than the copying.
         if (!self->m_checkpointDb &&
-            sqlite3_open_v2(self->m_path.toUtf8().constData(), &self->m_checkpointDb,
-                            SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-            qCWarning(lcStore) << "Cannot open" << self->m_path
+            sqlite3_open_v2(path.toUtf8().constData(), &self->m_checkpointDb, SQLITE_OPEN_READWRITE,
+                            nullptr) != SQLITE_OK) {
+            qCWarning(lcStore) << "Cannot open" << path
                                << "to checkpoint it:" << sqlite3_errmsg(self->m_checkpointDb);
             sqlite3_close(std::exchange(self->m_checkpointDb, nullptr));
         } else if (sqlite3_wal_checkpoint_v2(self->m_checkpointDb, nullptr,
                                              SQLITE_CHECKPOINT_PASSIVE, nullptr,
                                              nullptr) != SQLITE_OK) {
-            qCWarning(lcStore) << "Checkpoint of" << self->m_path
+            qCWarning(lcStore) << "Checkpoint of" << path
                                << "failed:" << sqlite3_errmsg(self->m_checkpointDb);
         }
         self->m_checkpointed.storeRelease(true);
