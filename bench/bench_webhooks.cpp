@@ -283,7 +283,7 @@ int main(int argc, char *argv[])
         qCritical("Cannot fill the benchmark database: %s", qPrintable(store.lastError()));
         return 1;
     }
-    WebhookServer server({&store, &engine, &outbox, nullptr, nullptr, Clock::system()});
+    WebhookServer server({&store, &engine, nullptr, nullptr, Clock::system()});
     server.setSecrets({}, Secret);
     QString error;
     if (!server.listen(QStringLiteral("127.0.0.1"), 0, &error)) {

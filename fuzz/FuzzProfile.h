@@ -52,7 +52,7 @@ public:
 
     WebhookReceiver::Parts parts()
     {
-        return {&store, &engine, &outbox, &log, &entities, Clock::system()};
+        return {&store, &engine, &log, &entities, Clock::system()};
     }
 
     Entities entities;

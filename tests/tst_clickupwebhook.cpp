@@ -94,7 +94,7 @@ void TestClickUpWebhook::startServer(bool withClient)
     QVERIFY(m_engine->state()->setValue(Sources::ClickUp, QStringLiteral("userId"),
                                         QString::number(Me)));
     m_server = std::make_unique<WebhookServer>(WebhookReceiver::Parts{
-        m_store.get(), m_engine.get(), m_outbox.get(), nullptr, nullptr, &m_clock});
+        m_store.get(), m_engine.get(), nullptr, nullptr, &m_clock});
     m_server->setSecrets(m_secret, {});
     QString error;
     QVERIFY2(m_server->listen(QStringLiteral("127.0.0.1"), 0, &error), qPrintable(error));

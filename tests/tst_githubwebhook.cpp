@@ -42,6 +42,7 @@ private Q_SLOTS:
     void deletedLeaves();
     void transferredTakesItsNewId();
     void ownChangeIsMarked();
+    void echoOfAPendingWriteIsOwn();
     void redeliveryAppliedOnce();
     void redeliveryAcrossRestart();
     void olderEventNeverRollsBack();
@@ -103,8 +104,8 @@ void TestGitHubWebhook::startServer()
     m_engine->setClock(&m_clock);
     QVERIFY(m_engine->state()->setValue(Sources::GitHub, QStringLiteral("login"),
                                         QStringLiteral("me")));
-    m_server = std::make_unique<WebhookServer>(WebhookReceiver::Parts{
-        m_store.get(), m_engine.get(), m_outbox.get(), nullptr, nullptr, &m_clock});
+    m_server = std::make_unique<WebhookServer>(
+        WebhookReceiver::Parts{m_store.get(), m_engine.get(), nullptr, nullptr, &m_clock});
     m_server->setSecrets({}, Secret);
     QString error;
     QVERIFY2(m_server->listen(QStringLiteral("127.0.0.1"), 0, &error), qPrintable(error));
@@ -261,6 +262,25 @@ void TestGitHubWebhook::ownChangeIsMarked()
     QTRY_COMPARE(feed.size(), 1);
     const auto changes = feed.at(0).at(0).value<TaskChanges>();
     QCOMPARE(changes.external.first().actor, QStringLiteral("me"));
+    QVERIFY(changes.external.first().byUser);
+}
+
+void TestGitHubWebhook::echoOfAPendingWriteIsOwn()
+{
+    // Before a sync has kept the user's login, the pending write is what tells its echo apart.
+    QVERIFY(m_engine->state()->setValue(Sources::GitHub, QStringLiteral("login"), QString()));
+    addHook();
+    startService();
+    const QString id = TestTasks::gitHub(Repo, 1, {}).id;
+    QVERIFY(m_service->complete(id, m_clock.now()).ok());
+    QSignalSpy feed(m_store.get(), &TaskStore::changed);
+    m_sim->issue(Repo, 1)->title = QStringLiteral("Issue 1, done");
+    m_sim->closeIssue(Repo, 1, QStringLiteral("me"));
+    QTRY_COMPARE(feed.size(), 1);
+    const auto changes = feed.at(0).at(0).value<TaskChanges>();
+    QCOMPARE(changes.origin, ChangeOrigin::Webhook);
+    QCOMPARE(changes.external.size(), 1);
+    QCOMPARE(changes.external.first().taskId, id);
     QVERIFY(changes.external.first().byUser);
 }
 

@@ -77,7 +77,7 @@ void TestWebhookHealth::init()
         return new ScriptedReader(m_read, m_store.get(), m_engine->state());
     });
     m_server = std::make_unique<WebhookServer>(WebhookReceiver::Parts{
-        m_store.get(), m_engine.get(), m_outbox.get(), nullptr, nullptr, &m_clock});
+        m_store.get(), m_engine.get(), nullptr, nullptr, &m_clock});
     m_server->setSecrets({}, Secret);
     QString error;
     QVERIFY2(m_server->listen(QStringLiteral("127.0.0.1"), 0, &error), qPrintable(error));

@@ -88,7 +88,7 @@ bool AppCore::open(QString *error)
         Q_EMIT sourcesLoaded(problems);
     });
     m_webhooks = std::make_unique<WebhookServer>(WebhookReceiver::Parts{
-        m_store.get(), m_engine.get(), m_outbox.get(), nullptr, m_entities.get(), m_clock});
+        m_store.get(), m_engine.get(), nullptr, m_entities.get(), m_clock});
     m_webhooks->configure(*m_settings);
     m_api = std::make_unique<LocalApi>(this);
     m_webhooks->http()->setFallback(

@@ -146,12 +146,15 @@ HttpAnswer GitHubWebhook::handleIssue(const QString &event, const QJsonObject &p
                      .toObject()
                      .value(QStringLiteral("login"))
                      .toString();
-    read.byUser = (!login.isEmpty() && read.actor.compare(login, Qt::CaseInsensitive) == 0) ||
-                  userIsWriting(task->id);
-    const bool stored = m_parts.store->contains(task->id);
+    read.byUser = !login.isEmpty() && read.actor.compare(login, Qt::CaseInsensitive) == 0;
+    read.writingIsOwn = true; // the echo of what the outbox sends
+    // Asked only when it decides: most deliveries are for a task that is open and the user's.
+    const auto stored = [&] {
+        return m_parts.store->contains(task->id);
+    };
 
     if (action == QLatin1String("deleted") && !comment) {
-        if (!stored)
+        if (!stored())
             return ignored();
         read.notMine.append(task->id);
     } else if (action == QLatin1String("transferred")) {
@@ -163,7 +166,7 @@ HttpAnswer GitHubWebhook::handleIssue(const QString &event, const QJsonObject &p
                               .value(QStringLiteral("full_name"))
                               .toString(),
                           &warnings);
-        if (!stored)
+        if (!stored())
             return ignored();
         if (moved && wanted(moved->container)) {
             read.moved.insert(task->id, moved->id);
@@ -172,7 +175,7 @@ HttpAnswer GitHubWebhook::handleIssue(const QString &event, const QJsonObject &p
             read.notMine.append(task->id);
         }
     } else {
-        if (!stored && !(task->isOpen() && task->assignedToMe))
+        if (!(task->isOpen() && task->assignedToMe) && !stored())
             return ignored(); // not the user's, and was not
         if (comment && action == QLatin1String("created")) {
             const QJsonObject body = payload.value(QStringLiteral("comment")).toObject();

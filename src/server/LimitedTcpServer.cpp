@@ -23,14 +23,19 @@ struct LimitedTcpServer::Connection
 namespace {
 
 // Content-Length of a request whose headers are complete in head; -1 when it has none.
-qint64 contentLength(const QByteArray &head)
+qint64 contentLength(QByteArrayView head)
 {
-    for (const QByteArray &line : head.split('\n')) {
+    for (qsizetype at = 0; at < head.size();) {
+        qsizetype end = head.indexOf('\n', at);
+        if (end < 0)
+            end = head.size();
+        const QByteArrayView line = head.sliced(at, end - at);
+        at = end + 1;
         const qsizetype colon = line.indexOf(':');
         if (colon > 0 &&
-            line.left(colon).trimmed().compare("content-length", Qt::CaseInsensitive) == 0) {
+            line.first(colon).trimmed().compare("content-length", Qt::CaseInsensitive) == 0) {
             bool ok = false;
-            const qint64 length = line.mid(colon + 1).trimmed().toLongLong(&ok);
+            const qint64 length = line.sliced(colon + 1).trimmed().toLongLong(&ok);
             return ok && length >= 0 ? length : std::numeric_limits<qint64>::max();
         }
     }
@@ -102,29 +107,41 @@ void LimitedTcpServer::read(Connection &c)
         socket->readAll();
         return;
     }
-    const QByteArray data = socket->peek(socket->bytesAvailable());
+    const qint64 available = socket->bytesAvailable();
     if (c.received == 0)
         c.since = m_clock.elapsed();
-    c.received += data.size();
+    c.received += available;
     if (c.expected < 0 && !c.chunked) {
-        c.head += data.left(HeaderAllowance - c.head.size());
-        const qsizetype end = c.head.indexOf("\r\n\r\n");
+        // Only the headers are looked at: a first look at a few KB spares copying the body that
+        // came with them.
+        const qsizetype before = c.head.size();
+        const qint64 glance = std::min<qint64>(available, 4096);
+        c.head += socket->peek(std::min(glance, HeaderAllowance - before));
+        qsizetype end = c.head.indexOf("\r\n\r\n");
+        if (end < 0 && available > glance) {
+            c.head.truncate(before);
+            c.head += socket->peek(std::min(available, HeaderAllowance - before));
+            end = c.head.indexOf("\r\n\r\n");
+        }
         if (end >= 0) {
-            const QByteArray headers = c.head.left(end);
+            const QByteArrayView headers = QByteArrayView(c.head).first(end);
             const qint64 length = contentLength(headers);
             if (length > m_bodyLimit) {
                 qCWarning(lcWebhook) << "Refused a request body over" << m_bodyLimit << "bytes";
                 c.refused = true;
                 return refuse(socket, "413 Payload Too Large", "Request body too large");
             }
-            c.chunked = length < 0 && headers.toLower().contains("transfer-encoding: chunked");
+            c.chunked = length < 0 &&
+                        headers.toByteArray().toLower().contains("transfer-encoding: chunked");
             c.expected = c.chunked ? -1 : end + 4 + std::max<qint64>(length, 0);
             c.allowance = end + 4 + m_bodyLimit / 8 + 1024;
-            c.tail = c.head.mid(end + 4).right(5);
+            if (c.chunked) // rare: the body's last bytes so far, read again as head may lack them
+                c.tail = socket->peek(available).right(
+                    std::min<qint64>(5, before + available - (end + 4)));
             c.head.clear();
         }
     } else if (c.chunked) {
-        c.tail = (c.tail + data).right(5);
+        c.tail = (c.tail + socket->peek(available)).right(5);
     }
     c.complete = c.chunked ? c.tail == "0\r\n\r\n" : c.expected >= 0 && c.received >= c.expected;
     if (c.received > m_bodyLimit + c.allowance) {

@@ -4,7 +4,6 @@
 
 #include "core/Clock.h"
 #include "core/Logging.h"
-#include "core/Outbox.h"
 #include "core/TaskStore.h"
 #include "core/WebhookLog.h"
 #include "sync/SyncEngine.h"
@@ -63,16 +62,6 @@ std::optional<HttpAnswer> WebhookReceiver::admit(bool signatureMatched)
     }
     m_lastDelivery = m_parts.clock->now();
     return std::nullopt;
-}
-
-bool WebhookReceiver::userIsWriting(const QString &taskId) const
-{
-    if (!m_parts.outbox)
-        return false;
-    const QList<OutboxEntry> entries = m_parts.outbox->entriesFor({taskId});
-    return std::any_of(entries.cbegin(), entries.cend(), [&taskId](const OutboxEntry &entry) {
-        return entry.taskId == taskId && entry.state != OutboxEntry::State::Failed;
-    });
 }
 
 HttpAnswer WebhookReceiver::apply(const ReadResult &read, const QStringList &deliveries,

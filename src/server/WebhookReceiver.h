@@ -12,7 +12,6 @@ namespace UpNext {
 
 class Clock;
 class Entities;
-class Outbox;
 class SyncEngine;
 class TaskStore;
 class WebhookLog;
@@ -30,7 +29,6 @@ public:
     {
         TaskStore *store = nullptr;
         SyncEngine *engine = nullptr;
-        Outbox *outbox = nullptr; // may be null
         WebhookLog *log = nullptr;
         const Entities *entities = nullptr;
         const Clock *clock = nullptr;
@@ -64,9 +62,6 @@ protected:
     {
         return admit(signatureMatches(body, signatureHex));
     }
-    // Whether the user has a write for the task waiting or in flight: a change to it that comes
-    // back now is the echo of their own.
-    bool userIsWriting(const QString &taskId) const;
     // Merges read (origin webhook) and records the deliveries, all or nothing; then runs
     // `also` in the same transaction. 500 when the store refused, so the source retries.
     HttpAnswer apply(const ReadResult &read, const QStringList &deliveries,

@@ -3,8 +3,6 @@
 #include "core/Entities.h"
 
 #include <QJsonArray>
-#include <QRegularExpression>
-#include <QUrl>
 
 namespace UpNext {
 
@@ -40,10 +38,14 @@ QString GitHubIssue::repoOf(const QJsonObject &issue, const QString &fallback)
                                  .toString();
     if (!fullName.isEmpty())
         return fullName;
-    static const QRegularExpression apiRepo(QStringLiteral(R"(/repos/([^/]+/[^/]+)$)"));
-    const QRegularExpressionMatch match =
-        apiRepo.match(QUrl(issue.value(QStringLiteral("repository_url")).toString()).path());
-    return match.hasMatch() ? match.captured(1) : fallback;
+    // …/repos/OWNER/NAME, read without QUrl: a webhook delivery asks this every time.
+    const QString url = issue.value(QStringLiteral("repository_url")).toString();
+    const qsizetype at = url.lastIndexOf(QLatin1String("/repos/"));
+    const QStringView repo = at < 0 ? QStringView() : QStringView(url).sliced(at + 7);
+    const qsizetype slash = repo.indexOf(u'/');
+    const bool valid = slash > 0 && slash < repo.size() - 1 && repo.count(u'/') == 1 &&
+                       !repo.contains(u'?') && !repo.contains(u'#');
+    return valid ? repo.toString() : fallback;
 }
 
 std::optional<Task> GitHubIssue::toTask(const QJsonObject &issue, const QString &repoFallback,

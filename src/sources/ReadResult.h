@@ -43,6 +43,9 @@ struct ReadResult
     // (task id → text), which a task's fields do not show.
     QString actor;
     bool byUser = false;
+    // The change to a task the user is writing to (an outbox entry not failed) is the echo of
+    // their own write, whoever the source names.
+    bool writingIsOwn = false;
     QHash<QString, QString> comments;
 };
 

@@ -164,15 +164,21 @@ bool SyncEngine::merge(const ReadResult &read, ChangeOrigin origin, SourceSyncRe
     for (const Task &task : m_store->tasks(ids))
         known.insert(task.id, task);
     QSet<QString> completing; // done here, not yet confirmed by the source
+    QSet<QString> writing;    // with an outbox entry not failed
     if (m_outbox) {
         // A webhook names a task or two, a sync up to all of them.
         const bool few = ids.size() <= 100;
         for (const OutboxEntry &entry : few ? m_outbox->entriesFor(ids) : m_outbox->entries()) {
-            if (entry.kind == OutboxEntry::Kind::Complete &&
-                entry.state != OutboxEntry::State::Failed)
+            if (entry.state == OutboxEntry::State::Failed)
+                continue;
+            writing.insert(entry.taskId);
+            if (entry.kind == OutboxEntry::Kind::Complete)
                 completing.insert(entry.taskId);
         }
     }
+    const auto byUser = [&](const QString &id) {
+        return read.byUser || (read.writingIsOwn && writing.contains(id));
+    };
     TaskChanges described;
     described.origin = origin;
     const bool stored = m_store->transaction(origin, [&] {
@@ -195,6 +201,8 @@ bool SyncEngine::merge(const ReadResult &read, ChangeOrigin origin, SourceSyncRe
             known.remove(it.key());
             if (completing.contains(it.key()))
                 completing.insert(it.value());
+            if (writing.contains(it.key()))
+                writing.insert(it.value());
         }
 
         for (Task task : read.tasks) {
@@ -228,12 +236,12 @@ bool SyncEngine::merge(const ReadResult &read, ChangeOrigin origin, SourceSyncRe
                         {task.id,
                          {{FieldChange::Field::Assignee, QString(), task.assignee}},
                          read.actor,
-                         read.byUser});
+                         byUser(task.id)});
             } else if (changed) {
                 const bool wasListed = existing->isOpen() && existing->assignedToMe;
                 const bool isListed = task.isOpen() && task.assignedToMe;
                 ++(wasListed && !isListed ? result.closed : result.updated);
-                noteExternal(*existing, task, read, described);
+                noteExternal(*existing, task, read, byUser(task.id), described);
             } else if (task.score == before) {
                 continue; // nothing to store
             }
@@ -247,7 +255,7 @@ bool SyncEngine::merge(const ReadResult &read, ChangeOrigin origin, SourceSyncRe
             task.assignedToMe = false;
             if (task.isOpen())
                 ++result.closed;
-            noteExternal(*existing, task, read, described);
+            noteExternal(*existing, task, read, byUser(task.id), described);
             changes.append(task);
         }
         // The lists' names with the tasks: views reading the change feed name them.
@@ -267,12 +275,12 @@ bool SyncEngine::merge(const ReadResult &read, ChangeOrigin origin, SourceSyncRe
 }
 
 void SyncEngine::noteExternal(const Task &before, const Task &after, const ReadResult &read,
-                              TaskChanges &changes)
+                              bool byUser, TaskChanges &changes)
 {
     ExternalChange change;
     change.taskId = after.id;
     change.actor = read.actor;
-    change.byUser = read.byUser;
+    change.byUser = byUser;
     const auto note = [&change](FieldChange::Field field, const QVariant &from,
                                 const QVariant &to) {
         if (from != to)

@@ -89,7 +89,7 @@ private:
     void saveState(const ReadResult &read);
     // What moved at the source between the stored task and the one read, for the change feed.
     static void noteExternal(const Task &before, const Task &after, const ReadResult &read,
-                             TaskChanges &changes);
+                             bool byUser, TaskChanges &changes);
     void finishRun(const QString &source, SourceReader *reader, const ReadResult &read);
     double scoreOf(const Task &task, const QDateTime &now) const;
     void rescoreAtMidnight();
