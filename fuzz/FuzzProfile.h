@@ -50,10 +50,7 @@ public:
             std::abort();
     }
 
-    WebhookReceiver::Parts parts()
-    {
-        return {&store, &engine, &log, &entities, Clock::system()};
-    }
+    WebhookReceiver::Parts parts() { return {&store, &engine, &log, &entities, Clock::system()}; }
 
     Entities entities;
     TaskStore store;
