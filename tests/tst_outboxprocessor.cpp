@@ -38,6 +38,7 @@ private Q_SLOTS:
     void deliversInOrder();
     void conflictKeepsTheTaskDone();
     void closeWhoseAnswerWasLostIsConfirmed();
+    void closedByTheUserElsewhereIsConfirmed();
     void closeBySomeoneElseAfterALostAnswerIsAConflict();
     void clickUpCloseWhoseAnswerWasLostIsConfirmed();
     void retriesUntilTheSourceIsBack();
@@ -157,6 +158,25 @@ void TestOutboxProcessor::closeWhoseAnswerWasLostIsConfirmed()
     QVERIFY(!sent.first().at(1).value<WriteResult>().conflict);
     QCOMPARE(m_sim->requestLog().count(patch), 1);
     QCOMPARE(m_sim->issue(QStringLiteral("o/r"), 2)->closedBy, QStringLiteral("me"));
+    QCOMPARE(m_store->task(QStringLiteral("github:o/r#2"))->status, TaskStatus::Done);
+    QVERIFY(m_outbox->entries().isEmpty());
+}
+
+// The user closed the issue on GitHub before the close queued here went: done as they asked,
+// no conflict told, nothing sent twice.
+void TestOutboxProcessor::closedByTheUserElsewhereIsConfirmed()
+{
+    m_sim->closeIssue(QStringLiteral("o/r"), 2, QStringLiteral("me"));
+    QVERIFY(m_outbox->complete(QStringLiteral("github:o/r#2"), m_now));
+    QSignalSpy conflict(m_processor.get(), &OutboxProcessor::conflict);
+    QSignalSpy sent(m_processor.get(), &OutboxProcessor::sent);
+    QVERIFY(waitIdle());
+    QCOMPARE(conflict.size(), 0);
+    QCOMPARE(sent.size(), 1);
+    QVERIFY(!sent.first().at(1).value<WriteResult>().conflict);
+    QCOMPARE(
+        m_sim->requestLog().count(QStringLiteral("PATCH /repos/{owner}/{repo}/issues/{number}")),
+        0);
     QCOMPARE(m_store->task(QStringLiteral("github:o/r#2"))->status, TaskStatus::Done);
     QVERIFY(m_outbox->entries().isEmpty());
 }

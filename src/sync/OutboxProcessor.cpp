@@ -199,12 +199,16 @@ void OutboxProcessor::handle(const OutboxEntry &entry, const WriteResult &given,
                              bool mayHaveArrived)
 {
     WriteResult result = given;
-    // The task closed by the user after a send whose answer never came: that send did it.
-    // ClickUp does not say who closed a task; closed after our own send is taken as ours.
-    if (result.conflict && mayHaveArrived && result.closedBy != WriteResult::ClosedBy::Someone) {
+    // Closed by the user is what they asked for: a send whose answer never came did it, or
+    // they did elsewhere (on the web, or through a second copy of a task created here whose
+    // echo came before the create's answer). ClickUp does not say who closed a task; closed
+    // after our own send is taken as ours.
+    const bool ours = result.closedBy == WriteResult::ClosedBy::User ||
+                      (mayHaveArrived && result.closedBy != WriteResult::ClosedBy::Someone);
+    if (result.conflict && ours) {
         qCInfo(lcOutbox).noquote()
             << describe(entry)
-            << QStringLiteral("found %1: the earlier send arrived").arg(result.currentState);
+            << QStringLiteral("found %1: done as asked").arg(result.currentState);
         result.conflict = false;
         result.currentState.clear();
         result.message = tr("Closed at the source");
