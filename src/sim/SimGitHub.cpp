@@ -1436,6 +1436,17 @@ SimGitHub::Window &SimGitHub::window(const QString &token)
     return window;
 }
 
+void SimGitHub::setRateHeaders(SimResponse &response, const Window &window) const
+{
+    response.setHeader("x-ratelimit-limit", QByteArray::number(m_rateLimit));
+    response.setHeader("x-ratelimit-remaining",
+                       QByteArray::number(std::max(0, m_rateLimit - window.used)));
+    response.setHeader("x-ratelimit-reset",
+                       QByteArray::number(window.start.toSecsSinceEpoch() + m_rateWindowSeconds));
+    response.setHeader("x-ratelimit-used", QByteArray::number(window.used));
+    response.setHeader("x-ratelimit-resource", "core");
+}
+
 SimResponse SimGitHub::errorResponse(int status, const QString &message) const
 {
     return SimResponse::json(status,
@@ -1479,13 +1490,16 @@ std::optional<SimResponse> SimGitHub::admit(const SimRequest &request)
         redirect.setHeader("location", moved.toEncoded());
         return redirect;
     }
-    if (window(token(request)).used >= m_rateLimit) {
+    if (const Window &current = window(token(request)); current.used >= m_rateLimit) {
         const QString login = this->login(request);
-        return errorResponse(
+        SimResponse limited = errorResponse(
             403, QStringLiteral(
                      "API rate limit exceeded for user ID %1. If you reach out to GitHub Support "
                      "for help, please include the request ID.")
                      .arg(m_userIds.value(login)));
+        // The window that refused it, as GitHub says: by finish() a new one may have begun.
+        setRateHeaders(limited, current);
+        return limited;
     }
     if (request.method == QHttpServerRequest::Method::Post ||
         request.method == QHttpServerRequest::Method::Patch) {
@@ -1529,19 +1543,16 @@ int SimGitHub::finish(const SimRequest &request, SimResponse &response)
         }
     }
 
-    Window &window = this->window(token);
-    // Conditional requests answered with 304 do not count; refused ones already did.
-    const bool counts =
-        response.status != 304 && !(response.status == 403 && window.used >= m_rateLimit);
-    if (counts)
-        ++window.used;
-    const qint64 reset = window.start.toSecsSinceEpoch() + m_rateWindowSeconds;
-    response.setHeader("x-ratelimit-limit", QByteArray::number(m_rateLimit));
-    response.setHeader("x-ratelimit-remaining",
-                       QByteArray::number(std::max(0, m_rateLimit - window.used)));
-    response.setHeader("x-ratelimit-reset", QByteArray::number(reset));
-    response.setHeader("x-ratelimit-used", QByteArray::number(window.used));
-    response.setHeader("x-ratelimit-resource", "core");
+    // Conditional requests answered with 304 do not count; those the limit refused (admit()
+    // gave them their headers) already did.
+    const bool refused = !response.headerValue("x-ratelimit-remaining").isEmpty();
+    const bool counts = response.status != 304 && !refused;
+    if (!refused) {
+        Window &window = this->window(token);
+        if (counts)
+            ++window.used;
+        setRateHeaders(response, window);
+    }
     response.setHeader("X-GitHub-Api-Version-Selected", "2022-11-28");
     return counts ? 1 : 0;
 }

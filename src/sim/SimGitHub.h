@@ -198,6 +198,8 @@ private:
     QString login(const SimRequest &request) const;
     QString token(const SimRequest &request) const;
     Window &window(const QString &token);
+    // x-ratelimit-* for a request counted in window.
+    void setRateHeaders(SimResponse &response, const Window &window) const;
     QJsonObject issueJson(const SimGitHubIssue &issue, bool withRepository) const;
     // A listing as rendered for this URL and user, until the data changes.
     SimResponse assignedIssues(const SimRequest &request) const;
