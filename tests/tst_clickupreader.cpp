@@ -127,6 +127,7 @@ private Q_SLOTS:
     void unassignmentIsNotMine();
     void newlyAssignedTaskIsFound();
     void fullListingChecksMissingTasks();
+    void tasksToRecheckAreReadOneByOne();
     void taskMovedOutOfListsReadLeaves();
     void tasksOfARemovedListLeave();
     void changeWhileReadingListsIsSeenNext();
@@ -512,6 +513,33 @@ void TestClickUpReader::fullListingChecksMissingTasks()
     QCOMPARE(m_sim->requestLog().count(TaskEndpoint), 3);
     for (const QString &target : answeredPages())
         QVERIFY2(target.contains(QStringLiteral("include_closed=false")), qPrintable(target));
+}
+
+void TestClickUpReader::tasksToRecheckAreReadOneByOne()
+{
+    const qint64 anHourAgo = QDateTime::currentMSecsSinceEpoch() - 3600 * 1000;
+    const QStringList mine = addMine(ListA, 3, anHourAgo);
+    QVERIFY(read().error.isEmpty());
+    // A merge held back the source's state of two tasks (one since deleted), which no
+    // incremental listing shows again; the third changed since the last read.
+    SyncState state(m_store.get());
+    const QStringList recheck{clickUpId(mine.at(0)), clickUpId(QStringLiteral("86gone42"))};
+    QVERIFY(state.setRecheck(Sources::ClickUp, recheck));
+    QVERIFY(m_sim->touch(mine.at(2), Bob));
+    m_sim->requestLog().clear();
+
+    ReadResult result = read();
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(ids(result.tasks), sorted({clickUpId(mine.at(0)), clickUpId(mine.at(2))}));
+    QCOMPARE(result.notMine, QStringList{clickUpId(QStringLiteral("86gone42"))});
+    QCOMPARE(result.rechecked, recheck);
+    QCOMPARE(m_sim->requestLog().count(TaskEndpoint), 2);
+
+    // A read that fails reports none of them: they are read again next time.
+    m_sim->injectFault(TaskEndpoint, {SimFault::Kind::Status, 500}, 1);
+    result = read();
+    QVERIFY(!result.error.isEmpty());
+    QVERIFY(result.rechecked.isEmpty());
 }
 
 void TestClickUpReader::taskMovedOutOfListsReadLeaves()

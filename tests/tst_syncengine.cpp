@@ -75,6 +75,7 @@ private Q_SLOTS:
     void failedSyncRecoversNextTime();
     void timerSyncsAgain();
     void pendingCompletionIsNotUndoneBySync();
+    void reopenedWhileTheCloseWasUnconfirmedShowsAfterIt();
     void renamedRepoMovesTasksWithWhatTheUserDid();
     void transferredIssueMovesWithoutOverwriting();
     void movedTaskAlreadyStoredUnderItsNewId();
@@ -446,6 +447,54 @@ void TestSyncEngine::pendingCompletionIsNotUndoneBySync()
     QCOMPARE(task->status, TaskStatus::Done);
     QCOMPARE(task->title, QStringLiteral("Renamed")); // the rest of the remote state still arrives
     QCOMPARE(m_store->openTaskCount(), 0);
+}
+
+void TestSyncEngine::reopenedWhileTheCloseWasUnconfirmedShowsAfterIt()
+{
+    m_sim->addUser(QStringLiteral("bob"), QStringLiteral("ghp_bob"));
+    m_sim->addIssue({.repo = QStringLiteral("o/r"),
+                     .title = QStringLiteral("Mine"),
+                     .assignees = {QStringLiteral("me")}});
+    QVERIFY(syncGitHub().ok());
+    m_engine->setOutbox(m_outbox.get());
+    const std::optional<qint64> entry =
+        m_outbox->complete(QStringLiteral("github:o/r#1"), m_clock.now());
+    QVERIFY(entry);
+
+    // The close reaches GitHub, and bob reopens the issue before its answer is in: a sync
+    // meanwhile keeps the user's pending completion.
+    m_sim->closeIssue(QStringLiteral("o/r"), 1, QStringLiteral("me"));
+    m_sim->reopenIssue(QStringLiteral("o/r"), 1, QStringLiteral("bob"));
+    QVERIFY(syncGitHub().ok());
+    QCOMPARE(m_store->task(QStringLiteral("github:o/r#1"))->status, TaskStatus::Done);
+    const QStringList heldBack{QStringLiteral("github:o/r#1")};
+    QCOMPARE(m_engine->state()->recheck(Sources::GitHub), heldBack);
+    QVERIFY(syncGitHub().ok()); // still on its way: still held back
+    QCOMPARE(m_store->task(QStringLiteral("github:o/r#1"))->status, TaskStatus::Done);
+    QCOMPARE(m_engine->state()->recheck(Sources::GitHub), heldBack);
+
+    // Confirmed: bob's reopen came after it. The listings do not show the issue again (its
+    // page is unchanged), so the engine reads it again at once.
+    const OutboxEntry confirmed = m_outbox->entries().first();
+    QVERIFY(m_outbox->finish(*entry));
+    m_sim->requestLog().clear();
+    QSignalSpy finished(m_engine.get(), &SyncEngine::sourceFinished);
+    m_engine->writeSettled(confirmed);
+    QVERIFY(finished.wait());
+    QVERIFY(finished.first().first().value<SourceSyncResult>().ok());
+    QCOMPARE(m_sim->requestLog().count(QStringLiteral("GET /repos/{owner}/{repo}/issues/{number}")),
+             1);
+    QCOMPARE(m_store->task(QStringLiteral("github:o/r#1"))->status, TaskStatus::Todo);
+    QCOMPARE(m_store->openTaskCount(), 1);
+    QVERIFY(m_engine->state()->recheck(Sources::GitHub).isEmpty());
+
+    // Settled: nothing more to read again, nor a sync for another write.
+    m_sim->requestLog().clear();
+    QVERIFY(syncGitHub().ok());
+    QCOMPARE(m_sim->requestLog().count(QStringLiteral("GET /repos/{owner}/{repo}/issues/{number}")),
+             0);
+    m_engine->writeSettled(confirmed);
+    QVERIFY(m_engine->isIdle());
 }
 
 void TestSyncEngine::renamedRepoMovesTasksWithWhatTheUserDid()

@@ -87,8 +87,8 @@ bool AppCore::open(QString *error)
         m_webhooks->setClickUpClient(m_sources->clickUpClient());
         Q_EMIT sourcesLoaded(problems);
     });
-    m_webhooks = std::make_unique<WebhookServer>(WebhookReceiver::Parts{
-        m_store.get(), m_engine.get(), nullptr, m_entities.get(), m_clock});
+    m_webhooks = std::make_unique<WebhookServer>(
+        WebhookReceiver::Parts{m_store.get(), m_engine.get(), nullptr, m_entities.get(), m_clock});
     m_webhooks->configure(*m_settings);
     m_api = std::make_unique<LocalApi>(this);
     m_webhooks->http()->setFallback(
@@ -108,6 +108,8 @@ bool AppCore::open(QString *error)
     applyNotificationSettings();
     connect(m_processor.get(), &OutboxProcessor::failed, m_notifier.get(),
             &ChangeNotifier::writeRefused);
+    connect(m_processor.get(), &OutboxProcessor::sent, m_engine.get(), &SyncEngine::writeSettled);
+    connect(m_processor.get(), &OutboxProcessor::failed, m_engine.get(), &SyncEngine::writeSettled);
     connect(m_processor.get(), &OutboxProcessor::paused, m_notifier.get(),
             &ChangeNotifier::tokenRejected);
     connect(m_engine.get(), &SyncEngine::sourceFinished, m_notifier.get(),

@@ -12,6 +12,7 @@ namespace {
 // The briefing is the app's, not a source's; its row predates this class, so it stays.
 const QString AppSource = QStringLiteral("app");
 const QString LastBriefingKey = QStringLiteral("lastBriefing");
+const QString RecheckKey = QStringLiteral("recheck");
 
 } // namespace
 
@@ -114,6 +115,16 @@ bool SyncState::setContainerNames(const QString &source, const QHash<QString, QS
 QString SyncState::containerNameKey(const QString &container)
 {
     return QStringLiteral("name:") + container;
+}
+
+QStringList SyncState::recheck(const QString &source) const
+{
+    return value(source, RecheckKey).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+bool SyncState::setRecheck(const QString &source, const QStringList &taskIds)
+{
+    return setValue(source, RecheckKey, taskIds.join(QLatin1Char('\n')));
 }
 
 QDateTime SyncState::lastBriefing() const

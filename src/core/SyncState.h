@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -54,6 +55,12 @@ public:
     // Container id → name; joins an open TaskStore::transaction().
     bool setContainerNames(const QString &source, const QHash<QString, QString> &names);
     static QString containerNameKey(const QString &container);
+
+    // Tasks the next read of the source takes again one by one, whatever its listings say:
+    // a merge kept the user's pending close over a newer state of the source, which the
+    // listings do not repeat once they have shown it. Joins an open TaskStore::transaction().
+    QStringList recheck(const QString &source) const;
+    bool setRecheck(const QString &source, const QStringList &taskIds);
 
     // Invalid when there was none yet.
     QDateTime lastBriefing() const;

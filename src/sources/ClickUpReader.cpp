@@ -57,6 +57,7 @@ void ClickUpReader::start()
     if (!ok || m_since < 0)
         m_since = 0;
     m_highWater = m_since;
+    loadRecheck();
     m_teamId = m_options.teamId;
     if (m_teamId.isEmpty())
         m_teamId = m_state->value(Sources::ClickUp, TeamIdKey);
@@ -88,7 +89,7 @@ void ClickUpReader::readUser()
             if (m_full)
                 checkMissing();
             else
-                done();
+                checkNext(withRecheck({}));
         });
     });
 }
@@ -252,7 +253,7 @@ void ClickUpReader::checkMissing()
         if (!m_seen.contains(id) && inScope(listId))
             missing.append(id);
     }
-    checkNext(missing);
+    checkNext(withRecheck(missing));
 }
 
 void ClickUpReader::checkNext(QStringList ids)

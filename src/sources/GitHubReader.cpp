@@ -48,6 +48,7 @@ void GitHubReader::start()
 {
     m_since = QDateTime::fromString(m_state->value(Sources::GitHub, HighWaterKey), Qt::ISODate);
     m_highWater = m_since;
+    loadRecheck();
     for (const Task &task : m_store->tasksBySource(Sources::GitHub)) {
         m_known.insert(task.id);
         // Tasks created here and not yet confirmed are the outbox's business.
@@ -257,7 +258,7 @@ void GitHubReader::checkMissing()
         else
             m_result.notMine.append(id); // its repo was taken out of the settings
     }
-    checkNext(missing);
+    checkNext(withRecheck(missing));
 }
 
 void GitHubReader::checkNext(QStringList ids)

@@ -34,6 +34,8 @@ struct ReadResult
     Failure failure = Failure::None;
     QDateTime retryAfter; // with RateLimited
     QStringList warnings; // fields or items that were skipped or defaulted
+    // The ids of SyncState::recheck this read brought again (a sync's only).
+    QStringList rechecked;
     QHash<QString, QString>
         state; // sync state to keep once the tasks are stored (high-water mark, login)
     // Container id → its name at the source (ClickUp lists), stored with the tasks so that

@@ -1,6 +1,7 @@
 #include "SourceReader.h"
 
 #include "core/Clock.h"
+#include "core/SyncState.h"
 
 #include <QLocale>
 #include <QTimeZone>
@@ -74,6 +75,8 @@ void SourceReader::finish(const QString &error)
         return;
     m_finished = true;
     m_result.error = error;
+    if (error.isEmpty())
+        m_result.rechecked = m_recheck;
     if (!error.isEmpty() && m_result.failure == ReadResult::Failure::None)
         m_result.failure = ReadResult::Failure::Other;
     Q_EMIT finished(m_result);
@@ -86,6 +89,23 @@ void SourceReader::fail(const HttpReply &reply)
     else if (SourceErrors::isUnauthorized(m_kind, reply))
         m_result.failure = ReadResult::Failure::Unauthorized;
     finish(describe(reply));
+}
+
+void SourceReader::loadRecheck()
+{
+    m_recheck = m_state->recheck(m_result.source);
+}
+
+QStringList SourceReader::withRecheck(QStringList ids) const
+{
+    for (const QString &id : m_recheck) {
+        const bool brought = ids.contains(id) || m_result.notMine.contains(id) ||
+                             std::any_of(m_result.tasks.cbegin(), m_result.tasks.cend(),
+                                         [&id](const Task &task) { return task.id == id; });
+        if (!brought)
+            ids.append(id);
+    }
+    return ids;
 }
 
 QDateTime SourceReader::startedAt() const

@@ -59,6 +59,12 @@ protected:
     // for skew. A change made after it may have missed the pages already read, so the next
     // read must ask from no later than this.
     QDateTime startedAt() const;
+    // Takes the tasks the engine asks this read to bring again (SyncState::recheck); a read
+    // that ends well reports them in ReadResult::rechecked.
+    void loadRecheck();
+    // ids, and those of them no page brought as the source has them now: to be read one by
+    // one.
+    QStringList withRecheck(QStringList ids) const;
 
     RestClient *m_client;
     TaskStore *m_store;
@@ -68,6 +74,7 @@ protected:
 
 private:
     SourceErrors::Source m_kind;
+    QStringList m_recheck;
     int m_maxWaitSeconds = 120;
     bool m_finished = false;
     QDateTime m_localStart;

@@ -150,7 +150,8 @@ bool SyncEngine::merge(const ReadResult &read, ChangeOrigin origin, SourceSyncRe
     const QDateTime now = m_clock->now();
     QList<Task> changes;
 
-    if (read.tasks.isEmpty() && read.notMine.isEmpty() && read.moved.isEmpty())
+    if (read.tasks.isEmpty() && read.notMine.isEmpty() && read.moved.isEmpty() &&
+        read.rechecked.isEmpty())
         return true;
     // A sync brings a source's tasks, a webhook one: read the ones it names.
     QStringList ids = read.notMine;
@@ -176,6 +177,7 @@ bool SyncEngine::merge(const ReadResult &read, ChangeOrigin origin, SourceSyncRe
                 completing.insert(entry.taskId);
         }
     }
+    QStringList heldBack; // open at the source, done here: see below
     const auto byUser = [&](const QString &id) {
         return read.byUser || (read.writingIsOwn && writing.contains(id));
     };
@@ -218,9 +220,13 @@ bool SyncEngine::merge(const ReadResult &read, ChangeOrigin origin, SourceSyncRe
             if (!isNew) {
                 task.localUpdatedAt = existing->localUpdatedAt;
                 task.score = existing->score;
-                // The user's pending completion is newer than any remote state still open.
-                if (completing.contains(task.id))
+                // The user's pending completion is newer than any remote state still open. That
+                // state may yet be newer than the close when it arrives; the listings will not
+                // show it again, so the task is read again once its close is settled.
+                if (completing.contains(task.id) && task.status != existing->status) {
                     task.status = existing->status;
+                    heldBack.append(task.id);
+                }
             }
             const bool changed = isNew || !(task == *existing);
             if (changed && task.updatedAt.isValid())
@@ -258,6 +264,14 @@ bool SyncEngine::merge(const ReadResult &read, ChangeOrigin origin, SourceSyncRe
             noteExternal(*existing, task, read, byUser(task.id), described);
             changes.append(task);
         }
+        if (!heldBack.isEmpty() || !read.rechecked.isEmpty()) {
+            QStringList recheck = m_state.recheck(read.source);
+            recheck.removeIf([&read](const QString &id) { return read.rechecked.contains(id); });
+            recheck += heldBack;
+            recheck.removeDuplicates();
+            if (!m_state.setRecheck(read.source, recheck))
+                return false;
+        }
         // The lists' names with the tasks: views reading the change feed name them.
         if (!read.containerNames.isEmpty() &&
             !m_state.setContainerNames(read.source, read.containerNames))
@@ -272,6 +286,14 @@ bool SyncEngine::merge(const ReadResult &read, ChangeOrigin origin, SourceSyncRe
         return false;
     }
     return true;
+}
+
+void SyncEngine::writeSettled(const OutboxEntry &entry)
+{
+    QString source;
+    Task::parseId(entry.taskId, &source);
+    if (m_state.recheck(source).contains(entry.taskId))
+        sync(source);
 }
 
 void SyncEngine::noteExternal(const Task &before, const Task &after, const ReadResult &read,

@@ -21,6 +21,7 @@ namespace UpNext {
 class Clock;
 class Entities;
 class Outbox;
+struct OutboxEntry;
 class SourceReader;
 class TaskStore;
 
@@ -76,6 +77,9 @@ public:
     // the user's is of no interest. What moved goes on the change feed with read.actor. Counts
     // go to *result; false (result->error says why) when the store refused.
     bool merge(const ReadResult &read, ChangeOrigin origin, SourceSyncResult *result);
+    // An outbox entry is confirmed or refused: a task whose newer state at the source a merge
+    // held back for it (SyncState::recheck) is read again now.
+    void writeSettled(const OutboxEntry &entry);
 
 Q_SIGNALS:
     void syncStarted(const QString &source);
