@@ -12,8 +12,8 @@
 #include "sync/OutboxProcessor.h"
 
 #include <QFile>
+#include <QMessageAuthenticationCode>
 #include <QNetworkInterface>
-#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTcpSocket>
@@ -23,6 +23,10 @@
 using namespace UpNext;
 using namespace UpNext::TestSim;
 using namespace UpNext::TestTasks;
+
+namespace {
+const QByteArray GitHubWebhookSecret = "github-secret";
+} // namespace
 
 // The local API on an app core whose GitHub is the simulator: every endpoint, its errors,
 // the token and loopback rules, and how a write's answer waits for the source.
@@ -76,6 +80,9 @@ void TestLocalApi::init()
                             .author = QStringLiteral("bob"),
                             .assignees = {QStringLiteral("me")}});
     qputenv("UPNEXT_GITHUB_TOKEN", "ghp_api");
+    // The environment's secrets win over the keychain, which other tests may be writing to.
+    qputenv("UPNEXT_CLICKUP_WEBHOOK_SECRET", "clickup-secret");
+    qputenv("UPNEXT_GITHUB_WEBHOOK_SECRET", GitHubWebhookSecret);
     m_dir = std::make_unique<QTemporaryDir>();
     const Profile profile(m_dir->path());
     {
@@ -117,6 +124,8 @@ void TestLocalApi::cleanup()
     m_dir.reset();
     m_gitHub.reset();
     qunsetenv("UPNEXT_GITHUB_TOKEN");
+    qunsetenv("UPNEXT_CLICKUP_WEBHOOK_SECRET");
+    qunsetenv("UPNEXT_GITHUB_WEBHOOK_SECRET");
 }
 
 Reply TestLocalApi::call(const QByteArray &verb, const QString &path, const QByteArray &body,
@@ -145,8 +154,19 @@ void TestLocalApi::tokenAndLoopbackOnly()
     QVERIFY(!json(wrong).value(QStringLiteral("detail")).toString().isEmpty());
     QCOMPARE(call("GET", QStringLiteral("/health"), {}, m_token + "x").status, 401);
     QCOMPARE(call("GET", QStringLiteral("/health")).status, 200);
-    // The webhooks need no token (they have their signatures): this one lacks its headers.
-    QCOMPARE(call("POST", QStringLiteral("/webhooks/github"), "{}", {}).status, 400);
+    // The webhooks need no token (they have their signatures): this one is signed, but lacks
+    // its event header.
+    const QByteArray body = "{}";
+    const QByteArray signature =
+        QMessageAuthenticationCode::hash(body, GitHubWebhookSecret, QCryptographicHash::Sha256)
+            .toHex();
+    const Reply unnamed = send(
+        m_manager, "POST", QUrl(QStringLiteral("http://127.0.0.1:%1/webhooks/github").arg(m_port)),
+        {{"Content-Type", "application/json"}, {"X-Hub-Signature-256", "sha256=" + signature}},
+        body);
+    QCOMPARE(unnamed.status, 400);
+    QCOMPARE(json(unnamed).value(QStringLiteral("detail")).toString(),
+             QStringLiteral("No X-GitHub-Event header"));
 
     HttpRequest request;
     request.headers.insert("authorization", "Bearer " + m_token);
@@ -176,12 +196,7 @@ void TestLocalApi::refusedFromAnotherMachineWhenBoundWider()
     }
     if (outside.isNull())
         QSKIP("This machine has no address besides loopback");
-    qputenv("UPNEXT_CLICKUP_WEBHOOK_SECRET", "clickup-secret");
-    qputenv("UPNEXT_GITHUB_WEBHOOK_SECRET", "github-secret");
-    const auto secrets = qScopeGuard([] {
-        qunsetenv("UPNEXT_CLICKUP_WEBHOOK_SECRET");
-        qunsetenv("UPNEXT_GITHUB_WEBHOOK_SECRET");
-    });
+    // Both webhook secrets are set (init()): binding wider is allowed.
     QTemporaryDir dir;
     const Profile profile(dir.path());
     {
