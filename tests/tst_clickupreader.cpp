@@ -132,6 +132,7 @@ private Q_SLOTS:
     void tasksOfARemovedListLeave();
     void changeWhileReadingListsIsSeenNext();
     void changeWhilePagingIsSeenNext();
+    void listedAgainIsNewsWhenTheStoreDiffers();
     void changeDuringRateLimitWaitIsSeenNext();
     void fullListingIsDueDaily();
     void waitsOutRateLimitAndResumes();
@@ -672,6 +673,39 @@ void TestClickUpReader::changeWhilePagingIsSeenNext()
     QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
     QCOMPARE(ids(result.tasks), QStringList{clickUpId(tasks.last())});
     QCOMPARE(m_store->task(clickUpId(tasks.last()))->status, TaskStatus::Done);
+}
+
+void TestClickUpReader::listedAgainIsNewsWhenTheStoreDiffers()
+{
+    const qint64 anHourAgo = QDateTime::currentMSecsSinceEpoch() - 3600 * 1000;
+    const QStringList mine = addMine(ListA, 2, anHourAgo);
+    QVERIFY(read().error.isEmpty());
+    // Bob starts a task (its webhook never arrives), then comments on it: the comment's
+    // webhook moves the stored task to the comment's date_updated, status and all.
+    QVERIFY(m_sim->setStatus(mine.at(0), QStringLiteral("in progress"), Bob));
+    QVERIFY(!m_sim->addComment(mine.at(0), QStringLiteral("On it"), Bob).isEmpty());
+    QVERIFY(m_sim->touch(mine.at(1), Bob));
+    Task stored = *m_store->task(clickUpId(mine.at(0)));
+    stored.updatedAt =
+        QDateTime::fromMSecsSinceEpoch(m_sim->task(mine.at(0))->dateUpdated, QTimeZone::utc());
+    stored.lastActivity = stored.updatedAt;
+    QVERIFY(m_store->upsert({stored}));
+    // The next read asks from before both (it read while they happened).
+    QVERIFY(SyncState(m_store.get())
+                .setValue(Sources::ClickUp, QStringLiteral("highWater"),
+                          QString::number(stored.updatedAt.toMSecsSinceEpoch() - 60000)));
+    ReadResult result = read();
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(ids(result.tasks), sorted({clickUpId(mine.at(0)), clickUpId(mine.at(1))}));
+    QCOMPARE(find(result.tasks, clickUpId(mine.at(0)))->status, TaskStatus::InProgress);
+
+    // Listed again as the store has it now: no news.
+    QVERIFY(SyncState(m_store.get())
+                .setValue(Sources::ClickUp, QStringLiteral("highWater"),
+                          QString::number(stored.updatedAt.toMSecsSinceEpoch() - 60000)));
+    result = read();
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QVERIFY(result.tasks.isEmpty());
 }
 
 void TestClickUpReader::changeDuringRateLimitWaitIsSeenNext()

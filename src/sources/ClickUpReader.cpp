@@ -64,8 +64,7 @@ void ClickUpReader::start()
     m_full = m_options.fullListing || m_since == 0 || scopeGrew();
     for (const Task &task : m_store->tasksBySource(Sources::ClickUp)) {
         m_known.insert(task.id);
-        m_stored.insert(task.id, {task.updatedAt.isValid() ? task.updatedAt.toMSecsSinceEpoch() : 0,
-                                  task.assignedToMe});
+        m_stored.insert(task.id, task);
         // Tasks created here and not yet confirmed are the outbox's business.
         if (task.isOpen() && task.assignedToMe && !Task::isLocalId(task.id))
             m_listedBefore.append({task.id, task.container});
@@ -200,7 +199,7 @@ bool ClickUpReader::takeTasks(const QByteArray &json, const Scope &scope, bool *
             continue;
         if (scope.elsewhere && !inScope(task->container)) {
             // Moved out of the lists read since we last looked.
-            if (m_stored.value(task->id).second && !Task::isLocalId(task->id)) {
+            if (m_stored.value(task->id).assignedToMe && !Task::isLocalId(task->id)) {
                 m_seen.insert(task->id);
                 m_result.notMine.append(task->id);
             }
@@ -208,9 +207,7 @@ bool ClickUpReader::takeTasks(const QByteArray &json, const Scope &scope, bool *
         }
         m_seen.insert(task->id);
         // Asked again because it changed while the previous read paged: no news.
-        if (!m_full && task->updatedAt.isValid() &&
-            m_stored.value(task->id, {-1, false}) ==
-                std::pair(task->updatedAt.toMSecsSinceEpoch(), task->assignedToMe))
+        if (!m_full && storedAsIs(*task))
             continue;
         if (task->assignedToMe)
             m_result.tasks.append(*task);
@@ -239,6 +236,19 @@ std::optional<Task> ClickUpReader::taskFromJson(const QJsonObject &json, const Q
     if (task && task->updatedAt.isValid())
         m_highWater = std::max(m_highWater, task->updatedAt.toMSecsSinceEpoch());
     return task;
+}
+
+bool ClickUpReader::storedAsIs(const Task &task) const
+{
+    // The whole task, not its date_updated: a webhook may have moved that with one field
+    // while an earlier change to another never arrived. As the engine compares in its merge.
+    const auto stored = m_stored.constFind(task.id);
+    if (stored == m_stored.cend())
+        return false;
+    Task listed = task;
+    listed.localUpdatedAt = stored->localUpdatedAt;
+    listed.score = stored->score;
+    return listed == *stored;
 }
 
 bool ClickUpReader::inScope(const QString &listId) const

@@ -69,6 +69,8 @@ private:
     bool takeTasks(const QByteArray &json, const Scope &scope, bool *lastPage);
     std::optional<Task> taskFromJson(const QJsonObject &json, const QString &listOfPage);
     bool inScope(const QString &listId) const;
+    // The store has the task exactly as listed.
+    bool storedAsIs(const Task &task) const;
     void warn(const QString &message);
     bool scopeGrew() const;
     void checkMissing();
@@ -81,9 +83,8 @@ private:
     QString m_username;
     QString m_teamId; // configured, or learned from the tasks
     bool m_full = false;
-    QSet<QString> m_known; // ids the store has for this source
-    // The version the store has of each: date_updated (unix ms), whether it is the user's.
-    QHash<QString, std::pair<qint64, bool>> m_stored;
+    QSet<QString> m_known;                             // ids the store has for this source
+    QHash<QString, Task> m_stored;                     // by id, as the store has them
     QList<std::pair<QString, QString>> m_listedBefore; // open tasks of the user: id, container
     QSet<QString> m_seen;                              // ids listed by this read
     QHash<QString, QString> m_listNames; // list id → name, from the tasks read, for the window
