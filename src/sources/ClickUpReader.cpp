@@ -63,7 +63,6 @@ void ClickUpReader::start()
         m_teamId = m_state->value(Sources::ClickUp, TeamIdKey);
     m_full = m_options.fullListing || m_since == 0 || scopeGrew();
     for (const Task &task : m_store->tasksBySource(Sources::ClickUp)) {
-        m_known.insert(task.id);
         m_stored.insert(task.id, task);
         // Tasks created here and not yet confirmed are the outbox's business.
         if (task.isOpen() && task.assignedToMe && !Task::isLocalId(task.id))
@@ -199,7 +198,8 @@ bool ClickUpReader::takeTasks(const QByteArray &json, const Scope &scope, bool *
             continue;
         if (scope.elsewhere && !inScope(task->container)) {
             // Moved out of the lists read since we last looked.
-            if (m_stored.value(task->id).assignedToMe && !Task::isLocalId(task->id)) {
+            const auto stored = m_stored.constFind(task->id);
+            if (stored != m_stored.cend() && stored->assignedToMe) {
                 m_seen.insert(task->id);
                 m_result.notMine.append(task->id);
             }
@@ -211,7 +211,7 @@ bool ClickUpReader::takeTasks(const QByteArray &json, const Scope &scope, bool *
             continue;
         if (task->assignedToMe)
             m_result.tasks.append(*task);
-        else if (m_known.contains(task->id))
+        else if (m_stored.contains(task->id))
             m_result.notMine.append(task->id); // unassigned since we last looked
     }
     // An empty page ends the listing whatever it says, so a confused server cannot loop us.

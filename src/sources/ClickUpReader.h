@@ -83,8 +83,7 @@ private:
     QString m_username;
     QString m_teamId; // configured, or learned from the tasks
     bool m_full = false;
-    QSet<QString> m_known;                             // ids the store has for this source
-    QHash<QString, Task> m_stored;                     // by id, as the store has them
+    QHash<QString, Task> m_stored;                     // what the store has of this source, by id
     QList<std::pair<QString, QString>> m_listedBefore; // open tasks of the user: id, container
     QSet<QString> m_seen;                              // ids listed by this read
     QHash<QString, QString> m_listNames; // list id → name, from the tasks read, for the window
