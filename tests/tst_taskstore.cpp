@@ -76,7 +76,6 @@ private Q_SLOTS:
     void upsertUpdatesExistingTasks();
     void upsertIsAllOrNothing();
     void failedNestedTransactionUndoesOnlyItsOwn();
-    void failureDeeperUndoesTheWholeSavepoint();
     void openTasksAreOrderedByScoreThenId();
     void tasksBySource();
     void setScoresReorders();
@@ -321,38 +320,6 @@ void TestTaskStore::failedNestedTransactionUndoesOnlyItsOwn()
     QCOMPARE(changed.count(), 1);
     const auto published = changed.first().first().value<TaskChanges>();
     QCOMPARE(published.changed + published.added, QStringList{first.id});
-}
-
-void TestTaskStore::failureDeeperUndoesTheWholeSavepoint()
-{
-    TaskStore store;
-    QVERIFY(store.open(dbPath()));
-    const Task kept = clickUp(QStringLiteral("kept"), QStringLiteral("Kept"));
-    const Task first = clickUp(QStringLiteral("first"), QStringLiteral("First"));
-    const Task second = clickUp(QStringLiteral("second"), QStringLiteral("Second"));
-
-    QSignalSpy changed(&store, &TaskStore::changed);
-    bool partFailed = false;
-    QVERIFY(store.transaction(ChangeOrigin::Webhook, [&] {
-        // A part in its savepoint: what fails inside it undoes it whole, even when the part
-        // carries on.
-        partFailed = !store.transaction(ChangeOrigin::Webhook, [&] {
-            const bool stored = store.upsert({first}, ChangeOrigin::Webhook);
-            const bool refused = !store.transaction(ChangeOrigin::Webhook, [&] {
-                return store.upsert({second}, ChangeOrigin::Webhook) && false;
-            });
-            return stored && refused;
-        });
-        return store.upsert({kept}, ChangeOrigin::Webhook);
-    }));
-
-    QVERIFY(partFailed);
-    QVERIFY(store.task(kept.id));
-    QCOMPARE(store.task(first.id), std::nullopt);
-    QCOMPARE(store.task(second.id), std::nullopt);
-    QCOMPARE(changed.count(), 1);
-    const auto published = changed.first().first().value<TaskChanges>();
-    QCOMPARE(published.changed + published.added, QStringList{kept.id});
 }
 
 void TestTaskStore::openTasksAreOrderedByScoreThenId()

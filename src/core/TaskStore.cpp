@@ -662,12 +662,6 @@ bool TaskStore::exec(QSqlQuery &query, const QString &sql, const QVariantList &v
 
 bool TaskStore::transaction(ChangeOrigin origin, const std::function<bool()> &work)
 {
-    if (m_inSavepoint) {
-        if (work())
-            return true;
-        m_savepointFailed = true;
-        return false;
-    }
     if (m_pending)
         return savepoint(work);
     QSqlDatabase db = database();
@@ -702,11 +696,7 @@ bool TaskStore::savepoint(const std::function<bool()> &work)
     TaskChanges &changes = *m_pending;
     const qsizetype sizes[] = {changes.added.size(), changes.changed.size(), changes.removed.size(),
                                changes.external.size()};
-    m_inSavepoint = true;
-    m_savepointFailed = false;
-    const bool done = work() && !m_savepointFailed;
-    m_inSavepoint = false;
-    if (done)
+    if (work())
         return run(QStringLiteral("RELEASE nested"), {}, what);
     run(QStringLiteral("ROLLBACK TO nested"), {}, what);
     run(QStringLiteral("RELEASE nested"), {}, what);

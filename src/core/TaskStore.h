@@ -55,9 +55,7 @@ public:
     // Runs work in one transaction: all or nothing. The changes the store's operations make
     // inside it are published together with changed() once it commits, nothing when it rolls
     // back. Called inside another transaction, work joins that one (and its origin) in a
-    // savepoint: when it fails, only what it did is undone. Deeper, it joins the enclosing
-    // savepoint, which its failure undoes whole (a savepoint each would cost more than the
-    // webhooks' writes they keep apart).
+    // savepoint: when it fails, only what it did is undone.
     bool transaction(ChangeOrigin origin, const std::function<bool()> &work);
 
     // Inserts or updates all tasks in one transaction: all or nothing.
@@ -173,8 +171,6 @@ private:
     QAtomicInteger<bool> m_checkpointing = false;
     QAtomicInteger<bool> m_checkpointed = false; // by m_checkpointer, since the last catch-up
     TaskChanges *m_pending = nullptr;            // the open transaction's changes
-    bool m_inSavepoint = false;     // work runs inside a savepoint of the open transaction
-    bool m_savepointFailed = false; // a transaction inside it failed: it is undone
     QString m_path;
     QString m_recoveryMessage;
     mutable QString m_lastError;
